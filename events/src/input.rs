@@ -1,0 +1,323 @@
+//! Reading events as people and programs write them: one JSON object per
+//! line (see SPEC.md "The event format"). Everything that can be checked
+//! without the log is checked here, before any lock is taken.
+
+use chrono::{DateTime, Days, NaiveDate};
+use serde_json::{Map, Value};
+
+use crate::catalogue::{Event, EventKind};
+
+/// Longest line accepted (bytes).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Longest event id.
+pub const MAX_EVENT_ID_CHARS: usize = 128;
+/// Longest operator name.
+pub const MAX_OPERATOR_CHARS: usize = 64;
+/// Longest `source`.
+pub const MAX_SOURCE_CHARS: usize = 2_000;
+
+/// An event as given, parsed and validated on its own, not yet checked against the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewEvent {
+    /// Where it came from, for messages: the line number in the input (1-based).
+    pub line: usize,
+    /// The idempotency key, when given.
+    pub id: Option<String>,
+    /// Business time, as written.
+    pub occurred_at: String,
+    /// The calendar date written in `occurred_at`.
+    pub occurred_on: NaiveDate,
+    /// The operator, when given in the line (else the caller's `--as`).
+    pub recorded_by: Option<String>,
+    /// Free-text provenance.
+    pub source: Option<String>,
+    /// `data` exactly as given (stored and compared in this form).
+    pub data: Value,
+    /// The typed, validated event.
+    pub event: Event,
+}
+
+impl NewEvent {
+    /// Builds an event from typed data (for the human commands and the example).
+    pub fn from_event(event: Event, occurred_at: &str) -> Result<NewEvent, InputError> {
+        let occurred_on =
+            parse_occurred_at(occurred_at).map_err(|m| InputError::field(0, "occurred_at", m))?;
+        Ok(NewEvent {
+            line: 0,
+            id: None,
+            occurred_at: occurred_at.to_owned(),
+            occurred_on,
+            recorded_by: None,
+            source: None,
+            data: event.to_data(),
+            event,
+        })
+    }
+
+    /// The event's type.
+    pub fn kind(&self) -> EventKind {
+        self.event.kind()
+    }
+}
+
+/// Why a line could not be read as an event.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {field}: {message}")]
+pub struct InputError {
+    /// 1-based line number (0 when the event did not come from a file).
+    pub line: usize,
+    /// The field at fault (`type`, `data.scores.shared_goal`), or `line` for the whole line.
+    pub field: String,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+impl InputError {
+    fn field(line: usize, field: &str, message: impl Into<String>) -> InputError {
+        InputError {
+            line,
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks an event id: 1–128 characters, none of them a control character.
+pub fn check_event_id(s: &str) -> Result<(), String> {
+    check_printable(s, MAX_EVENT_ID_CHARS, "an event id")
+}
+
+/// Checks an operator name (`recorded_by`): 1–64 printable characters.
+pub fn check_operator(s: &str) -> Result<(), String> {
+    check_printable(s, MAX_OPERATOR_CHARS, "an operator name")
+}
+
+fn check_printable(s: &str, max: usize, what: &str) -> Result<(), String> {
+    let n = s.chars().count();
+    if n == 0 || n > max {
+        return Err(format!(
+            "{what} must be 1 to {max} characters long (this one has {n})"
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(format!("{what} must contain printable characters only"));
+    }
+    Ok(())
+}
+
+/// Parses `occurred_at` (`YYYY-MM-DD` or RFC 3339 with an offset) and returns
+/// the calendar date written in it.
+pub fn parse_occurred_at(s: &str) -> Result<NaiveDate, String> {
+    if s.len() == 10 {
+        return crate::fields::Day::parse(s).map(|d| d.0);
+    }
+    let day = s.get(..10).and_then(|d| crate::fields::Day::parse(d).ok());
+    match (day, DateTime::parse_from_rfc3339(s)) {
+        (Some(day), Ok(_)) => Ok(day.0),
+        _ => Err(format!(
+            "{s:?} is not a date or timestamp: write YYYY-MM-DD (2009-09-11) or RFC 3339 with an offset (2009-09-11T09:30:00+07:00)"
+        )),
+    }
+}
+
+const TOP_LEVEL: [&str; 6] = ["id", "type", "occurred_at", "recorded_by", "source", "data"];
+
+/// Parses one line of JSON Lines. `today` bounds `occurred_at` (at most one day ahead).
+pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent, InputError> {
+    if text.len() > MAX_LINE_BYTES {
+        return Err(InputError::field(
+            line,
+            "line",
+            format!(
+                "the line is {} bytes long; at most {MAX_LINE_BYTES} are accepted",
+                text.len()
+            ),
+        ));
+    }
+    let value = crate::json::parse_strict(text).map_err(|e| {
+        InputError::field(
+            line,
+            "line",
+            format!("not valid JSON ({e}); each line must hold one JSON object"),
+        )
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(InputError::field(
+            line,
+            "line",
+            "each line must hold one JSON object, {...}",
+        ));
+    };
+    if let Some(k) = obj.keys().find(|k| !TOP_LEVEL.contains(&k.as_str())) {
+        return Err(InputError::field(
+            line,
+            k,
+            format!(
+                "{k:?} is not a field of an event (expected one of id, type, occurred_at, recorded_by, source, data; event fields go inside \"data\")"
+            ),
+        ));
+    }
+    let id = optional_string(&mut obj, line, "id")?;
+    if let Some(id) = &id {
+        check_event_id(id).map_err(|m| InputError::field(line, "id", m))?;
+    }
+    let kind_text = required_string(&mut obj, line, "type")?;
+    let kind = EventKind::parse(&kind_text).ok_or_else(|| {
+        InputError::field(
+            line,
+            "type",
+            format!("{kind_text:?} is not an event type; run `accord types` to list them"),
+        )
+    })?;
+    let occurred_at = required_string(&mut obj, line, "occurred_at")?;
+    let occurred_on =
+        parse_occurred_at(&occurred_at).map_err(|m| InputError::field(line, "occurred_at", m))?;
+    let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
+    if occurred_on > latest {
+        return Err(InputError::field(
+            line,
+            "occurred_at",
+            format!(
+                "{occurred_at} is in the future (today is {today}); an event may be back-dated but not dated more than one day ahead"
+            ),
+        ));
+    }
+    let recorded_by = optional_string(&mut obj, line, "recorded_by")?;
+    if let Some(r) = &recorded_by {
+        check_operator(r).map_err(|m| InputError::field(line, "recorded_by", m))?;
+    }
+    let source = optional_string(&mut obj, line, "source")?;
+    if let Some(s) = &source {
+        if s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(InputError::field(
+                line,
+                "source",
+                format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
+            ));
+        }
+    }
+    let data = obj.remove("data").ok_or_else(|| {
+        InputError::field(
+            line,
+            "data",
+            "the field \"data\" is required (an object with the event's fields)",
+        )
+    })?;
+    let event = Event::decode(kind, &data).map_err(|e| {
+        let field = if e.path.is_empty() {
+            "data".to_owned()
+        } else {
+            format!("data.{}", e.path)
+        };
+        InputError::field(
+            line,
+            &field,
+            format!("{} (a {kind} has: {})", e.message, kind.fields()),
+        )
+    })?;
+    Ok(NewEvent {
+        line,
+        id,
+        occurred_at,
+        occurred_on,
+        recorded_by,
+        source,
+        data,
+        event,
+    })
+}
+
+fn optional_string(
+    obj: &mut Map<String, Value>,
+    line: usize,
+    key: &str,
+) -> Result<Option<String>, InputError> {
+    match obj.remove(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(InputError::field(
+            line,
+            key,
+            format!("must be a string, not {}", json_kind(&other)),
+        )),
+    }
+}
+
+fn required_string(
+    obj: &mut Map<String, Value>,
+    line: usize,
+    key: &str,
+) -> Result<String, InputError> {
+    optional_string(obj, line, key)?
+        .ok_or_else(|| InputError::field(line, key, format!("the field \"{key}\" is required")))
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()
+    }
+
+    #[test]
+    fn a_good_line_parses() {
+        let e = parse_line(
+            3,
+            r#"{"id":"ev-1","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"moh","name":"Ministry of Health","side":"government"}}"#,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(e.kind(), EventKind::OrganisationRegistered);
+        assert_eq!(e.occurred_on.to_string(), "2009-06-01");
+    }
+
+    #[test]
+    fn errors_name_line_and_field() {
+        let e = parse_line(
+            7,
+            r#"{"type":"stage.started","occurred_at":"2009-06-01","data":{"stage":0}}"#,
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (7, "data.stage"));
+        let e = parse_line(
+            2,
+            r#"{"type":"nope","occurred_at":"2009-06-01","data":{}}"#,
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "type");
+        let e = parse_line(
+            2,
+            r#"{"type":"stage.started","occurred_at":"2010-01-03","data":{"stage":1}}"#,
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(e.field, "occurred_at");
+        let ok = parse_line(
+            2,
+            r#"{"type":"stage.started","occurred_at":"2010-01-02T23:00:00+07:00","data":{"stage":1}}"#,
+            today(),
+        );
+        assert!(ok.is_ok(), "one day ahead is allowed");
+    }
+
+    #[test]
+    fn timestamps_need_an_offset() {
+        assert!(parse_occurred_at("2009-09-11T09:00:00+07:00").is_ok());
+        assert!(parse_occurred_at("2009-09-11T09:00:00").is_err());
+        assert!(parse_occurred_at("2009-09-11 09:00").is_err());
+    }
+}

@@ -1,0 +1,2 @@
+//! Pure folds from events to read models.
+#![forbid(unsafe_code)]
