@@ -1,1 +1,24 @@
-fn main() {}
+//! `accord`: the command line. Parses arguments, calls the libraries, renders.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod context;
+mod error;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let ctx = match context::Context::new(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => return e.report(&context::Style::stderr(cli.global.color)),
+    };
+    match commands::run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => e.report(&ctx.err_style),
+    }
+}

@@ -187,14 +187,14 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
         check_operator(r).map_err(|m| InputError::field(line, "recorded_by", m))?;
     }
     let source = optional_string(&mut obj, line, "source")?;
-    if let Some(s) = &source {
-        if s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(InputError::field(
-                line,
-                "source",
-                format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
-            ));
-        }
+    if let Some(s) = &source
+        && (s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n'))
+    {
+        return Err(InputError::field(
+            line,
+            "source",
+            format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
+        ));
     }
     let data = obj.remove("data").ok_or_else(|| {
         InputError::field(

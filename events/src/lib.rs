@@ -11,7 +11,10 @@ pub mod envelope;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod rules;
+pub mod store;
 pub mod upcast;
+pub mod verify;
 
 pub use catalogue::{Event, EventKind};
 pub use clock::Clock;

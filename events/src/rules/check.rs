@@ -1,0 +1,704 @@
+//! Checking one new event against the state. Nothing here changes the state.
+
+use chrono::NaiveDate;
+
+use super::{Kind, Mark, Rule, RuleState, Violation, creates, did_you_mean, references};
+use crate::catalogue::Event;
+use crate::envelope::Envelope;
+use crate::input::NewEvent;
+
+type Checked = Result<(), Violation>;
+
+impl RuleState {
+    /// Checks `ev` against every rule. `target` is the stored event a
+    /// retraction names (looked up by the store), `None` when there is none.
+    pub fn check(&self, ev: &NewEvent, target: Option<&Envelope>) -> Checked {
+        let on = ev.occurred_on;
+        if let Event::EventRetracted(d) = &ev.event {
+            return self.check_retraction(d.event.0.as_str(), on, target);
+        }
+        if let Some((kind, id)) = creates(&ev.event) {
+            self.check_new(kind, &id)?;
+        }
+        for (kind, id, field) in references(&ev.event) {
+            self.check_reference(kind, id, on).map_err(|mut v| {
+                if v.rule != Rule::Stage {
+                    v.field = Some(field.to_owned());
+                }
+                v
+            })?;
+        }
+        self.check_closed(ev)?;
+        self.check_specific(ev)
+    }
+
+    fn exists(&self, kind: Kind, id: &str) -> Option<Option<Mark>> {
+        let key = |k: Kind| (k, id.to_owned());
+        match kind {
+            Kind::Org => self.orgs.get(id).map(|o| Some(o.created)),
+            Kind::Person => self.people.get(id).map(|p| p.posts.first().map(|p| p.mark)),
+            Kind::Partnership => self.partnerships.get(id).map(|p| Some(p.created)),
+            Kind::Agreement => self.agreements.get(id).map(|a| Some(a.created)),
+            Kind::Framework => self.frameworks.get(id).map(|f| f.created),
+            Kind::Review => self.reviews.get(id).map(|r| Some(r.created)),
+            Kind::Commitment => self.commitments.get(id).map(|c| Some(c.created)),
+            Kind::Stage => id
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| self.stages.get(&n))
+                .map(|s| Some(s.planned)),
+            Kind::Finding | Kind::Interview | Kind::Meeting | Kind::Activity => {
+                self.others.get(&key(kind)).map(|m| Some(*m))
+            }
+        }
+    }
+
+    fn ids_of(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::Org => self.orgs.keys().map(String::as_str).collect(),
+            Kind::Person => self.people.keys().map(String::as_str).collect(),
+            Kind::Partnership => self.partnerships.keys().map(String::as_str).collect(),
+            Kind::Agreement => self.agreements.keys().map(String::as_str).collect(),
+            Kind::Framework => self.frameworks.keys().map(String::as_str).collect(),
+            Kind::Review => self.reviews.keys().map(String::as_str).collect(),
+            Kind::Commitment => self.commitments.keys().map(String::as_str).collect(),
+            Kind::Stage => vec![],
+            _ => self
+                .others
+                .keys()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, id)| id.as_str())
+                .collect(),
+        }
+    }
+
+    fn check_new(&self, kind: Kind, id: &str) -> Checked {
+        if self.exists(kind, id).is_some() {
+            let what = if kind == Kind::Stage {
+                format!("stage {id}")
+            } else {
+                format!("{} {id:?}", kind.noun())
+            };
+            return Err(Violation::new(
+                Rule::AlreadyRegistered,
+                field_of(kind),
+                format!("{what} is already recorded; an id is registered once"),
+            )
+            .hint(format!("choose another id, or run `accord log --type` to see the event that recorded {what}")));
+        }
+        Ok(())
+    }
+
+    fn check_reference(&self, kind: Kind, id: &str, on: NaiveDate) -> Checked {
+        match self.exists(kind, id) {
+            None => {
+                let mut v = if kind == Kind::Stage {
+                    Violation::new(
+                        Rule::Stage,
+                        "stage",
+                        format!("stage {id} has not been planned"),
+                    )
+                    .hint(format!(
+                        "plan it first with a stage.planned event (`accord stage plan {id} ...`)"
+                    ))
+                } else {
+                    Violation::new(
+                        Rule::UnknownReference,
+                        field_of(kind),
+                        format!("there is no {} {id:?} in the log", kind.noun()),
+                    )
+                };
+                if let Some(s) = did_you_mean(id, self.ids_of(kind).into_iter()) {
+                    v = v.hint(format!("did you mean {s:?}?"));
+                } else if v.hint.is_none() {
+                    v = v.hint(register_hint(kind, id));
+                }
+                Err(v)
+            }
+            Some(Some(created)) if created.on > on => Err(Violation::new(
+                Rule::OutOfOrder,
+                field_of(kind),
+                format!(
+                    "this event occurs on {on}, before {} {id:?} was recorded as existing (on {})",
+                    kind.noun(),
+                    created.on
+                ),
+            )
+            .hint("check the occurred_at date: an event cannot happen before what it refers to")),
+            Some(_) => Ok(()),
+        }
+    }
+
+    fn check_closed(&self, ev: &NewEvent) -> Checked {
+        let stream = self.stream_of(&ev.event, None);
+        if let Some(p) = stream.strip_prefix("partnership:")
+            && let Some(closed) = self.partnerships.get(p).and_then(|x| x.closed)
+        {
+            return Err(Violation::new(
+                    Rule::PartnershipClosed,
+                    "partnership",
+                    format!("partnership {p:?} was closed on {}; nothing more is recorded on it", closed.on),
+                )
+                .hint("if it was closed by mistake, retract the partnership.closed event with `accord retract`"));
+        }
+        Ok(())
+    }
+
+    /// "A new event does not occur before the latest one already standing on it."
+    fn check_story(&self, what: &str, story: &[Mark], on: NaiveDate) -> Checked {
+        match story.iter().map(|m| m.on).max() {
+            Some(latest) if latest > on => Err(Violation::new(
+                Rule::OutOfOrder,
+                "occurred_at",
+                format!("this event occurs on {on}, before the latest event already recorded on {what} (on {latest}); each one's story must read in date order"),
+            )
+            .hint("check the occurred_at date")),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_acting_partner(
+        &self,
+        person: &str,
+        partnership: &str,
+        on: NaiveDate,
+        field: &str,
+    ) -> Checked {
+        let Some(org) = self.org_of(person, on) else {
+            return Ok(()); // the reference check already reported it
+        };
+        if self.is_partner_on(partnership, org, on) {
+            return Ok(());
+        }
+        let org_name = self.orgs.get(org).map_or(org, |o| o.name.as_str());
+        let p_name = self
+            .partnerships
+            .get(partnership)
+            .map_or(partnership, |p| p.name.as_str());
+        Err(Violation::new(
+            Rule::NotAPartner,
+            field,
+            format!("{person:?} acts for {org_name} ({org}), which is not a partner of {p_name} ({partnership}) on {on}"),
+        )
+        .hint(format!("add it first with `accord partner join {partnership} --org {org} --role member`")))
+    }
+
+    fn check_specific(&self, ev: &NewEvent) -> Checked {
+        use Event as E;
+        let on = ev.occurred_on;
+        match &ev.event {
+            E::StagePlanned(d) if d.starts_on > d.ends_on => Err(Violation::new(
+                Rule::Stage,
+                "ends_on",
+                format!(
+                    "stage {} ends on {} before it starts on {}",
+                    d.stage.0, d.ends_on, d.starts_on
+                ),
+            )),
+            E::StageStarted(d) => {
+                let n = d.stage.0;
+                let stage = &self.stages[&n];
+                if let Some(m) = stage.started {
+                    return Err(Violation::new(
+                        Rule::Stage,
+                        "stage",
+                        format!("stage {n} already started on {}", m.on),
+                    ));
+                }
+                if n > 1 {
+                    match self.stages.get(&(n - 1)).and_then(|s| s.completed) {
+                        None => {
+                            return Err(Violation::new(
+                                Rule::Stage,
+                                "stage",
+                                format!(
+                                    "stage {n} cannot start before stage {} is completed",
+                                    n - 1
+                                ),
+                            )
+                            .hint(format!(
+                                "complete stage {} first (`accord stage complete {}`)",
+                                n - 1,
+                                n - 1
+                            )));
+                        }
+                        Some(c) if c.on > on => {
+                            return Err(Violation::new(
+                                Rule::OutOfOrder,
+                                "occurred_at",
+                                format!(
+                                    "stage {n} would start on {on}, before stage {} was completed on {}",
+                                    n - 1,
+                                    c.on
+                                ),
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                }
+                self.check_story(&format!("stage {n}"), &[stage.planned], on)
+            }
+            E::StageCompleted(d) => {
+                let n = d.stage.0;
+                let stage = &self.stages[&n];
+                match (stage.started, stage.completed) {
+                    (_, Some(c)) => Err(Violation::new(
+                        Rule::Stage,
+                        "stage",
+                        format!("stage {n} was already completed on {}", c.on),
+                    )),
+                    (None, _) => Err(Violation::new(
+                        Rule::Stage,
+                        "stage",
+                        format!("stage {n} has not started; it cannot be completed"),
+                    )
+                    .hint(format!("start it first (`accord stage start {n}`)"))),
+                    (Some(s), None) => {
+                        self.check_story(&format!("stage {n}"), &[stage.planned, s], on)
+                    }
+                }
+            }
+            E::PersonMoved(d) => {
+                let posts: Vec<Mark> = self.people[d.person.as_str()]
+                    .posts
+                    .iter()
+                    .map(|p| p.mark)
+                    .collect();
+                self.check_story(&format!("person {:?}", d.person.as_str()), &posts, on)
+            }
+            E::PartnerJoined(d) => {
+                self.check_membership(d.partnership.as_str(), d.org.as_str(), on, true)
+            }
+            E::PartnerLeft(d) => {
+                self.check_membership(d.partnership.as_str(), d.org.as_str(), on, false)
+            }
+            E::PartnershipClosed(_) => Ok(()),
+            E::AgreementProposed(d) => self.check_acting_partner(
+                d.proposed_by.as_str(),
+                d.partnership.as_str(),
+                on,
+                "proposed_by",
+            ),
+            E::AgreementEndorsed(d) => {
+                let a = &self.agreements[d.agreement.as_str()];
+                self.check_agreement_open(d.agreement.as_str(), on)?;
+                let current = a.versions.len() as u32;
+                if d.version.0 != current {
+                    return Err(Violation::new(
+                        Rule::NotCurrentVersion,
+                        "version",
+                        format!(
+                            "agreement {:?} is at version {current}; version {} cannot be endorsed",
+                            d.agreement.as_str(),
+                            d.version.0
+                        ),
+                    )
+                    .hint(format!(
+                        "endorse version {current} (the current text), or leave --version out"
+                    )));
+                }
+                if a.versions[current as usize - 1]
+                    .iter()
+                    .any(|(p, _)| p == d.by.as_str())
+                {
+                    return Err(Violation::new(
+                        Rule::AlreadyEndorsed,
+                        "by",
+                        format!(
+                            "{:?} has already endorsed version {current} of agreement {:?}",
+                            d.by.as_str(),
+                            d.agreement.as_str()
+                        ),
+                    ));
+                }
+                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")
+            }
+            E::AgreementRevised(d) => {
+                self.check_agreement_open(d.agreement.as_str(), on)?;
+                let a = &self.agreements[d.agreement.as_str()];
+                self.check_acting_partner(d.revised_by.as_str(), &a.partnership, on, "revised_by")
+            }
+            E::AgreementWithdrawn(d) => {
+                self.check_agreement_open(d.agreement.as_str(), on)?;
+                let a = &self.agreements[d.agreement.as_str()];
+                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")
+            }
+            E::FrameworkDefined(d) => {
+                if d.criteria.0.is_empty() {
+                    return Err(Violation::new(
+                        Rule::Framework,
+                        "criteria",
+                        "a framework needs at least one criterion",
+                    ));
+                }
+                let mut seen = std::collections::HashSet::new();
+                if let Some(c) = d.criteria.iter().find(|c| !seen.insert(c.id.as_str())) {
+                    return Err(Violation::new(
+                        Rule::Framework,
+                        "criteria",
+                        format!("criterion {:?} is listed twice", c.id.as_str()),
+                    ));
+                }
+                if d.scale_min >= d.scale_max {
+                    return Err(Violation::new(
+                        Rule::Framework,
+                        "scale_max",
+                        format!(
+                            "the scale {}–{} is empty: scale_min must be below scale_max",
+                            d.scale_min, d.scale_max
+                        ),
+                    ));
+                }
+                Ok(())
+            }
+            E::ReviewResponse(d) => {
+                let r = &self.reviews[d.review.as_str()];
+                if let Some(c) = r.concluded {
+                    return Err(Violation::new(
+                        Rule::ReviewConcluded,
+                        "review",
+                        format!(
+                            "review {:?} was concluded on {}; it takes no more responses",
+                            d.review.as_str(),
+                            c.on
+                        ),
+                    ));
+                }
+                if r.responses.contains_key(d.respondent.as_str()) {
+                    return Err(Violation::new(
+                        Rule::AlreadyResponded,
+                        "respondent",
+                        format!("{:?} has already responded to review {:?}", d.respondent.as_str(), d.review.as_str()),
+                    )
+                    .hint("one response per respondent per review; to correct it, retract the earlier response and respond again"));
+                }
+                let f = &self.frameworks[&r.framework];
+                if d.scores.is_empty() {
+                    return Err(Violation::new(
+                        Rule::BadScore,
+                        "scores",
+                        "a response scores at least one criterion",
+                    ));
+                }
+                for (criterion, score) in &d.scores {
+                    if !f.criteria.iter().any(|c| c == criterion.as_str()) {
+                        let mut v = Violation::new(
+                            Rule::BadScore,
+                            &format!("scores.{criterion}"),
+                            format!(
+                                "{:?} is not a criterion of the framework {:?} (its criteria: {})",
+                                criterion.as_str(),
+                                r.framework,
+                                f.criteria.join(", ")
+                            ),
+                        );
+                        if let Some(s) =
+                            did_you_mean(criterion.as_str(), f.criteria.iter().map(String::as_str))
+                        {
+                            v = v.hint(format!("did you mean {s:?}?"));
+                        }
+                        return Err(v);
+                    }
+                    if *score < f.scale.0 || *score > f.scale.1 {
+                        return Err(Violation::new(
+                            Rule::BadScore,
+                            &format!("scores.{criterion}"),
+                            format!(
+                                "the score {score} for {:?} is outside the scale {}–{}",
+                                criterion.as_str(),
+                                f.scale.0,
+                                f.scale.1
+                            ),
+                        ));
+                    }
+                }
+                self.check_story(&format!("review {:?}", d.review.as_str()), &r.story, on)?;
+                self.check_acting_partner(d.respondent.as_str(), &r.partnership, on, "respondent")
+            }
+            E::ReviewConcluded(d) => {
+                let r = &self.reviews[d.review.as_str()];
+                if let Some(c) = r.concluded {
+                    return Err(Violation::new(
+                        Rule::ReviewConcluded,
+                        "review",
+                        format!(
+                            "review {:?} was already concluded on {}",
+                            d.review.as_str(),
+                            c.on
+                        ),
+                    ));
+                }
+                self.check_story(&format!("review {:?}", d.review.as_str()), &r.story, on)
+            }
+            E::FindingRecorded(d) => match (&d.partnership, &d.review) {
+                (Some(p), Some(r)) if self.reviews[r.as_str()].partnership != p.as_str() => {
+                    Err(Violation::new(
+                        Rule::UnknownReference,
+                        "review",
+                        format!(
+                            "review {:?} belongs to partnership {:?}, not {:?}",
+                            r.as_str(),
+                            self.reviews[r.as_str()].partnership,
+                            p.as_str()
+                        ),
+                    ))
+                }
+                _ => Ok(()),
+            },
+            E::CommitmentMade(d) => match &d.origin {
+                Some(origin) => match self.origin_kind(origin.as_str()) {
+                    None => Err(Violation::new(
+                        Rule::UnknownReference,
+                        "origin",
+                        format!(
+                            "there is no review, agreement or meeting {:?} in the log",
+                            origin.as_str()
+                        ),
+                    )),
+                    Some(kind) => {
+                        self.check_reference(kind, origin.as_str(), on)
+                            .map_err(|mut v| {
+                                v.field = Some("origin".into());
+                                v
+                            })
+                    }
+                },
+                None => Ok(()),
+            },
+            E::CommitmentReported(d) => {
+                let c = &self.commitments[d.commitment.as_str()];
+                if let Some((_, status)) = c.reports.last().filter(|(_, s)| s.is_final()) {
+                    return Err(Violation::new(
+                        Rule::CommitmentClosed,
+                        "commitment",
+                        format!("commitment {:?} is already {status}; it takes no more reports", d.commitment.as_str()),
+                    )
+                    .hint("if that report was a mistake, retract it with `accord retract` and report again"));
+                }
+                self.check_story(
+                    &format!("commitment {:?}", d.commitment.as_str()),
+                    &c.story,
+                    on,
+                )
+            }
+            E::CommitmentRescheduled(d) => {
+                let c = &self.commitments[d.commitment.as_str()];
+                if let Some((_, status)) = c.reports.last().filter(|(_, s)| s.is_final()) {
+                    return Err(Violation::new(
+                        Rule::CommitmentClosed,
+                        "commitment",
+                        format!(
+                            "commitment {:?} is already {status}; it cannot be rescheduled",
+                            d.commitment.as_str()
+                        ),
+                    ));
+                }
+                self.check_story(
+                    &format!("commitment {:?}", d.commitment.as_str()),
+                    &c.story,
+                    on,
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn check_agreement_open(&self, agreement: &str, on: NaiveDate) -> Checked {
+        let a = &self.agreements[agreement];
+        if let Some(w) = a.withdrawn {
+            return Err(Violation::new(
+                Rule::Withdrawn,
+                "agreement",
+                format!("agreement {agreement:?} ({}) was withdrawn on {}; nothing more is recorded on it", a.title, w.on),
+            )
+            .hint("propose a new agreement instead"));
+        }
+        self.check_story(&format!("agreement {agreement:?}"), &a.story, on)
+    }
+
+    fn check_membership(
+        &self,
+        partnership: &str,
+        org: &str,
+        on: NaiveDate,
+        joining: bool,
+    ) -> Checked {
+        let p = &self.partnerships[partnership];
+        let steps = p.memberships.get(org).map(Vec::as_slice).unwrap_or(&[]);
+        let is_partner = steps.last().is_some_and(|s| s.joined);
+        let org_name = self.orgs.get(org).map_or(org, |o| o.name.as_str());
+        if joining && is_partner {
+            return Err(Violation::new(
+                Rule::Membership,
+                "org",
+                format!(
+                    "{org_name} ({org}) is already a partner of {} ({partnership})",
+                    p.name
+                ),
+            ));
+        }
+        if !joining && !is_partner {
+            return Err(Violation::new(
+                Rule::Membership,
+                "org",
+                format!(
+                    "{org_name} ({org}) is not a partner of {} ({partnership}), so it cannot leave",
+                    p.name
+                ),
+            ));
+        }
+        let marks: Vec<Mark> = steps.iter().map(|s| s.mark).collect();
+        self.check_story(
+            &format!("the membership of {org:?} in {partnership:?}"),
+            &marks,
+            on,
+        )
+    }
+
+    fn check_retraction(&self, id: &str, on: NaiveDate, target: Option<&Envelope>) -> Checked {
+        use Event as E;
+        let refuse = |m: String| Err(Violation::new(Rule::Retraction, "event", m));
+        let Some(t) = target else {
+            return Err(Violation::new(
+                Rule::UnknownReference,
+                "event",
+                format!("there is no event with id {id:?} in the log"),
+            )
+            .hint("find the id with `accord log` (ids are in the second column)"));
+        };
+        if self.retracted.contains(id) {
+            return refuse(format!("event {id:?} is already retracted"));
+        }
+        if t.occurred_on > on {
+            return Err(Violation::new(
+                Rule::OutOfOrder,
+                "occurred_at",
+                format!(
+                    "the retraction occurs on {on}, before the event it retracts (on {})",
+                    t.occurred_on
+                ),
+            ));
+        }
+        let blocked = |what: String| {
+            Err(Violation::new(
+                Rule::Retraction,
+                "event",
+                format!("event {id:?} cannot be retracted: {what}"),
+            )
+            .hint("retract the later events that depend on it first (newest first)"))
+        };
+        let in_use =
+            |kind: Kind, eid: &str| self.refs.get(&(kind, eid.to_owned())).copied().unwrap_or(0);
+        if let Some(p) = t.stream.strip_prefix("partnership:")
+            && self.partnerships.get(p).is_some_and(|x| x.closed.is_some())
+            && !matches!(t.event, E::PartnershipClosed(_))
+        {
+            return refuse(format!(
+                "partnership {p:?} is closed; nothing more is recorded on it"
+            ));
+        }
+        match &t.event {
+            E::EventRetracted(_) => refuse("a retraction is not itself retracted".into()),
+            E::AgreementProposed(_) | E::AgreementRevised(_) => refuse(
+                "proposals and revisions are never retracted: correct a wrong text with a further revision (`accord agreement revise`), or withdraw the agreement".into(),
+            ),
+            E::ProgrammeDefined(_)
+            | E::PartnershipClosed(_)
+            | E::AgreementEndorsed(_)
+            | E::AgreementWithdrawn(_)
+            | E::ReviewResponse(_)
+            | E::ReviewConcluded(_)
+            | E::CommitmentReported(_)
+            | E::CommitmentRescheduled(_) => Ok(()),
+            E::StageStarted(d) => match self.stages.get(&d.stage.0).and_then(|s| s.completed) {
+                Some(_) => blocked(format!("stage {} has been completed since", d.stage.0)),
+                None => Ok(()),
+            },
+            E::StageCompleted(d) => match self.stages.get(&(d.stage.0 + 1)).and_then(|s| s.started) {
+                Some(_) => blocked(format!("stage {} has started since", d.stage.0 + 1)),
+                None => Ok(()),
+            },
+            E::PersonMoved(d) => {
+                let acts = self.people.get(d.person.as_str()).and_then(|p| p.posts.iter().find(|p| p.mark.seq == t.seq)).map_or(0, |p| p.acts);
+                if acts > 0 {
+                    blocked(format!("{acts} standing act(s) by {:?} relied on this post", d.person.as_str()))
+                } else {
+                    Ok(())
+                }
+            }
+            E::PartnerJoined(d) => self.check_step_retraction(d.partnership.as_str(), d.org.as_str(), t.seq, id),
+            E::PartnerLeft(d) => self.check_step_retraction(d.partnership.as_str(), d.org.as_str(), t.seq, id),
+            other => {
+                let (kind, eid) = creates(other).expect("every other event creates an entity");
+                match in_use(kind, &eid) {
+                    0 => Ok(()),
+                    n => blocked(format!("{n} standing event(s) name {} {eid:?}", kind.noun())),
+                }
+            }
+        }
+    }
+
+    fn check_step_retraction(&self, partnership: &str, org: &str, seq: u64, id: &str) -> Checked {
+        let steps = self
+            .partnerships
+            .get(partnership)
+            .and_then(|p| p.memberships.get(org));
+        let Some(steps) = steps else { return Ok(()) };
+        let blocked = |what: String| {
+            Err(Violation::new(
+                Rule::Retraction,
+                "event",
+                format!("event {id:?} cannot be retracted: {what}"),
+            )
+            .hint("retract the later events that depend on it first (newest first)"))
+        };
+        match steps.iter().position(|s| s.mark.seq == seq) {
+            Some(i) if i + 1 < steps.len() => blocked(format!(
+                "a later change to the membership of {org:?} in {partnership:?} stands"
+            )),
+            Some(i) if steps[i].acts > 0 => blocked(format!(
+                "{} standing act(s) in {partnership:?} by people of {org:?} relied on it",
+                steps[i].acts
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn field_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Org => "org",
+        Kind::Person => "person",
+        Kind::Partnership => "partnership",
+        Kind::Agreement => "agreement",
+        Kind::Framework => "framework",
+        Kind::Review => "review",
+        Kind::Commitment => "commitment",
+        Kind::Stage => "stage",
+        Kind::Finding => "finding",
+        Kind::Interview => "interview",
+        Kind::Meeting => "meeting",
+        Kind::Activity => "activity",
+    }
+}
+
+fn register_hint(kind: Kind, id: &str) -> String {
+    match kind {
+        Kind::Org => {
+            format!("register it first: `accord org add {id} --name ... --side government`")
+        }
+        Kind::Person => {
+            format!("register them first: `accord person add {id} --name ... --org ...`")
+        }
+        Kind::Partnership => {
+            format!("establish it first: `accord partnership add {id} --name ...`")
+        }
+        Kind::Agreement => format!("propose it first: `accord agreement propose {id} ...`"),
+        Kind::Framework => format!(
+            "define it first: `accord framework define {id} ...` (the built-in one is \"effectiveness\")"
+        ),
+        Kind::Review => format!("open it first: `accord review open {id} ...`"),
+        Kind::Commitment => format!("record it first: `accord commitment add {id} ...`"),
+        _ => "record it first, or check the id with `accord log`".to_owned(),
+    }
+}

@@ -1,0 +1,887 @@
+//! The rules of SPEC.md "Rules checked on append", over a state derived from
+//! the log.
+//!
+//! [`RuleState`] is a fold of every standing (not retracted) event, holding
+//! only what the rules need. The store keeps it in memory, brings it up to
+//! date inside each write transaction and checks every new event against it
+//! before the event is written, so two processes cannot both pass a check
+//! that only one should. It is derived data: rebuilt from the log whenever
+//! in doubt, never trusted over it.
+//!
+//! Dates: every business-time comparison uses the calendar date written in
+//! `occurred_at`. Whether a person acts for an organisation, and whether that
+//! organisation is a partner, is judged on the date of the act (so a
+//! back-dated act is checked against the world as it stood then).
+
+mod check;
+mod violation;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::catalogue::Event;
+use crate::envelope::Envelope;
+use crate::fields::ReportedStatus;
+
+pub use violation::{Rule, Violation, did_you_mean};
+
+/// The kinds of entity that events name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `org`
+    Org,
+    /// `person`
+    Person,
+    /// `partnership`
+    Partnership,
+    /// `agreement`
+    Agreement,
+    /// `framework`
+    Framework,
+    /// `review`
+    Review,
+    /// `commitment`
+    Commitment,
+    /// A stage, by number.
+    Stage,
+    /// `finding`
+    Finding,
+    /// `interview`
+    Interview,
+    /// `meeting`
+    Meeting,
+    /// `activity`
+    Activity,
+}
+
+impl Kind {
+    /// How people call it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Org => "organisation",
+            Kind::Person => "person",
+            Kind::Partnership => "partnership",
+            Kind::Agreement => "agreement",
+            Kind::Framework => "framework",
+            Kind::Review => "review",
+            Kind::Commitment => "commitment",
+            Kind::Stage => "stage",
+            Kind::Finding => "finding",
+            Kind::Interview => "interview",
+            Kind::Meeting => "meeting",
+            Kind::Activity => "activity",
+        }
+    }
+}
+
+/// When a standing event happened and where it sits in the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    seq: u64,
+    on: NaiveDate,
+}
+
+#[derive(Debug)]
+struct Org {
+    created: Mark,
+    name: String,
+}
+
+/// One post in a person's timeline; `acts` counts standing acts that relied on it.
+#[derive(Debug)]
+struct Post {
+    mark: Mark,
+    org: String,
+    acts: u32,
+}
+
+#[derive(Debug)]
+struct Person {
+    posts: Vec<Post>,
+}
+
+/// One step of a membership (joined or left); `acts` counts standing acts that relied on it.
+#[derive(Debug)]
+struct MembershipStep {
+    mark: Mark,
+    joined: bool,
+    acts: u32,
+}
+
+#[derive(Debug)]
+struct Partnership {
+    created: Mark,
+    name: String,
+    closed: Option<Mark>,
+    memberships: HashMap<String, Vec<MembershipStep>>,
+}
+
+#[derive(Debug)]
+struct Agreement {
+    created: Mark,
+    partnership: String,
+    title: String,
+    /// Per version (index 0 is version 1): endorsers and the seq of their endorsement.
+    versions: Vec<Vec<(String, u64)>>,
+    withdrawn: Option<Mark>,
+    story: Vec<Mark>,
+}
+
+#[derive(Debug)]
+struct Framework {
+    created: Option<Mark>,
+    criteria: Vec<String>,
+    scale: (i64, i64),
+}
+
+#[derive(Debug)]
+struct Review {
+    created: Mark,
+    partnership: String,
+    framework: String,
+    responses: HashMap<String, u64>,
+    concluded: Option<Mark>,
+    story: Vec<Mark>,
+}
+
+#[derive(Debug)]
+struct Commitment {
+    created: Mark,
+    partnership: String,
+    reports: Vec<(u64, ReportedStatus)>,
+    story: Vec<Mark>,
+}
+
+#[derive(Debug)]
+struct Stage {
+    planned: Mark,
+    started: Option<Mark>,
+    completed: Option<Mark>,
+}
+
+/// What the rules know of the log: every standing event, folded.
+#[derive(Debug)]
+pub struct RuleState {
+    orgs: HashMap<String, Org>,
+    people: HashMap<String, Person>,
+    partnerships: HashMap<String, Partnership>,
+    agreements: HashMap<String, Agreement>,
+    frameworks: HashMap<String, Framework>,
+    reviews: HashMap<String, Review>,
+    commitments: HashMap<String, Commitment>,
+    stages: BTreeMap<u32, Stage>,
+    /// Findings, interviews, meetings, activities: only their existence and date matter.
+    others: HashMap<(Kind, String), Mark>,
+    /// How many standing events (other than its creator) name each entity.
+    refs: HashMap<(Kind, String), u32>,
+    /// Ids of retracted events.
+    retracted: HashSet<String>,
+}
+
+impl Default for RuleState {
+    fn default() -> Self {
+        let mut frameworks = HashMap::new();
+        frameworks.insert(
+            crate::catalogue::EFFECTIVENESS.to_owned(),
+            Framework {
+                created: None,
+                criteria: crate::catalogue::EFFECTIVENESS_CRITERIA
+                    .iter()
+                    .map(|(id, _)| (*id).to_owned())
+                    .collect(),
+                scale: crate::catalogue::EFFECTIVENESS_SCALE,
+            },
+        );
+        RuleState {
+            orgs: HashMap::new(),
+            people: HashMap::new(),
+            partnerships: HashMap::new(),
+            agreements: HashMap::new(),
+            frameworks,
+            reviews: HashMap::new(),
+            commitments: HashMap::new(),
+            stages: BTreeMap::new(),
+            others: HashMap::new(),
+            refs: HashMap::new(),
+            retracted: HashSet::new(),
+        }
+    }
+}
+
+/// The entities an event names (kind, id, field), other than the one it creates.
+pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
+    use Event as E;
+    let mut r: Vec<(Kind, &str, &'static str)> = Vec::new();
+    match event {
+        E::ProgrammeDefined(d) => {
+            r.extend(
+                d.commissioned_by
+                    .iter()
+                    .map(|o| (Kind::Org, o.as_str(), "commissioned_by")),
+            );
+            r.extend(
+                d.facilitators
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|o| (Kind::Org, o.as_str(), "facilitators")),
+            );
+        }
+        E::StagePlanned(_) | E::OrganisationRegistered(_) | E::EventRetracted(_) => {}
+        E::StageStarted(_) | E::StageCompleted(_) => {}
+        E::PersonRegistered(d) => r.push((Kind::Org, d.org.as_str(), "org")),
+        E::PersonMoved(d) => {
+            r.push((Kind::Person, d.person.as_str(), "person"));
+            r.push((Kind::Org, d.org.as_str(), "org"));
+        }
+        E::PartnershipEstablished(d) => {
+            r.extend(d.host.iter().map(|o| (Kind::Org, o.as_str(), "host")))
+        }
+        E::PartnerJoined(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"));
+            r.push((Kind::Org, d.org.as_str(), "org"));
+        }
+        E::PartnerLeft(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"));
+            r.push((Kind::Org, d.org.as_str(), "org"));
+        }
+        E::PartnershipClosed(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"))
+        }
+        E::AgreementProposed(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"));
+            r.push((Kind::Person, d.proposed_by.as_str(), "proposed_by"));
+        }
+        E::AgreementEndorsed(d) => {
+            r.push((Kind::Agreement, d.agreement.as_str(), "agreement"));
+            r.push((Kind::Person, d.by.as_str(), "by"));
+        }
+        E::AgreementRevised(d) => {
+            r.push((Kind::Agreement, d.agreement.as_str(), "agreement"));
+            r.push((Kind::Person, d.revised_by.as_str(), "revised_by"));
+        }
+        E::AgreementWithdrawn(d) => {
+            r.push((Kind::Agreement, d.agreement.as_str(), "agreement"));
+            r.push((Kind::Person, d.by.as_str(), "by"));
+        }
+        E::FrameworkDefined(_) => {}
+        E::ReviewOpened(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"));
+            r.extend(
+                d.framework
+                    .iter()
+                    .map(|f| (Kind::Framework, f.as_str(), "framework")),
+            );
+        }
+        E::ReviewResponse(d) => {
+            r.push((Kind::Review, d.review.as_str(), "review"));
+            r.push((Kind::Person, d.respondent.as_str(), "respondent"));
+        }
+        E::ReviewConcluded(d) => r.push((Kind::Review, d.review.as_str(), "review")),
+        E::FindingRecorded(d) => {
+            r.extend(
+                d.partnership
+                    .iter()
+                    .map(|p| (Kind::Partnership, p.as_str(), "partnership")),
+            );
+            r.extend(
+                d.review
+                    .iter()
+                    .map(|v| (Kind::Review, v.as_str(), "review")),
+            );
+        }
+        E::InterviewHeld(d) => {
+            r.extend(
+                d.partnership
+                    .iter()
+                    .map(|p| (Kind::Partnership, p.as_str(), "partnership")),
+            );
+            r.extend(
+                d.interviewees
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|p| (Kind::Person, p.as_str(), "interviewees")),
+            );
+        }
+        E::MeetingHeld(d) => {
+            r.extend(
+                d.partnerships
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|p| (Kind::Partnership, p.as_str(), "partnerships")),
+            );
+            r.extend(
+                d.attendees
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|p| (Kind::Person, p.as_str(), "attendees")),
+            );
+        }
+        E::ActivityDelivered(d) => {
+            r.extend(
+                d.partnerships
+                    .iter()
+                    .flat_map(|l| l.iter())
+                    .map(|p| (Kind::Partnership, p.as_str(), "partnerships")),
+            );
+        }
+        E::CommitmentMade(d) => {
+            r.push((Kind::Partnership, d.partnership.as_str(), "partnership"));
+            r.push((Kind::Org, d.owner.as_str(), "owner"));
+        }
+        E::CommitmentReported(d) => {
+            r.push((Kind::Commitment, d.commitment.as_str(), "commitment"));
+            r.extend(
+                d.reported_by
+                    .iter()
+                    .map(|p| (Kind::Person, p.as_str(), "reported_by")),
+            );
+        }
+        E::CommitmentRescheduled(d) => {
+            r.push((Kind::Commitment, d.commitment.as_str(), "commitment"))
+        }
+    }
+    r
+}
+
+/// The entity an event creates, if any.
+pub(crate) fn creates(event: &Event) -> Option<(Kind, String)> {
+    use Event as E;
+    Some(match event {
+        E::StagePlanned(d) => (Kind::Stage, d.stage.0.to_string()),
+        E::OrganisationRegistered(d) => (Kind::Org, d.org.to_string()),
+        E::PersonRegistered(d) => (Kind::Person, d.person.to_string()),
+        E::PartnershipEstablished(d) => (Kind::Partnership, d.partnership.to_string()),
+        E::AgreementProposed(d) => (Kind::Agreement, d.agreement.to_string()),
+        E::FrameworkDefined(d) => (Kind::Framework, d.framework.to_string()),
+        E::ReviewOpened(d) => (Kind::Review, d.review.to_string()),
+        E::FindingRecorded(d) => (Kind::Finding, d.finding.to_string()),
+        E::InterviewHeld(d) => (Kind::Interview, d.interview.to_string()),
+        E::MeetingHeld(d) => (Kind::Meeting, d.meeting.to_string()),
+        E::ActivityDelivered(d) => (Kind::Activity, d.activity.to_string()),
+        E::CommitmentMade(d) => (Kind::Commitment, d.commitment.to_string()),
+        _ => return None,
+    })
+}
+
+/// The person whose act needs their organisation to be a current partner, and the partnership.
+fn act(event: &Event) -> Option<(&str, &str)> {
+    match event {
+        Event::AgreementProposed(d) => Some((d.proposed_by.as_str(), d.partnership.as_str())),
+        _ => None,
+    }
+}
+
+impl RuleState {
+    /// An empty log's state (the built-in `effectiveness` framework only).
+    pub fn new() -> RuleState {
+        RuleState::default()
+    }
+
+    /// Builds the state from a whole log in `seq` order. Retracted events
+    /// (and the retractions) are skipped; the resulting state equals the one
+    /// reached by appending them one by one.
+    pub fn rebuild<'a>(
+        events: impl IntoIterator<Item = &'a Envelope>,
+        retracted: &HashSet<String>,
+    ) -> RuleState {
+        let mut s = RuleState::new();
+        s.retracted = retracted.clone();
+        for e in events {
+            if !retracted.contains(&e.id) {
+                s.apply(e);
+            }
+        }
+        s
+    }
+
+    /// True when `id` names an event already retracted.
+    pub fn is_retracted(&self, id: &str) -> bool {
+        self.retracted.contains(id)
+    }
+
+    /// The stream an (already checked) event belongs to.
+    pub fn stream_of(&self, event: &Event, target_stream: Option<&str>) -> String {
+        use Event as E;
+        let partnership = match event {
+            E::AgreementEndorsed(d) => self
+                .agreements
+                .get(d.agreement.as_str())
+                .map(|a| a.partnership.as_str()),
+            E::AgreementRevised(d) => self
+                .agreements
+                .get(d.agreement.as_str())
+                .map(|a| a.partnership.as_str()),
+            E::AgreementWithdrawn(d) => self
+                .agreements
+                .get(d.agreement.as_str())
+                .map(|a| a.partnership.as_str()),
+            E::ReviewResponse(d) => self
+                .reviews
+                .get(d.review.as_str())
+                .map(|r| r.partnership.as_str()),
+            E::ReviewConcluded(d) => self
+                .reviews
+                .get(d.review.as_str())
+                .map(|r| r.partnership.as_str()),
+            E::CommitmentReported(d) => self
+                .commitments
+                .get(d.commitment.as_str())
+                .map(|c| c.partnership.as_str()),
+            E::CommitmentRescheduled(d) => self
+                .commitments
+                .get(d.commitment.as_str())
+                .map(|c| c.partnership.as_str()),
+            E::EventRetracted(_) => return target_stream.unwrap_or("programme").to_owned(),
+            E::OrganisationRegistered(_) | E::PersonRegistered(_) | E::PersonMoved(_) => {
+                return "directory".to_owned();
+            }
+            other => other.partnership_field().map(|p| p.as_str()),
+        };
+        match partnership {
+            Some(p) => format!("partnership:{p}"),
+            None => "programme".to_owned(),
+        }
+    }
+
+    fn person_post_index(&self, person: &str, on: NaiveDate) -> Option<usize> {
+        let posts = &self.people.get(person)?.posts;
+        posts.iter().rposition(|p| p.mark.on <= on)
+    }
+
+    /// The organisation `person` worked for on `on`.
+    fn org_of(&self, person: &str, on: NaiveDate) -> Option<&str> {
+        let i = self.person_post_index(person, on)?;
+        Some(self.people[person].posts[i].org.as_str())
+    }
+
+    fn membership_step_index(&self, partnership: &str, org: &str, on: NaiveDate) -> Option<usize> {
+        let steps = self.partnerships.get(partnership)?.memberships.get(org)?;
+        steps.iter().rposition(|s| s.mark.on <= on)
+    }
+
+    fn is_partner_on(&self, partnership: &str, org: &str, on: NaiveDate) -> bool {
+        self.membership_step_index(partnership, org, on)
+            .is_some_and(|i| self.partnerships[partnership].memberships[org][i].joined)
+    }
+
+    /// The acting person and partnership of an act that needs a current partner.
+    fn acting(&self, event: &Event) -> Option<(String, String)> {
+        if let Some((p, ps)) = act(event) {
+            return Some((p.to_owned(), ps.to_owned()));
+        }
+        let (person, partnership) = match event {
+            Event::AgreementEndorsed(d) => (
+                d.by.as_str(),
+                self.agreements
+                    .get(d.agreement.as_str())?
+                    .partnership
+                    .as_str(),
+            ),
+            Event::AgreementRevised(d) => (
+                d.revised_by.as_str(),
+                self.agreements
+                    .get(d.agreement.as_str())?
+                    .partnership
+                    .as_str(),
+            ),
+            Event::AgreementWithdrawn(d) => (
+                d.by.as_str(),
+                self.agreements
+                    .get(d.agreement.as_str())?
+                    .partnership
+                    .as_str(),
+            ),
+            Event::ReviewResponse(d) => (
+                d.respondent.as_str(),
+                self.reviews.get(d.review.as_str())?.partnership.as_str(),
+            ),
+            _ => return None,
+        };
+        Some((person.to_owned(), partnership.to_owned()))
+    }
+
+    /// Counts (`delta` = +1) or uncounts (-1) an act's reliance on the
+    /// person's post and the organisation's membership on the act's date.
+    fn rely(&mut self, event: &Event, on: NaiveDate, delta: i32) {
+        let Some((person, partnership)) = self.acting(event) else {
+            return;
+        };
+        let Some(pi) = self.person_post_index(&person, on) else {
+            return;
+        };
+        let org = self.people[&person].posts[pi].org.clone();
+        let post = &mut self.people.get_mut(&person).expect("indexed").posts[pi];
+        post.acts = post.acts.saturating_add_signed(delta);
+        if let Some(mi) = self.membership_step_index(&partnership, &org, on) {
+            let step = &mut self
+                .partnerships
+                .get_mut(&partnership)
+                .expect("indexed")
+                .memberships
+                .get_mut(&org)
+                .expect("indexed")[mi];
+            step.acts = step.acts.saturating_add_signed(delta);
+        }
+    }
+
+    fn count_refs(&mut self, event: &Event, delta: i32) {
+        for (k, id, _) in references(event) {
+            let n = self.refs.entry((k, id.to_owned())).or_insert(0);
+            *n = n.saturating_add_signed(delta);
+        }
+    }
+
+    /// Folds an accepted, standing event into the state.
+    pub fn apply(&mut self, e: &Envelope) {
+        use Event as E;
+        let mark = Mark {
+            seq: e.seq,
+            on: e.occurred_on,
+        };
+        self.count_refs(&e.event, 1);
+        match &e.event {
+            E::ProgrammeDefined(_) | E::EventRetracted(_) => {}
+            E::StagePlanned(d) => {
+                self.stages.insert(
+                    d.stage.0,
+                    Stage {
+                        planned: mark,
+                        started: None,
+                        completed: None,
+                    },
+                );
+            }
+            E::StageStarted(d) => {
+                if let Some(s) = self.stages.get_mut(&d.stage.0) {
+                    s.started = Some(mark);
+                }
+            }
+            E::StageCompleted(d) => {
+                if let Some(s) = self.stages.get_mut(&d.stage.0) {
+                    s.completed = Some(mark);
+                }
+            }
+            E::OrganisationRegistered(d) => {
+                self.orgs.insert(
+                    d.org.to_string(),
+                    Org {
+                        created: mark,
+                        name: d.name.as_str().to_owned(),
+                    },
+                );
+            }
+            E::PersonRegistered(d) => {
+                self.people.insert(
+                    d.person.to_string(),
+                    Person {
+                        posts: vec![Post {
+                            mark,
+                            org: d.org.to_string(),
+                            acts: 0,
+                        }],
+                    },
+                );
+            }
+            E::PersonMoved(d) => {
+                if let Some(p) = self.people.get_mut(d.person.as_str()) {
+                    p.posts.push(Post {
+                        mark,
+                        org: d.org.to_string(),
+                        acts: 0,
+                    });
+                }
+            }
+            E::PartnershipEstablished(d) => {
+                self.partnerships.insert(
+                    d.partnership.to_string(),
+                    Partnership {
+                        created: mark,
+                        name: d.name.as_str().to_owned(),
+                        closed: None,
+                        memberships: HashMap::new(),
+                    },
+                );
+            }
+            E::PartnerJoined(d) => self.step(d.partnership.as_str(), d.org.as_str(), mark, true),
+            E::PartnerLeft(d) => self.step(d.partnership.as_str(), d.org.as_str(), mark, false),
+            E::PartnershipClosed(d) => {
+                if let Some(p) = self.partnerships.get_mut(d.partnership.as_str()) {
+                    p.closed = Some(mark);
+                }
+            }
+            E::AgreementProposed(d) => {
+                self.agreements.insert(
+                    d.agreement.to_string(),
+                    Agreement {
+                        created: mark,
+                        partnership: d.partnership.to_string(),
+                        title: d.title.as_str().to_owned(),
+                        versions: vec![Vec::new()],
+                        withdrawn: None,
+                        story: vec![mark],
+                    },
+                );
+            }
+            E::AgreementEndorsed(d) => {
+                if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
+                    if let Some(v) = a.versions.get_mut(d.version.0 as usize - 1) {
+                        v.push((d.by.to_string(), e.seq));
+                    }
+                    a.story.push(mark);
+                }
+            }
+            E::AgreementRevised(d) => {
+                if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
+                    a.versions.push(Vec::new());
+                    if let Some(t) = &d.title {
+                        a.title = t.as_str().to_owned();
+                    }
+                    a.story.push(mark);
+                }
+            }
+            E::AgreementWithdrawn(d) => {
+                if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
+                    a.withdrawn = Some(mark);
+                    a.story.push(mark);
+                }
+            }
+            E::FrameworkDefined(d) => {
+                self.frameworks.insert(
+                    d.framework.to_string(),
+                    Framework {
+                        created: Some(mark),
+                        criteria: d.criteria.iter().map(|c| c.id.to_string()).collect(),
+                        scale: (d.scale_min, d.scale_max),
+                    },
+                );
+            }
+            E::ReviewOpened(d) => {
+                self.reviews.insert(
+                    d.review.to_string(),
+                    Review {
+                        created: mark,
+                        partnership: d.partnership.to_string(),
+                        framework: d
+                            .framework
+                            .as_ref()
+                            .map_or(crate::catalogue::EFFECTIVENESS.to_owned(), |f| {
+                                f.to_string()
+                            }),
+                        responses: HashMap::new(),
+                        concluded: None,
+                        story: vec![mark],
+                    },
+                );
+            }
+            E::ReviewResponse(d) => {
+                if let Some(r) = self.reviews.get_mut(d.review.as_str()) {
+                    r.responses.insert(d.respondent.to_string(), e.seq);
+                    r.story.push(mark);
+                }
+            }
+            E::ReviewConcluded(d) => {
+                if let Some(r) = self.reviews.get_mut(d.review.as_str()) {
+                    r.concluded = Some(mark);
+                    r.story.push(mark);
+                }
+            }
+            E::FindingRecorded(d) => {
+                self.others
+                    .insert((Kind::Finding, d.finding.to_string()), mark);
+            }
+            E::InterviewHeld(d) => {
+                self.others
+                    .insert((Kind::Interview, d.interview.to_string()), mark);
+            }
+            E::MeetingHeld(d) => {
+                self.others
+                    .insert((Kind::Meeting, d.meeting.to_string()), mark);
+            }
+            E::ActivityDelivered(d) => {
+                self.others
+                    .insert((Kind::Activity, d.activity.to_string()), mark);
+            }
+            E::CommitmentMade(d) => {
+                let c = Commitment {
+                    created: mark,
+                    partnership: d.partnership.to_string(),
+                    reports: Vec::new(),
+                    story: vec![mark],
+                };
+                self.commitments.insert(d.commitment.to_string(), c);
+                if let Some(origin) = &d.origin
+                    && let Some(k) = self.origin_kind(origin.as_str())
+                {
+                    *self.refs.entry((k, origin.to_string())).or_insert(0) += 1;
+                }
+            }
+            E::CommitmentReported(d) => {
+                if let Some(c) = self.commitments.get_mut(d.commitment.as_str()) {
+                    c.reports.push((e.seq, d.status));
+                    c.story.push(mark);
+                }
+            }
+            E::CommitmentRescheduled(d) => {
+                if let Some(c) = self.commitments.get_mut(d.commitment.as_str()) {
+                    c.story.push(mark);
+                }
+            }
+        }
+        self.rely(&e.event, e.occurred_on, 1);
+    }
+
+    fn step(&mut self, partnership: &str, org: &str, mark: Mark, joined: bool) {
+        if let Some(p) = self.partnerships.get_mut(partnership) {
+            p.memberships
+                .entry(org.to_owned())
+                .or_default()
+                .push(MembershipStep {
+                    mark,
+                    joined,
+                    acts: 0,
+                });
+        }
+    }
+
+    /// What a commitment's `origin` names: a review, an agreement or a meeting.
+    fn origin_kind(&self, id: &str) -> Option<Kind> {
+        if self.reviews.contains_key(id) {
+            Some(Kind::Review)
+        } else if self.agreements.contains_key(id) {
+            Some(Kind::Agreement)
+        } else if self.others.contains_key(&(Kind::Meeting, id.to_owned())) {
+            Some(Kind::Meeting)
+        } else {
+            None
+        }
+    }
+
+    /// Takes a retracted event out of the state. Only called for targets that
+    /// [`RuleState::check`] allowed to be retracted, so nothing standing
+    /// depends on what is removed.
+    pub fn unapply(&mut self, target: &Envelope) {
+        use Event as E;
+        self.retracted.insert(target.id.clone());
+        self.rely(&target.event, target.occurred_on, -1);
+        self.count_refs(&target.event, -1);
+        let seq = target.seq;
+        let drop_mark = |story: &mut Vec<Mark>| story.retain(|m| m.seq != seq);
+        match &target.event {
+            E::ProgrammeDefined(_)
+            | E::EventRetracted(_)
+            | E::AgreementProposed(_)
+            | E::AgreementRevised(_) => {}
+            E::StagePlanned(d) => {
+                self.stages.remove(&d.stage.0);
+            }
+            E::StageStarted(d) => {
+                if let Some(s) = self.stages.get_mut(&d.stage.0) {
+                    s.started = None;
+                }
+            }
+            E::StageCompleted(d) => {
+                if let Some(s) = self.stages.get_mut(&d.stage.0) {
+                    s.completed = None;
+                }
+            }
+            E::OrganisationRegistered(d) => {
+                self.orgs.remove(d.org.as_str());
+            }
+            E::PersonRegistered(d) => {
+                self.people.remove(d.person.as_str());
+            }
+            E::PersonMoved(d) => {
+                if let Some(p) = self.people.get_mut(d.person.as_str()) {
+                    p.posts.retain(|p| p.mark.seq != seq);
+                }
+            }
+            E::PartnershipEstablished(d) => {
+                self.partnerships.remove(d.partnership.as_str());
+            }
+            E::PartnerJoined(d) => self.unstep(d.partnership.as_str(), d.org.as_str(), seq),
+            E::PartnerLeft(d) => self.unstep(d.partnership.as_str(), d.org.as_str(), seq),
+            E::PartnershipClosed(d) => {
+                if let Some(p) = self.partnerships.get_mut(d.partnership.as_str()) {
+                    p.closed = None;
+                }
+            }
+            E::AgreementEndorsed(d) => {
+                if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
+                    for v in &mut a.versions {
+                        v.retain(|(_, s)| *s != seq);
+                    }
+                    drop_mark(&mut a.story);
+                }
+            }
+            E::AgreementWithdrawn(d) => {
+                if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
+                    a.withdrawn = None;
+                    drop_mark(&mut a.story);
+                }
+            }
+            E::FrameworkDefined(d) => {
+                self.frameworks.remove(d.framework.as_str());
+            }
+            E::ReviewOpened(d) => {
+                self.reviews.remove(d.review.as_str());
+            }
+            E::ReviewResponse(d) => {
+                if let Some(r) = self.reviews.get_mut(d.review.as_str()) {
+                    r.responses.remove(d.respondent.as_str());
+                    drop_mark(&mut r.story);
+                }
+            }
+            E::ReviewConcluded(d) => {
+                if let Some(r) = self.reviews.get_mut(d.review.as_str()) {
+                    r.concluded = None;
+                    drop_mark(&mut r.story);
+                }
+            }
+            E::FindingRecorded(d) => {
+                self.others.remove(&(Kind::Finding, d.finding.to_string()));
+            }
+            E::InterviewHeld(d) => {
+                self.others
+                    .remove(&(Kind::Interview, d.interview.to_string()));
+            }
+            E::MeetingHeld(d) => {
+                self.others.remove(&(Kind::Meeting, d.meeting.to_string()));
+            }
+            E::ActivityDelivered(d) => {
+                self.others
+                    .remove(&(Kind::Activity, d.activity.to_string()));
+            }
+            E::CommitmentMade(d) => {
+                if let Some(origin) = &d.origin
+                    && let Some(k) = self.origin_kind(origin.as_str())
+                    && let Some(n) = self.refs.get_mut(&(k, origin.to_string()))
+                {
+                    *n = n.saturating_sub(1);
+                }
+                self.commitments.remove(d.commitment.as_str());
+            }
+            E::CommitmentReported(d) => {
+                if let Some(c) = self.commitments.get_mut(d.commitment.as_str()) {
+                    c.reports.retain(|(s, _)| *s != seq);
+                    drop_mark(&mut c.story);
+                }
+            }
+            E::CommitmentRescheduled(d) => {
+                if let Some(c) = self.commitments.get_mut(d.commitment.as_str()) {
+                    drop_mark(&mut c.story);
+                }
+            }
+        }
+    }
+
+    fn unstep(&mut self, partnership: &str, org: &str, seq: u64) {
+        if let Some(steps) = self
+            .partnerships
+            .get_mut(partnership)
+            .and_then(|p| p.memberships.get_mut(org))
+        {
+            steps.retain(|s| s.mark.seq != seq);
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! Appending a batch: one `BEGIN IMMEDIATE` transaction, all or nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{Connection, params};
+use serde_json::Value;
+
+use super::read::{by_id, stored_from_row};
+use super::{AppendError, Cache, Store, StoreError, head_of};
+use crate::catalogue::Event;
+use crate::clock::{Clock, format_recorded_at};
+use crate::envelope::{Envelope, SCHEMA_VERSION, StoredEvent};
+use crate::input::{InputError, NewEvent};
+use crate::json::canonical;
+use crate::rules::RuleState;
+use crate::verify::Head;
+
+/// At most this many input errors are collected before giving up on a batch.
+pub const MAX_REPORTED_ERRORS: usize = 50;
+/// At most this many recorded events are listed in an [`AppendOutcome`].
+pub const MAX_LISTED: usize = 10_000;
+
+/// How to append.
+#[derive(Default)]
+pub struct AppendOptions<'a> {
+    /// The operator recorded as `recorded_by` when an event does not name one.
+    pub operator: Option<&'a str>,
+    /// Called with the number of events handled so far (for a progress bar).
+    pub progress: Option<&'a dyn Fn(u64)>,
+}
+
+/// One event written by a batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    /// Input line.
+    pub line: usize,
+    /// Its position.
+    pub seq: u64,
+    /// Its id.
+    pub id: String,
+    /// Its stream.
+    pub stream: String,
+}
+
+/// What a successful batch did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppendOutcome {
+    /// Events written.
+    pub appended: u64,
+    /// Events skipped because the same id was already recorded with the same content.
+    pub skipped: u64,
+    /// The events written (the first [`MAX_LISTED`]).
+    pub recorded: Vec<Recorded>,
+    /// The log's head after the batch.
+    pub head: Head,
+}
+
+impl Store {
+    /// Appends a batch: every event is checked against the rules and written,
+    /// or none is. Lines that fail to parse are all reported (up to
+    /// [`MAX_REPORTED_ERRORS`]); otherwise the first broken rule is.
+    pub fn append<I>(
+        &mut self,
+        events: I,
+        opts: &AppendOptions<'_>,
+    ) -> Result<AppendOutcome, AppendError>
+    where
+        I: IntoIterator<Item = Result<NewEvent, InputError>>,
+    {
+        // BEGIN IMMEDIATE takes the write lock before the state is read, so
+        // no other process can append between our checks and our writes.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        let result = (|| {
+            let mut cache = refresh(&self.conn, self.cache.take())?;
+            let outcome = append_in(&self.conn, self.clock, &mut cache, events, opts);
+            Ok::<_, AppendError>((cache, outcome))
+        })();
+        match result {
+            Ok((cache, Ok(outcome))) => {
+                tx.commit()?;
+                self.cache = Some(cache);
+                Ok(outcome)
+            }
+            Ok((_, Err(e))) | Err(e) => {
+                // The cached state saw the rejected events: drop it, it is rebuilt next time.
+                drop(tx);
+                self.cache = None;
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Brings the cached rule state up to the log's current head (other
+/// processes may have appended), or builds it from scratch.
+fn refresh(conn: &Connection, cache: Option<Cache>) -> Result<Cache, StoreError> {
+    let head = head_of(conn)?;
+    if let Some(c) = cache.filter(|c| c.head.seq <= head.seq) {
+        if c.head.seq == head.seq {
+            return Ok(c);
+        }
+        let mut c = c;
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE seq > ?1 ORDER BY seq",
+        )?;
+        let rows: Vec<StoredEvent> = stmt
+            .query_map([c.head.seq as i64], stored_from_row)?
+            .collect::<Result<_, _>>()?;
+        for s in rows {
+            fold_into(conn, &mut c, &s)?;
+        }
+        return Ok(c);
+    }
+    // Full rebuild: find what is retracted first, then fold the rest.
+    let mut retracted = HashSet::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT json_extract(data, '$.event') FROM events WHERE type = 'event.retracted'",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
+        for id in rows {
+            if let Some(id) = id? {
+                retracted.insert(id);
+            }
+        }
+    }
+    let mut c = Cache {
+        state: RuleState::new(),
+        head: Head::EMPTY,
+        last_recorded_at: String::new(),
+        streams: HashMap::new(),
+    };
+    let mut state = RuleState::rebuild(std::iter::empty(), &retracted);
+    let mut stmt = conn.prepare(
+        "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let s = stored_from_row(r)?;
+        note_position(&mut c, &s);
+        if s.kind == "event.retracted" || retracted.contains(&s.id) {
+            continue;
+        }
+        state.apply(&s.decode()?);
+    }
+    c.state = state;
+    Ok(c)
+}
+
+fn note_position(c: &mut Cache, s: &StoredEvent) {
+    c.head = Head {
+        seq: s.seq,
+        hash: s.hash,
+    };
+    c.last_recorded_at.clone_from(&s.recorded_at);
+    c.streams.insert(s.stream.clone(), s.stream_version);
+}
+
+/// Folds one stored event (appended by someone else) into the cache.
+fn fold_into(conn: &Connection, c: &mut Cache, s: &StoredEvent) -> Result<(), StoreError> {
+    note_position(c, s);
+    let e = s.decode()?;
+    c.state.apply(&e);
+    if let Event::EventRetracted(d) = &e.event
+        && let Some(t) = by_id(conn, &d.event.0)?
+    {
+        c.state.unapply(&t.decode()?);
+    }
+    Ok(())
+}
+
+fn append_in<I>(
+    conn: &Connection,
+    clock: Clock,
+    cache: &mut Cache,
+    events: I,
+    opts: &AppendOptions<'_>,
+) -> Result<AppendOutcome, AppendError>
+where
+    I: IntoIterator<Item = Result<NewEvent, InputError>>,
+{
+    let mut out = AppendOutcome::default();
+    let mut input_errors = Vec::new();
+    // recorded_at never decreases along seq, even if the clock steps back.
+    let now = format_recorded_at(clock.now());
+    let recorded_at = if now > cache.last_recorded_at {
+        now
+    } else {
+        cache.last_recorded_at.clone()
+    };
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut handled = 0u64;
+    for item in events {
+        handled += 1;
+        if let Some(p) = opts.progress
+            && handled.is_multiple_of(4096)
+        {
+            p(handled);
+        }
+        let ev = match item {
+            Ok(ev) => ev,
+            Err(e) => {
+                input_errors.push(e);
+                if input_errors.len() >= MAX_REPORTED_ERRORS {
+                    break;
+                }
+                continue;
+            }
+        };
+        if !input_errors.is_empty() {
+            continue; // keep reading only to report every bad line at once
+        }
+        let line = ev.line;
+        let operator = match ev.recorded_by.as_deref().or(opts.operator) {
+            Some(o) => o.to_owned(),
+            None => return Err(AppendError::NoOperator { line }),
+        };
+        let target = match &ev.event {
+            Event::EventRetracted(d) => by_id(conn, &d.event.0)?
+                .map(|t| t.decode())
+                .transpose()
+                .map_err(StoreError::from)?,
+            _ => None,
+        };
+        if let Err(violation) = cache.state.check(&ev, target.as_ref()) {
+            // A repeated event usually breaks a rule ("already registered"):
+            // an id already recorded makes it a skip or a conflict instead.
+            if let Some(id) = &ev.id
+                && let Some(existing) = by_id(conn, id)?
+            {
+                same_content(&ev, &existing, line)?;
+                out.skipped += 1;
+                continue;
+            }
+            return Err(AppendError::Rule {
+                line,
+                id: ev.id.clone(),
+                kind: ev.kind(),
+                violation,
+            });
+        }
+        let stream = cache
+            .state
+            .stream_of(&ev.event, target.as_ref().map(|t| t.stream.as_str()));
+        let stream_version = cache.streams.get(&stream).copied().unwrap_or(0) + 1;
+        let seq = cache.head.seq + 1;
+        let id = match &ev.id {
+            Some(id) => id.clone(),
+            None => generated_id(clock, seq, &cache.head.hash),
+        };
+        let mut stored = StoredEvent {
+            seq,
+            id,
+            kind: ev.kind().as_str().to_owned(),
+            stream,
+            stream_version,
+            occurred_at: ev.occurred_at.clone(),
+            recorded_at: recorded_at.clone(),
+            recorded_by: operator,
+            source: ev.source.clone(),
+            data: canonical(&ev.data),
+            schema_version: SCHEMA_VERSION,
+            prev_hash: cache.head.hash,
+            hash: [0; 32],
+        };
+        stored.hash = stored.compute_hash();
+        let inserted = insert.execute(params![
+            seq as i64,
+            stored.id,
+            stored.kind,
+            stored.stream,
+            stream_version as i64,
+            stored.occurred_at,
+            stored.recorded_at,
+            stored.recorded_by,
+            stored.source,
+            stored.data,
+            SCHEMA_VERSION as i64,
+            &stored.prev_hash[..],
+            &stored.hash[..],
+        ]);
+        if let Err(e) = inserted {
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+                && let Some(existing) = by_id(conn, &stored.id)?
+            {
+                same_content(&ev, &existing, line)?;
+                out.skipped += 1;
+                continue;
+            }
+            return Err(StoreError::from(e).into());
+        }
+        let envelope = Envelope {
+            seq,
+            id: stored.id.clone(),
+            stream: stored.stream.clone(),
+            stream_version,
+            occurred_at: stored.occurred_at.clone(),
+            occurred_on: ev.occurred_on,
+            recorded_at: stored.recorded_at.clone(),
+            recorded_by: stored.recorded_by.clone(),
+            source: stored.source.clone(),
+            schema_version: SCHEMA_VERSION,
+            event: ev.event,
+            hash: stored.hash,
+        };
+        cache.state.apply(&envelope);
+        if let Some(t) = &target {
+            cache.state.unapply(t);
+        }
+        note_written(cache, &stored);
+        out.appended += 1;
+        if out.recorded.len() < super::append::MAX_LISTED {
+            out.recorded.push(Recorded {
+                line,
+                seq,
+                id: stored.id,
+                stream: stored.stream,
+            });
+        }
+    }
+    if !input_errors.is_empty() {
+        return Err(AppendError::Input(input_errors));
+    }
+    if let Some(p) = opts.progress {
+        p(handled);
+    }
+    out.head = cache.head;
+    Ok(out)
+}
+
+fn note_written(c: &mut Cache, s: &StoredEvent) {
+    c.head = Head {
+        seq: s.seq,
+        hash: s.hash,
+    };
+    c.streams.insert(s.stream.clone(), s.stream_version);
+}
+
+/// Idempotency: the same id must carry the same type, occurred_at, source
+/// and data (as JSON values, as given); `recorded_by` is ignored.
+fn same_content(ev: &NewEvent, existing: &StoredEvent, line: usize) -> Result<(), AppendError> {
+    let conflict = |field| AppendError::IdConflict {
+        line,
+        id: existing.id.clone(),
+        seq: existing.seq,
+        field,
+    };
+    if existing.kind != ev.kind().as_str() {
+        return Err(conflict("type"));
+    }
+    if existing.occurred_at != ev.occurred_at {
+        return Err(conflict("occurred_at"));
+    }
+    if existing.source != ev.source {
+        return Err(conflict("source"));
+    }
+    let stored: Value = serde_json::from_str(&existing.data).map_err(|_| conflict("data"))?;
+    if stored != ev.data {
+        return Err(conflict("data"));
+    }
+    Ok(())
+}
+
+/// A UUIDv7 for an event given without an id. With a fixed clock the
+/// random part is derived from the position so that tests are repeatable.
+fn generated_id(clock: Clock, seq: u64, prev: &[u8; 32]) -> String {
+    if clock.is_fixed() {
+        let ms = clock.now().timestamp_millis().max(0) as u64;
+        let mut seed = [0u8; 10];
+        let digest = crate::envelope::chain_hash(prev, &seq.to_be_bytes());
+        seed.copy_from_slice(&digest[..10]);
+        uuid::Builder::from_unix_timestamp_millis(ms, &seed)
+            .into_uuid()
+            .to_string()
+    } else {
+        uuid::Uuid::now_v7().to_string()
+    }
+}

@@ -1,0 +1,112 @@
+//! Errors of the store, typed so that a caller can tell them apart.
+
+use std::path::PathBuf;
+
+use crate::input::InputError;
+use crate::rules::Violation;
+
+/// A store that cannot be opened, created, read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No log at the path.
+    #[error("there is no accord log at {0}")]
+    Missing(PathBuf),
+    /// `create` found a file already there.
+    #[error("{0} already exists; accord will not overwrite it")]
+    AlreadyExists(PathBuf),
+    /// The file is not an accord log (or is damaged beyond opening).
+    #[error("{path} is not an accord log: {reason}")]
+    NotALog {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// Written by a newer accord.
+    #[error("{path} was written by a newer accord (schema {found}; this one knows up to {known})")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its `user_version`.
+        found: i64,
+        /// The newest this build knows.
+        known: i64,
+    },
+    /// Another process holds the write lock for longer than the busy timeout.
+    #[error("the log is busy: another accord process is writing to it")]
+    Busy,
+    /// The log was opened read-only.
+    #[error("the log is open read-only")]
+    ReadOnly,
+    /// The disk is full.
+    #[error("the disk is full; nothing was written")]
+    DiskFull,
+    /// A stored event cannot be read.
+    #[error(transparent)]
+    Decode(#[from] crate::envelope::DecodeError),
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// A file could not be read or written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// Why a batch was not appended. The log is left exactly as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum AppendError {
+    /// Lines that could not be read as events (every one found, up to a limit).
+    #[error("{} line(s) could not be read as events", .0.len())]
+    Input(Vec<InputError>),
+    /// An event breaks a rule.
+    #[error("line {line}: {violation}")]
+    Rule {
+        /// Input line (1-based; 0 when not from a file).
+        line: usize,
+        /// The event's id, if given.
+        id: Option<String>,
+        /// The event type.
+        kind: crate::catalogue::EventKind,
+        /// The rule and its explanation.
+        violation: Violation,
+    },
+    /// An id already recorded with different content.
+    #[error("line {line}: the id {id:?} is already recorded (seq {seq}) with different content")]
+    IdConflict {
+        /// Input line.
+        line: usize,
+        /// The id.
+        id: String,
+        /// Where it is recorded.
+        seq: u64,
+        /// The first field that differs.
+        field: &'static str,
+    },
+    /// No operator for `recorded_by`.
+    #[error("line {line}: no operator: give recorded_by in the event, or --as NAME / ACCORD_USER")]
+    NoOperator {
+        /// Input line.
+        line: usize,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for AppendError {
+    fn from(e: rusqlite::Error) -> Self {
+        AppendError::Store(e.into())
+    }
+}

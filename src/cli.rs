@@ -1,0 +1,78 @@
+//! The command-line grammar. Each command's arguments live beside its code
+//! in `commands/`; this file only assembles them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+/// accord keeps the history of partnership programmes honest: every
+/// agreement, endorsement, review, finding and commitment is appended to a
+/// tamper-evident event log, and reports are rebuilt from it for any date.
+#[derive(Debug, Parser)]
+#[command(
+    name = "accord",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Start with `accord demo` to see the built-in example programme, or `accord init` for a new log.\nEvery command has --help with an example."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags that every command takes, anywhere on the line.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The log file.
+    #[arg(
+        long,
+        global = true,
+        env = "ACCORD_DB",
+        default_value = "accord.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// Your name, recorded as `recorded_by` on what you append.
+    #[arg(long = "as", global = true, env = "ACCORD_USER", value_name = "NAME")]
+    pub operator: Option<String>,
+    /// Print JSON instead of text (commands that read).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Open the log read-only: nothing can be written (read commands always do).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(commands::init::InitArgs),
+    Append(commands::append::AppendArgs),
+    Log(commands::log::LogArgs),
+    Verify(commands::verify::VerifyArgs),
+    Head(commands::head::HeadArgs),
+    Export(commands::export::ExportArgs),
+    Restore(commands::restore::RestoreArgs),
+    Types(commands::types::TypesArgs),
+    Completions(commands::completions::CompletionsArgs),
+}

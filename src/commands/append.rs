@@ -1,0 +1,157 @@
+//! `accord append`: JSON Lines events from a file or stdin, all or nothing.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use accord_events::input::{InputError, MAX_LINE_BYTES, NewEvent, parse_line};
+use accord_events::store::{AppendOptions, AppendOutcome, Store};
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::context::Context;
+use crate::error::{CliError, append_error};
+use crate::render::progress::Progress;
+
+/// Append events (JSON Lines) from FILE or stdin; all are recorded or none.
+#[derive(Debug, Args)]
+#[command(after_help = r#"Each line is one event:
+  {"id": "ev-0042", "type": "agreement.endorsed", "occurred_at": "2009-09-11",
+   "source": "Strategic Meeting minutes", "data": {"agreement": "pp-1", "version": 1, "by": "chair-health"}}
+
+Example:
+  accord --as secretariat append events.jsonl
+  cat events.jsonl | accord --as secretariat append
+
+Re-appending an event with the same id and content is skipped, so a file can be appended again safely.
+`accord types` lists every event type and its fields."#)]
+pub struct AppendArgs {
+    /// The JSON Lines file (stdin when absent or `-`).
+    pub file: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
+    let mut store = ctx.open_write()?;
+    let reader: Box<dyn Read> = match args.file.as_deref() {
+        None => Box::new(std::io::stdin().lock()),
+        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| {
+            CliError::rejected(
+                format!("cannot read {}: {e}", p.display()),
+                "check the file name",
+            )
+        })?),
+    };
+    let outcome = append_lines(ctx, &mut store, BufReader::new(reader))?;
+    println!("appended {}, skipped {}", outcome.appended, outcome.skipped);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Appends every line of `reader` in one batch.
+pub fn append_lines(
+    ctx: &Context,
+    store: &mut Store,
+    reader: impl BufRead,
+) -> Result<AppendOutcome, CliError> {
+    let today = ctx.clock.today();
+    let progress = Progress::new("appending", None);
+    let tick = |n: u64| progress.set(n);
+    let opts = AppendOptions {
+        operator: ctx.operator.as_deref(),
+        progress: Some(&tick),
+    };
+    let outcome = store
+        .append(JsonLines::new(reader, today), &opts)
+        .map_err(append_error);
+    progress.finish();
+    outcome
+}
+
+/// Parses JSON Lines lazily, so a large file is never held in memory whole.
+pub struct JsonLines<R> {
+    reader: R,
+    today: NaiveDate,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(reader: R, today: NaiveDate) -> Self {
+        JsonLines {
+            reader,
+            today,
+            line: 0,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<NewEvent, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            let line = self.line;
+            let limit = (MAX_LINE_BYTES + 2) as u64;
+            match (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(Err(InputError {
+                        line,
+                        field: "line".into(),
+                        message: format!("cannot be read: {e}"),
+                    }));
+                }
+            }
+            if self.buf.len() as u64 >= limit && !self.buf.ends_with(b"\n") {
+                // Skip the rest of an oversized line so the next one is read whole.
+                let _ = skip_line(&mut self.reader);
+                return Some(Err(InputError {
+                    line,
+                    field: "line".into(),
+                    message: format!("the line is longer than {MAX_LINE_BYTES} bytes"),
+                }));
+            }
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Some(Err(InputError {
+                        line,
+                        field: "line".into(),
+                        message: format!(
+                            "is not valid UTF-8 (byte {}); save the file as UTF-8",
+                            e.valid_up_to() + 1
+                        ),
+                    }));
+                }
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let text = text.trim_end_matches(['\n', '\r']);
+            if text.trim().is_empty() {
+                continue;
+            }
+            return Some(parse_line(line, text, self.today));
+        }
+    }
+}
+
+fn skip_line(r: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+            r.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        r.consume(n);
+    }
+}

@@ -1,0 +1,103 @@
+//! What every command needs: where the log is, who is typing, the clock,
+//! and how to style output.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use accord_events::Clock;
+use accord_events::store::{Access, Store};
+
+use crate::cli::{ColorChoice, Global};
+use crate::error::CliError;
+
+/// Resolved global options.
+pub struct Context {
+    pub db: PathBuf,
+    pub operator: Option<String>,
+    pub json: bool,
+    pub read_only: bool,
+    pub clock: Clock,
+    pub out_style: Style,
+    pub err_style: Style,
+}
+
+impl Context {
+    pub fn new(g: &Global) -> Result<Context, CliError> {
+        let clock = Clock::from_env().map_err(|m| {
+            CliError::usage(m, "unset ACCORD_NOW or give it as 2010-01-31T12:00:00Z")
+        })?;
+        Ok(Context {
+            db: g.db.clone(),
+            operator: g.operator.clone().filter(|s| !s.is_empty()),
+            json: g.json,
+            read_only: g.read_only,
+            clock,
+            out_style: Style::stdout(g.color),
+            err_style: Style::stderr(g.color),
+        })
+    }
+
+    /// Opens the log for reading: always read-only, so a reader cannot change it.
+    pub fn open_read(&self) -> Result<Store, CliError> {
+        Store::open(&self.db, Access::ReadOnly, self.clock).map_err(|e| CliError::open(e, &self.db))
+    }
+
+    /// Opens the log for appending (refused under --read-only).
+    pub fn open_write(&self) -> Result<Store, CliError> {
+        if self.read_only {
+            return Err(CliError::rejected(
+                "the log was opened with --read-only; nothing can be written",
+                "leave out --read-only to record events",
+            ));
+        }
+        Store::open(&self.db, Access::ReadWrite, self.clock)
+            .map_err(|e| CliError::open(e, &self.db))
+    }
+}
+
+/// Whether to colour a stream.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn decide(choice: ColorChoice, is_tty: bool) -> Style {
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Style { color }
+    }
+    pub fn stdout(choice: ColorChoice) -> Style {
+        Style::decide(choice, std::io::stdout().is_terminal())
+    }
+    pub fn stderr(choice: ColorChoice) -> Style {
+        Style::decide(choice, std::io::stderr().is_terminal())
+    }
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+    pub fn red(&self, s: &str) -> String {
+        self.paint("1;31", s)
+    }
+    pub fn green(&self, s: &str) -> String {
+        self.paint("32", s)
+    }
+    pub fn yellow(&self, s: &str) -> String {
+        self.paint("33", s)
+    }
+    pub fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    pub fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+}
