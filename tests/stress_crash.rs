@@ -127,7 +127,11 @@ fn sigkill_at_random_moments_never_leaves_a_partial_or_lost_batch() {
             batch.len()
         );
         if reported {
-            assert_eq!(present, batch.len(), "trial {trial}: a reported batch is missing");
+            assert_eq!(
+                present,
+                batch.len(),
+                "trial {trial}: a reported batch is missing"
+            );
             outcomes.reported += 1;
         } else if present == 0 {
             outcomes.absent += 1;
@@ -164,7 +168,10 @@ fn sigkill_at_random_moments_never_leaves_a_partial_or_lost_batch() {
         let after = rows(&log.db);
         assert_gapless_unique(&after);
         let ids_after: Vec<String> = after.into_iter().map(|(_, id)| id).collect();
-        assert_eq!(ids_after, expected, "trial {trial}: the log is not exactly the batches appended");
+        assert_eq!(
+            ids_after, expected,
+            "trial {trial}: the log is not exactly the batches appended"
+        );
         let (code, v) = log.verify(None);
         assert_eq!(code, 0, "trial {trial}: verify after the re-run: {v}");
         let _ = std::fs::remove_file(&file);
@@ -211,8 +218,12 @@ fn synchronous_is_full() {
     let log = Log::init();
     let store = Store::open(&log.db, Access::ReadWrite, accord_events::Clock::System).unwrap();
     let c = store.connection();
-    let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let sync: i64 = c
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(sync, 2, "synchronous must be FULL (2)");
     assert_eq!(mode, "wal");
 }

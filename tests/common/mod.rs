@@ -4,8 +4,9 @@
 //! programmes, and the figures each harness reports.
 #![allow(dead_code)]
 
-pub mod synth;
+pub mod mount;
 pub mod rng;
+pub mod synth;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,7 +28,10 @@ pub fn size(ci: usize, full_size: usize) -> usize {
     if full() {
         return full_size;
     }
-    match std::env::var("ACCORD_STRESS_SCALE").ok().and_then(|s| s.parse::<usize>().ok()) {
+    match std::env::var("ACCORD_STRESS_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+    {
         Some(k) if k > 0 => ci * k,
         _ => ci,
     }
@@ -96,7 +100,11 @@ impl Run {
             "accord panicked:\n{}",
             self.stderr
         );
-        assert!(self.code.is_some(), "accord died from a signal:\n{}", self.stderr);
+        assert!(
+            self.code.is_some(),
+            "accord died from a signal:\n{}",
+            self.stderr
+        );
         self
     }
 
@@ -218,7 +226,9 @@ pub fn rows(db: &Path) -> Vec<(i64, String)> {
     let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("open read-only");
     c.busy_timeout(std::time::Duration::from_secs(30)).unwrap();
-    let mut st = c.prepare("SELECT seq, id FROM events ORDER BY seq").unwrap();
+    let mut st = c
+        .prepare("SELECT seq, id FROM events ORDER BY seq")
+        .unwrap();
     st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()

@@ -283,9 +283,22 @@ pub fn some(rng: &mut Rng, from: &[String], max: usize) -> Vec<String> {
 /// `words` words of plausible text, with some non-ASCII and punctuation.
 pub fn text(rng: &mut Rng, words: usize) -> String {
     const WORDS: [&str; 16] = [
-        "partnership", "ministry", "co-creation", "review", "TWG", "principles",
-        "engagement", "budget", "ក្រសួង", "indicators", "sector-wide", "\"quoted\"",
-        "donor", "alignment", "2009", "follow-up",
+        "partnership",
+        "ministry",
+        "co-creation",
+        "review",
+        "TWG",
+        "principles",
+        "engagement",
+        "budget",
+        "ក្រសួង",
+        "indicators",
+        "sector-wide",
+        "\"quoted\"",
+        "donor",
+        "alignment",
+        "2009",
+        "follow-up",
     ];
     let mut s = String::new();
     for i in 0..words {
@@ -318,7 +331,10 @@ pub fn ids(lines: &[String]) -> Vec<String> {
         .iter()
         .map(|l| {
             let v: Value = serde_json::from_str(l).expect("generated lines are JSON");
-            v["id"].as_str().expect("generated events have ids").to_owned()
+            v["id"]
+                .as_str()
+                .expect("generated events have ids")
+                .to_owned()
         })
         .collect()
 }

@@ -35,9 +35,13 @@ pub enum StoreError {
     /// Another process holds the write lock for longer than the busy timeout.
     #[error("the log is busy: another accord process is writing to it")]
     Busy,
-    /// The log was opened read-only.
-    #[error("the log is open read-only")]
+    /// The log cannot be written: it was opened read-only, or the file
+    /// or its folder is read-only.
+    #[error(
+        "the log cannot be written: it is open read-only, or the file or its folder is read-only"
+    )]
     ReadOnly,
+
     /// The disk is full.
     #[error("the disk is full; nothing was written")]
     DiskFull,

@@ -65,7 +65,7 @@ impl std::fmt::Debug for Store {
     }
 }
 
-fn configure(conn: &Connection, access: Access) -> Result<(), StoreError> {
+fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if access == Access::ReadWrite {
         // WAL lets readers go on while one writer appends; FULL makes each
@@ -106,28 +106,39 @@ impl Store {
     }
 
     /// Opens an existing log.
+    ///
+    /// A read-only open also works on read-only media (a log copied to a
+    /// CD or a read-only mount): SQLite cannot create the WAL's `-shm` file
+    /// there, so when the log has no pending WAL the file is opened
+    /// `immutable` instead. A read-write open of a log that can be read but
+    /// not written fails with [`StoreError::ReadOnly`].
     pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
         if !path.is_file() {
             return Err(StoreError::Missing(path.to_owned()));
         }
-        let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        flags |= match access {
-            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        };
         let not_a_log = |reason: String| StoreError::NotALog {
             path: path.to_owned(),
             reason,
         };
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| not_a_log(e.to_string()))?;
-        configure(&conn, access).map_err(|e| match e {
-            StoreError::Sqlite(e) => not_a_log(e.to_string()),
-            other => other,
-        })?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| not_a_log(e.to_string()))?;
+        let (conn, version) = match connect(path, access, false) {
+            Ok(c) => c,
+            Err(e) if cannot_open(&e) && access == Access::ReadOnly && !wal_pending(path) => {
+                connect(path, access, true).map_err(|_| not_a_log(e.to_string()))?
+            }
+            Err(e) if cannot_open(&e) && access == Access::ReadWrite => {
+                // Readable but not writable is "read-only", not "damaged".
+                return match Store::open(path, Access::ReadOnly, clock) {
+                    Ok(_) => Err(StoreError::ReadOnly),
+                    Err(other) => Err(other),
+                };
+            }
+            Err(e) => {
+                return Err(match StoreError::from(e) {
+                    StoreError::Sqlite(e) => not_a_log(e.to_string()),
+                    busy_or_full => busy_or_full,
+                });
+            }
+        };
         let has_events: bool = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'",
@@ -189,6 +200,66 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Opens and configures a connection, and reads `user_version` so that
+/// an unreadable file fails here. `immutable` opens a file on read-only
+/// media without the WAL's shared memory (only when no WAL is pending).
+fn connect(
+    path: &Path,
+    access: Access,
+    immutable: bool,
+) -> Result<(Connection, i64), rusqlite::Error> {
+    let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    flags |= match access {
+        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    };
+    let conn = if immutable {
+        let uri = immutable_uri(path).ok_or(rusqlite::Error::InvalidPath(path.to_owned()))?;
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?
+    } else {
+        Connection::open_with_flags(path, flags)?
+    };
+    configure(&conn, access)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok((conn, version))
+}
+
+/// True for the errors SQLite gives when it cannot open or write the file
+/// (or its `-wal`/`-shm` beside it), as on read-only media.
+fn cannot_open(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    matches!(
+        e.sqlite_error_code(),
+        Some(
+            C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::AuthorizationForStatementDenied
+        )
+    )
+}
+
+/// True when a `-wal` file with content lies beside the log: committed
+/// events may be in it, so the log must not be read `immutable` (which
+/// would ignore them).
+fn wal_pending(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:///abs/path?immutable=1`, with the characters URIs reserve escaped.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    let abs = abs.to_str()?;
+    let mut uri = String::from("file://");
+    for c in abs.chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 fn head_of(conn: &Connection) -> Result<Head, StoreError> {

@@ -1,0 +1,241 @@
+//! I/O faults: a full disk and a read-only file. Each ends in a clean error with exit
+//! code 1 (no panic, no raw SQLite message), and the log is left intact.
+//!
+//! The full-disk and read-only-media cases mount a small tmpfs, which needs
+//! root; without it they print `SKIPPED` and say why.
+
+mod common;
+
+use common::mount::{Tmpfs, fill};
+use common::rng::Rng;
+use common::synth::{self, Directory, Shape};
+use common::*;
+
+fn skip(what: &str, why: &str) {
+    report(
+        &format!("iofault-{what}"),
+        &format!("SKIPPED: {what}: {why}"),
+    );
+}
+
+/// The exported log: what "intact" is compared against.
+fn export(db: &std::path::Path) -> String {
+    run(db, &["export"]).expect(0).stdout
+}
+
+fn batch(rng: &mut Rng, dir: &Directory, tag: &str, partnerships: usize) -> Vec<String> {
+    (0..partnerships)
+        .flat_map(|p| synth::partnership(rng, dir, &format!("{tag}-p{p}"), Shape::default()))
+        .collect()
+}
+
+#[test]
+fn full_disk_is_a_clean_error_and_the_log_stays_intact() {
+    let fs = match Tmpfs::mount(1 << 20) {
+        Ok(fs) => fs,
+        Err(why) => return skip("full-disk", &why),
+    };
+    let dir = Directory::new(4, 3);
+    let mut rng = Rng::new(seed(7));
+    let db = fs.path().join("accord.db");
+    run(&db, &["init"]).expect(0);
+    let setup = fs.path().join("dir.jsonl");
+    write_lines(&setup, &dir.events());
+    run(&db, &["append", setup.to_str().unwrap()]).expect(0);
+    let big = batch(&mut rng, &dir, "big", 60); // ~2,400 events, more than the disk holds
+    let small = batch(&mut rng, &dir, "small", 1);
+    // Batches live outside the tmpfs so that they do not use its space.
+    let outside = tempfile::tempdir().unwrap();
+    let big_file = outside.path().join("big.jsonl");
+    let small_file = outside.path().join("small.jsonl");
+    write_lines(&big_file, &big);
+    write_lines(&small_file, &small);
+
+    let mut lines = Vec::new();
+    let mut full_errors = 0;
+    let mut fitted = 0;
+    // From no space at all to some: the failure comes at a different point
+    // each time (creating the WAL, growing it mid-batch, at commit).
+    for leave in [0u64, 4 << 10, 16 << 10, 64 << 10, 160 << 10, 320 << 10] {
+        let before = export(&db);
+        let filler = fill(fs.path(), leave);
+        for (name, file, n) in [
+            ("big", &big_file, big.len()),
+            ("small", &small_file, small.len()),
+        ] {
+            let r = run(&db, &["append", file.to_str().unwrap()]).no_panic();
+            let after = export(&db);
+            match r.code {
+                Some(0) => {
+                    fitted += 1;
+                    assert!(
+                        r.stdout.contains(&format!("appended {n}"))
+                            || r.stdout.contains("appended 0"),
+                        "{}",
+                        r.stdout
+                    );
+                    assert!(
+                        after.starts_with(&before),
+                        "an append that fitted changed earlier events"
+                    );
+                }
+                Some(1) => {
+                    full_errors += 1;
+                    assert!(
+                        r.stderr.contains("disk is full"),
+                        "leave {leave}, {name}: not a clean disk-full error:\n{}",
+                        r.stderr
+                    );
+                    assert!(
+                        !r.stderr.contains("database or disk is full"),
+                        "raw SQLite message:\n{}",
+                        r.stderr
+                    );
+                    assert_eq!(
+                        after, before,
+                        "leave {leave}, {name}: a failed append changed the log"
+                    );
+                }
+                other => panic!("leave {leave}, {name}: exit {other:?}\n{}", r.stderr),
+            }
+            // Reading works on a full disk too.
+            let (code, v) = verify_at(&db, None);
+            assert_eq!(code, 0, "{v}");
+            lines.push(format!(
+                "free {:>6} bytes, {name:<5} batch: exit {} ({})",
+                leave,
+                r.code.unwrap(),
+                if r.code == Some(0) {
+                    r.stdout.trim().to_owned()
+                } else {
+                    "disk is full; log unchanged".into()
+                }
+            ));
+        }
+        std::fs::remove_file(filler).unwrap();
+    }
+    // With space again, the small batch goes in (it may already have fitted).
+    let r = run(&db, &["append", small_file.to_str().unwrap()]).expect(0);
+    assert!(r.stdout.contains("appended") && r.stdout.contains(&format!("{}", small.len())));
+    let (code, v) = verify_at(&db, None);
+    assert_eq!(code, 0, "{v}");
+    assert_gapless_unique(&rows(&db));
+    assert!(full_errors > 0, "the disk never filled up");
+    report(
+        "iofault-full-disk",
+        &format!(
+            "tmpfs of 1 MiB; {} appends on a full or nearly full disk: {full_errors} refused with \
+             \"the disk is full\" (exit 1, log unchanged, verify ok), {fitted} fitted whole\n{}",
+            full_errors + fitted,
+            lines.join("\n")
+        ),
+    );
+}
+
+/// Byte-for-byte contents of the log's files (the db, and its WAL if any).
+fn file_bytes(db: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for suffix in ["", "-wal"] {
+        let p = format!("{}{suffix}", db.display());
+        if let Ok(b) = std::fs::read(&p) {
+            out.push((p, b));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_read_only_file_can_be_read_and_verified_but_not_appended_to() {
+    let dir = Directory::new(2, 2);
+    let make = |db: &std::path::Path| {
+        run(db, &["init"]).expect(0);
+        let f = db.with_extension("jsonl");
+        write_lines(&f, &dir.events());
+        run(db, &["append", f.to_str().unwrap()]).expect(0);
+        std::fs::remove_file(f).unwrap();
+    };
+    let one = synth::event(
+        "ro-1",
+        "organisation.registered",
+        "2009-06-01",
+        serde_json::json!({"org": "ro-org", "name": "Read-only", "side": "academic"}),
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let one_file = outside.path().join("one.jsonl");
+    write_lines(&one_file, &[one]);
+
+    let mut cases = Vec::new();
+    // 1. A read-only mount (what an auditor gets on a CD or a read-only share).
+    let _guard; // keeps the mount alive to the end of the test
+    match Tmpfs::mount(4 << 20) {
+        Ok(fs) => {
+            let db = fs.path().join("accord.db");
+            make(&db);
+            fs.remount(true);
+            cases.push(("read-only mount", db));
+            _guard = Some(fs);
+        }
+        Err(why) => {
+            skip("read-only-mount", &why);
+            _guard = None;
+        }
+    }
+    // 2. A file and folder without write permission. Root ignores
+    // permissions, so this case only means something for other users.
+    let perm = tempfile::tempdir().unwrap();
+    let is_root = std::env::var("USER").is_ok_and(|u| u == "root")
+        || Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if !is_root {
+        use std::os::unix::fs::PermissionsExt;
+        let db = perm.path().join("accord.db");
+        make(&db);
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+        std::fs::set_permissions(perm.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        cases.push(("chmod 444 file in a 555 folder", db));
+    } else {
+        skip(
+            "read-only-permissions",
+            "running as root, which ignores file permissions",
+        );
+    }
+
+    let mut lines = Vec::new();
+    for (what, db) in &cases {
+        let before = file_bytes(db);
+        // Every read command works.
+        let (code, v) = verify_at(db, None);
+        assert_eq!(code, 0, "{what}: verify: {v}");
+        let n = v["events"].as_u64().unwrap();
+        run(db, &["log"]).expect(0);
+        run(db, &["--json", "log"]).expect(0);
+        run(db, &["head"]).expect(0);
+        assert_eq!(export(db).lines().count() as u64, n);
+        // Appending is refused cleanly, with or without --read-only.
+        let r = run(db, &["append", one_file.to_str().unwrap()]).expect(1);
+        assert!(r.stderr.contains("read-only"), "{what}: {}", r.stderr);
+        assert!(
+            !r.stderr.contains("not an accord log"),
+            "{what}: {}",
+            r.stderr
+        );
+        let r = run(db, &["--read-only", "append", one_file.to_str().unwrap()]).expect(1);
+        assert!(r.stderr.contains("read-only"), "{what}: {}", r.stderr);
+        assert_eq!(file_bytes(db), before, "{what}: the file changed");
+        lines.push(format!("{what}: verify/log/head/export ok ({n} events); append refused (exit 1); bytes unchanged"));
+    }
+    if let Some(p) = cases
+        .iter()
+        .find(|(w, _)| w.starts_with("chmod"))
+        .map(|(_, p)| p.clone())
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ =
+            std::fs::set_permissions(p.parent().unwrap(), std::fs::Permissions::from_mode(0o755));
+    }
+    report("iofault-read-only", &lines.join("\n"));
+}
+
+use std::process::Command;
