@@ -1,10 +1,15 @@
-//! I/O faults: a full disk and a read-only file. Each ends in a clean error with exit
+//! I/O faults: a full disk, a read-only file, and the log deleted or
+//! replaced while an append is running. Each ends in a clean error with exit
 //! code 1 (no panic, no raw SQLite message), and the log is left intact.
 //!
 //! The full-disk and read-only-media cases mount a small tmpfs, which needs
 //! root; without it they print `SKIPPED` and say why.
 
 mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use common::mount::{Tmpfs, fill};
 use common::rng::Rng;
@@ -239,3 +244,118 @@ fn a_read_only_file_can_be_read_and_verified_but_not_appended_to() {
 }
 
 use std::process::Command;
+
+/// Waits until another process holds the log's write lock.
+fn wait_for_write_lock(db: &std::path::Path) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.busy_timeout(Duration::ZERO).unwrap();
+        match c.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => return,
+            _ => {}
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the append never took the write lock"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Fault {
+    Deleted,
+    Replaced,
+    MovedAway,
+}
+
+/// Starts an append that reads its batch from stdin (it holds the write
+/// lock while it reads), lets half the batch in, does `fault` to the file,
+/// then sends the rest.
+fn fault_mid_append(fault: Fault) -> String {
+    let dir = Directory::new(3, 2);
+    let mut rng = Rng::new(seed(11));
+    let log = Log::init();
+    log.append(&dir.events());
+    let original = export(&log.db);
+    let other = Log::init();
+    other.append(&dir.events()[..5]);
+    let other_export = export(&other.db);
+    let other_bytes = std::fs::read(&other.db).unwrap();
+
+    let lines = batch(&mut rng, &dir, "mid", 30);
+    let mut child = accord(&log.db)
+        .arg("append")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let half = lines.len() / 2;
+    for l in &lines[..half] {
+        writeln!(stdin, "{l}").unwrap();
+    }
+    stdin.flush().unwrap();
+    wait_for_write_lock(&log.db);
+    let moved = log.path("moved-away.db");
+    match fault {
+        Fault::Deleted => std::fs::remove_file(&log.db).unwrap(),
+        Fault::Replaced => std::fs::rename(&other.db, &log.db).unwrap(),
+        Fault::MovedAway => std::fs::rename(&log.db, &moved).unwrap(),
+    }
+    for l in &lines[half..] {
+        let _ = writeln!(stdin, "{l}");
+    }
+    drop(stdin);
+    let r = Run::from_output(child.wait_with_output().unwrap()).expect(1);
+    assert!(
+        r.stderr
+            .contains("was deleted or replaced while accord had it open"),
+        "{fault:?}: {}",
+        r.stderr
+    );
+    assert!(
+        !r.stdout.contains("appended"),
+        "{fault:?}: reported an append: {}",
+        r.stdout
+    );
+    match fault {
+        Fault::Deleted => {
+            let v = run(&log.db, &["verify"]).expect(1);
+            assert!(v.stderr.contains("there is no accord log"), "{}", v.stderr);
+            "deleted mid-append: exit 1 \"deleted or replaced\", nothing reported appended".into()
+        }
+        Fault::Replaced => {
+            // The file now at the path is the other log, untouched: no
+            // frame of the failed append was replayed onto it.
+            assert_eq!(std::fs::read(&log.db).unwrap(), other_bytes);
+            let (code, v) = verify_at(&log.db, None);
+            assert_eq!(code, 0, "the replacement was damaged: {v}");
+            assert_eq!(export(&log.db), other_export);
+            // ... and it takes appends again.
+            log.append(&dir.events()[5..8]);
+            let (code, v) = verify_at(&log.db, None);
+            assert_eq!(code, 0, "{v}");
+            "replaced mid-append: exit 1, the replacement byte-identical, verifies, appendable"
+                .into()
+        }
+        Fault::MovedAway => {
+            let (code, v) = verify_at(&moved, None);
+            assert_eq!(code, 0, "{v}");
+            assert_eq!(export(&moved), original, "the moved log changed");
+            "moved away mid-append: exit 1, the moved file holds exactly the log before the batch"
+                .into()
+        }
+    }
+}
+
+#[test]
+fn a_log_deleted_replaced_or_moved_mid_append_is_refused_and_left_intact() {
+    let lines: Vec<String> = [Fault::Deleted, Fault::Replaced, Fault::MovedAway]
+        .into_iter()
+        .map(fault_mid_append)
+        .collect();
+    report("iofault-moved", &lines.join("\n"));
+}

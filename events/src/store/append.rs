@@ -80,6 +80,13 @@ impl Store {
         })();
         match result {
             Ok((cache, Ok(outcome))) => {
+                // Last check before the commit: the path still names the
+                // file this store writes (see `check_unmoved`).
+                if let Err(e) = self.check_unmoved() {
+                    drop(tx);
+                    self.cache = None;
+                    return Err(e.into());
+                }
                 tx.commit()?;
                 self.cache = Some(cache);
                 Ok(outcome)

@@ -41,7 +41,9 @@ pub enum StoreError {
         "the log cannot be written: it is open read-only, or the file or its folder is read-only"
     )]
     ReadOnly,
-
+    /// The file was deleted or replaced by another while accord had it open.
+    #[error("{0} was deleted or replaced while accord had it open; nothing was written to it")]
+    Moved(PathBuf),
     /// The disk is full.
     #[error("the disk is full; nothing was written")]
     DiskFull,

@@ -55,6 +55,8 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     cache: Option<Cache>,
+    /// The identity of the file opened (device and inode on Unix).
+    file: Option<FileId>,
 }
 
 impl std::fmt::Debug for Store {
@@ -102,6 +104,7 @@ impl Store {
             path: path.to_owned(),
             clock,
             cache: None,
+            file: file_id(path),
         })
     }
 
@@ -120,6 +123,7 @@ impl Store {
             path: path.to_owned(),
             reason,
         };
+        let before = file_id(path);
         let (conn, version) = match connect(path, access, false) {
             Ok(c) => c,
             Err(e) if cannot_open(&e) && access == Access::ReadOnly && !wal_pending(path) => {
@@ -139,6 +143,10 @@ impl Store {
                 });
             }
         };
+        let file = file_id(path);
+        if file.is_none() || file != before {
+            return Err(StoreError::Moved(path.to_owned()));
+        }
         let has_events: bool = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'",
@@ -165,7 +173,20 @@ impl Store {
             path: path.to_owned(),
             clock,
             cache: None,
+            file,
         })
+    }
+
+    /// Fails when the file at this store's path is no longer the file it
+    /// opened (deleted, or replaced by another file): a commit would then
+    /// go to a file nobody reads, and SQLite's WAL, found by path, would
+    /// be replayed onto the replacement and damage it.
+    pub(crate) fn check_unmoved(&self) -> Result<(), StoreError> {
+        if file_id(&self.path) == self.file {
+            Ok(())
+        } else {
+            Err(StoreError::Moved(self.path.clone()))
+        }
     }
 
     /// The file this store reads.
@@ -260,6 +281,31 @@ fn immutable_uri(path: &Path) -> Option<String> {
     }
     uri.push_str("?immutable=1");
     Some(uri)
+}
+
+/// Which file a path names right now: device and inode on Unix (elsewhere
+/// only whether it exists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+fn file_id(path: &Path) -> Option<FileId> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(FileId { dev: 0, ino: 0 })
+    }
 }
 
 fn head_of(conn: &Connection) -> Result<Head, StoreError> {
