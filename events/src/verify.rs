@@ -251,13 +251,32 @@ impl Walk {
 pub fn verify_events<E>(
     events: impl IntoIterator<Item = Result<StoredEvent, E>>,
     expected_head: Option<Head>,
+    on_event: impl FnMut(u64),
+) -> Result<VerifyReport, E> {
+    verify_rows(
+        events.into_iter().map(|e| e.map(Ok)),
+        expected_head,
+        on_event,
+    )
+}
+
+/// Verifies rows read in `seq` order, some of which may not be readable as
+/// events (`Ok(Err(why))`: a damaged row is a breach at the position it
+/// holds, not a failure to verify). `Err` stops the walk.
+pub fn verify_rows<E>(
+    rows: impl IntoIterator<Item = Result<Result<StoredEvent, String>, E>>,
+    expected_head: Option<Head>,
     mut on_event: impl FnMut(u64),
 ) -> Result<VerifyReport, E> {
     let mut walk = Walk::new(expected_head);
-    for e in events {
-        let e = e?;
-        walk.event(&e);
-        on_event(e.seq);
+    for row in rows {
+        match row? {
+            Ok(e) => {
+                walk.event(&e);
+                on_event(e.seq);
+            }
+            Err(why) => walk.unreadable(why),
+        }
     }
     Ok(walk.finish())
 }

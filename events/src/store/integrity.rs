@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::{Store, StoreError};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
-use crate::verify::{Breach, ChainCheck, Head, VerifyReport, verify_events};
+use crate::verify::{Breach, ChainCheck, Head, VerifyReport, verify_rows};
 
 impl Store {
     /// Recomputes the chain and every rule-independent invariant: SQLite's
@@ -20,16 +20,58 @@ impl Store {
         expected_head: Option<Head>,
         on_event: impl FnMut(u64),
     ) -> Result<VerifyReport, StoreError> {
-        let structural = self.quick_check()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([], super::read::stored_from_row)?;
-        let mut report = verify_events(
-            rows.map(|r| r.map_err(StoreError::from)),
-            expected_head,
-            on_event,
-        )?;
+        let structural = match self.quick_check() {
+            Ok(s) => s,
+            Err(e) if damaged(&e) => Some(e.to_string()),
+            Err(e) => return Err(e),
+        };
+        // A row whose seq is below 1 holds no position: it is set aside
+        // (the position it left, if any, shows as missing) and reported.
+        let strays: i64 = match self
+            .conn
+            .query_row("SELECT count(*) FROM events WHERE seq < 1", [], |r| {
+                r.get(0)
+            })
+            .map_err(StoreError::from)
+        {
+            Ok(n) => n,
+            Err(e) if damaged(&e) => 0,
+            Err(e) => return Err(e),
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {} FROM events WHERE seq >= 1 ORDER BY seq",
+            super::read::COLUMNS
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut stop = false;
+        let rows = std::iter::from_fn(|| {
+            if stop {
+                return None;
+            }
+            match rows.next() {
+                Ok(Some(r)) => Some(Ok(super::read::stored_from_row(r)
+                    .map_err(|e| format!("the stored row cannot be read: {e}")))),
+                Ok(None) => None,
+                Err(e) => {
+                    stop = true;
+                    let e = StoreError::from(e);
+                    if damaged(&e) {
+                        Some(Ok(Err(format!(
+                            "the rows from here on cannot be read: {e}"
+                        ))))
+                    } else {
+                        Some(Err(e))
+                    }
+                }
+            }
+        });
+        let mut report = verify_rows(rows, expected_head, on_event)?;
+        if strays > 0 && report.breach.is_none() {
+            report.breach = Some(Breach {
+                seq: report.head.seq + 1,
+                reason: format!("{strays} row(s) with a seq below 1 lie outside the sequence"),
+            });
+        }
         if let (Some(problem), None) = (structural, &report.breach) {
             report.breach = Some(Breach {
                 seq: 1,
@@ -37,6 +79,19 @@ impl Store {
             });
         }
         Ok(report)
+    }
+}
+
+/// True for the errors of a damaged file (as opposed to one that cannot
+/// be reached at all): they are findings of `verify`, not failures of it.
+fn damaged(e: &StoreError) -> bool {
+    use rusqlite::ErrorCode as C;
+    match e {
+        StoreError::Sqlite(e) => matches!(
+            e.sqlite_error_code(),
+            Some(C::DatabaseCorrupt | C::NotADatabase | C::TypeMismatch)
+        ),
+        _ => false,
     }
 }
 

@@ -5,7 +5,7 @@ use rusqlite::{Row, ToSql, params_from_iter};
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
 
-const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
+pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
@@ -13,21 +13,30 @@ pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
         // A hash of the wrong length is kept as zeros so verify reports it as altered.
         Ok(v.try_into().unwrap_or([0; 32]))
     };
+    // Integers are read with range checks: a value that does not fit (a
+    // negative seq, a schema_version beyond u32) is an unreadable row, not a
+    // different number that might hash the same.
     Ok(StoredEvent {
-        seq: r.get::<_, i64>(0)? as u64,
+        seq: unsigned(r, 0)?,
         id: r.get(1)?,
         kind: r.get(2)?,
         stream: r.get(3)?,
-        stream_version: r.get::<_, i64>(4)? as u64,
+        stream_version: unsigned(r, 4)?,
         occurred_at: r.get(5)?,
         recorded_at: r.get(6)?,
         recorded_by: r.get(7)?,
         source: r.get(8)?,
         data: r.get(9)?,
-        schema_version: r.get::<_, i64>(10)? as u32,
+        schema_version: r.get::<_, u32>(10)?,
         prev_hash: blob(11)?,
         hash: blob(12)?,
     })
+}
+
+/// A non-negative integer column, or an error naming its value.
+fn unsigned(r: &Row<'_>, i: usize) -> rusqlite::Result<u64> {
+    let n: i64 = r.get(i)?;
+    u64::try_from(n).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(i, n))
 }
 
 /// Which events `accord log` shows. Every set field must match.
