@@ -171,20 +171,20 @@ fn a_read_only_file_can_be_read_and_verified_but_not_appended_to() {
 
     let mut cases = Vec::new();
     // 1. A read-only mount (what an auditor gets on a CD or a read-only share).
-    let _guard; // keeps the mount alive to the end of the test
-    match Tmpfs::mount(4 << 20) {
+    // The guard keeps the mount alive to the end of the test.
+    let _guard = match Tmpfs::mount(4 << 20) {
         Ok(fs) => {
             let db = fs.path().join("accord.db");
             make(&db);
             fs.remount(true);
             cases.push(("read-only mount", db));
-            _guard = Some(fs);
+            Some(fs)
         }
         Err(why) => {
             skip("read-only-mount", &why);
-            _guard = None;
+            None
         }
-    }
+    };
     // 2. A file and folder without write permission. Root ignores
     // permissions, so this case only means something for other users.
     let perm = tempfile::tempdir().unwrap();
