@@ -783,3 +783,144 @@ fn dump(db: &Path) -> Option<Vec<Vec<rusqlite::types::Value>>> {
         .ok()?;
     rows.collect::<Result<Vec<Vec<_>>, _>>().ok()
 }
+
+/// A small export with a little of everything: null and non-null sources,
+/// non-ASCII text, escaped quotes and newlines, several streams.
+fn small_export() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("accord.db");
+    run(&db, &["init"]).expect(0);
+    let lines = [
+        r#"{"id":"o1","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"moh","name":"Ministry of Health","side":"government"}}"#,
+        r#"{"id":"o2","type":"organisation.registered","occurred_at":"2009-06-01","source":"Minutes \"day 1\"\nline two","data":{"org":"who","name":"ក្រសួងសុខាភិបាល","side":"development_partner"}}"#,
+        r#"{"id":"p1","type":"person.registered","occurred_at":"2009-06-02T09:30:00+07:00","data":{"person":"ana","name":"Ana","org":"moh"}}"#,
+        r#"{"id":"ps1","type":"partnership.established","occurred_at":"2009-06-03","recorded_by":"secretariat-cdc","data":{"partnership":"twg-h","name":"TWG Health"}}"#,
+        r#"{"id":"j1","type":"partner.joined","occurred_at":"2009-06-03","data":{"partnership":"twg-h","org":"moh","role":"chair"}}"#,
+    ];
+    let f = dir.path().join("b.jsonl");
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    run(&db, &["append", f.to_str().unwrap()]).expect(0);
+    run(&db, &["export"]).expect(0).stdout.into_bytes()
+}
+
+/// The event lines of an export with line terminators normalised: two
+/// exports with the same lines are the same backup.
+fn event_lines(b: &[u8]) -> Vec<&[u8]> {
+    b.split(|c| *c == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn export_ok(b: &[u8]) -> bool {
+    accord_events::verify::verify_export(std::io::Cursor::new(b), None, |_| {})
+        .expect("reading from memory cannot fail")
+        .ok()
+}
+
+/// Transparency-log style: every corrupted variant of a good export must be
+/// refused by the export verifier, unless its event lines are byte-identical
+/// to the original's (a line terminator changed).
+#[test]
+fn every_single_byte_corruption_of_an_export_fails_verification() {
+    let good = small_export();
+    assert!(export_ok(&good));
+    let original = event_lines(&good);
+    // CI: every bit flip and a set of telling bytes at every position;
+    // full size: all 255 other values at every position.
+    let special: Vec<u8> = if full() {
+        (0..=255).collect()
+    } else {
+        // JSON whitespace, upper-case hex, an escape, a multi-byte lead.
+        b" \n\r\tAF\\\xc3".to_vec()
+    };
+    let (mut tried, mut refused, mut harmless) = (0usize, 0usize, 0usize);
+    let mut accepted = Vec::new();
+    let mut check = |variant: Vec<u8>, what: String| {
+        tried += 1;
+        if !export_ok(&variant) {
+            refused += 1;
+        } else if event_lines(&variant) == original {
+            harmless += 1;
+        } else {
+            accepted.push(what);
+        }
+    };
+    for i in 0..good.len() {
+        let mut values: Vec<u8> = (0..8).map(|b| good[i] ^ (1 << b)).collect();
+        values.extend(special.iter().copied());
+        values.sort_unstable();
+        values.dedup();
+        for v in values.into_iter().filter(|v| *v != good[i]) {
+            let mut m = good.clone();
+            m[i] = v;
+            check(
+                m,
+                format!("byte {i} {:?} -> {:?}", good[i] as char, v as char),
+            );
+        }
+        let mut m = good.clone();
+        m.remove(i);
+        check(m, format!("byte {i} {:?} deleted", good[i] as char));
+        for v in special.iter().copied() {
+            let mut m = good.clone();
+            m.insert(i, v);
+            check(m, format!("{:?} inserted before byte {i}", v as char));
+        }
+    }
+    // Through the binary too, on a seeded sample: exit 3 with the first bad seq.
+    let mut rng = Rng::new(seed(0x7A7));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("export.jsonl");
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain(
+            good.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    let samples = size(40, 400);
+    for _ in 0..samples {
+        let i = rng.index(good.len());
+        if good[i] == b'\n' {
+            continue;
+        }
+        let mut m = good.clone();
+        m[i] ^= 1 << rng.below(8);
+        std::fs::write(&f, &m).unwrap();
+        let r = run(&f, &["--json", "verify", "--file", f.to_str().unwrap()]).no_panic();
+        let line = lines.iter().rposition(|start| *start <= i).unwrap() as u64 + 1;
+        assert_eq!(r.code, Some(3), "byte {i}: {}", r.stdout);
+        assert_eq!(
+            r.json()["first_bad_seq"].as_u64(),
+            Some(line),
+            "byte {i}: {}",
+            r.stdout
+        );
+    }
+    report(
+        "tamper-export",
+        &format!(
+            "an export of {} bytes ({} events): {tried} single-byte variants (every bit flip, {} chosen values \
+             substituted and inserted at every position, every deletion): {refused} refused, {harmless} harmless \
+             (same event lines; only a line terminator changed), {} accepted\n\
+             through `accord verify --file`: {samples} sampled bit flips, all exit 3 naming the line's seq",
+            good.len(),
+            original.len(),
+            special.len(),
+            accepted.len()
+        ),
+    );
+    assert!(
+        accepted.is_empty(),
+        "{} corrupted exports verified:\n{}",
+        accepted.len(),
+        accepted
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -302,6 +302,13 @@ pub fn verify_export(
             continue;
         }
         match StoredEvent::from_json_line(text) {
+            // `accord export` writes each line in canonical form; any other
+            // spelling of the same values (spaces, upper-case hex, escapes)
+            // was made by hand, so the file is not the export it claims to be.
+            Ok(e) if e.to_json_line() != text => walk.unreadable(format!(
+                "line {} is not in the canonical form accord exports (it was edited)",
+                i + 1
+            )),
             Ok(e) => {
                 walk.event(&e);
                 on_event(e.seq);
