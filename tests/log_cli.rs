@@ -98,7 +98,7 @@ fn malformed_lines_are_all_reported_at_once() {
       line 1: occurred_at: "2009-13-01" is not a real calendar date
       line 2: line: not valid JSON (expected ident at line 1 column 2); each line must hold one JSON object
       line 4: type: "org.registered" is not an event type; run `accord types` to list them
-      line 5: data.org: "Bad Id" is not a valid id: use 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (for example "twg-health") (a organisation.registered has: org, name, side: government | development_partner | civil_society | private_sector | academic | facilitator)
+      line 5: data.org: "Bad Id" is not a valid id: use 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (for example "twg-health") (the fields of organisation.registered: org, name, side: government | development_partner | civil_society | private_sector | academic | facilitator)
       nothing was appended; the log is unchanged
     hint: fix the lines named above and append the file again; `accord types` lists every event type and its fields
     "#);
