@@ -265,7 +265,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
             "",
             "1"
         ])
-        .prop_map(|s| Value::from(s)),
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(6, 64, 8, |inner| {
         prop_oneof![
