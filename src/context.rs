@@ -42,14 +42,20 @@ impl Context {
         Store::open(&self.db, Access::ReadOnly, self.clock).map_err(|e| CliError::open(e, &self.db))
     }
 
-    /// Opens the log for appending (refused under --read-only).
-    pub fn open_write(&self) -> Result<Store, CliError> {
+    /// Refuses under --read-only: for every command that writes a file.
+    pub fn check_writable(&self) -> Result<(), CliError> {
         if self.read_only {
             return Err(CliError::rejected(
                 "the log was opened with --read-only; nothing can be written",
                 "leave out --read-only to record events",
             ));
         }
+        Ok(())
+    }
+
+    /// Opens the log for appending (refused under --read-only).
+    pub fn open_write(&self) -> Result<Store, CliError> {
+        self.check_writable()?;
         Store::open(&self.db, Access::ReadWrite, self.clock)
             .map_err(|e| CliError::open(e, &self.db))
     }

@@ -54,6 +54,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
 
 /// Creates the log file, with a hint when one is already there.
 pub fn create(ctx: &Context) -> Result<Store, CliError> {
+    ctx.check_writable()?;
     Store::create(&ctx.db, ctx.clock).map_err(|e| match e {
         StoreError::AlreadyExists(p) => CliError::rejected(
             format!(

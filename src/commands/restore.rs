@@ -26,6 +26,7 @@ pub struct RestoreArgs {
 }
 
 pub fn run(ctx: &Context, args: RestoreArgs) -> Result<ExitCode, CliError> {
+    ctx.check_writable()?;
     let head = args
         .head
         .as_deref()
