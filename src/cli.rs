@@ -75,4 +75,7 @@ pub enum Command {
     Restore(commands::restore::RestoreArgs),
     Types(commands::types::TypesArgs),
     Completions(commands::completions::CompletionsArgs),
+    #[command(flatten)]
+    Entry(commands::entry::EntryCommand),
+    Import(commands::import::ImportArgs),
 }

@@ -2,8 +2,10 @@
 
 pub mod append;
 pub mod completions;
+pub mod entry;
 pub mod export;
 pub mod head;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod restore;
@@ -28,5 +30,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Restore(a) => restore::run(ctx, a),
         Command::Types(a) => types::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
+        Command::Entry(c) => c.run(ctx),
+        Command::Import(a) => import::run(ctx, a),
     }
 }
