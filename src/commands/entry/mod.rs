@@ -135,8 +135,8 @@ macro_rules! verbs {
 }
 
 pub mod args;
-mod effects;
-mod record;
+pub mod effects;
+pub mod record;
 
 mod activity;
 mod agreement;
