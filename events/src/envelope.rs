@@ -297,6 +297,29 @@ mod tests {
         );
     }
 
+    /// The vectors README.md gives auditors, computed independently in Python.
+    #[test]
+    fn known_answer_vectors() {
+        let first = sample();
+        assert_eq!(
+            hex::encode(first.compute_hash()),
+            "8e63d247593ff3d0e66e7995cf5178ac072c6f3c648955a36d09ad5452af2a91"
+        );
+        let second = StoredEvent {
+            seq: 2,
+            id: "ev-0002".into(),
+            stream_version: 2,
+            source: Some("Inception Meeting minutes, 10 June 2009".into()),
+            data: r#"{"name":"WHO","org":"who","side":"development_partner"}"#.into(),
+            prev_hash: first.compute_hash(),
+            ..sample()
+        };
+        assert_eq!(
+            hex::encode(second.compute_hash()),
+            "616173b85931f2d5f7b7b7f2e3da865e5d5673fc9b0ef2fe6ce4e67a2e0b4629"
+        );
+    }
+
     #[test]
     fn json_line_round_trips() {
         let mut e = sample();

@@ -212,7 +212,7 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
         InputError::field(
             line,
             &field,
-            format!("{} (a {kind} has: {})", e.message, kind.fields()),
+            format!("{} (the fields of {kind}: {})", e.message, kind.fields()),
         )
     })?;
     Ok(NewEvent {
