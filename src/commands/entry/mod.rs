@@ -69,6 +69,7 @@ macro_rules! entry {
         }
 
         impl $crate::commands::entry::Entry for $name {
+            const SUBJECT: Option<&'static str> = subject_name!($($subj)?);
             fn build(
                 self,
                 #[allow(unused_variables)] lookup: &$crate::commands::entry::Lookup<'_>,
@@ -85,6 +86,16 @@ macro_rules! entry {
                 Ok((accord_events::Event::$payload(payload), args.common))
             }
         }
+    };
+}
+
+/// The name of a command's subject field, if it has one.
+macro_rules! subject_name {
+    () => {
+        None
+    };
+    ($subj:ident) => {
+        Some(stringify!($subj))
     };
 }
 
@@ -166,6 +177,9 @@ use args::{A, Common};
 
 /// A human command: its flags, turned into one typed event.
 pub trait Entry {
+    /// The data field that may be given as the first argument.
+    const SUBJECT: Option<&'static str>;
+
     /// The event and the shared flags (`--date`, `--id`, `--source`).
     fn build(self, lookup: &Lookup<'_>) -> Result<(Event, Common), CliError>;
 }

@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 use accord_events::input::{InputError, MAX_SOURCE_CHARS, NewEvent, check_event_id};
+use accord_events::rules::Rule;
 use accord_events::store::{AppendError, AppendOptions};
 use accord_events::{Event, EventKind};
 use chrono::{Days, NaiveDate};
@@ -19,7 +20,7 @@ use crate::render::summary::summary;
 const UNCHANGED: &str = "nothing was recorded; the log is unchanged";
 
 /// Records one human command's event.
-pub fn record(ctx: &Context, entry: impl Entry) -> Result<ExitCode, CliError> {
+pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     let operator = operator(ctx)?;
     let mut store = ctx.open_write()?;
     let (event, common) = entry.build(&Lookup { store: &store })?;
@@ -48,7 +49,7 @@ pub fn record(ctx: &Context, entry: impl Entry) -> Result<ExitCode, CliError> {
     };
     let outcome = store
         .append([Ok(new)], &opts)
-        .map_err(|e| entry_error(e, kind, &fields))?;
+        .map_err(|e| entry_error(e, kind, &fields, E::SUBJECT))?;
     let Some(r) = outcome.recorded.first() else {
         let id = given_id.unwrap_or_default();
         if ctx.json {
@@ -145,6 +146,7 @@ fn flag_of(field: &str) -> String {
         "occurred_at" => "--date".into(),
         "id" => "--id".into(),
         "source" => "--source".into(),
+        "scores" => "--score".into(),
         f if f.starts_with("scores.") => format!("--score {}=...", &f[7..]),
         f if f.starts_with("criteria") => "--criterion".into(),
         f => flag(f.split('.').next().unwrap_or(f)),
@@ -160,7 +162,12 @@ fn input_error(e: &InputError) -> CliError {
 }
 
 /// A refused append, said for someone who typed a command (flags, not JSON fields).
-fn entry_error(e: AppendError, kind: EventKind, fields: &[String]) -> CliError {
+fn entry_error(
+    e: AppendError,
+    kind: EventKind,
+    fields: &[String],
+    subject: Option<&str>,
+) -> CliError {
     match e {
         AppendError::Rule { violation, .. } => {
             let mut rule = format!("rule: {} ({kind})", violation.rule.code());
@@ -168,13 +175,31 @@ fn entry_error(e: AppendError, kind: EventKind, fields: &[String]) -> CliError {
                 let root = f.split('.').next().unwrap_or(f);
                 root == "occurred_at" || fields.iter().any(|x| x == root)
             };
-            if let Some(f) = violation.field.as_deref().filter(|f| given(f)) {
-                rule.push_str(&format!("; check {}", flag_of(f)));
+            // Point at the flag when its value may be the mistake; a rule
+            // about the state (withdrawn, concluded, closed) needs no pointer.
+            let field = match violation.rule {
+                Rule::OutOfOrder => Some("occurred_at"),
+                Rule::Withdrawn
+                | Rule::ReviewConcluded
+                | Rule::CommitmentClosed
+                | Rule::PartnershipClosed
+                | Rule::Retraction
+                | Rule::Stage => None,
+                _ => violation.field.as_deref().filter(|f| given(f)),
+            };
+            match field {
+                Some(f) if Some(f) == subject => {
+                    rule.push_str(&format!("; check the {f} (the first argument)"));
+                }
+                Some(f) => rule.push_str(&format!("; check {}", flag_of(f))),
+                None => {}
             }
             CliError {
                 message: violation.message,
                 details: vec![rule, UNCHANGED.into()],
-                hint: violation.hint,
+                hint: violation
+                    .hint
+                    .map(|h| h.replace("check the occurred_at date", "check --date")),
                 code: REJECTED,
             }
         }
