@@ -114,8 +114,8 @@ struct Record {
 fn records(bytes: &[u8]) -> Result<Vec<Record>, FileError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FileError {
         message: format!(
-            "the file is not UTF-8 text (byte {} cannot be read)",
-            e.valid_up_to() + 1
+            "the file is not UTF-8 text: line {} has a character that cannot be read",
+            bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1
         ),
         hint: "save the sheet as \"CSV UTF-8\" from your spreadsheet program".into(),
     })?;

@@ -34,15 +34,27 @@ pub const BASE: &str = r#"{"id":"b01","type":"organisation.registered","occurred
 pub struct Log {
     dir: tempfile::TempDir,
     pub db: PathBuf,
+    now: &'static str,
 }
 
 impl Log {
     /// An empty log.
     pub fn new() -> Log {
+        let log = Log::at(NOW);
+        log.cmd(&["init"]).assert().success();
+        log
+    }
+
+    fn at(now: &'static str) -> Log {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("accord.db");
-        let log = Log { dir, db };
-        log.cmd(&["init"]).assert().success();
+        Log { dir, db, now }
+    }
+
+    /// The built-in Cambodia example (which ends on 2010-12-31), "today" being 2011-01-15.
+    pub fn cambodia() -> Log {
+        let log = Log::at("2011-01-15T12:00:00Z");
+        log.cmd(&["init", "--example", "cambodia"]).assert().success();
         log
     }
 
@@ -66,7 +78,7 @@ impl Log {
 
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", NOW)
+        c.env("ACCORD_NOW", self.now)
             .env("ACCORD_DB", &self.db)
             .env("ACCORD_USER", "secretariat")
             .env_remove("NO_COLOR")
