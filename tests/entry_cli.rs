@@ -13,28 +13,254 @@ fn directory_programme_and_partnership_commands() {
     let log = Log::new();
     let mut out = String::new();
     for args in [
-        &["org", "add", "moh", "--name", "Ministry of Health", "--side", "government", "--date", "2009-05-01"][..],
-        &["org", "add", "--org", "who", "--name", "World Health Organization", "--side", "development_partner", "--date", "2009-05-01"],
-        &["org", "add", "tpi", "--name", "The Partnering Initiative", "--side", "facilitator", "--date", "2009-05-01"],
-        &["programme", "define", "--name", "Making Partnerships Effective", "--objective", "Stronger TWGs", "--commissioned-by", "moh", "--facilitators", "tpi,who", "--date", "2009-05-02"],
-        &["stage", "plan", "1", "--name", "Research", "--starts-on", "2009-06-01", "--ends-on", "2009-08-31", "--intended-achievements", "Interviews, one per TWG", "--intended-achievements", "A baseline", "--date", "2009-05-02"],
-        &["stage", "plan", "2", "--name", "Strategic Meeting", "--starts-on", "2009-09-01", "--ends-on", "2009-09-30", "--date", "2009-05-02"],
+        &[
+            "org",
+            "add",
+            "moh",
+            "--name",
+            "Ministry of Health",
+            "--side",
+            "government",
+            "--date",
+            "2009-05-01",
+        ][..],
+        &[
+            "org",
+            "add",
+            "--org",
+            "who",
+            "--name",
+            "World Health Organization",
+            "--side",
+            "development_partner",
+            "--date",
+            "2009-05-01",
+        ],
+        &[
+            "org",
+            "add",
+            "tpi",
+            "--name",
+            "The Partnering Initiative",
+            "--side",
+            "facilitator",
+            "--date",
+            "2009-05-01",
+        ],
+        &[
+            "programme",
+            "define",
+            "--name",
+            "Making Partnerships Effective",
+            "--objective",
+            "Stronger TWGs",
+            "--commissioned-by",
+            "moh",
+            "--facilitators",
+            "tpi,who",
+            "--date",
+            "2009-05-02",
+        ],
+        &[
+            "stage",
+            "plan",
+            "1",
+            "--name",
+            "Research",
+            "--starts-on",
+            "2009-06-01",
+            "--ends-on",
+            "2009-08-31",
+            "--intended-achievements",
+            "Interviews, one per TWG",
+            "--intended-achievements",
+            "A baseline",
+            "--date",
+            "2009-05-02",
+        ],
+        &[
+            "stage",
+            "plan",
+            "2",
+            "--name",
+            "Strategic Meeting",
+            "--starts-on",
+            "2009-09-01",
+            "--ends-on",
+            "2009-09-30",
+            "--date",
+            "2009-05-02",
+        ],
         &["stage", "start", "1", "--date", "2009-06-01"],
-        &["person", "add", "chair-health", "--name", "Dr Sok Chan", "--org", "moh", "--title", "Secretary of State", "--date", "2009-06-01"],
-        &["person", "add", "lf-health", "--name", "Dr Anna Berg", "--org", "who", "--date", "2009-06-01"],
-        &["partnership", "add", "health", "--name", "TWG Health", "--host", "moh", "--date", "2009-06-01"],
-        &["partner", "join", "health", "--org", "moh", "--role", "chair", "--date", "2009-06-01"],
-        &["partner", "join", "health", "--org", "who", "--role", "lead_facilitator", "--date", "2009-06-01"],
-        &["partner", "join", "health", "--org", "tpi", "--role", "member", "--date", "2009-06-01"],
-        &["partner", "leave", "health", "--org", "tpi", "--reason", "Facilitation ended", "--date", "2009-08-01"],
-        &["interview", "add", "i-1", "--partnership", "health", "--format", "individual", "--side", "government", "--interviewees", "chair-health", "--themes", "added_value,expectations", "--notes", "Candid", "--date", "2009-07-01"],
-        &["stage", "complete", "1", "--summary", "19 TWGs interviewed", "--date", "2009-08-31"],
+        &[
+            "person",
+            "add",
+            "chair-health",
+            "--name",
+            "Dr Sok Chan",
+            "--org",
+            "moh",
+            "--title",
+            "Secretary of State",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "person",
+            "add",
+            "lf-health",
+            "--name",
+            "Dr Anna Berg",
+            "--org",
+            "who",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partnership",
+            "add",
+            "health",
+            "--name",
+            "TWG Health",
+            "--host",
+            "moh",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partner",
+            "join",
+            "health",
+            "--org",
+            "moh",
+            "--role",
+            "chair",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partner",
+            "join",
+            "health",
+            "--org",
+            "who",
+            "--role",
+            "lead_facilitator",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partner",
+            "join",
+            "health",
+            "--org",
+            "tpi",
+            "--role",
+            "member",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partner",
+            "leave",
+            "health",
+            "--org",
+            "tpi",
+            "--reason",
+            "Facilitation ended",
+            "--date",
+            "2009-08-01",
+        ],
+        &[
+            "interview",
+            "add",
+            "i-1",
+            "--partnership",
+            "health",
+            "--format",
+            "individual",
+            "--side",
+            "government",
+            "--interviewees",
+            "chair-health",
+            "--themes",
+            "added_value,expectations",
+            "--notes",
+            "Candid",
+            "--date",
+            "2009-07-01",
+        ],
+        &[
+            "stage",
+            "complete",
+            "1",
+            "--summary",
+            "19 TWGs interviewed",
+            "--date",
+            "2009-08-31",
+        ],
         &["stage", "start", "2", "--date", "2009-09-01"],
-        &["meeting", "add", "sm-2009", "--kind", "strategic_meeting", "--title", "Strategic Meeting", "--partnerships", "health", "--attendees", "chair-health", "--attendees", "lf-health", "--date", "2009-09-10"],
-        &["activity", "add", "t-1", "--kind", "training", "--title", "Partnership brokering", "--partnerships", "health", "--participants", "24", "--date", "2009-09-20"],
-        &["person", "move", "lf-health", "--org", "moh", "--title", "Adviser", "--date", "2009-12-01"],
-        &["partnership", "add", "fisheries", "--name", "TWG Fisheries", "--date", "2009-06-01"],
-        &["partnership", "close", "fisheries", "--reason", "Merged into TWG Agriculture", "--date", "2009-12-15"],
+        &[
+            "meeting",
+            "add",
+            "sm-2009",
+            "--kind",
+            "strategic_meeting",
+            "--title",
+            "Strategic Meeting",
+            "--partnerships",
+            "health",
+            "--attendees",
+            "chair-health",
+            "--attendees",
+            "lf-health",
+            "--date",
+            "2009-09-10",
+        ],
+        &[
+            "activity",
+            "add",
+            "t-1",
+            "--kind",
+            "training",
+            "--title",
+            "Partnership brokering",
+            "--partnerships",
+            "health",
+            "--participants",
+            "24",
+            "--date",
+            "2009-09-20",
+        ],
+        &[
+            "person",
+            "move",
+            "lf-health",
+            "--org",
+            "moh",
+            "--title",
+            "Adviser",
+            "--date",
+            "2009-12-01",
+        ],
+        &[
+            "partnership",
+            "add",
+            "fisheries",
+            "--name",
+            "TWG Fisheries",
+            "--date",
+            "2009-06-01",
+        ],
+        &[
+            "partnership",
+            "close",
+            "fisheries",
+            "--reason",
+            "Merged into TWG Agriculture",
+            "--date",
+            "2009-12-15",
+        ],
     ] {
         out.push_str(&log.ok(args));
     }
@@ -79,17 +305,99 @@ fn directory_programme_and_partnership_commands() {
 #[test]
 fn agreement_commands_say_what_changed() {
     let log = Log::with_base();
-    let text = log.file("principles-v2.txt", "We work as equals.\nWe review every year.\n");
+    let text = log.file(
+        "principles-v2.txt",
+        "We work as equals.\nWe review every year.\n",
+    );
     let text = text.to_str().unwrap();
     let mut out = String::new();
     for args in [
-        &["agreement", "propose", "tor-1", "--partnership", "health", "--kind", "terms_of_reference", "--title", "Terms of reference", "--text", "The TWG meets monthly.", "--proposed-by", "lf-health", "--date", "2009-09-09", "--source", "Strategic Meeting, day 1"][..],
-        &["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-09-11"],
-        &["agreement", "endorse", "--agreement", "pp-1", "--version", "1", "--by", "lf-health", "--forum", "Strategic Meeting", "--date", "2009-09-11"],
-        &["agreement", "revise", "pp-1", "--text-file", text, "--title", "Principles of partnership", "--reason", "Adds a yearly review", "--revised-by", "lf-health", "--date", "2009-11-01"],
-        &["agreement", "endorse", "pp-1", "--by", "lf-health", "--date", "2009-11-02"],
-        &["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-11-03"],
-        &["agreement", "withdraw", "tor-1", "--reason", "Replaced by the action plan", "--by", "chair-health", "--date", "2009-12-01"],
+        &[
+            "agreement",
+            "propose",
+            "tor-1",
+            "--partnership",
+            "health",
+            "--kind",
+            "terms_of_reference",
+            "--title",
+            "Terms of reference",
+            "--text",
+            "The TWG meets monthly.",
+            "--proposed-by",
+            "lf-health",
+            "--date",
+            "2009-09-09",
+            "--source",
+            "Strategic Meeting, day 1",
+        ][..],
+        &[
+            "agreement",
+            "endorse",
+            "pp-1",
+            "--by",
+            "chair-health",
+            "--date",
+            "2009-09-11",
+        ],
+        &[
+            "agreement",
+            "endorse",
+            "--agreement",
+            "pp-1",
+            "--version",
+            "1",
+            "--by",
+            "lf-health",
+            "--forum",
+            "Strategic Meeting",
+            "--date",
+            "2009-09-11",
+        ],
+        &[
+            "agreement",
+            "revise",
+            "pp-1",
+            "--text-file",
+            text,
+            "--title",
+            "Principles of partnership",
+            "--reason",
+            "Adds a yearly review",
+            "--revised-by",
+            "lf-health",
+            "--date",
+            "2009-11-01",
+        ],
+        &[
+            "agreement",
+            "endorse",
+            "pp-1",
+            "--by",
+            "lf-health",
+            "--date",
+            "2009-11-02",
+        ],
+        &[
+            "agreement",
+            "endorse",
+            "pp-1",
+            "--by",
+            "chair-health",
+            "--date",
+            "2009-11-03",
+        ],
+        &[
+            "agreement",
+            "withdraw",
+            "tor-1",
+            "--reason",
+            "Replaced by the action plan",
+            "--by",
+            "chair-health",
+            "--date",
+            "2009-12-01",
+        ],
     ] {
         out.push_str(&log.ok(args));
     }
@@ -121,13 +429,109 @@ fn review_finding_and_framework_commands() {
     let log = Log::with_base();
     let mut out = String::new();
     for args in [
-        &["framework", "define", "traffic", "--name", "Traffic light", "--criterion", "trust=Trust between partners", "--criterion", "results=Results", "--scale-min", "1", "--scale-max", "3", "--date", "2009-10-01"][..],
-        &["review", "open", "r-2", "--partnership", "health", "--kind", "self_assessment", "--framework", "traffic", "--next-due", "2010-10-01", "--date", "2009-10-05"],
-        &["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=4", "--score", "engagement=2", "--comment", "Good start", "--date", "2009-10-06"],
-        &["review", "respond", "r-1", "--respondent", "lf-health", "--score", "shared_goal=5", "--date", "2009-10-06"],
-        &["review", "conclude", "r-1", "--summary", "Engagement is the weak point", "--date", "2009-10-10"],
-        &["finding", "add", "f-9", "--partnership", "health", "--origin", "review", "--review", "r-1", "--swot", "weakness", "--theme", "roles", "--side", "government", "--text", "Roles of the secretariat are unclear", "--date", "2009-10-10"],
-        &["finding", "add", "f-10", "--origin", "document", "--swot", "opportunity", "--theme", "paris_principles", "--text", "Programme-wide", "--date", "2009-10-10"],
+        &[
+            "framework",
+            "define",
+            "traffic",
+            "--name",
+            "Traffic light",
+            "--criterion",
+            "trust=Trust between partners",
+            "--criterion",
+            "results=Results",
+            "--scale-min",
+            "1",
+            "--scale-max",
+            "3",
+            "--date",
+            "2009-10-01",
+        ][..],
+        &[
+            "review",
+            "open",
+            "r-2",
+            "--partnership",
+            "health",
+            "--kind",
+            "self_assessment",
+            "--framework",
+            "traffic",
+            "--next-due",
+            "2010-10-01",
+            "--date",
+            "2009-10-05",
+        ],
+        &[
+            "review",
+            "respond",
+            "r-1",
+            "--respondent",
+            "chair-health",
+            "--score",
+            "shared_goal=4",
+            "--score",
+            "engagement=2",
+            "--comment",
+            "Good start",
+            "--date",
+            "2009-10-06",
+        ],
+        &[
+            "review",
+            "respond",
+            "r-1",
+            "--respondent",
+            "lf-health",
+            "--score",
+            "shared_goal=5",
+            "--date",
+            "2009-10-06",
+        ],
+        &[
+            "review",
+            "conclude",
+            "r-1",
+            "--summary",
+            "Engagement is the weak point",
+            "--date",
+            "2009-10-10",
+        ],
+        &[
+            "finding",
+            "add",
+            "f-9",
+            "--partnership",
+            "health",
+            "--origin",
+            "review",
+            "--review",
+            "r-1",
+            "--swot",
+            "weakness",
+            "--theme",
+            "roles",
+            "--side",
+            "government",
+            "--text",
+            "Roles of the secretariat are unclear",
+            "--date",
+            "2009-10-10",
+        ],
+        &[
+            "finding",
+            "add",
+            "f-10",
+            "--origin",
+            "document",
+            "--swot",
+            "opportunity",
+            "--theme",
+            "paris_principles",
+            "--text",
+            "Programme-wide",
+            "--date",
+            "2009-10-10",
+        ],
     ] {
         out.push_str(&log.ok(args));
     }
@@ -151,12 +555,75 @@ fn commitment_commands_and_retraction() {
     let log = Log::with_base();
     let mut out = String::new();
     for args in [
-        &["commitment", "add", "c-2", "--partnership", "health", "--text", "Train the secretariat", "--owner", "who", "--due", "2010-03-31", "--origin", "r-1", "--date", "2009-10-05", "--id", "ev-c2"][..],
-        &["commitment", "report", "c-1", "--status", "on_schedule", "--reported-by", "chair-health", "--date", "2009-11-01"],
-        &["commitment", "report", "c-1", "--status", "behind_schedule", "--note", "Budget figures late", "--date", "2009-12-01", "--id", "ev-late"],
-        &["commitment", "reschedule", "c-1", "--due", "2010-09-30", "--reason", "Budget approved late", "--date", "2009-12-01"],
-        &["retract", "ev-late", "--reason", "Reported for the wrong commitment"],
-        &["commitment", "report", "c-2", "--status", "completed", "--date", "2010-01-15"],
+        &[
+            "commitment",
+            "add",
+            "c-2",
+            "--partnership",
+            "health",
+            "--text",
+            "Train the secretariat",
+            "--owner",
+            "who",
+            "--due",
+            "2010-03-31",
+            "--origin",
+            "r-1",
+            "--date",
+            "2009-10-05",
+            "--id",
+            "ev-c2",
+        ][..],
+        &[
+            "commitment",
+            "report",
+            "c-1",
+            "--status",
+            "on_schedule",
+            "--reported-by",
+            "chair-health",
+            "--date",
+            "2009-11-01",
+        ],
+        &[
+            "commitment",
+            "report",
+            "c-1",
+            "--status",
+            "behind_schedule",
+            "--note",
+            "Budget figures late",
+            "--date",
+            "2009-12-01",
+            "--id",
+            "ev-late",
+        ],
+        &[
+            "commitment",
+            "reschedule",
+            "c-1",
+            "--due",
+            "2010-09-30",
+            "--reason",
+            "Budget approved late",
+            "--date",
+            "2009-12-01",
+        ],
+        &[
+            "retract",
+            "ev-late",
+            "--reason",
+            "Reported for the wrong commitment",
+        ],
+        &[
+            "commitment",
+            "report",
+            "c-2",
+            "--status",
+            "completed",
+            "--date",
+            "2010-01-15",
+        ],
     ] {
         out.push_str(&log.ok(args));
     }
@@ -179,8 +646,28 @@ fn commitment_commands_and_retraction() {
 #[test]
 fn endorse_without_version_endorses_the_current_text_and_says_which() {
     let log = Log::with_base();
-    log.ok(&["agreement", "revise", "pp-1", "--text", "We work as equals, and review yearly.", "--reason", "Review clause", "--revised-by", "chair-health", "--date", "2009-10-01"]);
-    let out = log.ok(&["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-10-02"]);
+    log.ok(&[
+        "agreement",
+        "revise",
+        "pp-1",
+        "--text",
+        "We work as equals, and review yearly.",
+        "--reason",
+        "Review clause",
+        "--revised-by",
+        "chair-health",
+        "--date",
+        "2009-10-01",
+    ]);
+    let out = log.ok(&[
+        "agreement",
+        "endorse",
+        "pp-1",
+        "--by",
+        "chair-health",
+        "--date",
+        "2009-10-02",
+    ]);
     insta::assert_snapshot!(out, @r#"
     recorded seq 17: agreement.endorsed [<uuid>] pp-1 v2 by chair-health
       chair-health of Ministry of Health (moh, government) endorsed agreement pp-1 v2 "Partnership principles" (text sha256 7ff3478088a1)
@@ -191,7 +678,17 @@ fn endorse_without_version_endorses_the_current_text_and_says_which() {
 #[test]
 fn the_same_id_twice_records_nothing_twice() {
     let log = Log::with_base();
-    let args = ["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-09-11", "--id", "ev-end-1"];
+    let args = [
+        "agreement",
+        "endorse",
+        "pp-1",
+        "--by",
+        "chair-health",
+        "--date",
+        "2009-09-11",
+        "--id",
+        "ev-end-1",
+    ];
     log.ok(&args);
     let n = log.count();
     insta::assert_snapshot!(log.ok(&args), @"already recorded: the event ev-end-1 is in the log with the same content; nothing was appended");
@@ -209,7 +706,18 @@ fn the_same_id_twice_records_nothing_twice() {
 #[test]
 fn json_output_names_seq_id_and_changes() {
     let log = Log::with_base();
-    let out = log.ok(&["--json", "commitment", "report", "c-1", "--status", "completed", "--date", "2010-01-02", "--id", "ev-done"]);
+    let out = log.ok(&[
+        "--json",
+        "commitment",
+        "report",
+        "c-1",
+        "--status",
+        "completed",
+        "--date",
+        "2010-01-02",
+        "--id",
+        "ev-done",
+    ]);
     insta::assert_snapshot!(out, @r#"{"changes":["commitment c-1 is now completed (was open)"],"recorded":{"id":"ev-done","seq":16,"stream":"partnership:health","type":"commitment.reported"}}"#);
 }
 
@@ -217,7 +725,23 @@ fn json_output_names_seq_id_and_changes() {
 fn text_file_is_read_as_the_text() {
     let log = Log::with_base();
     let f = log.file("plan.txt", "\u{feff}Line one\r\nLine two\r\n");
-    log.ok(&["agreement", "propose", "ap-1", "--partnership", "health", "--kind", "action_plan", "--title", "Action plan", "--text-file", f.to_str().unwrap(), "--proposed-by", "chair-health", "--date", "2009-10-01"]);
+    log.ok(&[
+        "agreement",
+        "propose",
+        "ap-1",
+        "--partnership",
+        "health",
+        "--kind",
+        "action_plan",
+        "--title",
+        "Action plan",
+        "--text-file",
+        f.to_str().unwrap(),
+        "--proposed-by",
+        "chair-health",
+        "--date",
+        "2009-10-01",
+    ]);
     let out = log.ok(&["log", "--json", "--type", "agreement.proposed"]);
     assert!(out.contains(r#""text":"Line one\r\nLine two""#), "{out}");
 }
@@ -292,7 +816,17 @@ fn rule_acting_partner_hints_the_join_command() {
 #[test]
 fn rule_withdrawn() {
     let log = Log::with_base();
-    log.ok(&["agreement", "withdraw", "pp-1", "--reason", "Superseded", "--by", "chair-health", "--date", "2009-10-01"]);
+    log.ok(&[
+        "agreement",
+        "withdraw",
+        "pp-1",
+        "--reason",
+        "Superseded",
+        "--by",
+        "chair-health",
+        "--date",
+        "2009-10-01",
+    ]);
     insta::assert_snapshot!(log.rejected(&["agreement", "endorse", "pp-1", "--by", "lf-health", "--date", "2009-10-02"]), @r#"
     error: agreement "pp-1" (Partnership principles) was withdrawn on 2009-10-01; nothing more is recorded on it
       rule: withdrawn (agreement.endorsed)
@@ -304,7 +838,19 @@ fn rule_withdrawn() {
 #[test]
 fn rule_current_version() {
     let log = Log::with_base();
-    log.ok(&["agreement", "revise", "pp-1", "--text", "New text", "--reason", "Clearer", "--revised-by", "chair-health", "--date", "2009-10-01"]);
+    log.ok(&[
+        "agreement",
+        "revise",
+        "pp-1",
+        "--text",
+        "New text",
+        "--reason",
+        "Clearer",
+        "--revised-by",
+        "chair-health",
+        "--date",
+        "2009-10-01",
+    ]);
     insta::assert_snapshot!(log.rejected(&["agreement", "endorse", "pp-1", "--version", "1", "--by", "lf-health", "--date", "2009-10-02"]), @r#"
     error: agreement "pp-1" is at version 2; version 1 cannot be endorsed
       rule: current-version (agreement.endorsed); check --version
@@ -316,7 +862,15 @@ fn rule_current_version() {
 #[test]
 fn rule_endorse_once() {
     let log = Log::with_base();
-    log.ok(&["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-09-11"]);
+    log.ok(&[
+        "agreement",
+        "endorse",
+        "pp-1",
+        "--by",
+        "chair-health",
+        "--date",
+        "2009-09-11",
+    ]);
     insta::assert_snapshot!(log.rejected(&["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-09-12"]), @r#"
     error: "chair-health" has already endorsed version 1 of agreement "pp-1"
       rule: endorse-once (agreement.endorsed); check --by
@@ -348,7 +902,15 @@ fn rule_score() {
 #[test]
 fn rule_review_concluded() {
     let log = Log::with_base();
-    log.ok(&["review", "conclude", "r-1", "--summary", "Done", "--date", "2009-10-10"]);
+    log.ok(&[
+        "review",
+        "conclude",
+        "r-1",
+        "--summary",
+        "Done",
+        "--date",
+        "2009-10-10",
+    ]);
     insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=3"]), @r#"
     error: review "r-1" was concluded on 2009-10-10; it takes no more responses
       rule: review-concluded (review.response)
@@ -359,7 +921,17 @@ fn rule_review_concluded() {
 #[test]
 fn rule_respond_once() {
     let log = Log::with_base();
-    log.ok(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=3", "--date", "2009-10-05"]);
+    log.ok(&[
+        "review",
+        "respond",
+        "r-1",
+        "--respondent",
+        "chair-health",
+        "--score",
+        "shared_goal=3",
+        "--date",
+        "2009-10-05",
+    ]);
     insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=4"]), @r#"
     error: "chair-health" has already responded to review "r-1"
       rule: respond-once (review.response); check --respondent
@@ -388,7 +960,15 @@ fn rule_stage_order() {
 #[test]
 fn rule_commitment_closed() {
     let log = Log::with_base();
-    log.ok(&["commitment", "report", "c-1", "--status", "completed", "--date", "2010-01-10"]);
+    log.ok(&[
+        "commitment",
+        "report",
+        "c-1",
+        "--status",
+        "completed",
+        "--date",
+        "2010-01-10",
+    ]);
     insta::assert_snapshot!(log.rejected(&["commitment", "report", "c-1", "--status", "behind_schedule"]), @r#"
     error: commitment "c-1" is already completed; it takes no more reports
       rule: commitment-closed (commitment.reported)
@@ -400,7 +980,15 @@ fn rule_commitment_closed() {
 #[test]
 fn rule_partnership_closed() {
     let log = Log::with_base();
-    log.ok(&["partnership", "close", "health", "--reason", "Merged", "--date", "2010-01-10"]);
+    log.ok(&[
+        "partnership",
+        "close",
+        "health",
+        "--reason",
+        "Merged",
+        "--date",
+        "2010-01-10",
+    ]);
     insta::assert_snapshot!(log.rejected(&["partner", "join", "health", "--org", "ngo-forum", "--role", "member"]), @r#"
     error: partnership "health" was closed on 2010-01-10; nothing more is recorded on it
       rule: partnership-closed (partner.joined)
@@ -482,7 +1070,15 @@ fn nobody_to_record_as_is_refused_before_anything_is_read() {
     let log = Log::with_base();
     let before = log.bytes();
     let out = log
-        .cmd(&["org", "add", "mop", "--name", "Ministry of Planning", "--side", "government"])
+        .cmd(&[
+            "org",
+            "add",
+            "mop",
+            "--name",
+            "Ministry of Planning",
+            "--side",
+            "government",
+        ])
         .env_remove("ACCORD_USER")
         .assert()
         .code(2);
@@ -538,7 +1134,17 @@ fn every_command_has_help_with_an_example() {
     }
     // The flags are the data fields, named after them.
     let help = log.ok(&["agreement", "propose", "--help"]);
-    for flag in ["--partnership", "--kind", "--title", "--text", "--text-file", "--proposed-by", "--date", "--id", "--source"] {
+    for flag in [
+        "--partnership",
+        "--kind",
+        "--title",
+        "--text",
+        "--text-file",
+        "--proposed-by",
+        "--date",
+        "--id",
+        "--source",
+    ] {
         assert!(help.contains(flag), "{flag} missing:\n{help}");
     }
 }

@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use entry_support::Log;
 
 fn example(name: &str) -> String {
-    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "examples", name].iter().collect();
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "examples", name]
+        .iter()
+        .collect();
     p.to_str().unwrap().to_owned()
 }
 
@@ -19,14 +21,31 @@ fn example(name: &str) -> String {
 #[test]
 fn the_example_sheets_import_into_the_built_in_example() {
     let log = Log::cambodia();
-    log.ok(&["review", "open", "ar-health-2010", "--partnership", "twg-health", "--kind", "annual_review", "--next-due", "2011-12-01", "--date", "2010-12-01"]);
+    log.ok(&[
+        "review",
+        "open",
+        "ar-health-2010",
+        "--partnership",
+        "twg-health",
+        "--kind",
+        "annual_review",
+        "--next-due",
+        "2011-12-01",
+        "--date",
+        "2010-12-01",
+    ]);
     let reviews = log.ok(&["import", &example("reviews.csv"), "--date", "2010-12-10"]);
     insta::assert_snapshot!(reviews, @"
     imported reviews.csv (reviews): appended 5 event(s) (seq 661–665)
     what changed:
       review ar-health-2010 now has 5 response(s)
     ");
-    let commitments = log.ok(&["import", &example("commitments.csv"), "--date", "2010-12-15"]);
+    let commitments = log.ok(&[
+        "import",
+        &example("commitments.csv"),
+        "--date",
+        "2010-12-15",
+    ]);
     insta::assert_snapshot!(commitments, @"
     imported commitments.csv (commitments): appended 3 event(s) (seq 666–668)
     what changed:
@@ -58,8 +77,14 @@ fn spreadsheet_habits_are_tolerated() {
       review r-1 now has 2 response(s)
     ");
     let stored = log.ok(&["log", "--json", "--type", "review.response"]);
-    assert!(stored.contains(r#""comment":"Good start,\nbut slow""#), "{stored}");
-    assert!(stored.contains(r#""source":"reviews.csv, row 3""#), "the source names the row: {stored}");
+    assert!(
+        stored.contains(r#""comment":"Good start,\nbut slow""#),
+        "{stored}"
+    );
+    assert!(
+        stored.contains(r#""source":"reviews.csv, row 3""#),
+        "the source names the row: {stored}"
+    );
 }
 
 #[test]
@@ -95,7 +120,17 @@ fn a_rule_broken_against_the_log_is_reported_and_nothing_is_imported() {
     // organisation is not a partner) and row 4 (that respondent has already
     // responded), and row 2, though fine, is not imported either.
     let log = Log::with_base();
-    log.ok(&["review", "respond", "r-1", "--respondent", "lf-health", "--score", "shared_goal=3", "--date", "2009-10-05"]);
+    log.ok(&[
+        "review",
+        "respond",
+        "r-1",
+        "--respondent",
+        "lf-health",
+        "--score",
+        "shared_goal=3",
+        "--date",
+        "2009-10-05",
+    ]);
     let f = log.file(
         "reviews.csv",
         format!("{REVIEWS}r-1,chair-health,4,3,2,\nr-1,ngo-rep,4,3,2,\nr-1,lf-health,4,3,2,\n"),
@@ -139,13 +174,19 @@ fn a_wrong_header_lists_the_expected_columns() {
       commitments: commitment, partnership, text, owner, due, and optionally origin
       (both may add date and source)
     ");
-    let f = log.file("commitments.csv", "commitment,partnership,text,owner,deadline\n");
+    let f = log.file(
+        "commitments.csv",
+        "commitment,partnership,text,owner,deadline\n",
+    );
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
     error: commitments.csv: row 1 (the header): "deadline" is not a column of a commitments sheet; the column due is missing
       nothing was imported; the log is unchanged
     hint: a commitments sheet has the columns commitment, partnership, text, owner, due; and optionally origin, date, source
     "#);
-    let f = log.file("reviews.csv", "review,respondent,comment\nr-1,chair-health,x\n");
+    let f = log.file(
+        "reviews.csv",
+        "review,respondent,comment\nr-1,chair-health,x\n",
+    );
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
     error: reviews.csv: row 1 (the header): there is no criterion column to score (for example shared_goal)
       nothing was imported; the log is unchanged
@@ -212,7 +253,13 @@ fn dry_run_appends_nothing() {
     let n = log.count();
     // A dry run needs no --as: it records nothing.
     let out = log
-        .cmd(&["import", "--dry-run", f.to_str().unwrap(), "--date", "2009-10-06"])
+        .cmd(&[
+            "import",
+            "--dry-run",
+            f.to_str().unwrap(),
+            "--date",
+            "2009-10-06",
+        ])
         .env_remove("ACCORD_USER")
         .assert()
         .success();
@@ -224,7 +271,11 @@ fn dry_run_appends_nothing() {
       review r-1 now has 2 response(s)
     nothing was recorded (the rows were checked against a temporary copy of the log)
     ");
-    assert_eq!(log.bytes(), before, "a dry run leaves the file byte for byte unchanged");
+    assert_eq!(
+        log.bytes(),
+        before,
+        "a dry run leaves the file byte for byte unchanged"
+    );
     assert_eq!(log.count(), n);
     let leftovers: Vec<_> = std::fs::read_dir(log.dir())
         .unwrap()
@@ -252,7 +303,10 @@ fn dry_run_reports_bad_rows_too() {
 #[test]
 fn a_file_that_is_not_utf8_is_refused() {
     let log = Log::with_base();
-    let f = log.file("latin1.csv", b"review,respondent,shared_goal,comment\nr-1,chair-health,4,Tr\xe8s bien\n");
+    let f = log.file(
+        "latin1.csv",
+        b"review,respondent,shared_goal,comment\nr-1,chair-health,4,Tr\xe8s bien\n",
+    );
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
     error: latin1.csv: the file is not UTF-8 text: line 2 has a character that cannot be read
       nothing was imported; the log is unchanged

@@ -17,10 +17,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use accord_events::Event;
 use accord_events::input::NewEvent;
 use accord_events::rules::Violation;
 use accord_events::store::{Access, AppendError, AppendOptions, AppendOutcome, Store};
-use accord_events::Event;
 use clap::Args;
 use serde_json::json;
 
@@ -39,7 +39,8 @@ const MAX_LISTED: usize = 20;
 
 /// Import a spreadsheet saved as CSV: review responses or commitments, all rows or none.
 #[derive(Debug, Args)]
-#[command(after_help = r#"The kind of sheet is read from its first row (the header):
+#[command(
+    after_help = r#"The kind of sheet is read from its first row (the header):
   reviews.csv      review,respondent,shared_goal,co_creation,inclusive_transparent,engagement,review_revision,comment
                    r-2010,chair-health,4,3,4,2,3,Good start
   commitments.csv  commitment,partnership,text,owner,due,origin
@@ -50,7 +51,8 @@ your spreadsheet shows (the header is row 1).
 
 Examples:
   accord import --dry-run reviews.csv     check the file; nothing is recorded
-  accord --as secretariat import reviews.csv --date 2010-03-15 --source "Health check, March 2010""#)]
+  accord --as secretariat import reviews.csv --date 2010-03-15 --source "Health check, March 2010""#
+)]
 pub struct ImportArgs {
     /// The CSV file (saved from a spreadsheet as "CSV UTF-8").
     #[arg(value_name = "FILE.csv")]
@@ -78,10 +80,10 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
             "check the file name",
         )
     })?;
-    let name = args
-        .file
-        .file_name()
-        .map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let progress = Progress::new("reading rows", None);
     let sheet = read(&bytes, &|n| progress.set(n));
     progress.finish();
@@ -218,7 +220,9 @@ fn check_all(
                 RowError {
                     row: line,
                     column: None,
-                    message: format!("the event id {id:?} is already recorded (seq {seq}) with different content"),
+                    message: format!(
+                        "the event id {id:?} is already recorded (seq {seq}) with different content"
+                    ),
                 },
             ),
             Err(e) => return Err(append_error(e)),
@@ -247,11 +251,7 @@ fn rule_error(sheet: &Sheet, row: usize, v: Violation) -> RowError {
 }
 
 fn rows_error(name: &str, errors: Vec<RowError>, dry_run: bool) -> CliError {
-    let n = errors
-        .iter()
-        .map(|e| e.row)
-        .collect::<HashSet<_>>()
-        .len();
+    let n = errors.iter().map(|e| e.row).collect::<HashSet<_>>().len();
     let mut details: Vec<String> = errors.iter().map(ToString::to_string).collect();
     if errors.len() >= MAX_ROW_ERRORS {
         details.push(format!("(stopped after {MAX_ROW_ERRORS} errors)"));
@@ -328,14 +328,23 @@ fn report(
         );
     }
     if !changes.is_empty() {
-        println!("{}", if dry_run { "it would change:" } else { "what changed:" });
+        println!(
+            "{}",
+            if dry_run {
+                "it would change:"
+            } else {
+                "what changed:"
+            }
+        );
         for c in changes.iter().take(MAX_LISTED) {
             println!("  {c}");
         }
         more(changes.len());
     }
     if dry_run {
-        println!("nothing was recorded (the rows were checked against a temporary copy of the log)");
+        println!(
+            "nothing was recorded (the rows were checked against a temporary copy of the log)"
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -366,10 +375,8 @@ impl Scratch {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        let path = std::env::temp_dir().join(format!(
-            "accord-check-{}-{nanos}.db",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("accord-check-{}-{nanos}.db", std::process::id()));
         let scratch = Scratch { path };
         let target = scratch.path.to_str().ok_or_else(|| {
             CliError::rejected(

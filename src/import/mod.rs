@@ -115,7 +115,11 @@ fn records(bytes: &[u8]) -> Result<Vec<Record>, FileError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FileError {
         message: format!(
             "the file is not UTF-8 text: line {} has a character that cannot be read",
-            bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1
+            bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1
         ),
         hint: "save the sheet as \"CSV UTF-8\" from your spreadsheet program".into(),
     })?;
@@ -292,9 +296,7 @@ impl Layout {
             }
             let known = match kind {
                 SheetKind::Reviews => REVIEW_COLUMNS.contains(&n.as_str()) || n == "comment",
-                SheetKind::Commitments => {
-                    COMMITMENT_COLUMNS.contains(&n.as_str()) || n == "origin"
-                }
+                SheetKind::Commitments => COMMITMENT_COLUMNS.contains(&n.as_str()) || n == "origin",
             } || OPTIONAL.contains(&n.as_str());
             if known {
                 continue;
@@ -360,7 +362,8 @@ impl Layout {
                 Err(m) => cells.error(criterion.as_str(), m),
             }
         }
-        if scores.is_empty() && !self.criteria.is_empty() {
+        let any_filled = self.criteria.iter().any(|(i, _)| !cells.get(*i).is_empty());
+        if !any_filled {
             cells.error_row("no criterion is scored; fill in at least one score".into());
         }
         let comment = cells.optional_in(self, "comment", Text::parse);
@@ -397,7 +400,9 @@ fn whole_number(cell: &str) -> Result<i64, String> {
     }
     match cell.parse::<f64>() {
         Ok(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(f as i64),
-        _ => Err(format!("{cell:?} is not a whole number; scores are whole numbers on the framework's scale")),
+        _ => Err(format!(
+            "{cell:?} is not a whole number; scores are whole numbers on the framework's scale"
+        )),
     }
 }
 
@@ -432,9 +437,7 @@ impl Cells<'_> {
     /// Cells past the named columns (or under an unnamed one) must be empty.
     fn check_unnamed(&mut self) {
         let stray: Vec<usize> = (0..self.rec.cells.len())
-            .filter(|i| {
-                self.names.get(*i).is_none_or(|n| n.is_empty()) && !self.get(*i).is_empty()
-            })
+            .filter(|i| self.names.get(*i).is_none_or(|n| n.is_empty()) && !self.get(*i).is_empty())
             .collect();
         for i in stray {
             let cell = self.get(i).to_owned();
@@ -504,14 +507,22 @@ mod tests {
         let r = rows("\u{feff}a,b\r\n1,2\r\n\n\r3,\"x\r\ny\"\n4,5\r,\n");
         let numbers: Vec<usize> = r.iter().map(|(n, _)| *n).collect();
         assert_eq!(numbers, [1, 2, 5, 6, 7]);
-        assert_eq!(r[0].1, ["a", "b"], "the byte order mark is not part of the first column");
+        assert_eq!(
+            r[0].1,
+            ["a", "b"],
+            "the byte order mark is not part of the first column"
+        );
         assert_eq!(r[2].1, ["3", "x\ny"]);
     }
 
     #[test]
     fn header_decides_the_kind() {
         let noop = |_: u64| {};
-        let s = read(b"Review, Respondent ,Shared goal,comment\nr-1,p-1,4,ok\n", &noop).unwrap();
+        let s = read(
+            b"Review, Respondent ,Shared goal,comment\nr-1,p-1,4,ok\n",
+            &noop,
+        )
+        .unwrap();
         assert_eq!(s.kind, SheetKind::Reviews);
         assert_eq!(s.rows.len(), 1);
         let s = read(b"commitment,partnership,text,owner,due\n", &noop).unwrap();

@@ -54,7 +54,9 @@ impl Log {
     /// The built-in Cambodia example (which ends on 2010-12-31), "today" being 2011-01-15.
     pub fn cambodia() -> Log {
         let log = Log::at("2011-01-15T12:00:00Z");
-        log.cmd(&["init", "--example", "cambodia"]).assert().success();
+        log.cmd(&["init", "--example", "cambodia"])
+            .assert()
+            .success();
         log
     }
 

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use accord_events::catalogue::{Criterion, EventRef};
 use accord_events::fields::*;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
 use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
 
 use crate::error::CliError;
 
@@ -306,8 +306,15 @@ impl Conv<Text> for TextSource {
     fn conv(self, field: &str) -> Result<Text, CliError> {
         self.read(field)?.ok_or_else(|| {
             CliError::usage(
-                format!("give the {field} with {} or {}-file", flag(field), flag(field)),
-                format!("for a long {field}, write it in a file and give {}-file PATH", flag(field)),
+                format!(
+                    "give the {field} with {} or {}-file",
+                    flag(field),
+                    flag(field)
+                ),
+                format!(
+                    "for a long {field}, write it in a file and give {}-file PATH",
+                    flag(field)
+                ),
             )
         })
     }

@@ -195,7 +195,12 @@ impl Model {
             E::AgreementRevised(d) => {
                 if let Some(a) = self.agreements.get_mut(d.agreement.as_str()) {
                     let title = d.title.as_ref().map_or_else(
-                        || a.versions.last().map(|v| v.title.clone()).unwrap_or_default(),
+                        || {
+                            a.versions
+                                .last()
+                                .map(|v| v.title.clone())
+                                .unwrap_or_default()
+                        },
                         |t| t.as_str().to_owned(),
                     );
                     a.versions.push(Version {
@@ -303,12 +308,20 @@ pub fn describe(before: &Model, after: &Model) -> Vec<String> {
                     ));
                 }
                 if b.due != c.due {
-                    out.push(format!("commitment {id} is now due {} (was {})", c.due, b.due));
+                    out.push(format!(
+                        "commitment {id} is now due {} (was {})",
+                        c.due, b.due
+                    ));
                 }
             }
         }
     }
-    gone(&mut out, "commitment", &before.commitments, &after.commitments);
+    gone(
+        &mut out,
+        "commitment",
+        &before.commitments,
+        &after.commitments,
+    );
     for (n, s) in &after.stages {
         let b = before.stages.get(n);
         let what = format!("stage {n} {:?}", s.name);
@@ -427,7 +440,11 @@ fn describe_agreement(
                 adoption_said = true;
                 out.push(format!(
                     "agreement {id} v{n} is now adopted (on {on}){}",
-                    if a.in_force() == Some(i) { " and in force" } else { "" }
+                    if a.in_force() == Some(i) {
+                        " and in force"
+                    } else {
+                        ""
+                    }
                 ));
             }
             (true, None) => out.push(format!("agreement {id} v{n} is no longer adopted")),
@@ -456,7 +473,9 @@ fn describe_agreement(
                 format!("agreement {id} is now withdrawn: no version of it is in force")
             }
             ("draft", _) => format!("agreement {id} is now draft: no version of it is in force"),
-            ("adopted", Some(f)) => format!("agreement {id} is now adopted: v{} is in force", f + 1),
+            ("adopted", Some(f)) => {
+                format!("agreement {id} is now adopted: v{} is in force", f + 1)
+            }
             (s, _) => format!("agreement {id} is now {s}"),
         });
     }

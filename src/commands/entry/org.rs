@@ -17,7 +17,6 @@ entry! {
     }
 }
 
-
 verbs!(
     /// Verbs of `accord org`.
     OrgVerb { Add }

@@ -125,13 +125,10 @@ pub fn new_event(today: NaiveDate, event: Event, stamp: Stamp<'_>) -> Result<New
         new.id = Some(id.to_owned());
     }
     if let Some(s) = stamp.source {
-        if s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n')
-        {
+        if s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n') {
             return Err(err(
                 "source",
-                format!(
-                    "must be at most {MAX_SOURCE_CHARS} characters without control characters"
-                ),
+                format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
             ));
         }
         new.source = Some(s.to_owned());
