@@ -276,7 +276,9 @@ fn directory_programme_and_partnership_commands() {
     recorded seq 7: stage.started [<uuid>] stage 1 started
       stage 1 "Research" has started
     recorded seq 8: person.registered [<uuid>] chair-health "Dr Sok Chan" of moh
+      chair-health works for Ministry of Health (moh, government)
     recorded seq 9: person.registered [<uuid>] lf-health "Dr Anna Berg" of who
+      lf-health works for World Health Organization (who, development partner)
     recorded seq 10: partnership.established [<uuid>] health "TWG Health"
     recorded seq 11: partner.joined [<uuid>] moh joined health as chair
       Ministry of Health (moh, government) is now a partner of health as chair
@@ -294,6 +296,7 @@ fn directory_programme_and_partnership_commands() {
     recorded seq 18: meeting.held [<uuid>] sm-2009 "Strategic Meeting"
     recorded seq 19: activity.delivered [<uuid>] t-1 training "Partnership brokering"
     recorded seq 20: person.moved [<uuid>] lf-health moved to moh
+      lf-health works for Ministry of Health (moh, government) from 2009-12-01; what they did before keeps World Health Organization (who, development partner)
     recorded seq 21: partnership.established [<uuid>] fisheries "TWG Fisheries"
     recorded seq 22: partnership.closed [<uuid>] fisheries closed
       partnership fisheries is closed: nothing more can be recorded on it

@@ -192,6 +192,15 @@ fn a_wrong_header_lists_the_expected_columns() {
       nothing was imported; the log is unchanged
     hint: a reviews sheet has the columns review, respondent, one column per criterion (for example shared_goal), comment; and optionally date, source
     ");
+    let f = log.file(
+        "reviews.csv",
+        "review,respondent,shared_goal,engagment\nr-1,chair-health,4,3\nr-1,lf-health,4,2\n",
+    );
+    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
+    error: reviews.csv: row 1 (the header): "engagment" is not a criterion of the framework "effectiveness" that review "r-1" is scored on (its criteria: shared_goal, co_creation, inclusive_transparent, engagement, review_revision); did you mean "engagement"?
+      nothing was imported; the log is unchanged
+    hint: name each score column after a criterion of the review's framework (leave a cell empty when it was not scored)
+    "#);
     let f = log.file("empty.csv", "");
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
     error: empty.csv: the file is empty

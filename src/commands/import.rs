@@ -13,14 +13,15 @@
 //! append between the check and a real import; the real append checks
 //! every rule again, so nothing inconsistent can be recorded.)
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use accord_events::Event;
+use accord_events::catalogue::{EFFECTIVENESS, EFFECTIVENESS_CRITERIA};
 use accord_events::input::NewEvent;
-use accord_events::rules::Violation;
-use accord_events::store::{Access, AppendError, AppendOptions, AppendOutcome, Store};
+use accord_events::rules::{Violation, did_you_mean};
+use accord_events::store::{Access, AppendError, AppendOptions, AppendOutcome, LogFilter, Store};
 use clap::Args;
 use serde_json::json;
 
@@ -93,6 +94,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
         hint: Some(e.hint),
         code: REJECTED,
     })?;
+    let mut store = if args.dry_run {
+        ctx.open_read()?
+    } else {
+        ctx.open_write()?
+    };
+    check_criteria(&store, &name, &sheet)?;
     let mut errors = sheet.errors.clone();
     let events = to_events(ctx, &args, &name, &sheet, &mut errors);
     let total = events.len() as u64;
@@ -101,11 +108,6 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     let opts = AppendOptions {
         operator: Some(operator),
         progress: Some(&tick),
-    };
-    let mut store = if args.dry_run {
-        ctx.open_read()?
-    } else {
-        ctx.open_write()?
     };
     if errors.is_empty() && !args.dry_run {
         match store.append(events.iter().cloned().map(Ok), &opts) {
@@ -135,6 +137,79 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     }
     let outcome = outcome.expect("a batch without bad rows was appended to the copy");
     report(ctx, &scratch, &name, &sheet, &outcome, true)
+}
+
+/// A reviews sheet's criterion columns must be criteria of the framework its
+/// reviews are scored on: said once for the header, not once per row.
+fn check_criteria(store: &Store, name: &str, sheet: &Sheet) -> Result<(), CliError> {
+    let reviews: BTreeSet<&str> = sheet
+        .rows
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::ReviewResponse(d) => Some(d.review.as_str()),
+            _ => None,
+        })
+        .collect();
+    if reviews.is_empty() {
+        return Ok(());
+    }
+    let mut criteria: HashMap<String, Vec<String>> = HashMap::new();
+    criteria.insert(
+        EFFECTIVENESS.into(),
+        EFFECTIVENESS_CRITERIA
+            .iter()
+            .map(|(c, _)| (*c).to_owned())
+            .collect(),
+    );
+    let mut framework_of: HashMap<String, String> = HashMap::new();
+    for kind in ["framework.defined", "review.opened"] {
+        let filter = LogFilter {
+            kind: Some(kind.into()),
+            ..LogFilter::default()
+        };
+        for stored in store.stored_matching(&filter)? {
+            match stored.decode().map(|e| e.event) {
+                Ok(Event::FrameworkDefined(d)) => {
+                    let ids = d.criteria.iter().map(|c| c.id.to_string()).collect();
+                    criteria.insert(d.framework.to_string(), ids);
+                }
+                Ok(Event::ReviewOpened(d)) => {
+                    let f = d
+                        .framework
+                        .map_or(EFFECTIVENESS.to_owned(), |f| f.to_string());
+                    framework_of.insert(d.review.to_string(), f);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for column in &sheet.criteria {
+        let misfit = reviews.iter().find_map(|r| {
+            let f = framework_of.get(*r)?;
+            let ids = criteria.get(f)?;
+            (!ids.contains(column)).then_some((r, f, ids))
+        });
+        if let Some((review, framework, ids)) = misfit {
+            let mut p = format!(
+                "{column:?} is not a criterion of the framework {framework:?} that review {review:?} is scored on (its criteria: {})",
+                ids.join(", ")
+            );
+            if let Some(s) = did_you_mean(column, ids.iter().map(String::as_str)) {
+                p.push_str(&format!("; did you mean {s:?}?"));
+            }
+            problems.push(p);
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(CliError {
+        message: format!("{name}: row {} (the header): {}", sheet.header_row, problems.join("; ")),
+        details: vec!["nothing was imported; the log is unchanged".into()],
+        hint: Some("name each score column after a criterion of the review's framework (leave a cell empty when it was not scored)".into()),
+        code: REJECTED,
+    })
 }
 
 /// The sheet's good rows as events, dated and sourced; bad dates join `errors`.
@@ -312,8 +387,7 @@ fn report(
             sheet.kind.noun(),
             outcome.appended
         );
-        let by_row: std::collections::HashMap<usize, &Event> =
-            sheet.rows.iter().map(|r| (r.row, &r.event)).collect();
+        let by_row: HashMap<usize, &Event> = sheet.rows.iter().map(|r| (r.row, &r.event)).collect();
         for r in outcome.recorded.iter().take(MAX_LISTED) {
             if let Some(e) = by_row.get(&r.line) {
                 println!("  row {}: {} {}", r.line, e.kind(), describe_row(e));

@@ -91,6 +91,10 @@ pub struct Sheet {
     pub errors: Vec<RowError>,
     /// The named columns (as accord reads their names).
     pub columns: HashSet<String>,
+    /// Reviews sheets: the criterion columns, in the sheet's order.
+    pub criteria: Vec<String>,
+    /// The header's row number (1 unless empty lines come first).
+    pub header_row: usize,
 }
 
 impl Sheet {
@@ -179,6 +183,8 @@ pub fn read(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Sheet, FileError> {
         rows: Vec::new(),
         errors: Vec::new(),
         columns: names.iter().filter(|n| !n.is_empty()).cloned().collect(),
+        criteria: layout.criteria.iter().map(|(_, c)| c.to_string()).collect(),
+        header_row: header.row,
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, rec) in body.iter().enumerate() {

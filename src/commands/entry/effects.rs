@@ -372,6 +372,19 @@ pub fn describe(before: &Model, after: &Model) -> Vec<String> {
             ));
         }
     }
+    for (person, posts) in &after.posts {
+        let old = before.posts.get(person).map_or(0, Vec::len);
+        if let Some((on, org)) = posts.last().filter(|_| posts.len() > old) {
+            out.push(match old.checked_sub(1).and_then(|i| posts.get(i)) {
+                Some((_, was)) => format!(
+                    "{person} works for {} from {on}; what they did before keeps {}",
+                    after.org_label(org),
+                    after.org_label(was)
+                ),
+                None => format!("{person} works for {}", after.org_label(org)),
+            });
+        }
+    }
     for p in after.closed.difference(&before.closed) {
         out.push(format!(
             "partnership {p} is closed: nothing more can be recorded on it"
