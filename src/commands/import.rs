@@ -266,8 +266,10 @@ fn to_events(
     out
 }
 
-/// Appends to the scratch copy, setting aside each row that breaks a rule,
-/// until the rest passes. Returns the outcome of the passing batch.
+/// Appends to the scratch copy, setting aside each row that breaks a rule:
+/// the rows before it passed, so they are kept (later rows are checked
+/// against them) and the check goes on after it. Returns the outcome when
+/// every row passed in one batch.
 fn check_all(
     scratch: &mut Store,
     sheet: &Sheet,
@@ -275,17 +277,14 @@ fn check_all(
     opts: &AppendOptions<'_>,
     errors: &mut Vec<RowError>,
 ) -> Result<Option<AppendOutcome>, CliError> {
-    let mut set_aside: HashSet<usize> = HashSet::new();
+    let clean = errors.is_empty();
+    let mut pos = 0;
     loop {
-        let batch = events
-            .iter()
-            .filter(|e| !set_aside.contains(&e.line))
-            .cloned()
-            .map(Ok);
-        let (row, error) = match scratch.append(batch, opts) {
+        let rest = &events[pos..];
+        let (row, error) = match scratch.append(rest.iter().cloned().map(Ok), opts) {
             Ok(outcome) => {
                 errors.sort_by_key(|e| e.row);
-                return Ok(Some(outcome));
+                return Ok((clean && pos == 0).then_some(outcome));
             }
             Err(AppendError::Rule {
                 line, violation, ..
@@ -303,11 +302,20 @@ fn check_all(
             Err(e) => return Err(append_error(e)),
         };
         errors.push(error);
-        set_aside.insert(row);
         if errors.len() >= MAX_ROW_ERRORS {
             errors.sort_by_key(|e| e.row);
             return Ok(None);
         }
+        let bad = rest
+            .iter()
+            .position(|e| e.line == row)
+            .expect("the refused row is in the batch");
+        if bad > 0 {
+            scratch
+                .append(rest[..bad].iter().cloned().map(Ok), opts)
+                .map_err(append_error)?;
+        }
+        pos += bad + 1;
     }
 }
 
@@ -356,7 +364,11 @@ fn report(
     outcome: &AppendOutcome,
     dry_run: bool,
 ) -> Result<ExitCode, CliError> {
-    let changes = effects::changes_of_batch(store, &outcome.recorded)?;
+    let first = outcome
+        .recorded
+        .first()
+        .map_or(outcome.head.seq + 1, |r| r.seq);
+    let changes = effects::changes_of_batch(store, first, outcome.head.seq)?;
     if ctx.json {
         let rows: Vec<_> = outcome
             .recorded
@@ -376,10 +388,10 @@ fn report(
         println!("{out}");
         return Ok(ExitCode::SUCCESS);
     }
-    let seqs = match (outcome.recorded.first(), outcome.recorded.last()) {
-        (Some(a), Some(b)) if a.seq != b.seq => format!(" (seq {}–{})", a.seq, b.seq),
-        (Some(a), _) => format!(" (seq {})", a.seq),
-        _ => String::new(),
+    let seqs = match outcome.appended {
+        0 => String::new(),
+        1 => format!(" (seq {first})"),
+        _ => format!(" (seq {first}–{})", outcome.head.seq),
     };
     if dry_run {
         println!(
@@ -393,7 +405,7 @@ fn report(
                 println!("  row {}: {} {}", r.line, e.kind(), describe_row(e));
             }
         }
-        more(outcome.recorded.len());
+        more(outcome.appended as usize);
     } else {
         println!(
             "imported {name} ({}): appended {} event(s){seqs}",

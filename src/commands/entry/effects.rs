@@ -512,16 +512,17 @@ pub fn changes(store: &Store, r: &Recorded) -> Result<Vec<String>, CliError> {
     Ok(describe(&before, &after))
 }
 
-/// What several recorded events changed together (an import).
-pub fn changes_of_batch(store: &Store, recorded: &[Recorded]) -> Result<Vec<String>, CliError> {
-    let Some(first) = recorded.iter().map(|r| r.seq).min() else {
-        return Ok(vec![]);
-    };
-    let last = recorded.iter().map(|r| r.seq).max().unwrap_or(first);
-    let streams: BTreeSet<&str> = recorded.iter().map(|r| r.stream.as_str()).collect();
+/// What the events `first..=last` changed together (an import).
+pub fn changes_of_batch(store: &Store, first: u64, last: u64) -> Result<Vec<String>, CliError> {
+    let mut streams = BTreeSet::new();
+    for e in store.stored_after(first.saturating_sub(1))? {
+        if e.seq <= last {
+            streams.insert(e.stream);
+        }
+    }
     let mut out = Vec::new();
     for s in streams {
-        let events = read_for(store, s)?;
+        let events = read_for(store, &s)?;
         let before = Model::fold(&events, first - 1);
         let after = Model::fold(&events, last);
         out.extend(describe(&before, &after));
