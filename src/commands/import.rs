@@ -368,7 +368,7 @@ fn report(
         .recorded
         .first()
         .map_or(outcome.head.seq + 1, |r| r.seq);
-    let changes = effects::changes_of_batch(store, first, outcome.head.seq)?;
+    let changes = effects::changes(store, first, outcome.head.seq, ctx.clock.today())?;
     if ctx.json {
         let rows: Vec<_> = outcome
             .recorded

@@ -90,9 +90,8 @@ fn current_version(args: &mut Endorse, lookup: &Lookup<'_>) -> Result<(), CliErr
     let Some(id) = args.subject.as_ref().or(args.agreement.as_ref()) else {
         return Ok(());
     };
-    let current = effects::agreement_model(lookup.store, id.0.as_str())?
-        .map_or(1, |a| a.versions.len() as u32);
-    args.version = Some(A(Ordinal(current.max(1))));
+    let current = effects::current_version(lookup.store, id.0.as_str(), lookup.today)?;
+    args.version = Some(A(Ordinal(current.unwrap_or(1))));
     Ok(())
 }
 

@@ -188,6 +188,7 @@ pub trait Entry {
 /// defaults such as the current version of an agreement).
 pub struct Lookup<'a> {
     pub store: &'a Store,
+    pub today: chrono::NaiveDate,
 }
 
 /// The subject, from the first argument or its flag (clap makes sure one is there).

@@ -23,9 +23,13 @@ const UNCHANGED: &str = "nothing was recorded; the log is unchanged";
 pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     let operator = operator(ctx)?;
     let mut store = ctx.open_write()?;
-    let (event, common) = entry.build(&Lookup { store: &store })?;
+    let today = ctx.clock.today();
+    let (event, common) = entry.build(&Lookup {
+        store: &store,
+        today,
+    })?;
     let new = new_event(
-        ctx.clock.today(),
+        today,
         event,
         Stamp {
             date: common.date.as_deref(),
@@ -61,7 +65,7 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let changes = effects::changes(&store, r)?;
+    let changes = effects::changes(&store, r.seq, r.seq, today)?;
     if ctx.json {
         let out = json!({
             "recorded": {"seq": r.seq, "id": r.id, "type": kind.as_str(), "stream": r.stream},
