@@ -201,6 +201,14 @@ fn a_wrong_header_lists_the_expected_columns() {
       nothing was imported; the log is unchanged
     hint: name each score column after a criterion of the review's framework (leave a cell empty when it was not scored)
     "#);
+    let f = log.file(
+        "header-only.csv",
+        "commitment,partnership,text,owner,due\r\n,,,,\r\n",
+    );
+    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
+    error: header-only.csv: the sheet has a header but no rows; there is nothing to import
+    hint: fill in one row per response or commitment below the header
+    ");
     let f = log.file("empty.csv", "");
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
     error: empty.csv: the file is empty

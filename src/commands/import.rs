@@ -100,6 +100,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
         ctx.open_write()?
     };
     check_criteria(&store, &name, &sheet)?;
+    if sheet.rows.is_empty() && sheet.errors.is_empty() {
+        return Err(CliError::rejected(
+            format!("{name}: the sheet has a header but no rows; there is nothing to import"),
+            "fill in one row per response or commitment below the header",
+        ));
+    }
     let mut errors = sheet.errors.clone();
     let events = to_events(ctx, &args, &name, &sheet, &mut errors);
     let total = events.len() as u64;

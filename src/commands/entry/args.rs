@@ -29,26 +29,19 @@ pub trait FromArg: Sized + Clone + Send + Sync + 'static {
     }
 }
 
-impl FromArg for Slug {
-    fn from_arg(s: &str) -> Result<Self, String> {
-        Slug::parse(s)
-    }
+/// Field types that validate themselves with their own `parse`.
+macro_rules! parsed {
+    ($($t:ty),+) => {$(
+        impl FromArg for $t {
+            fn from_arg(s: &str) -> Result<Self, String> {
+                <$t>::parse(s)
+            }
+        }
+    )+};
 }
-impl FromArg for Name {
-    fn from_arg(s: &str) -> Result<Self, String> {
-        Name::parse(s)
-    }
-}
-impl FromArg for Text {
-    fn from_arg(s: &str) -> Result<Self, String> {
-        Text::parse(s)
-    }
-}
-impl FromArg for Day {
-    fn from_arg(s: &str) -> Result<Self, String> {
-        Day::parse(s)
-    }
-}
+
+parsed!(Slug, Name, Text, Day);
+
 impl FromArg for Ordinal {
     fn from_arg(s: &str) -> Result<Self, String> {
         match s.trim().parse::<u32>() {
