@@ -41,22 +41,25 @@ const MAX_LISTED: usize = 20;
 /// Import a spreadsheet saved as CSV: review responses or commitments, all rows or none.
 #[derive(Debug, Args)]
 #[command(
-    after_help = r#"The kind of sheet is read from its first row (the header):
-  reviews.csv      review,respondent,shared_goal,co_creation,inclusive_transparent,engagement,review_revision,comment
-                   r-2010,chair-health,4,3,4,2,3,Good start
-  commitments.csv  commitment,partnership,text,owner,due,origin
-                   c-7,health,Publish the joint annual plan,moh,2010-06-30,r-2010
+    next_help_heading = "Import",
+    after_help = r#"The kind of sheet is read from its first row (the header).
+A reviews sheet has one row per respondent and one column per criterion of the review's framework:
+  review,respondent,shared_goal,co_creation,inclusive_transparent,engagement,review_revision,comment
+  r-2010,chair-health,4,3,4,2,3,"Good start, slow follow-up"
+A commitments sheet has one row per commitment (the origin column is optional):
+  commitment,partnership,text,owner,due,origin
+  c-7,health,Publish the joint annual plan,moh,2010-06-30,r-2010
 Both may add a date column (when it happened; default --date, else today) and a source column.
-An empty score cell means the criterion was not scored. Row numbers in messages are those
-your spreadsheet shows (the header is row 1).
+An empty score cell means the criterion was not scored. Row numbers in messages are the ones
+your spreadsheet shows (the header is row 1). All rows are recorded, or none.
 
 Examples:
-  accord import --dry-run reviews.csv     check the file; nothing is recorded
+  accord import --dry-run reviews.csv     (checks the file; records nothing)
   accord --as secretariat import reviews.csv --date 2010-03-15 --source "Health check, March 2010""#
 )]
 pub struct ImportArgs {
     /// The CSV file (saved from a spreadsheet as "CSV UTF-8").
-    #[arg(value_name = "FILE.csv")]
+    #[arg(value_name = "FILE.csv", help_heading = None::<&str>)]
     pub file: PathBuf,
     /// Check every row against the log and show what would be appended, without recording anything.
     #[arg(long)]
