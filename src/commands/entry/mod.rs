@@ -69,6 +69,7 @@ macro_rules! entry {
         }
 
         impl $crate::commands::entry::Entry for $name {
+            const KIND: accord_events::EventKind = accord_events::EventKind::$payload;
             const SUBJECT: Option<&'static str> = subject_name!($($subj)?);
             fn build(
                 self,
@@ -136,6 +137,11 @@ macro_rules! verbs {
         }
 
         impl $enum {
+            /// The event types its verbs record.
+            #[cfg(test)]
+            pub const KINDS: &[accord_events::EventKind] =
+                &[$(<$verb as $crate::commands::entry::Entry>::KIND),+];
+
             pub fn run(self, ctx: &$crate::context::Context) -> Result<std::process::ExitCode, $crate::error::CliError> {
                 match self {
                     $(Self::$verb(a) => $crate::commands::entry::record::record(ctx, a),)+
@@ -177,6 +183,8 @@ use args::{A, Common};
 
 /// A human command: its flags, turned into one typed event.
 pub trait Entry {
+    /// The type of the event it records.
+    const KIND: accord_events::EventKind;
     /// The data field that may be given as the first argument.
     const SUBJECT: Option<&'static str>;
 
@@ -297,5 +305,44 @@ impl EntryCommand {
             C::Commitment { verb } => verb.run(ctx),
             C::Retract(a) => record::record(ctx, a),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use accord_events::EventKind;
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_event_type_has_a_command() {
+        let mut kinds = [
+            programme::ProgrammeVerb::KINDS,
+            stage::StageVerb::KINDS,
+            org::OrgVerb::KINDS,
+            person::PersonVerb::KINDS,
+            partnership::PartnershipVerb::KINDS,
+            partner::PartnerVerb::KINDS,
+            agreement::AgreementVerb::KINDS,
+            framework::FrameworkVerb::KINDS,
+            review::ReviewVerb::KINDS,
+            finding::FindingVerb::KINDS,
+            interview::InterviewVerb::KINDS,
+            meeting::MeetingVerb::KINDS,
+            activity::ActivityVerb::KINDS,
+            commitment::CommitmentVerb::KINDS,
+            &[<retract::Retract as Entry>::KIND],
+        ]
+        .concat();
+        kinds.sort();
+        let mut all = EventKind::ALL.to_vec();
+        all.sort();
+        assert_eq!(kinds, all);
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        crate::cli::Cli::command().debug_assert();
     }
 }
