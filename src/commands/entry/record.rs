@@ -39,7 +39,7 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         },
     )
     .map_err(|e| input_error(&e))?;
-    let kind = new.kind();
+    let kind = E::KIND;
     let fields: Vec<String> = new
         .data
         .as_object()
