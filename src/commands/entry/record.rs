@@ -73,7 +73,8 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         });
         println!("{out}");
     } else {
-        println!("recorded seq {}: {kind} [{}] {gist}", r.seq, r.id);
+        let recorded = ctx.out_style.green("recorded");
+        println!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id);
         for c in changes {
             println!("  {c}");
         }
