@@ -848,3 +848,28 @@ fn triggers_refuse_update_delete_and_replace() {
     }
     assert!(store.verify(None, |_| {}).unwrap().ok());
 }
+
+#[test]
+fn a_move_is_not_dated_before_the_persons_standing_acts() {
+    // Earlier acts keep the organisation they were done for: a back-dated
+    // move must not slip in before an endorsement already recorded.
+    let endorsed = [ev(
+        "agreement.endorsed",
+        "2009-09-11",
+        r#"{"agreement":"pp-1","version":1,"by":"chair-health"}"#,
+    )];
+    case(
+        &endorsed,
+        &[ev(
+            "person.moved",
+            "2009-09-11",
+            r#"{"person":"chair-health","org":"moeys"}"#,
+        )],
+        &[ev(
+            "person.moved",
+            "2009-09-10",
+            r#"{"person":"chair-health","org":"moeys"}"#,
+        )],
+        Rule::OutOfOrder,
+    );
+}

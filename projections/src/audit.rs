@@ -555,7 +555,7 @@ pub struct OwnedCommitment {
 ///
 /// JSON: `org`, `name`, `side`, `people` [{`person`, `name`, `title`,
 /// `from`, `until`}], `memberships` [{`partnership`, `role`, `joined_on`,
-/// `left_on`, `reason`, `seq`}], `acts` [act done for this organisation],
+/// `left_on`, `reason`, `seq`}], `acts` \[act done for this organisation\],
 /// `commitments` [{`partnership`, `commitment`, `status`, `due`}].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OrgAudit {

@@ -30,14 +30,14 @@ pub struct Transition<T> {
 /// What changed between two dates.
 ///
 /// JSON: `partnership`, `name`, `from`, `to`, `known_at`, `members_joined`
-/// [member], `members_left` [{`org`, `side`, `role`, `name`}],
+/// \[member\], `members_left` [{`org`, `side`, `role`, `name`}],
 /// `role_changes` [{`org`, `from`, `to`}], `agreements` [{`agreement`,
 /// `title`, `new`, `status` {from, to}, `in_force_version` {from, to},
-/// `versions_added` [n], `endorsements_added` [endorsement]}],
-/// `reviews_opened` [id], `latest_review` {from, to}, `score_changes`
+/// `versions_added` \[n\], `endorsements_added` \[endorsement\]}],
+/// `reviews_opened` \[id\], `latest_review` {from, to}, `score_changes`
 /// [{`criterion`, `from`, `to`}], `diverging` {from, to}, `commitments`
 /// [{`commitment`, `new`, `status` {from, to}, `due` {from, to},
-/// `overdue` {from, to}}], `findings_added` [finding], `review_overdue`
+/// `overdue` {from, to}}], `findings_added` \[finding\], `review_overdue`
 /// {from, to}, `closed` {from, to}, `changes` (the history entries that
 /// occurred after `from` up to `to`). Entries appear only for what changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]

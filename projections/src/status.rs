@@ -24,8 +24,8 @@ use crate::view::View;
 /// `on_schedule`, `behind_schedule`, `completed`, `dropped`},
 /// `interviews`, `meetings`, `activities`}, `overdue_commitments`
 /// [{`partnership`, `commitment`, `owner`, `due`, `status`}],
-/// `overdue_reviews` [partnership id], `diverging` [{`partnership`,
-/// `review`, `criteria`}], `partnerships` [summary].
+/// `overdue_reviews` \[partnership id\], `diverging` [{`partnership`,
+/// `review`, `criteria`}], `partnerships` \[summary\].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgrammeStatus {
     /// `programme.defined`, if recorded.

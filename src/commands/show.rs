@@ -83,17 +83,7 @@ pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
     let Some(t) = &view.known_at else {
         return Ok(store.head()?);
     };
-    let mut head = Head::EMPTY;
-    store.for_each(|e| {
-        if e.recorded_at.as_str() <= t.as_str() {
-            head = Head {
-                seq: e.seq,
-                hash: e.hash,
-            };
-        }
-        Ok(())
-    })?;
-    Ok(head)
+    Ok(store.head_at(t)?)
 }
 
 /// The events of one partnership and what it needs (its stream, the

@@ -259,12 +259,17 @@ impl RuleState {
                 }
             }
             E::PersonMoved(d) => {
-                let posts: Vec<Mark> = self.people[d.person.as_str()]
+                // Neither before their last post nor before their last act:
+                // earlier acts keep the organisation they were done for.
+                let person = &self.people[d.person.as_str()];
+                let story: Vec<Mark> = person
                     .posts
                     .iter()
                     .map(|p| p.mark)
+                    .chain(person.acts.iter().copied())
                     .collect();
-                self.check_story(&format!("person {:?}", d.person.as_str()), &posts, on)
+                let what = format!("person {:?} (their posts and acts)", d.person.as_str());
+                self.check_story(&what, &story, on)
             }
             E::PartnerJoined(d) => {
                 self.check_membership(d.partnership.as_str(), d.org.as_str(), on, true)

@@ -196,12 +196,15 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
         .map(|d| format!(", concluded {}", date(d)))
         .unwrap_or_default();
     out.push_str(&heading(style, &format!("Latest review: {}", r.review)));
-    out.push_str(&format!(
-        "{} opened {}{concluded}; {} response(s), framework {}\n",
-        capitalise(&words(r.kind.as_str())),
-        date(r.opened_on),
-        r.responses.len(),
-        r.framework
+    out.push_str(&wrap(
+        &format!(
+            "{} opened {}{concluded}; {} response(s), framework {}",
+            capitalise(&words(r.kind.as_str())),
+            date(r.opened_on),
+            r.responses.len(),
+            r.framework
+        ),
+        "",
     ));
     let sides: Vec<Side> = r.by_side.keys().copied().collect();
     let mut header: Vec<String> = vec!["Criterion".into(), "All".into()];
