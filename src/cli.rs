@@ -80,4 +80,7 @@ pub enum Command {
     Diff(commands::diff::DiffArgs),
     Audit(commands::audit::AuditArgs),
     Status(commands::status::StatusArgs),
+    #[command(flatten)]
+    Entry(commands::entry::EntryCommand),
+    Import(commands::import::ImportArgs),
 }

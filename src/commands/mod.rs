@@ -4,9 +4,11 @@ pub mod append;
 pub mod audit;
 pub mod completions;
 pub mod diff;
+pub mod entry;
 pub mod export;
 pub mod head;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod restore;
@@ -38,5 +40,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Diff(a) => diff::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Status(a) => status::run(ctx, a),
+        Command::Entry(c) => c.run(ctx),
+        Command::Import(a) => import::run(ctx, a),
     }
 }

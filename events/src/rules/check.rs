@@ -197,6 +197,7 @@ impl RuleState {
             )),
             E::StageStarted(d) => {
                 let n = d.stage.0;
+                self.check_reference(Kind::Stage, &n.to_string(), on)?;
                 let stage = &self.stages[&n];
                 if let Some(m) = stage.started {
                     return Err(Violation::new(
@@ -240,6 +241,7 @@ impl RuleState {
             }
             E::StageCompleted(d) => {
                 let n = d.stage.0;
+                self.check_reference(Kind::Stage, &n.to_string(), on)?;
                 let stage = &self.stages[&n];
                 match (stage.started, stage.completed) {
                     (_, Some(c)) => Err(Violation::new(
@@ -615,6 +617,10 @@ impl RuleState {
             | E::ReviewConcluded(_)
             | E::CommitmentReported(_)
             | E::CommitmentRescheduled(_) => Ok(()),
+            E::StagePlanned(d) => match self.stages.get(&d.stage.0).and_then(|s| s.started) {
+                Some(_) => blocked(format!("stage {} has started since", d.stage.0)),
+                None => Ok(()),
+            },
             E::StageStarted(d) => match self.stages.get(&d.stage.0).and_then(|s| s.completed) {
                 Some(_) => blocked(format!("stage {} has been completed since", d.stage.0)),
                 None => Ok(()),
