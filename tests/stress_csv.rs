@@ -46,13 +46,22 @@ fn csv_export_neutralises_every_formula_like_cell() {
     let f = log.path("as.jsonl");
     write_lines(
         &f,
-        &[json!({"id": "as-1", "type": "organisation.registered", "occurred_at": "2009-06-01",
+        &[
+            json!({"id": "as-1", "type": "organisation.registered", "occurred_at": "2009-06-01",
                  "data": {"org": "as1", "name": "As", "side": "academic"}})
-        .to_string()],
+            .to_string(),
+        ],
     );
-    accord(&log.db).args(["--as", "=evil()", "append"]).arg(&f).output().unwrap();
+    let r = accord(&log.db)
+        .args(["--as", "=evil()", "append"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
 
-    let out = run(&log.db, &["export", "--format", "csv"]).expect(0).stdout;
+    let out = run(&log.db, &["export", "--format", "csv"])
+        .expect(0)
+        .stdout;
     let stored: Vec<serde_json::Value> = run(&log.db, &["--json", "log"])
         .expect(0)
         .stdout
@@ -76,7 +85,9 @@ fn csv_export_neutralises_every_formula_like_cell() {
             let original = match &event[name.as_str()] {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Null => String::new(),
-                serde_json::Value::Object(_) => accord_events::json::canonical(&event[name.as_str()]),
+                serde_json::Value::Object(_) => {
+                    accord_events::json::canonical(&event[name.as_str()])
+                }
                 v => v.to_string(),
             };
             if original.starts_with(DANGEROUS) {
@@ -87,9 +98,15 @@ fn csv_export_neutralises_every_formula_like_cell() {
             }
         }
     }
-    assert!(neutralised >= 15, "only {neutralised} cells needed neutralising");
+    assert!(
+        neutralised >= 15,
+        "only {neutralised} cells needed neutralising"
+    );
     report(
         "csv",
-        &format!("export --format csv of {} events with formula-like ids, sources and operators: {cells} cells checked, {neutralised} neutralised with a leading apostrophe, 0 start with = + - @ tab or CR; every other cell is the stored value", stored.len()),
+        &format!(
+            "export --format csv of {} events with formula-like ids, sources and operators: {cells} cells checked, {neutralised} neutralised with a leading apostrophe, 0 start with = + - @ tab or CR; every other cell is the stored value",
+            stored.len()
+        ),
     );
 }
