@@ -287,39 +287,50 @@ fn tampering_with_a_pilot_log_is_caught_before_and_after_migration() {
     assert_eq!((code, v["first_bad_seq"].as_u64()), (3, Some(5)), "{v}");
 }
 
+/// Several writers and readers open a pilot log at once: one migrates it,
+/// the others wait for it (SQLite answers "busy" without waiting while the
+/// file changes journal mode; the store retries), nobody fails.
 #[test]
 fn concurrent_first_writers_migrate_once() {
-    let (dir, db) = pilot_copy();
-    let handles: Vec<_> = (0..4)
-        .map(|i| {
-            let f = dir.path().join(format!("w{i}.jsonl"));
-            write_lines(
-                &f,
-                &[json!({"id": format!("w{i}"), "type": "finding.recorded", "occurred_at": "2009-09-01",
-                         "data": {"finding": format!("w{i}"), "partnership": "twg-health", "origin": "meeting",
-                                  "swot": "opportunity", "theme": "other", "text": "Seen at once."}})
-                .to_string()],
-            );
+    let rounds = size(5, 50);
+    let (writers, readers) = (6, 2);
+    for round in 0..rounds {
+        let (dir, db) = pilot_copy();
+        let mut handles: Vec<_> = (0..writers)
+            .map(|i| {
+                let f = dir.path().join(format!("w{i}.jsonl"));
+                write_lines(
+                    &f,
+                    &[json!({"id": format!("w{i}"), "type": "finding.recorded", "occurred_at": "2009-09-01",
+                             "data": {"finding": format!("w{i}"), "partnership": "twg-health", "origin": "meeting",
+                                      "swot": "opportunity", "theme": "other", "text": "Seen at once."}})
+                    .to_string()],
+                );
+                let db = db.clone();
+                std::thread::spawn(move || run(&db, &["append", f.to_str().unwrap()]))
+            })
+            .collect();
+        handles.extend((0..readers).map(|_| {
             let db = db.clone();
-            std::thread::spawn(move || run(&db, &["append", f.to_str().unwrap()]))
-        })
-        .collect();
-    for h in handles {
-        let r = h.join().unwrap().expect(0);
-        assert_eq!(r.stdout.trim(), "appended 1, skipped 0");
+            std::thread::spawn(move || run(&db, &["verify"]))
+        }));
+        for h in handles {
+            let r = h.join().unwrap();
+            assert_eq!(r.code, Some(0), "round {round}: {}{}", r.stdout, r.stderr);
+        }
+        let (code, v) = verify_at(&db, Some(&pilot_head()));
+        assert_eq!(code, 0, "{v}");
+        assert_eq!(v["events"], 21 + writers);
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let notes: i64 = c
+            .query_row(
+                "SELECT count(*) FROM accord_meta WHERE key = 'migrated_from'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(notes, 1);
     }
-    let (code, v) = verify_at(&db, Some(&pilot_head()));
-    assert_eq!(code, 0, "{v}");
-    assert_eq!(v["events"], 25);
-    let c = rusqlite::Connection::open(&db).unwrap();
-    let notes: i64 = c
-        .query_row(
-            "SELECT count(*) FROM accord_meta WHERE key = 'migrated_from'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(notes, 1);
 }
 
 #[test]
@@ -360,7 +371,7 @@ fn unknown_layouts_are_refused_clearly() {
     report(
         "schema",
         "pilot log (schema 0: table event_log, hex hashes, user_version 0, older field names) read in place without a byte changed, \
-         migrated on the first write (once, under 4 concurrent writers), verified on the pilot's 21 original hashes (computed \
+         migrated on the first write (exactly once, with 6 writers and 2 readers opening it at the same moment), verified on the pilot's 21 original hashes (computed \
          independently in Python) before and after migration; its export verifies and restores; upcast events drive projections \
          and rules; tampering caught before and after migration; unknown layouts refused",
     );

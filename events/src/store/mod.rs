@@ -115,7 +115,24 @@ impl Store {
     /// there, so when the log has no pending WAL the file is opened
     /// `immutable` instead. A read-write open of a log that can be read but
     /// not written fails with [`StoreError::ReadOnly`].
+    ///
+    /// Opening can meet another process mid-way through changing the file
+    /// (the first opener of a pilot log switches it to WAL and migrates
+    /// it); SQLite then answers "busy" without waiting, so the open is
+    /// retried for up to [`BUSY_TIMEOUT`].
     pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
+        let started = std::time::Instant::now();
+        loop {
+            match Store::open_once(path, access, clock) {
+                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
         if !path.is_file() {
             return Err(StoreError::Missing(path.to_owned()));
         }
@@ -123,39 +140,40 @@ impl Store {
             path: path.to_owned(),
             reason,
         };
+        // Busy, full or read-only stay what they are; anything else means
+        // the file is not (or no longer) a log accord can read.
+        let fail = |e: rusqlite::Error| match StoreError::from(e) {
+            StoreError::Sqlite(e) => not_a_log(e.to_string()),
+            other => other,
+        };
         let before = file_id(path);
         let mut immutable = false;
-        let (mut conn, mut version) = match connect(path, access, false) {
-            Ok(c) => c,
+        let mut conn = match connect(path, access, false) {
+            Ok((c, _)) => c,
             Err(e) if cannot_open(&e) && access == Access::ReadOnly && !wal_pending(path) => {
                 immutable = true;
-                connect(path, access, true).map_err(|_| not_a_log(e.to_string()))?
+                connect(path, access, true)
+                    .map_err(|_| not_a_log(e.to_string()))?
+                    .0
             }
             Err(e) if cannot_open(&e) && access == Access::ReadWrite => {
                 // Readable but not writable is "read-only", not "damaged".
-                return match Store::open(path, Access::ReadOnly, clock) {
+                return match Store::open_once(path, Access::ReadOnly, clock) {
                     Ok(_) => Err(StoreError::ReadOnly),
                     Err(other) => Err(other),
                 };
             }
-            Err(e) => {
-                return Err(match StoreError::from(e) {
-                    StoreError::Sqlite(e) => not_a_log(e.to_string()),
-                    busy_or_full => busy_or_full,
-                });
-            }
+            Err(e) => return Err(fail(e)),
         };
         let file = file_id(path);
         if file.is_none() || file != before {
             return Err(StoreError::Moved(path.to_owned()));
         }
-        let has_events =
-            has_table(&conn, "main", "events").map_err(|e| not_a_log(e.to_string()))?;
+        // One snapshot for the three questions, so that a migration
+        // committed by another process in between cannot mix the answers.
+        let (has_events, mut version, legacy) = read_layout(&conn).map_err(fail)?;
         if !has_events {
-            let legacy = version == 0
-                && has_table(&conn, "main", LEGACY_V0_TABLE)
-                    .map_err(|e| not_a_log(e.to_string()))?;
-            if !legacy {
+            if !(legacy && version == 0) {
                 return Err(not_a_log("it has no events table".into()));
             }
             let now = crate::clock::format_recorded_at(clock.now());
@@ -165,11 +183,17 @@ impl Store {
                 // copy in memory.
                 Access::ReadOnly => legacy_in_memory(path, immutable, &now).map(|mem| conn = mem),
             };
-            migrated.map_err(|e| {
-                not_a_log(format!(
+            if let Err(e) = migrated {
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    || has_table(&conn, "main", "events").unwrap_or(false)
+                {
+                    // Another process is migrating it, or just did: try again.
+                    return Err(StoreError::Busy);
+                }
+                return Err(not_a_log(format!(
                     "it is a log of accord's pilot (schema 0) that could not be migrated: {e}"
-                ))
-            })?;
+                )));
+            }
             version = SCHEMA;
         }
         if version > SCHEMA {
@@ -239,6 +263,20 @@ impl Store {
 
 /// The table of the pilot's log (schema 0, `user_version` 0).
 const LEGACY_V0_TABLE: &str = "event_log";
+
+/// Whether the file has an events table, its `user_version`, and whether
+/// it has the pilot's table, read in one transaction.
+fn read_layout(conn: &Connection) -> rusqlite::Result<(bool, i64, bool)> {
+    conn.execute_batch("BEGIN")?;
+    let read = (|| {
+        let events = has_table(conn, "main", "events")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let legacy = has_table(conn, "main", LEGACY_V0_TABLE)?;
+        Ok((events, version, legacy))
+    })();
+    let _ = conn.execute_batch("COMMIT");
+    read
+}
 
 fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
     conn.query_row(
