@@ -14,21 +14,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+report=target/stress-report
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=('stress_*')
+    rm -rf "$report"
 fi
 args=()
 for t in "${targets[@]}"; do
     args+=(--test "$t")
 done
 
-report=target/stress-report
-rm -rf "$report"
 start=$(date +%s)
-ACCORD_STRESS_FULL=1 cargo test --release "${args[@]}" -- --test-threads=1
+status=0
+ACCORD_STRESS_FULL=1 cargo test --release --no-fail-fast "${args[@]}" -- --test-threads=1 || status=$?
 end=$(date +%s)
 
 echo
 echo "================ stress figures (full size, $((end - start)) s) ================"
 cat "$report"/*.txt
+exit $status
