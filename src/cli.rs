@@ -83,4 +83,5 @@ pub enum Command {
     #[command(flatten)]
     Entry(commands::entry::EntryCommand),
     Import(commands::import::ImportArgs),
+    Snapshot(commands::snapshot::SnapshotArgs),
 }

@@ -13,6 +13,7 @@ pub mod init;
 pub mod log;
 pub mod restore;
 pub mod show;
+pub mod snapshot;
 pub mod status;
 pub mod types;
 pub mod verify;
@@ -42,5 +43,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Status(a) => status::run(ctx, a),
         Command::Entry(c) => c.run(ctx),
         Command::Import(a) => import::run(ctx, a),
+        Command::Snapshot(a) => snapshot::run(ctx, a),
     }
 }

@@ -5,3 +5,4 @@ pub mod csv;
 pub mod progress;
 pub mod summary;
 pub mod text;
+pub mod report;
