@@ -37,7 +37,9 @@ use crate::replay::Replay;
 use crate::status::{AgreementCounts, CommitmentCounts, PartnershipSummary};
 use crate::view::View;
 
-pub use changes::{AgreementChange, Changes, CommitmentChange, MemberChange, ReviewActivity};
+pub use changes::{
+    AgreementChange, Changes, CommitmentChange, MemberChange, PartnershipRef, ReviewActivity,
+};
 pub use coverage::{Channel, Coverage, Engagement};
 
 /// What to snapshot.
