@@ -84,4 +84,5 @@ pub enum Command {
     Entry(commands::entry::EntryCommand),
     Import(commands::import::ImportArgs),
     Snapshot(commands::snapshot::SnapshotArgs),
+    Demo(commands::demo::DemoArgs),
 }

@@ -3,6 +3,7 @@
 pub mod append;
 pub mod audit;
 pub mod completions;
+pub mod demo;
 pub mod diff;
 pub mod entry;
 pub mod export;
@@ -44,5 +45,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Entry(c) => c.run(ctx),
         Command::Import(a) => import::run(ctx, a),
         Command::Snapshot(a) => snapshot::run(ctx, a),
+        Command::Demo(a) => demo::run(ctx, a),
     }
 }

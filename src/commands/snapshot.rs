@@ -53,17 +53,6 @@ pub enum Format {
     Json,
 }
 
-impl Format {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Json => "json",
-        }
-    }
-}
-
 pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let format = args
