@@ -440,3 +440,36 @@ fn demo_builds_the_example_and_writes_every_stage() {
         );
     }
 }
+
+/// Each partnership's line in a snapshot is `accord status`'s line for the
+/// same view: one fold, one set of rules.
+#[test]
+fn partnerships_agree_with_status() {
+    let log = Log::example();
+    for (stage, as_of) in [("2", "2009-09-11"), ("3", "2010-01-29"), ("4", "2010-08-31")] {
+        let snap = log.json(&["snapshot", "--stage", stage, "--json"]);
+        let status = log.json(&["status", "--as-of", as_of, "--json"]);
+        assert_eq!(snap["as_of"], as_of);
+        let keys = [
+            "partnership",
+            "agreements_adopted",
+            "latest_scores",
+            "commitments",
+            "overdue_commitments",
+            "review_overdue",
+            "name",
+            "closed",
+            "agreements",
+            "latest_review",
+            "diverging",
+        ];
+        let ours = snap["partnerships"].as_array().unwrap();
+        let theirs = status["partnerships"].as_array().unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        for (a, b) in ours.iter().zip(theirs) {
+            for k in keys {
+                assert_eq!(a[k], b[k], "stage {stage}, {}: {k}", a["partnership"]);
+            }
+        }
+    }
+}

@@ -22,7 +22,7 @@
 mod changes;
 mod coverage;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use accord_events::catalogue::EFFECTIVENESS;
 use accord_events::fields::{ActivityKind, AgreementKind, Day, FindingOrigin, Side, Swot, Theme};
@@ -130,7 +130,7 @@ pub struct StageSnapshot {
     pub criteria: Vec<CriterionInfo>,
     /// Which partnerships were engaged in the period, and how.
     pub coverage: Coverage,
-    /// Findings standing as of `as_of`, marked when new in the period.
+    /// Findings: standing counts by theme, and those recorded in the period.
     pub findings: Findings,
     /// Latest reviews whose government and development-partner means diverge.
     pub diverging: Vec<Divergence>,
@@ -243,8 +243,10 @@ pub struct PartnershipSnapshot {
     pub host: Option<String>,
     /// When the latest review (with responses) was opened.
     pub latest_review_on: Option<Day>,
-    /// Latest scores at the end of the previous stage (null when there is
-    /// no previous stage or no review with responses then).
+    /// The latest review (with responses) at the end of the previous stage.
+    pub previous_review: Option<String>,
+    /// Its scores then (null when there is no previous stage or no review
+    /// with responses then).
     pub previous_scores: Option<BTreeMap<String, f64>>,
     /// Per criterion of `latest_scores`: the change since the previous
     /// stage (null when it was not scored then).
@@ -314,16 +316,18 @@ pub struct Totals {
     pub closed: usize,
 }
 
-/// The findings standing as of the snapshot's date.
+/// Findings: counted as they stand on the snapshot's date, listed for the
+/// reporting period.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Findings {
-    /// How many.
+    /// How many stand on the snapshot's date.
     pub total: usize,
     /// Of which recorded in the period.
     pub new_in_period: usize,
-    /// Count per theme and SWOT quadrant, themes in vocabulary order.
+    /// Standing findings per theme and SWOT quadrant (and how many are new),
+    /// themes in vocabulary order.
     pub by_theme: Vec<ThemeRow>,
-    /// Every finding, in `seq` order.
+    /// The findings recorded in the period, in `seq` order.
     pub items: Vec<FindingLine>,
 }
 
@@ -367,8 +371,6 @@ pub struct FindingLine {
     pub side: Option<Side>,
     /// Its business date.
     pub recorded_on: Day,
-    /// Recorded in the period.
-    pub new: bool,
 }
 
 /// A latest review whose sides diverge.
@@ -474,6 +476,7 @@ pub struct MeetingLine {
 
 /// The inputs every part of the snapshot is computed from.
 pub(crate) struct Basis<'a> {
+    pub names: HashMap<&'a str, &'a str>,
     pub now: &'a Replay,
     pub states: &'a [PartnershipState],
     pub before: Option<(&'a Replay, &'a [PartnershipState])>,
@@ -492,23 +495,28 @@ impl Basis<'_> {
     }
 
     pub fn name_of(&self, partnership: &str) -> String {
-        self.states
-            .iter()
-            .find(|s| s.partnership == partnership)
-            .map_or_else(|| partnership.to_owned(), |s| s.name.clone())
+        self.names
+            .get(partnership)
+            .map_or_else(|| partnership.to_owned(), |n| (*n).to_owned())
     }
 }
+
+/// From this many events on, the two folds run on two threads.
+const PARALLEL_FROM: usize = 50_000;
 
 impl StageSnapshot {
     /// Takes the snapshot from a whole log in `seq` order.
     pub fn build(events: &[Envelope], req: &SnapshotRequest) -> Result<StageSnapshot, SnapshotError> {
-        // The stage plan as known (at any business date), to find the stage's end.
+        // What stands in the known-at view, at any business date: the
+        // events every fold below counts, up to its own as-of date.
         let known = View {
             as_of: NaiveDate::MAX,
             known_at: req.known_at.clone(),
         };
+        let standing = known.standing(events);
+        // The stage plan as known, to find the stage's end.
         let mut plan = Programme::new();
-        for e in known.counted(events) {
+        for e in &standing {
             if matches!(
                 e.event,
                 Event::StagePlanned(_) | Event::StageStarted(_) | Event::StageCompleted(_)
@@ -538,15 +546,32 @@ impl StageSnapshot {
             as_of,
             known_at: req.known_at.clone(),
         };
-        let now = Replay::of(events, &view);
-        let states = states_of(&now, &view);
-        let before = baseline.map(|b| {
-            let v = view.on(b);
-            let r = Replay::of(events, &v);
-            let s = states_of(&r, &v);
+        // The two folds are independent: on a large log, take them side by side.
+        let before_view = baseline.map(|b| view.on(b));
+        // `Replay::of(events, v)`, sharing the standing events computed once:
+        // what counts in a view is what stands, up to its as-of date.
+        let fold = |v: &View| {
+            let mut r = Replay::new();
+            for e in standing.iter().filter(|e| e.occurred_on <= v.as_of) {
+                r.apply(e);
+            }
+            let s = states_of(&r, v);
             (r, s)
-        });
+        };
+        let ((now, states), before) = if events.len() >= PARALLEL_FROM && before_view.is_some() {
+            std::thread::scope(|scope| {
+                let b = scope.spawn(|| before_view.as_ref().map(fold));
+                let n = fold(&view);
+                (n, b.join().expect("the fold does not panic"))
+            })
+        } else {
+            (fold(&view), before_view.as_ref().map(fold))
+        };
         let basis = Basis {
+            names: states
+                .iter()
+                .map(|s| (s.partnership.as_str(), s.name.as_str()))
+                .collect(),
             now: &now,
             states: &states,
             before: before.as_ref().map(|(r, s)| (r, s.as_slice())),
@@ -707,13 +732,13 @@ fn partnership_snapshot(
     coverage: &Coverage,
 ) -> PartnershipSnapshot {
     let summary = PartnershipSummary::of(s);
-    let previous_scores = basis.before.and_then(|(_, before)| {
+    let previous = basis.before.and_then(|(_, before)| {
         before
             .iter()
             .find(|b| b.partnership == s.partnership)
             .and_then(|b| b.latest_review.as_ref())
-            .map(|r| r.scores.clone())
     });
+    let previous_scores = previous.map(|r| r.scores.clone());
     let score_changes = summary
         .latest_scores
         .iter()
@@ -728,6 +753,7 @@ fn partnership_snapshot(
             .as_deref()
             .map(|h| basis.dir().org_name(h).to_owned()),
         latest_review_on: s.latest_review.as_ref().map(|r| r.opened_on),
+        previous_review: previous.map(|r| r.review.clone()),
         previous_scores,
         score_changes,
         next_review_due: s.next_review_due,
@@ -788,8 +814,27 @@ fn findings(basis: &Basis<'_>) -> Findings {
         .chain(basis.states.iter().flat_map(|s| s.findings.iter()))
         .collect();
     all.sort_by_key(|f| f.seq);
+    let new = |f: &crate::finding::Finding| basis.in_period(f.recorded_on.0);
+    let by_theme = Theme::ALL
+        .iter()
+        .map(|&theme| {
+            let of: Vec<&&crate::finding::Finding> =
+                all.iter().filter(|f| f.theme == theme).collect();
+            let n = |q: Swot| of.iter().filter(|f| f.swot == q).count();
+            ThemeRow {
+                theme,
+                strength: n(Swot::Strength),
+                weakness: n(Swot::Weakness),
+                opportunity: n(Swot::Opportunity),
+                threat: n(Swot::Threat),
+                total: of.len(),
+                new: of.iter().filter(|f| new(f)).count(),
+            }
+        })
+        .collect();
     let items: Vec<FindingLine> = all
-        .into_iter()
+        .iter()
+        .filter(|f| new(f))
         .map(|f| FindingLine {
             finding: f.finding.clone(),
             swot: f.swot,
@@ -800,28 +845,11 @@ fn findings(basis: &Basis<'_>) -> Findings {
             origin: f.origin,
             side: f.side,
             recorded_on: f.recorded_on,
-            new: basis.in_period(f.recorded_on.0),
-        })
-        .collect();
-    let by_theme = Theme::ALL
-        .iter()
-        .map(|&theme| {
-            let of: Vec<&FindingLine> = items.iter().filter(|f| f.theme == theme).collect();
-            let n = |q: Swot| of.iter().filter(|f| f.swot == q).count();
-            ThemeRow {
-                theme,
-                strength: n(Swot::Strength),
-                weakness: n(Swot::Weakness),
-                opportunity: n(Swot::Opportunity),
-                threat: n(Swot::Threat),
-                total: of.len(),
-                new: of.iter().filter(|f| f.new).count(),
-            }
         })
         .collect();
     Findings {
-        total: items.len(),
-        new_in_period: items.iter().filter(|f| f.new).count(),
+        total: all.len(),
+        new_in_period: items.len(),
         by_theme,
         items,
     }

@@ -3,11 +3,15 @@
 //! (for the first stage, compared with nothing). Statuses, adoption and
 //! overdue come from the two [`PartnershipState`]s; nothing is re-derived.
 
+use std::collections::{HashMap, HashSet};
+
 use accord_events::fields::{AgreementKind, Day, ReviewKind, Side};
 use serde::Serialize;
 
 use super::Basis;
-use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
+use crate::partnership::{
+    AgreementState, AgreementStatus, CommitmentState, CommitmentStatus, PartnershipState,
+};
 
 /// What changed in the period. Every list is in partnership order (the
 /// order established), then in the order of the items within it.
@@ -133,10 +137,19 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
         ..Changes::default()
     };
     let dir = basis.dir();
+    let before_states: HashMap<&str, &PartnershipState> = basis
+        .before
+        .map(|(_, b)| b.iter().map(|s| (s.partnership.as_str(), s)).collect())
+        .unwrap_or_default();
     for now in basis.states {
-        let before: Option<&PartnershipState> = basis
-            .before
-            .and_then(|(_, b)| b.iter().find(|b| b.partnership == now.partnership));
+        let before: Option<&PartnershipState> =
+            before_states.get(now.partnership.as_str()).copied();
+        let old_agreements: HashMap<&str, &AgreementState> = before
+            .map(|b| b.agreements.iter().map(|a| (a.agreement.as_str(), a)).collect())
+            .unwrap_or_default();
+        let old_commitments: HashMap<&str, &CommitmentState> = before
+            .map(|b| b.commitments.iter().map(|c| (c.commitment.as_str(), c)).collect())
+            .unwrap_or_default();
         let p = || now.partnership.clone();
         let pref = || PartnershipRef {
             partnership: now.partnership.clone(),
@@ -149,8 +162,10 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
             c.partnerships_closed.push(pref());
         }
         let old_members = before.map_or(&[][..], |b| b.members.as_slice());
+        let old_orgs: HashSet<&str> = old_members.iter().map(|o| o.org.as_str()).collect();
+        let new_orgs: HashSet<&str> = now.members.iter().map(|m| m.org.as_str()).collect();
         for m in &now.members {
-            if !old_members.iter().any(|o| o.org == m.org) {
+            if !old_orgs.contains(m.org.as_str()) {
                 c.members_joined.push(MemberChange {
                     partnership: p(),
                     org: m.org.clone(),
@@ -160,7 +175,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
             }
         }
         for o in old_members {
-            if !now.members.iter().any(|m| m.org == o.org) {
+            if !new_orgs.contains(o.org.as_str()) {
                 c.members_left.push(MemberChange {
                     partnership: p(),
                     org: o.org.clone(),
@@ -171,7 +186,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
         }
 
         for a in &now.agreements {
-            let old = before.and_then(|b| b.agreements.iter().find(|x| x.agreement == a.agreement));
+            let old = old_agreements.get(a.agreement.as_str()).copied();
             let change = || AgreementChange {
                 partnership: p(),
                 agreement: a.agreement.clone(),
@@ -202,7 +217,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
         }
 
         for k in &now.commitments {
-            let old = before.and_then(|b| b.commitments.iter().find(|x| x.commitment == k.commitment));
+            let old = old_commitments.get(k.commitment.as_str()).copied();
             let change = || CommitmentChange {
                 partnership: p(),
                 commitment: k.commitment.clone(),

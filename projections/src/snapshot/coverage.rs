@@ -32,7 +32,7 @@ pub struct Coverage {
     pub channels: Vec<Channel>,
     /// Partnerships not engaged in the period, in the order established.
     pub not_engaged: Vec<String>,
-    /// Per partnership, in the order established.
+    /// Per partnership, by id.
     #[serde(skip)]
     pub per_partnership: Vec<(String, Engagement)>,
 }
@@ -81,9 +81,9 @@ impl Coverage {
     /// The engagement of one partnership (nothing when it is unknown).
     pub fn engagement_of(&self, partnership: &str) -> Engagement {
         self.per_partnership
-            .iter()
-            .find(|(p, _)| p == partnership)
-            .map(|(_, e)| e.clone())
+            .binary_search_by(|(p, _)| p.as_str().cmp(partnership))
+            .ok()
+            .map(|i| self.per_partnership[i].1.clone())
             .unwrap_or_default()
     }
 }
@@ -138,7 +138,8 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
     let now = basis.now;
     let dir = basis.dir();
     let established: Vec<&str> = basis.states.iter().map(|s| s.partnership.as_str()).collect();
-    let is_established = |p: &str| established.contains(&p);
+    let known: std::collections::HashSet<&str> = established.iter().copied().collect();
+    let is_established = |p: &str| known.contains(p);
     let mut per: BTreeMap<&str, Engagement> =
         established.iter().map(|p| (*p, Engagement::default())).collect();
 
@@ -249,7 +250,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
         }
     }
 
-    let per_partnership: Vec<(String, Engagement)> = established
+    let mut per_partnership: Vec<(String, Engagement)> = established
         .iter()
         .map(|p| {
             let mut e = per.remove(p).unwrap_or_default();
@@ -258,6 +259,12 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
             ((*p).to_owned(), e)
         })
         .collect();
+    let not_engaged = per_partnership
+        .iter()
+        .filter(|(_, e)| !e.engaged())
+        .map(|(p, _)| p.clone())
+        .collect();
+    per_partnership.sort_by(|a, b| a.0.cmp(&b.0));
     Coverage {
         partnerships: established.len(),
         engaged: per_partnership.iter().filter(|(_, e)| e.engaged()).count(),
@@ -267,11 +274,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
             reviews.channel("reviews"),
             activities.channel("activities"),
         ],
-        not_engaged: per_partnership
-            .iter()
-            .filter(|(_, e)| !e.engaged())
-            .map(|(p, _)| p.clone())
-            .collect(),
+        not_engaged,
         per_partnership,
     }
 }

@@ -214,28 +214,37 @@ pub fn timeline(s: &StageSnapshot) -> String {
         }
         v
     };
+    // Month labels while there is room; beyond three years, years only,
+    // every so many years that the labels do not touch.
     let step = match months.len() {
         0..=18 => 1,
         19..=36 => 3,
-        37..=72 => 6,
-        _ => 12,
+        _ => 0,
     };
+    let year_px = (right - left) / (months.len() as f64 / 12.0).max(1.0 / 12.0);
+    let year_step = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|k| year_px * *k as f64 >= 32.0)
+        .unwrap_or(100);
+    let mut last_year_x = f64::NEG_INFINITY;
     for (i, m) in months.iter().enumerate() {
         let xm = x(*m);
         let strong = m.month() == 1;
-        line(
-            &mut out,
-            xm,
-            top - 4.0,
-            xm,
-            bottom,
-            if strong {
-                r##"stroke="#9aa7b4" stroke-width="1""##
-            } else {
-                r##"stroke="#e3e8ee" stroke-width="1""##
-            },
-        );
-        if i % step == 0 {
+        if step > 0 || strong {
+            line(
+                &mut out,
+                xm,
+                top - 4.0,
+                xm,
+                bottom,
+                if strong {
+                    r##"stroke="#9aa7b4" stroke-width="1""##
+                } else {
+                    r##"stroke="#e3e8ee" stroke-width="1""##
+                },
+            );
+        }
+        if step > 0 && i % step == 0 {
             let w = x(next_month(*m)) - xm;
             let label_text = if step == 1 && w < 20.0 {
                 m.format("%b").to_string().chars().take(1).collect()
@@ -250,11 +259,17 @@ pub fn timeline(s: &StageSnapshot) -> String {
                 &label_text,
             );
         }
-        if i == 0 || m.month() == 1 {
+        let year_due = if step > 0 {
+            i == 0 || strong
+        } else {
+            strong && m.year() % year_step == 0
+        };
+        if year_due && xm - last_year_x >= 30.0 {
+            last_year_x = xm;
             text(
                 &mut out,
                 xm + 2.0,
-                bottom + 27.0,
+                if step > 0 { bottom + 27.0 } else { bottom + 14.0 },
                 r##"font-size="10" font-weight="700" fill="#24313f""##,
                 &m.year().to_string(),
             );
@@ -377,7 +392,13 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     let cols = s.criteria.len() as f64;
     let cell_w = ((WIDTH - left - date_w - 8.0) / cols).min(90.0);
     let cell_h = 34.0;
-    let top = 40.0;
+    // Headings on two lines while they fit; slanted when the columns are narrow.
+    let chars = (cell_w / 6.0) as usize;
+    let slanted = s
+        .criteria
+        .iter()
+        .any(|c| wrap(&criterion_short(&c.criterion), chars, 2).concat().contains('…'));
+    let top = if slanted { 118.0 } else { 40.0 };
     let legend_h = 44.0;
     let height = top + rows.len() as f64 * cell_h + legend_h;
     open(
@@ -391,20 +412,33 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     );
     for (j, c) in s.criteria.iter().enumerate() {
         let cx = left + (j as f64 + 0.5) * cell_w;
-        label(
-            &mut out,
-            cx,
-            top / 2.0,
-            r##"font-size="10.5" font-weight="700" fill="#1d2a38" text-anchor="middle""##,
-            &criterion_short(&c.criterion),
-            (cell_w / 6.0) as usize,
-            2,
-        );
+        let name = criterion_short(&c.criterion);
+        if slanted {
+            let short = wrap(&name, 26, 1).concat();
+            let (ax, ay) = (cx - 2.0, top - 6.0);
+            let _ = write!(
+                out,
+                r##"<text x="{x}" y="{y}" transform="rotate(-55 {x} {y})" font-size="10" font-weight="700" fill="#1d2a38">{t}</text>"##,
+                x = n(ax),
+                y = n(ay),
+                t = esc(&short)
+            );
+        } else {
+            label(
+                &mut out,
+                cx,
+                top / 2.0,
+                r##"font-size="10.5" font-weight="700" fill="#1d2a38" text-anchor="middle""##,
+                &name,
+                chars,
+                2,
+            );
+        }
     }
     text(
         &mut out,
         left + cols * cell_w + 8.0,
-        top / 2.0 + 4.0,
+        if slanted { top - 8.0 } else { top / 2.0 + 4.0 },
         r##"font-size="10" fill="#4a5561""##,
         "Reviewed",
     );
@@ -442,7 +476,7 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
                         cell_h - 2.0,
                         &format!(r#"fill="{fill}""#),
                     );
-                    let delta = p.score_changes.get(&c.criterion).copied().flatten();
+                    let delta = super::shown_change(p, &c.criterion);
                     let vy = if delta.is_some() { y + 15.0 } else { y + cell_h / 2.0 + 4.5 };
                     text(
                         &mut out,
@@ -489,6 +523,15 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
                 .map(|d| d.0.format("%b %Y").to_string())
                 .unwrap_or_default(),
         );
+        if super::not_reviewed_since(p) {
+            text(
+                &mut out,
+                left + cols * cell_w + 8.0,
+                y + cell_h / 2.0 + 15.0,
+                r##"font-size="8.5" fill="#8a96a3" font-style="italic""##,
+                "no new review",
+            );
+        }
     }
     // Legend: the scale, and the divergence outline.
     let ly = top + rows.len() as f64 * cell_h + 14.0;
@@ -614,19 +657,23 @@ fn trend_panel(
             &k.to_string(),
         );
     }
-    // Year ticks on the shared axis.
+    // Ticks at the start and at each new year, labelled where they do not crowd.
     let mut m = first;
+    let mut last_label = f64::NEG_INFINITY;
     while m < last {
         if m == first || m.month() == 1 {
             let xm = x(m);
             line(&mut out, xm, bottom, xm, bottom + 3.0, r##"stroke="#9aa7b4""##);
-            text(
-                &mut out,
-                xm + 1.0,
-                h - 5.0,
-                r##"font-size="8.5" fill="#6b7785""##,
-                &m.format("%b %Y").to_string(),
-            );
+            let label = if m == first {
+                m.format("%b %Y").to_string()
+            } else {
+                m.format("%Y").to_string()
+            };
+            let room = if last_label == f64::NEG_INFINITY { 0.0 } else { 44.0 };
+            if xm - last_label >= room && xm + 20.0 <= right + 6.0 {
+                text(&mut out, xm + 1.0, h - 5.0, r##"font-size="8.5" fill="#6b7785""##, &label);
+                last_label = xm;
+            }
         }
         m = next_month(m);
     }
@@ -645,6 +692,7 @@ fn trend_panel(
             .iter()
             .filter_map(|h| h.scores.get(&c.criterion).map(|v| (x(h.opened_on.0), y(*v))))
             .collect();
+        let pts = per_pixel(pts);
         if pts.len() > 1 {
             let d: Vec<String> = pts.iter().map(|(a, b)| format!("{},{}", n(*a), n(*b))).collect();
             let _ = write!(
@@ -653,13 +701,16 @@ fn trend_panel(
                 d.join(" ")
             );
         }
-        for (a, b) in pts {
-            let _ = write!(
-                out,
-                r#"<circle cx="{}" cy="{}" r="2.4" fill="{colour}"/>"#,
-                n(a),
-                n(b)
-            );
+        // Dots only while they can be told apart.
+        if pts.len() <= 40 {
+            for (a, b) in pts {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="2.4" fill="{colour}"/>"#,
+                    n(a),
+                    n(b)
+                );
+            }
         }
     }
     let last_point = p.score_history.last().map(|h| h.opened_on);
@@ -678,6 +729,23 @@ fn trend_panel(
     }
     out.push_str("</svg>");
     out
+}
+
+/// Points that fall in the same pixel column averaged into one, so that a
+/// long history draws as a line the width of the chart, not thousands of
+/// segments. Points keep their order.
+fn per_pixel(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64, usize)> = Vec::new();
+    for (x, y) in pts {
+        match out.last_mut() {
+            Some((lx, ly, n)) if lx.round() == x.round() => {
+                *ly = (*ly * *n as f64 + y) / (*n as f64 + 1.0);
+                *n += 1;
+            }
+            _ => out.push((x, y, 1)),
+        }
+    }
+    out.into_iter().map(|(x, y, _)| (x, y)).collect()
 }
 
 /// The legend of the trend panels: one colour per criterion.

@@ -362,7 +362,7 @@ fn coverage(o: &mut String, s: &StageSnapshot, names: &Names) {
             e(super::markdown::channel_label(c.channel)),
             if c.programme_wide > 0 {
                 format!(
-                    "#{} <span class=\"muted\">({} programme-wide)</span>",
+                    "#{}<br><span class=\"muted\">{} programme-wide</span>",
                     count(c.held),
                     count(c.programme_wide)
                 )
@@ -493,26 +493,44 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     for p in s.partnerships.iter().filter(|p| !p.agreement_list.is_empty()) {
         let mut cells = vec![e(&names.short(&p.summary.name))];
         for k in &kinds {
-            let cell: Vec<String> = p
-                .agreement_list
-                .iter()
-                .filter(|a| a.kind == *k)
-                .map(|a| {
-                    let version = match a.in_force_version {
-                        Some(v) if v > 1 => format!(" v{v}"),
-                        _ => String::new(),
-                    };
-                    let when = a
-                        .adopted_on
-                        .map(|d| format!(r#"<span class="when">{}</span>"#, date(d)))
-                        .unwrap_or_default();
-                    format!(
-                        r#"<div class="agr">{}{}{when}</div>"#,
-                        agreement_pill(a.status),
-                        e(&version)
-                    )
-                })
-                .collect();
+            let of_kind: Vec<&accord_projections::snapshot::AgreementLine> =
+                p.agreement_list.iter().filter(|a| a.kind == *k).collect();
+            let cell: Vec<String> = if of_kind.len() > CELL_AT_MOST {
+                by_status(&of_kind)
+                    .into_iter()
+                    .map(|(st, n)| {
+                        format!(
+                            r#"<div class="agr-count {}"><b>{}</b> {}</div>"#,
+                            st.as_str(),
+                            count(n),
+                            e(if st == AgreementStatus::RevisionPending {
+                                "pending"
+                            } else {
+                                agreement_status(st)
+                            })
+                        )
+                    })
+                    .collect()
+            } else {
+                of_kind
+                    .iter()
+                    .map(|a| {
+                        let version = match a.in_force_version {
+                            Some(v) if v > 1 => format!(" v{v}"),
+                            _ => String::new(),
+                        };
+                        let when = a
+                            .adopted_on
+                            .map(|d| format!(r#"<span class="when">{}</span>"#, date(d)))
+                            .unwrap_or_default();
+                        format!(
+                            r#"<div class="agr">{}{}{when}</div>"#,
+                            agreement_pill(a.status),
+                            e(&version)
+                        )
+                    })
+                    .collect()
+            };
             cells.push(cell.concat());
         }
         table.row("", &cells);
@@ -520,7 +538,7 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     table.finish();
     let _ = write!(
         o,
-        r#"<p class="note">Each cell shows an agreement's status and the date its version in force was adopted (v2: a revised version). {}</p>"#,
+        r#"<p class="note">Each cell shows an agreement's status and the date its version in force was adopted (v2: a revised version); more than three of a kind are counted by status (pending: a revision awaits endorsement, an earlier version stays in force). {}</p>"#,
         if kinds.len() < AgreementKind::ALL.len() {
             "Kinds of agreement no partnership has recorded are left out."
         } else {
@@ -540,7 +558,7 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     if !attention.is_empty() {
         let _ = write!(o, "<h3>Not fully in force ({})</h3>", count(attention.len()));
         let mut t = Table::new(o, "attention", &["Agreement", "Partnership", "Status", "Note"]);
-        for (name, a) in attention {
+        for &(name, a) in attention.iter().take(ROWS_AT_MOST) {
             t.row(
                 "",
                 &[
@@ -552,6 +570,9 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
             );
         }
         t.finish();
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(attention.len()), attention.len()) {
+            let _ = write!(o, r#"<p class="note">{}</p>"#, e(&n));
+        }
     }
 }
 
@@ -588,7 +609,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
             "overdue-list",
             &["Commitment", "Partnership", "Owner", "Due", "Status"],
         );
-        for c in &s.overdue {
+        for c in s.overdue.iter().take(ROWS_AT_MOST) {
             t.row(
                 "",
                 &[
@@ -601,6 +622,9 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
             );
         }
         t.finish();
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.overdue.len()), s.overdue.len()) {
+            let _ = write!(o, r#"<p class="note">{}</p>"#, e(&n));
+        }
     }
     let overdue: Vec<String> = s
         .partnerships
@@ -664,7 +688,7 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
 
 fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
     let f = &s.findings;
-    if f.items.is_empty() {
+    if f.total == 0 {
         let _ = write!(
             o,
             r#"<p class="muted">No findings had been recorded by {}.</p>"#,
@@ -672,53 +696,86 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
         );
         return;
     }
-    let _ = write!(
-        o,
-        r#"<p>{} standing on {}, as a SWOT analysis; {} recorded in the reporting period are marked <span class="new">new</span>.</p>"#,
-        plural(f.total, "finding", "findings"),
-        date(s.as_of),
-        count(f.new_in_period)
-    );
-    o.push_str(r#"<div class="swot">"#);
-    for q in Swot::ALL {
-        let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
+    if f.items.is_empty() {
         let _ = write!(
             o,
-            r#"<div class="quad {}"><h3>{} <span class="muted">({})</span></h3>"#,
-            q.as_str(),
-            swot_heading(*q),
-            count(items.len())
+            "<p>No findings were recorded in the reporting period; {} from earlier stand on {}, counted by theme below.</p>",
+            plural(f.total, "finding", "findings"),
+            date(s.as_of)
         );
-        if items.is_empty() {
-            o.push_str(r#"<p class="muted">None recorded.</p>"#);
-        } else {
-            o.push_str("<ul>");
-            for x in items {
-                let about = x
-                    .partnership_name
-                    .as_deref()
-                    .map_or_else(|| "Programme".to_owned(), |n| names.short(n));
-                let side = x.side.map(|s| format!(" · {}", s.label())).unwrap_or_default();
-                let _ = write!(
-                    o,
-                    r#"<li>{}{}<br><span class="tag">{} · {}{} · {}</span></li>"#,
-                    e(&x.text),
-                    if x.new { r#"<span class="new">new</span>"# } else { "" },
-                    e(&about),
-                    theme_label(x.theme),
-                    e(&side),
-                    date(x.recorded_on)
-                );
+    } else {
+        let _ = write!(
+            o,
+            "<p>The {} recorded in the reporting period, as a SWOT analysis{}.</p>",
+            plural(f.new_in_period, "finding", "findings"),
+            if f.total > f.new_in_period {
+                format!(
+                    "; with those from earlier, {} stand on {} (by theme below)",
+                    count(f.total),
+                    date(s.as_of)
+                )
+            } else {
+                String::new()
             }
-            o.push_str("</ul>");
+        );
+        o.push_str(r#"<div class="swot">"#);
+        for q in Swot::ALL {
+            let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
+            let _ = write!(
+                o,
+                r#"<div class="quad {}"><h3>{} <span class="muted">({})</span></h3>"#,
+                q.as_str(),
+                swot_heading(*q),
+                count(items.len())
+            );
+            if items.is_empty() {
+                o.push_str(r#"<p class="muted">None recorded.</p>"#);
+            } else {
+                let shown = &items[items.len().saturating_sub(LIST_AT_MOST)..];
+                o.push_str("<ul>");
+                for x in shown {
+                    let about = x
+                        .partnership_name
+                        .as_deref()
+                        .map_or_else(|| "Programme".to_owned(), |n| names.short(n));
+                    let side = x.side.map(|s| format!(" · {}", s.label())).unwrap_or_default();
+                    let _ = write!(
+                        o,
+                        r#"<li>{}<br><span class="tag">{} · {}{} · {}</span></li>"#,
+                        e(&x.text),
+                        e(&about),
+                        theme_label(x.theme),
+                        e(&side),
+                        date(x.recorded_on)
+                    );
+                }
+                o.push_str("</ul>");
+                if shown.len() < items.len() {
+                    let _ = write!(
+                        o,
+                        r#"<p class="note">The {} most recent of {}; all are in the JSON report.</p>"#,
+                        count(shown.len()),
+                        count(items.len())
+                    );
+                }
+            }
+            o.push_str("</div>");
         }
-        o.push_str("</div>");
+        o.push_str("</div>\n");
     }
-    o.push_str("</div>\n<h3>By theme</h3>");
+    o.push_str("<h3>By theme</h3>");
     let mut t = Table::new(
         o,
         "themes",
-        &["Theme", "#Strengths", "#Weaknesses", "#Opportunities", "#Threats", "#All", "#New"],
+        &[
+            "Theme",
+            "#Strengths",
+            "#Weaknesses",
+            "#Opportunities",
+            "#Threats",
+            "#All",
+            "#Of which new",
+        ],
     );
     for r in &f.by_theme {
         t.row(
@@ -735,6 +792,11 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
         );
     }
     t.finish();
+    let _ = write!(
+        o,
+        r#"<p class="note">Findings standing on {}, by theme and SWOT quadrant; “of which new” were recorded in the reporting period.</p>"#,
+        date(s.as_of)
+    );
 }
 
 fn activities(o: &mut String, s: &StageSnapshot) {
@@ -766,7 +828,7 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             "activities",
             &["Date", "Activity", "Kind", "#Partnerships", "#Participants"],
         );
-        for a in &s.activities.items {
+        for a in s.activities.items.iter().take(ROWS_AT_MOST) {
             t.row(
                 "",
                 &[
@@ -780,6 +842,9 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             );
         }
         t.finish();
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.activities.items.len()), s.activities.items.len()) {
+            let _ = write!(o, r#"<p class="note">{}</p>"#, e(&n));
+        }
     }
     if s.meetings.is_empty() {
         o.push_str(r#"<p class="muted">No meetings were recorded in the period.</p>"#);
@@ -790,7 +855,7 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             "meetings",
             &["Date", "Meeting", "Kind", "#Partnerships", "#Attendees"],
         );
-        for m in &s.meetings {
+        for m in s.meetings.iter().take(ROWS_AT_MOST) {
             t.row(
                 "",
                 &[
@@ -803,6 +868,9 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             );
         }
         t.finish();
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.meetings.len()), s.meetings.len()) {
+            let _ = write!(o, r#"<p class="note">{}</p>"#, e(&n));
+        }
     }
 }
 

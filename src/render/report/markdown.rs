@@ -340,15 +340,19 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
     for p in &reviewed {
         let mut row = vec![
             esc(&names.short(&p.summary.name)),
-            opt_date(p.latest_review_on),
+            if not_reviewed_since(p) {
+                format!("{} (no new review)", opt_date(p.latest_review_on))
+            } else {
+                opt_date(p.latest_review_on)
+            },
         ];
         for c in &s.criteria {
             let cell = match p.summary.latest_scores.get(&c.criterion) {
                 None => "—".to_owned(),
                 Some(m) => {
                     let mut cell = mean(*m);
-                    if let Some(Some(d)) = p.score_changes.get(&c.criterion) {
-                        let _ = write!(cell, " ({})", change(*d));
+                    if let Some(d) = shown_change(p, &c.criterion) {
+                        let _ = write!(cell, " ({})", change(d));
                     }
                     if p.summary.diverging.contains(&c.criterion) {
                         cell.push_str(" †");
@@ -392,7 +396,7 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     let t = &s.totals.agreements;
     let _ = writeln!(
         o,
-        "{} in force of {} recorded: {} adopted, {} with a revision pending (an earlier version stays in force), {} draft, {} withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text. Each cell gives the status and the date the version in force was adopted (v2: a revised version).\n",
+        "{} in force of {} recorded: {} adopted, {} with a revision pending (an earlier version stays in force), {} draft, {} withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text. Each cell gives the status and the date the version in force was adopted (v2: a revised version); more than three of a kind are counted by status.\n",
         plural(s.totals.agreements_adopted, "agreement", "agreements"),
         count(all),
         count(t.adopted),
@@ -407,22 +411,29 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     for p in s.partnerships.iter().filter(|p| !p.agreement_list.is_empty()) {
         let mut cells = vec![esc(&names.short(&p.summary.name))];
         for k in &kinds {
-            let cell: Vec<String> = p
-                .agreement_list
-                .iter()
-                .filter(|a| a.kind == *k)
-                .map(|a| {
-                    let version = match a.in_force_version {
-                        Some(v) if v > 1 => format!(" v{v}"),
-                        _ => String::new(),
-                    };
-                    let when = a.adopted_on.map(|d| format!(" {}", date(d))).unwrap_or_default();
-                    match a.status {
-                        AgreementStatus::Adopted => format!("adopted{version}{when}"),
-                        other => format!("**{}**{version}{when}", agreement_status(other)),
-                    }
-                })
-                .collect();
+            let of_kind: Vec<&accord_projections::snapshot::AgreementLine> =
+                p.agreement_list.iter().filter(|a| a.kind == *k).collect();
+            let cell: Vec<String> = if of_kind.len() > CELL_AT_MOST {
+                by_status(&of_kind)
+                    .into_iter()
+                    .map(|(st, n)| format!("{} × {}", agreement_status(st), count(n)))
+                    .collect()
+            } else {
+                of_kind
+                    .iter()
+                    .map(|a| {
+                        let version = match a.in_force_version {
+                            Some(v) if v > 1 => format!(" v{v}"),
+                            _ => String::new(),
+                        };
+                        let when = a.adopted_on.map(|d| format!(" {}", date(d))).unwrap_or_default();
+                        match a.status {
+                            AgreementStatus::Adopted => format!("adopted{version}{when}"),
+                            other => format!("**{}**{version}{when}", agreement_status(other)),
+                        }
+                    })
+                    .collect()
+            };
             cells.push(if cell.is_empty() { "—".to_owned() } else { cell.join("; ") });
         }
         table.row(&cells);
@@ -441,7 +452,7 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     if !attention.is_empty() {
         let _ = writeln!(o, "### Not fully in force ({})\n", count(attention.len()));
         let mut t = Table::new(&["Agreement", "Partnership", "Status", "Note"], &[]);
-        for (name, a) in attention {
+        for &(name, a) in attention.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 format!("{} ({})", esc(&a.title), id(&a.agreement)),
                 esc(&names.short(name)),
@@ -450,6 +461,9 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
             ]);
         }
         t.finish(o);
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(attention.len()), attention.len()) {
+            let _ = writeln!(o, "{n}\n");
+        }
     }
 }
 
@@ -509,7 +523,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
     } else {
         let _ = writeln!(o, "### Overdue on {}\n", date(s.as_of));
         let mut t = Table::new(&["Commitment", "Partnership", "Owner", "Due", "Status"], &[]);
-        for c in &s.overdue {
+        for c in s.overdue.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 format!("{} ({})", esc(&c.text), id(&c.commitment)),
                 esc(&names.short(&c.name)),
@@ -519,6 +533,9 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
             ]);
         }
         t.finish(o);
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.overdue.len()), s.overdue.len()) {
+            let _ = writeln!(o, "{n}\n");
+        }
     }
     let overdue: Vec<String> = s
         .partnerships
@@ -582,46 +599,70 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
 fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
     let f = &s.findings;
     let _ = writeln!(o, "## Findings\n");
-    if f.items.is_empty() {
+    if f.total == 0 {
         let _ = writeln!(o, "No findings had been recorded by {}.\n", date(s.as_of));
         return;
     }
-    let _ = writeln!(
-        o,
-        "{} standing on {}, of which {} recorded in the reporting period (marked *new*).\n",
-        plural(f.total, "finding", "findings"),
-        date(s.as_of),
-        count(f.new_in_period)
-    );
-    for q in Swot::ALL {
-        let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
-        let _ = writeln!(o, "### {} ({})\n", swot_heading(*q), count(items.len()));
-        if items.is_empty() {
-            let _ = writeln!(o, "None recorded.\n");
-            continue;
+    if f.items.is_empty() {
+        let _ = writeln!(
+            o,
+            "No findings were recorded in the reporting period; {} from earlier stand on {}, counted by theme below.\n",
+            plural(f.total, "finding", "findings"),
+            date(s.as_of)
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "The {} recorded in the reporting period, as a SWOT analysis{}.\n",
+            plural(f.new_in_period, "finding", "findings"),
+            if f.total > f.new_in_period {
+                format!(
+                    "; with those from earlier, {} stand on {} (by theme below)",
+                    count(f.total),
+                    date(s.as_of)
+                )
+            } else {
+                String::new()
+            }
+        );
+        for q in Swot::ALL {
+            let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
+            let _ = writeln!(o, "### {} ({})\n", swot_heading(*q), count(items.len()));
+            if items.is_empty() {
+                let _ = writeln!(o, "None recorded.\n");
+                continue;
+            }
+            let shown = &items[items.len().saturating_sub(LIST_AT_MOST)..];
+            for x in shown {
+                let about = x
+                    .partnership_name
+                    .as_deref()
+                    .map_or_else(|| "Programme".to_owned(), |n| esc(&names.short(n)));
+                let side = x
+                    .side
+                    .map(|s| format!(", {}", s.label()))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "- {} — {}; {}{side}, {}",
+                    esc(&x.text),
+                    about,
+                    theme_label(x.theme),
+                    date(x.recorded_on)
+                );
+            }
+            if shown.len() < items.len() {
+                let _ = writeln!(
+                    o,
+                    "\nThe {} most recent of {}; all are in the JSON report.",
+                    count(shown.len()),
+                    count(items.len())
+                );
+            }
+            o.push('\n');
         }
-        for x in items {
-            let about = x
-                .partnership_name
-                .as_deref()
-                .map_or_else(|| "Programme".to_owned(), |n| esc(&names.short(n)));
-            let side = x
-                .side
-                .map(|s| format!(", {}", s.label()))
-                .unwrap_or_default();
-            let new = if x.new { " *new*" } else { "" };
-            let _ = writeln!(
-                o,
-                "- {} — {}; {}{side}, {}{new}",
-                esc(&x.text),
-                about,
-                theme_label(x.theme),
-                date(x.recorded_on)
-            );
-        }
-        o.push('\n');
     }
-    let _ = writeln!(o, "### By theme\n");
+    let _ = writeln!(o, "### By theme, standing on {}\n", date(s.as_of));
     let mut t = Table::new(
         &[
             "Theme",
@@ -630,7 +671,7 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
             "Opportunities",
             "Threats",
             "All",
-            "New",
+            "Of which new",
         ],
         &[1, 2, 3, 4, 5, 6],
     );
@@ -669,7 +710,7 @@ fn activities(o: &mut String, s: &StageSnapshot) {
     t.finish(o);
     if !s.activities.items.is_empty() {
         let mut t = Table::new(&["Date", "Activity", "Kind", "Partnerships", "Participants"], &[3, 4]);
-        for a in &s.activities.items {
+        for a in s.activities.items.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 date(a.delivered_on),
                 esc(&a.title),
@@ -680,12 +721,15 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             ]);
         }
         t.finish(o);
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.activities.items.len()), s.activities.items.len()) {
+            let _ = writeln!(o, "{n}\n");
+        }
     }
     if s.meetings.is_empty() {
         let _ = writeln!(o, "No meetings were recorded in the period.\n");
     } else {
         let mut t = Table::new(&["Date", "Meeting", "Kind", "Partnerships", "Attendees"], &[3, 4]);
-        for m in &s.meetings {
+        for m in s.meetings.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 date(m.held_on),
                 esc(&m.title),
@@ -695,6 +739,9 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             ]);
         }
         t.finish(o);
+        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.meetings.len()), s.meetings.len()) {
+            let _ = writeln!(o, "{n}\n");
+        }
     }
 }
 

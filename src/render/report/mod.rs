@@ -19,6 +19,25 @@ use accord_projections::snapshot::{AsOfBasis, StageSnapshot};
 
 use crate::render::text;
 
+/// At most this many findings are listed per SWOT quadrant (the most recent).
+pub const LIST_AT_MOST: usize = 12;
+
+/// At most this many rows are listed in a table of items (overdue
+/// commitments, agreements not in force, activities, meetings); the rest are
+/// counted, and all are in the JSON report.
+pub const ROWS_AT_MOST: usize = 40;
+
+/// The note under a table cut at [`ROWS_AT_MOST`] rows, if it was.
+pub fn more_rows(shown: usize, all: usize) -> Option<String> {
+    (shown < all).then(|| {
+        format!(
+            "The first {} of {}; all are in the JSON report (`--format json`).",
+            count(shown),
+            count(all)
+        )
+    })
+}
+
 /// A date as people read it: `11 Sep 2009`.
 pub fn date(d: Day) -> String {
     text::date(d)
@@ -29,9 +48,10 @@ pub fn opt_date(d: Option<Day>) -> String {
     text::opt_date(d)
 }
 
-/// A mean, one decimal.
+/// A mean, one decimal, halves rounded up (3.25 reads 3.3, as people round).
 pub fn mean(x: f64) -> String {
-    format!("{x:.1}")
+    let r = (x * 10.0).round() / 10.0;
+    format!("{:.1}", r + 0.0)
 }
 
 /// A change, signed, one decimal; a true minus sign; `0.0` when it rounds to nothing.
@@ -256,6 +276,13 @@ pub fn highlights(s: &StageSnapshot) -> Vec<String> {
             out.push(plural(n, one, many));
         }
     };
+    let interviews = s
+        .coverage
+        .channels
+        .iter()
+        .find(|ch| ch.channel == "interviews")
+        .map_or(0, |ch| ch.held);
+    add(interviews, "interview or focus group held", "interviews and focus groups held");
     add(c.agreements_adopted.len(), "agreement adopted", "agreements adopted");
     add(c.agreements_revised.len(), "agreement revised", "agreements revised");
     add(c.commitments_made.len(), "commitment made", "commitments made");
@@ -293,6 +320,26 @@ pub fn agreement_kind_heading(k: AgreementKind) -> &'static str {
     }
 }
 
+/// More agreements of one kind than this in one partnership are counted by
+/// status rather than shown one by one.
+pub const CELL_AT_MOST: usize = 3;
+
+/// Agreements counted by status: adopted, revision pending, draft, withdrawn.
+pub fn by_status(
+    list: &[&accord_projections::snapshot::AgreementLine],
+) -> Vec<(AgreementStatus, usize)> {
+    [
+        AgreementStatus::Adopted,
+        AgreementStatus::RevisionPending,
+        AgreementStatus::Draft,
+        AgreementStatus::Withdrawn,
+    ]
+    .iter()
+    .map(|st| (*st, list.iter().filter(|a| a.status == *st).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
 /// What a reader should know about an agreement that is not simply
 /// adopted.
 pub fn agreement_note(a: &accord_projections::snapshot::AgreementLine) -> String {
@@ -307,6 +354,27 @@ pub fn agreement_note(a: &accord_projections::snapshot::AgreementLine) -> String
         (AgreementStatus::Withdrawn, _) => "withdrawn; nothing is in force".into(),
         _ => String::new(),
     }
+}
+
+/// The change of a partnership's score on a criterion since the previous
+/// stage, when there is one worth showing: not when the latest review and
+/// its scores are the same as then.
+pub fn shown_change(p: &accord_projections::snapshot::PartnershipSnapshot, criterion: &str) -> Option<f64> {
+    let unchanged = p.previous_review.is_some()
+        && p.previous_review == p.summary.latest_review
+        && p.score_changes.values().all(|d| d.is_some_and(|d| d == 0.0));
+    if unchanged {
+        return None;
+    }
+    p.score_changes.get(criterion).copied().flatten()
+}
+
+/// True when a partnership's latest review is the one it had at the end of
+/// the previous stage, with the same scores.
+pub fn not_reviewed_since(p: &accord_projections::snapshot::PartnershipSnapshot) -> bool {
+    p.previous_review.is_some()
+        && p.previous_review == p.summary.latest_review
+        && p.score_changes.values().all(|d| d.is_some_and(|d| d == 0.0))
 }
 
 /// How many stages the programme plans.
@@ -556,5 +624,48 @@ impl Names {
     /// A partnership's shortened name, by id.
     pub fn of_id(&self, s: &StageSnapshot, id: &str) -> String {
         self.short(&partnership_name(s, id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_people_round_them() {
+        assert_eq!(mean(3.25), "3.3");
+        assert_eq!(mean(3.75), "3.8");
+        assert_eq!(mean(8.0 / 3.0), "2.7");
+        assert_eq!(mean(-0.01), "0.0");
+        assert_eq!(change(0.5), "+0.5");
+        assert_eq!(change(-1.0 / 3.0), "\u{2212}0.3");
+        assert_eq!(change(0.04), "0.0");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(count(999), "999");
+    }
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            esc_html(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_what_could_become_markup() {
+        use super::markdown::esc;
+        assert_eq!(esc("<script>"), r"\<script\>");
+        assert_eq!(esc("a | b\nc"), r"a \| b c");
+        assert_eq!(esc("[x](y) *z* _w_"), r"\[x\](y) \*z\* \_w\_");
+        assert_eq!(esc("P&H &amp; R&D & co"), r"P\&H \&amp; R\&D & co");
+    }
+
+    #[test]
+    fn lists_read_as_prose() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&v(&[])), "");
+        assert_eq!(and_list(&v(&["a"])), "a");
+        assert_eq!(and_list(&v(&["a", "b", "c"])), "a, b and c");
     }
 }
