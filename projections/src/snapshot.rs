@@ -506,7 +506,10 @@ const PARALLEL_FROM: usize = 50_000;
 
 impl StageSnapshot {
     /// Takes the snapshot from a whole log in `seq` order.
-    pub fn build(events: &[Envelope], req: &SnapshotRequest) -> Result<StageSnapshot, SnapshotError> {
+    pub fn build(
+        events: &[Envelope],
+        req: &SnapshotRequest,
+    ) -> Result<StageSnapshot, SnapshotError> {
         // What stands in the known-at view, at any business date: the
         // events every fold below counts, up to its own as-of date.
         let known = View {
@@ -640,20 +643,16 @@ fn states_of(r: &Replay, view: &View) -> Vec<PartnershipState> {
 
 /// The last event the view knows of.
 fn head(events: &[Envelope], view: &View) -> LogHead {
-    events
-        .iter()
-        .rev()
-        .find(|e| view.knows(e))
-        .map_or_else(
-            || LogHead {
-                seq: 0,
-                hash: "0".repeat(64),
-            },
-            |e| LogHead {
-                seq: e.seq,
-                hash: hex::encode(e.hash),
-            },
-        )
+    events.iter().rev().find(|e| view.knows(e)).map_or_else(
+        || LogHead {
+            seq: 0,
+            hash: "0".repeat(64),
+        },
+        |e| LogHead {
+            seq: e.seq,
+            hash: hex::encode(e.hash),
+        },
+    )
 }
 
 fn stage_line(s: &Stage, as_of: NaiveDate) -> StageLine {

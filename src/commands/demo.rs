@@ -130,13 +130,22 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
             "show twg-health --as-of 2009-09-11".to_owned(),
             "a partnership on the day of the Strategic Meeting",
         ),
-        ("history twg-land".to_owned(), "how a partnership changed, with score trends"),
-        ("audit pp-health".to_owned(), "who endorsed which text of an agreement, and when"),
+        (
+            "history twg-land".to_owned(),
+            "how a partnership changed, with score trends",
+        ),
+        (
+            "audit pp-health".to_owned(),
+            "who endorsed which text of an agreement, and when",
+        ),
         (
             "snapshot --stage 3 --as-of 2009-12-31".to_owned(),
             "a stage report on any date",
         ),
-        (format!("verify --head {head}"), "prove the log was not altered since"),
+        (
+            format!("verify --head {head}"),
+            "prove the log was not altered since",
+        ),
     ] {
         let _ = writeln!(out, "  accord --db {db_arg} {cmd}");
         let _ = writeln!(out, "      {what}");

@@ -126,7 +126,11 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
             "give a file path such as stage2.html",
         )
     })?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let fail = |e: std::io::Error| {
         CliError::rejected(
             format!("cannot write {}: {e}", path.display()),

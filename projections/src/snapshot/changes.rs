@@ -145,10 +145,20 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
         let before: Option<&PartnershipState> =
             before_states.get(now.partnership.as_str()).copied();
         let old_agreements: HashMap<&str, &AgreementState> = before
-            .map(|b| b.agreements.iter().map(|a| (a.agreement.as_str(), a)).collect())
+            .map(|b| {
+                b.agreements
+                    .iter()
+                    .map(|a| (a.agreement.as_str(), a))
+                    .collect()
+            })
             .unwrap_or_default();
         let old_commitments: HashMap<&str, &CommitmentState> = before
-            .map(|b| b.commitments.iter().map(|c| (c.commitment.as_str(), c)).collect())
+            .map(|b| {
+                b.commitments
+                    .iter()
+                    .map(|c| (c.commitment.as_str(), c))
+                    .collect()
+            })
             .unwrap_or_default();
         let p = || now.partnership.clone();
         let pref = || PartnershipRef {

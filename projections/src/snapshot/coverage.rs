@@ -129,22 +129,33 @@ impl Tally {
 }
 
 fn member_on(p: &Partnership, org: &str, on: NaiveDate) -> bool {
-    p.memberships
-        .iter()
-        .any(|m| m.org == org && m.joined.on.0 <= on && m.left.as_ref().is_none_or(|(l, _)| l.on.0 >= on))
+    p.memberships.iter().any(|m| {
+        m.org == org && m.joined.on.0 <= on && m.left.as_ref().is_none_or(|(l, _)| l.on.0 >= on)
+    })
 }
 
 pub(super) fn build(basis: &Basis<'_>) -> Coverage {
     let now = basis.now;
     let dir = basis.dir();
-    let established: Vec<&str> = basis.states.iter().map(|s| s.partnership.as_str()).collect();
+    let established: Vec<&str> = basis
+        .states
+        .iter()
+        .map(|s| s.partnership.as_str())
+        .collect();
     let known: std::collections::HashSet<&str> = established.iter().copied().collect();
     let is_established = |p: &str| known.contains(p);
-    let mut per: BTreeMap<&str, Engagement> =
-        established.iter().map(|p| (*p, Engagement::default())).collect();
+    let mut per: BTreeMap<&str, Engagement> = established
+        .iter()
+        .map(|p| (*p, Engagement::default()))
+        .collect();
 
     let mut interviews = Tally::default();
-    for i in now.programme.interviews.iter().filter(|i| basis.in_period(i.held_on.0)) {
+    for i in now
+        .programme
+        .interviews
+        .iter()
+        .filter(|i| basis.in_period(i.held_on.0))
+    {
         interviews.held += 1;
         for person in &i.interviewees {
             interviews.person(Some(i.side), person);
@@ -162,7 +173,12 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
     }
 
     let mut meetings = Tally::default();
-    for m in now.programme.meetings.iter().filter(|m| basis.in_period(m.held_on.0)) {
+    for m in now
+        .programme
+        .meetings
+        .iter()
+        .filter(|m| basis.in_period(m.held_on.0))
+    {
         meetings.held += 1;
         let on = m.held_on.0;
         let attendees: Vec<(&str, Option<crate::directory::Affiliation>)> = m
@@ -219,7 +235,9 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
             }
             reviews.held += 1;
             for x in responses {
-                let side = dir.acting_for(&x.respondent, x.stamp.on.0).and_then(|a| a.side);
+                let side = dir
+                    .acting_for(&x.respondent, x.stamp.on.0)
+                    .and_then(|a| a.side);
                 reviews.person(side, &x.respondent);
                 reviews.reach(p, side);
                 if let Some(e) = per.get_mut(*p) {
@@ -231,7 +249,12 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
     }
 
     let mut activities = Tally::default();
-    for a in now.programme.activities.iter().filter(|a| basis.in_period(a.delivered_on.0)) {
+    for a in now
+        .programme
+        .activities
+        .iter()
+        .filter(|a| basis.in_period(a.delivered_on.0))
+    {
         activities.held += 1;
         let named: Vec<&str> = a
             .partnerships

@@ -6,7 +6,6 @@
 
 use std::fmt::Write;
 
-
 use accord_projections::partnership::CommitmentStatus;
 use accord_projections::programme::StageProgress;
 use accord_projections::snapshot::{PartnershipSnapshot, StageSnapshot};
@@ -126,7 +125,13 @@ fn label(out: &mut String, x: f64, cy: f64, attrs: &str, s: &str, width: usize, 
         if i == 0 {
             let _ = write!(out, "<tspan>{}</tspan>", esc(p));
         } else {
-            let _ = write!(out, r#"<tspan x="{}" dy="{}">{}</tspan>"#, n(x), n(lh), esc(p));
+            let _ = write!(
+                out,
+                r#"<tspan x="{}" dy="{}">{}</tspan>"#,
+                n(x),
+                n(lh),
+                esc(p)
+            );
         }
     }
     out.push_str("</text>");
@@ -139,7 +144,10 @@ pub fn common_prefix(names: &[&str]) -> Option<String> {
     if names.len() < 2 {
         return None;
     }
-    let split: Vec<Vec<&str>> = names.iter().map(|n| n.split_whitespace().collect()).collect();
+    let split: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.split_whitespace().collect())
+        .collect();
     let shortest = split.iter().map(Vec::len).min().unwrap_or(0);
     let mut k = 0;
     while k + 1 < shortest && split.iter().all(|w| w[k] == split[0][k]) {
@@ -158,7 +166,11 @@ pub fn short_name(name: &str, prefix: Option<&str>) -> String {
 
 /// The prefix charts leave out, for a caption.
 pub fn prefix_of(s: &StageSnapshot) -> Option<String> {
-    let names: Vec<&str> = s.partnerships.iter().map(|p| p.summary.name.as_str()).collect();
+    let names: Vec<&str> = s
+        .partnerships
+        .iter()
+        .map(|p| p.summary.name.as_str())
+        .collect();
     common_prefix(&names)
 }
 
@@ -187,7 +199,10 @@ pub fn timeline(s: &StageSnapshot) -> String {
     open(
         &mut out,
         height,
-        &format!("Stage timeline: planned and actual dates, as of {}", date(s.as_of)),
+        &format!(
+            "Stage timeline: planned and actual dates, as of {}",
+            date(s.as_of)
+        ),
         "timeline",
     );
     let mut dates: Vec<NaiveDate> = vec![s.as_of.0];
@@ -269,13 +284,24 @@ pub fn timeline(s: &StageSnapshot) -> String {
             text(
                 &mut out,
                 xm + 2.0,
-                if step > 0 { bottom + 27.0 } else { bottom + 14.0 },
+                if step > 0 {
+                    bottom + 27.0
+                } else {
+                    bottom + 14.0
+                },
                 r##"font-size="10" font-weight="700" fill="#24313f""##,
                 &m.year().to_string(),
             );
         }
     }
-    line(&mut out, left, bottom, right, bottom, r##"stroke="#9aa7b4""##);
+    line(
+        &mut out,
+        left,
+        bottom,
+        right,
+        bottom,
+        r##"stroke="#9aa7b4""##,
+    );
 
     for (i, st) in s.stages.iter().enumerate() {
         let y = top + i as f64 * row_h;
@@ -290,14 +316,21 @@ pub fn timeline(s: &StageSnapshot) -> String {
             &format!(
                 r##"font-size="{}" fill="#1d2a38"{}"##,
                 n(FONT),
-                if st.stage == s.stage { r#" font-weight="700""# } else { "" }
+                if st.stage == s.stage {
+                    r#" font-weight="700""#
+                } else {
+                    ""
+                }
             ),
             &name,
             30,
             2,
         );
         // Planned.
-        let (px1, px2) = (x(st.starts_on.0), x(st.ends_on.0).max(x(st.starts_on.0) + 3.0));
+        let (px1, px2) = (
+            x(st.starts_on.0),
+            x(st.ends_on.0).max(x(st.starts_on.0) + 3.0),
+        );
         rect(
             &mut out,
             px1,
@@ -338,13 +371,41 @@ pub fn timeline(s: &StageSnapshot) -> String {
     );
     // Legend, above the stage names.
     let lx = 6.0;
-    rect(&mut out, lx, 6.0, 14.0, 8.0, r##"fill="#dbe4ee" stroke="#8da2b8" stroke-width="0.8""##);
-    text(&mut out, lx + 18.0, 14.0, r##"font-size="10" fill="#4a5561""##, "Planned");
+    rect(
+        &mut out,
+        lx,
+        6.0,
+        14.0,
+        8.0,
+        r##"fill="#dbe4ee" stroke="#8da2b8" stroke-width="0.8""##,
+    );
+    text(
+        &mut out,
+        lx + 18.0,
+        14.0,
+        r##"font-size="10" fill="#4a5561""##,
+        "Planned",
+    );
     rect(&mut out, lx + 64.0, 6.0, 14.0, 8.0, r##"fill="#1f4e79""##);
-    text(&mut out, lx + 82.0, 14.0, r##"font-size="10" fill="#4a5561""##, "Actual");
-    if s.stages.iter().any(|st| st.status == StageProgress::Started) {
+    text(
+        &mut out,
+        lx + 82.0,
+        14.0,
+        r##"font-size="10" fill="#4a5561""##,
+        "Actual",
+    );
+    if s.stages
+        .iter()
+        .any(|st| st.status == StageProgress::Started)
+    {
         rect(&mut out, lx + 120.0, 6.0, 14.0, 8.0, r##"fill="#4f8fc0""##);
-        text(&mut out, lx + 138.0, 14.0, r##"font-size="10" fill="#4a5561""##, "In progress");
+        text(
+            &mut out,
+            lx + 138.0,
+            14.0,
+            r##"font-size="10" fill="#4a5561""##,
+            "In progress",
+        );
     }
     out.push_str("</svg>");
     out
@@ -369,7 +430,11 @@ pub fn score_colour(v: f64, min: i64, max: i64) -> (String, &'static str) {
     let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * f).round() as u8;
     let (a, b) = (STOPS[i], STOPS[i + 1]);
     let c = (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
-    let ink = if t < 0.6 || t > 3.4 { "#ffffff" } else { "#1d2a38" };
+    let ink = if !(0.6..=3.4).contains(&t) {
+        "#ffffff"
+    } else {
+        "#1d2a38"
+    };
     (format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2), ink)
 }
 
@@ -394,10 +459,11 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     let cell_h = 34.0;
     // Headings on two lines while they fit; slanted when the columns are narrow.
     let chars = (cell_w / 6.0) as usize;
-    let slanted = s
-        .criteria
-        .iter()
-        .any(|c| wrap(&criterion_short(&c.criterion), chars, 2).concat().contains('…'));
+    let slanted = s.criteria.iter().any(|c| {
+        wrap(&criterion_short(&c.criterion), chars, 2)
+            .concat()
+            .contains('…')
+    });
     let top = if slanted { 118.0 } else { 40.0 };
     let legend_h = 44.0;
     let height = top + rows.len() as f64 * cell_h + legend_h;
@@ -457,7 +523,14 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
             let x = left + j as f64 * cell_w;
             match p.summary.latest_scores.get(&c.criterion) {
                 None => {
-                    rect(&mut out, x + 1.0, y + 1.0, cell_w - 2.0, cell_h - 2.0, r##"fill="#eef1f4""##);
+                    rect(
+                        &mut out,
+                        x + 1.0,
+                        y + 1.0,
+                        cell_w - 2.0,
+                        cell_h - 2.0,
+                        r##"fill="#eef1f4""##,
+                    );
                     text(
                         &mut out,
                         x + cell_w / 2.0,
@@ -477,12 +550,18 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
                         &format!(r#"fill="{fill}""#),
                     );
                     let delta = super::shown_change(p, &c.criterion);
-                    let vy = if delta.is_some() { y + 15.0 } else { y + cell_h / 2.0 + 4.5 };
+                    let vy = if delta.is_some() {
+                        y + 15.0
+                    } else {
+                        y + cell_h / 2.0 + 4.5
+                    };
                     text(
                         &mut out,
                         x + cell_w / 2.0,
                         vy,
-                        &format!(r#"font-size="12.5" font-weight="700" fill="{ink}" text-anchor="middle""#),
+                        &format!(
+                            r#"font-size="12.5" font-weight="700" fill="{ink}" text-anchor="middle""#
+                        ),
                         &mean(*v),
                     );
                     if let Some(d) = delta {
@@ -537,7 +616,13 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     let ly = top + rows.len() as f64 * cell_h + 14.0;
     let (min, max) = (s.criteria[0].scale_min, s.criteria[0].scale_max);
     let steps = (max - min).clamp(1, 10);
-    text(&mut out, left - 8.0, ly + 11.0, r##"font-size="10" fill="#4a5561" text-anchor="end""##, "Score");
+    text(
+        &mut out,
+        left - 8.0,
+        ly + 11.0,
+        r##"font-size="10" fill="#4a5561" text-anchor="end""##,
+        "Score",
+    );
     for k in 0..=steps {
         let v = min as f64 + (max - min) as f64 * k as f64 / steps as f64;
         let (fill, ink) = score_colour(v, min, max);
@@ -608,7 +693,10 @@ pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
         .iter()
         .map(|p| {
             let name = short_name(&p.summary.name, prefix.as_deref());
-            (name.clone(), trend_panel(s, p, &name, first, last, min, max))
+            (
+                name.clone(),
+                trend_panel(s, p, &name, first, last, min, max),
+            )
         })
         .collect()
 }
@@ -663,15 +751,32 @@ fn trend_panel(
     while m < last {
         if m == first || m.month() == 1 {
             let xm = x(m);
-            line(&mut out, xm, bottom, xm, bottom + 3.0, r##"stroke="#9aa7b4""##);
+            line(
+                &mut out,
+                xm,
+                bottom,
+                xm,
+                bottom + 3.0,
+                r##"stroke="#9aa7b4""##,
+            );
             let label = if m == first {
                 m.format("%b %Y").to_string()
             } else {
                 m.format("%Y").to_string()
             };
-            let room = if last_label == f64::NEG_INFINITY { 0.0 } else { 44.0 };
+            let room = if last_label == f64::NEG_INFINITY {
+                0.0
+            } else {
+                44.0
+            };
             if xm - last_label >= room && xm + 20.0 <= right + 6.0 {
-                text(&mut out, xm + 1.0, h - 5.0, r##"font-size="8.5" fill="#6b7785""##, &label);
+                text(
+                    &mut out,
+                    xm + 1.0,
+                    h - 5.0,
+                    r##"font-size="8.5" fill="#6b7785""##,
+                    &label,
+                );
                 last_label = xm;
             }
         }
@@ -682,19 +787,40 @@ fn trend_panel(
         && since.0 >= first
     {
         let xs = x(since.0);
-        line(&mut out, xs, top - 4.0, xs, bottom, r##"stroke="#b03a2e" stroke-width="0.8" stroke-dasharray="2 2""##);
+        line(
+            &mut out,
+            xs,
+            top - 4.0,
+            xs,
+            bottom,
+            r##"stroke="#b03a2e" stroke-width="0.8" stroke-dasharray="2 2""##,
+        );
     }
-    line(&mut out, left, bottom, right, bottom, r##"stroke="#9aa7b4""##);
+    line(
+        &mut out,
+        left,
+        bottom,
+        right,
+        bottom,
+        r##"stroke="#9aa7b4""##,
+    );
     for (j, c) in s.criteria.iter().enumerate() {
         let colour = SERIES[j % SERIES.len()];
         let pts: Vec<(f64, f64)> = p
             .score_history
             .iter()
-            .filter_map(|h| h.scores.get(&c.criterion).map(|v| (x(h.opened_on.0), y(*v))))
+            .filter_map(|h| {
+                h.scores
+                    .get(&c.criterion)
+                    .map(|v| (x(h.opened_on.0), y(*v)))
+            })
             .collect();
         let pts = per_pixel(pts);
         if pts.len() > 1 {
-            let d: Vec<String> = pts.iter().map(|(a, b)| format!("{},{}", n(*a), n(*b))).collect();
+            let d: Vec<String> = pts
+                .iter()
+                .map(|(a, b)| format!("{},{}", n(*a), n(*b)))
+                .collect();
             let _ = write!(
                 out,
                 r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.6"/>"#,
@@ -760,7 +886,14 @@ pub fn trend_legend(s: &StageSnapshot) -> String {
         let x = col * (WIDTH / per_row);
         let y = 6.0 + row * 18.0;
         let colour = SERIES[j % SERIES.len()];
-        line(&mut out, x, y + 6.0, x + 18.0, y + 6.0, &format!(r#"stroke="{colour}" stroke-width="2""#));
+        line(
+            &mut out,
+            x,
+            y + 6.0,
+            x + 18.0,
+            y + 6.0,
+            &format!(r#"stroke="{colour}" stroke-width="2""#),
+        );
         let _ = write!(
             out,
             r#"<circle cx="{}" cy="{}" r="2.6" fill="{colour}"/>"#,
@@ -821,9 +954,22 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
     // Legend.
     let mut lx = 0.0;
     for (st, colour) in STATUS_COLOURS {
-        rect(&mut out, lx, 6.0, 12.0, 10.0, &format!(r#"fill="{colour}""#));
+        rect(
+            &mut out,
+            lx,
+            6.0,
+            12.0,
+            10.0,
+            &format!(r#"fill="{colour}""#),
+        );
         let name = super::sentence(st.label());
-        text(&mut out, lx + 16.0, 15.0, r##"font-size="10" fill="#1d2a38""##, &name);
+        text(
+            &mut out,
+            lx + 16.0,
+            15.0,
+            r##"font-size="10" fill="#1d2a38""##,
+            &name,
+        );
         lx += 24.0 + name.chars().count() as f64 * 5.6;
     }
     let _ = write!(
@@ -849,9 +995,19 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
             continue;
         }
         let w = k as f64 / total as f64 * (right - left);
-        rect(&mut out, x, y0, w, all_h, &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##));
+        rect(
+            &mut out,
+            x,
+            y0,
+            w,
+            all_h,
+            &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##),
+        );
         if w > 16.0 {
-            let ink = if matches!(st, CommitmentStatus::Open | CommitmentStatus::BehindSchedule) {
+            let ink = if matches!(
+                st,
+                CommitmentStatus::Open | CommitmentStatus::BehindSchedule
+            ) {
                 "#1d2a38"
             } else {
                 "#ffffff"
@@ -872,7 +1028,11 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
         WIDTH,
         y0 + all_h / 2.0 + 4.0,
         r##"font-size="11" font-weight="700" fill="#b03a2e" text-anchor="end""##,
-        &if overdue_total > 0 { count(overdue_total) } else { "–".into() },
+        &if overdue_total > 0 {
+            count(overdue_total)
+        } else {
+            "–".into()
+        },
     );
     // Per partnership, on a common scale.
     let most = rows
@@ -883,7 +1043,14 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
         .max(1) as f64;
     let unit = (right - left) / most;
     let y1 = top + all_h + gap;
-    line(&mut out, left, y1 - 8.0, right, y1 - 8.0, r##"stroke="#e3e8ee""##);
+    line(
+        &mut out,
+        left,
+        y1 - 8.0,
+        right,
+        y1 - 8.0,
+        r##"stroke="#e3e8ee""##,
+    );
     for (i, p) in rows.iter().enumerate() {
         let y = y1 + i as f64 * row_h;
         label(
@@ -902,7 +1069,14 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
                 continue;
             }
             let w = k as f64 * unit;
-            rect(&mut out, x, y + 2.0, w, row_h - 6.0, &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##));
+            rect(
+                &mut out,
+                x,
+                y + 2.0,
+                w,
+                row_h - 6.0,
+                &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##),
+            );
             x += w;
         }
         text(
@@ -941,8 +1115,14 @@ mod tests {
 
     #[test]
     fn common_prefix_needs_two_words() {
-        let names = ["Technical Working Group on Health", "Technical Working Group on Land"];
-        assert_eq!(common_prefix(&names).as_deref(), Some("Technical Working Group on"));
+        let names = [
+            "Technical Working Group on Health",
+            "Technical Working Group on Land",
+        ];
+        assert_eq!(
+            common_prefix(&names).as_deref(),
+            Some("Technical Working Group on")
+        );
         assert_eq!(common_prefix(&["TWG Health", "TWG Land"]), None);
         assert_eq!(common_prefix(&["Only one name here"]), None);
     }
@@ -963,7 +1143,13 @@ mod tests {
     #[test]
     fn a_day_is_a_day() {
         let d = accord_events::fields::Day(NaiveDate::from_ymd_opt(2009, 9, 11).unwrap());
-        assert_eq!(month_start(d.0), NaiveDate::from_ymd_opt(2009, 9, 1).unwrap());
-        assert_eq!(next_month(NaiveDate::from_ymd_opt(2009, 12, 5).unwrap()), NaiveDate::from_ymd_opt(2010, 1, 1).unwrap());
+        assert_eq!(
+            month_start(d.0),
+            NaiveDate::from_ymd_opt(2009, 9, 1).unwrap()
+        );
+        assert_eq!(
+            next_month(NaiveDate::from_ymd_opt(2009, 12, 5).unwrap()),
+            NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()
+        );
     }
 }

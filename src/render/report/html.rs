@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use accord_events::fields::{Side, Swot};
 use accord_events::fields::AgreementKind;
+use accord_events::fields::{Side, Swot};
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
 use accord_projections::snapshot::StageSnapshot;
 
@@ -157,7 +157,11 @@ pub fn render(s: &StageSnapshot) -> String {
     section(&mut o, "activities", "Activities and meetings");
     activities(&mut o, s);
     o.push_str("</section>\n");
-    section(&mut o, "changes", &e(&sentence(&format!("what changed {}", since(s)))));
+    section(
+        &mut o,
+        "changes",
+        &e(&sentence(&format!("what changed {}", since(s)))),
+    );
     changes(&mut o, s);
     o.push_str("</section>\n");
     section(&mut o, "annex", "Annex: partnerships at a glance");
@@ -223,8 +227,10 @@ fn masthead(o: &mut String, s: &StageSnapshot) {
 
 fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
     let t = &s.totals;
-    let agreements =
-        t.agreements.draft + t.agreements.adopted + t.agreements.revision_pending + t.agreements.withdrawn;
+    let agreements = t.agreements.draft
+        + t.agreements.adopted
+        + t.agreements.revision_pending
+        + t.agreements.withdrawn;
     o.push_str(r#"<div class="figures">"#);
     let mut fig = |class: &str, value: String, label: &str, note: String| {
         let _ = write!(
@@ -234,7 +240,11 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
     };
     fig(
         "",
-        format!("{}<small>/{}</small>", count(t.engaged), count(t.partnerships)),
+        format!(
+            "{}<small>/{}</small>",
+            count(t.engaged),
+            count(t.partnerships)
+        ),
         "Partnerships engaged",
         "in the reporting period".into(),
     );
@@ -250,7 +260,11 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
         ),
     );
     fig(
-        if t.overdue_commitments > 0 { "alert" } else { "" },
+        if t.overdue_commitments > 0 {
+            "alert"
+        } else {
+            ""
+        },
         count(t.overdue_commitments),
         "Commitments overdue",
         format!(
@@ -263,7 +277,11 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
         if t.review_overdue > 0 { "alert" } else { "" },
         count(t.review_overdue),
         "Reviews overdue",
-        format!("{} of {} partnerships reviewed", count(t.reviewed), count(t.partnerships)),
+        format!(
+            "{} of {} partnerships reviewed",
+            count(t.reviewed),
+            count(t.partnerships)
+        ),
     );
     fig(
         if t.diverging > 0 { "warn" } else { "" },
@@ -353,7 +371,11 @@ fn coverage(o: &mut String, s: &StageSnapshot, names: &Names) {
         e(&period(s))
     );
     let sides = sides_in(s);
-    let mut header: Vec<String> = vec!["Channel".into(), "#Held".into(), "#Partnerships reached".into()];
+    let mut header: Vec<String> = vec![
+        "Channel".into(),
+        "#Held".into(),
+        "#Partnerships reached".into(),
+    ];
     header.extend(sides.iter().map(|x| format!("#{}", side_heading(*x))));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = Table::new(o, "coverage", &header);
@@ -387,7 +409,11 @@ fn coverage(o: &mut String, s: &StageSnapshot, names: &Names) {
     }
     t.finish();
     if !cov.not_engaged.is_empty() {
-        let list: Vec<String> = cov.not_engaged.iter().map(|p| e(&names.of_id(s, p))).collect();
+        let list: Vec<String> = cov
+            .not_engaged
+            .iter()
+            .map(|p| e(&names.of_id(s, p)))
+            .collect();
         let _ = write!(
             o,
             r#"<p class="note">Not engaged in the period: {}.</p>"#,
@@ -490,7 +516,11 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     header.extend(kinds.iter().map(|k| agreement_kind_heading(*k).to_owned()));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = Table::new(o, "agreement-matrix", &header);
-    for p in s.partnerships.iter().filter(|p| !p.agreement_list.is_empty()) {
+    for p in s
+        .partnerships
+        .iter()
+        .filter(|p| !p.agreement_list.is_empty())
+    {
         let mut cells = vec![e(&names.short(&p.summary.name))];
         for k in &kinds {
             let of_kind: Vec<&accord_projections::snapshot::AgreementLine> =
@@ -556,13 +586,25 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
         })
         .collect();
     if !attention.is_empty() {
-        let _ = write!(o, "<h3>Not fully in force ({})</h3>", count(attention.len()));
-        let mut t = Table::new(o, "attention", &["Agreement", "Partnership", "Status", "Note"]);
+        let _ = write!(
+            o,
+            "<h3>Not fully in force ({})</h3>",
+            count(attention.len())
+        );
+        let mut t = Table::new(
+            o,
+            "attention",
+            &["Agreement", "Partnership", "Status", "Note"],
+        );
         for &(name, a) in attention.iter().take(ROWS_AT_MOST) {
             t.row(
                 "",
                 &[
-                    format!(r#"{} <span class="id">{}</span>"#, e(&a.title), e(&a.agreement)),
+                    format!(
+                        r#"{} <span class="id">{}</span>"#,
+                        e(&a.title),
+                        e(&a.agreement)
+                    ),
                     e(&names.short(name)),
                     agreement_pill(a.status),
                     e(&agreement_note(a)),
@@ -613,7 +655,11 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
             t.row(
                 "",
                 &[
-                    format!(r#"{} <span class="id">{}</span>"#, e(&c.text), e(&c.commitment)),
+                    format!(
+                        r#"{} <span class="id">{}</span>"#,
+                        e(&c.text),
+                        e(&c.commitment)
+                    ),
                     e(&names.short(&c.name)),
                     e(&c.owner_name),
                     format!(r#"<span class="overdue nowrap">{}</span>"#, date(c.due)),
@@ -657,7 +703,13 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
     let mut t = Table::new(
         o,
         "diverging",
-        &["Partnership", "Criterion", "#Government", "#Development partners", "#Gap"],
+        &[
+            "Partnership",
+            "Criterion",
+            "#Government",
+            "#Development partners",
+            "#Gap",
+        ],
     );
     for d in &s.diverging {
         for (i, c) in d.criteria.iter().enumerate() {
@@ -738,7 +790,10 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
                         .partnership_name
                         .as_deref()
                         .map_or_else(|| "Programme".to_owned(), |n| names.short(n));
-                    let side = x.side.map(|s| format!(" · {}", s.label())).unwrap_or_default();
+                    let side = x
+                        .side
+                        .map(|s| format!(" · {}", s.label()))
+                        .unwrap_or_default();
                     let _ = write!(
                         o,
                         r#"<li>{}<br><span class="tag">{} · {}{} · {}</span></li>"#,
@@ -842,7 +897,10 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             );
         }
         t.finish();
-        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.activities.items.len()), s.activities.items.len()) {
+        if let Some(n) = more_rows(
+            ROWS_AT_MOST.min(s.activities.items.len()),
+            s.activities.items.len(),
+        ) {
             let _ = write!(o, r#"<p class="note">{}</p>"#, e(&n));
         }
     }
@@ -912,7 +970,11 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
             through.push(plural(en.meetings, "meeting", "meetings"));
         }
         if en.review_responses > 0 {
-            through.push(plural(en.review_responses, "review response", "review responses"));
+            through.push(plural(
+                en.review_responses,
+                "review response",
+                "review responses",
+            ));
         }
         if en.activities > 0 {
             through.push(plural(en.activities, "activity", "activities"));
@@ -935,7 +997,11 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
                     e(&names.short(&p.summary.name)),
                     if p.summary.closed { " (closed)" } else { "" }
                 ),
-                format!("#{} of {}", count(p.summary.agreements_adopted), count(p.agreement_list.len())),
+                format!(
+                    "#{} of {}",
+                    count(p.summary.agreements_adopted),
+                    count(p.agreement_list.len())
+                ),
                 format!("#{} of {}", count(c.completed), count(c.total())),
                 if overdue > 0 {
                     format!(r#"#<span class="overdue">{}</span>"#, count(overdue))
@@ -957,7 +1023,11 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
         "total",
         &[
             format!("All {} partnerships", count(s.totals.partnerships)),
-            format!("#{} of {}", count(s.totals.agreements_adopted), count(all_agreements)),
+            format!(
+                "#{} of {}",
+                count(s.totals.agreements_adopted),
+                count(all_agreements)
+            ),
             format!("#{} of {}", count(c.completed), count(c.total())),
             num(s.totals.overdue_commitments),
             format!("{} overdue", count(s.totals.review_overdue)),
@@ -968,10 +1038,9 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
 }
 
 fn provenance(o: &mut String, s: &StageSnapshot) {
-    let _ = write!(
+    let _ = writeln!(
         o,
-        r#"<footer class="provenance"><p><strong>Source.</strong> Built by accord from the programme's event log up to seq {seq}, head <span class="hash">{hash}</span>, as of {as_of}. The same log always gives this same report. To check that the log still holds everything this report was built from, run <code>accord verify --head {seq}:{hash}</code>.</p></footer>
-"#,
+        r#"<footer class="provenance"><p><strong>Source.</strong> Built by accord from the programme's event log up to seq {seq}, head <span class="hash">{hash}</span>, as of {as_of}. The same log always gives this same report. To check that the log still holds everything this report was built from, run <code>accord verify --head {seq}:{hash}</code>.</p></footer>"#,
         seq = s.head.seq,
         hash = e(&s.head.hash),
         as_of = date(s.as_of),

@@ -196,7 +196,10 @@ fn objectives(o: &mut String, s: &StageSnapshot) {
     let st = &s.stage_detail;
     let _ = writeln!(o, "## The stage: intended and achieved\n");
     if st.intended_achievements.is_empty() {
-        let _ = writeln!(o, "No intended achievements were recorded for this stage.\n");
+        let _ = writeln!(
+            o,
+            "No intended achievements were recorded for this stage.\n"
+        );
     } else {
         let _ = writeln!(o, "Intended achievements:\n");
         for a in &st.intended_achievements {
@@ -209,7 +212,11 @@ fn objectives(o: &mut String, s: &StageSnapshot) {
             let _ = writeln!(o, "Completion summary:\n\n> {}\n", esc(sum));
         }
         None => {
-            let _ = writeln!(o, "The stage had not been completed by {}.\n", date(s.as_of));
+            let _ = writeln!(
+                o,
+                "The stage had not been completed by {}.\n",
+                date(s.as_of)
+            );
         }
     }
     let mut t = Table::new(&["Stage", "Planned", "Actual", "Status"], &[]);
@@ -267,7 +274,11 @@ fn coverage(o: &mut String, s: &StageSnapshot, names: &Names) {
         let mut row = vec![
             channel_label(c.channel).to_owned(),
             if c.programme_wide > 0 {
-                format!("{} ({} programme-wide)", count(c.held), count(c.programme_wide))
+                format!(
+                    "{} ({} programme-wide)",
+                    count(c.held),
+                    count(c.programme_wide)
+                )
             } else {
                 count(c.held)
             },
@@ -314,7 +325,11 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
         .filter(|p| p.summary.latest_review.is_some())
         .collect();
     if reviewed.is_empty() {
-        let _ = writeln!(o, "No partnership had a review with responses by {}.\n", date(s.as_of));
+        let _ = writeln!(
+            o,
+            "No partnership had a review with responses by {}.\n",
+            date(s.as_of)
+        );
         return;
     }
     let scale = s
@@ -381,7 +396,12 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
     }
     let _ = writeln!(o, "Criteria:\n");
     for c in &s.criteria {
-        let _ = writeln!(o, "- **{}**: {}", esc(&criterion_short(&c.criterion)), esc(&c.label));
+        let _ = writeln!(
+            o,
+            "- **{}**: {}",
+            esc(&criterion_short(&c.criterion)),
+            esc(&c.label)
+        );
     }
     o.push('\n');
 }
@@ -408,7 +428,11 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
     let mut header: Vec<&str> = vec!["Partnership"];
     header.extend(kinds.iter().map(|k| agreement_kind_heading(*k)));
     let mut table = Table::new(&header, &[]);
-    for p in s.partnerships.iter().filter(|p| !p.agreement_list.is_empty()) {
+    for p in s
+        .partnerships
+        .iter()
+        .filter(|p| !p.agreement_list.is_empty())
+    {
         let mut cells = vec![esc(&names.short(&p.summary.name))];
         for k in &kinds {
             let of_kind: Vec<&accord_projections::snapshot::AgreementLine> =
@@ -426,7 +450,10 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
                             Some(v) if v > 1 => format!(" v{v}"),
                             _ => String::new(),
                         };
-                        let when = a.adopted_on.map(|d| format!(" {}", date(d))).unwrap_or_default();
+                        let when = a
+                            .adopted_on
+                            .map(|d| format!(" {}", date(d)))
+                            .unwrap_or_default();
                         match a.status {
                             AgreementStatus::Adopted => format!("adopted{version}{when}"),
                             other => format!("**{}**{version}{when}", agreement_status(other)),
@@ -434,7 +461,11 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
                     })
                     .collect()
             };
-            cells.push(if cell.is_empty() { "—".to_owned() } else { cell.join("; ") });
+            cells.push(if cell.is_empty() {
+                "—".to_owned()
+            } else {
+                cell.join("; ")
+            });
         }
         table.row(&cells);
     }
@@ -522,7 +553,10 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
         let _ = writeln!(o, "No commitment was overdue on {}.\n", date(s.as_of));
     } else {
         let _ = writeln!(o, "### Overdue on {}\n", date(s.as_of));
-        let mut t = Table::new(&["Commitment", "Partnership", "Owner", "Due", "Status"], &[]);
+        let mut t = Table::new(
+            &["Commitment", "Partnership", "Owner", "Due", "Status"],
+            &[],
+        );
         for c in s.overdue.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 format!("{} ({})", esc(&c.text), id(&c.commitment)),
@@ -573,7 +607,13 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
         "Criteria on which the government and development-partner means of a partnership's latest review differ by at least half the scale:\n"
     );
     let mut t = Table::new(
-        &["Partnership", "Criterion", "Government", "Development partners", "Gap"],
+        &[
+            "Partnership",
+            "Criterion",
+            "Government",
+            "Development partners",
+            "Gap",
+        ],
         &[2, 3, 4],
     );
     for d in &s.diverging {
@@ -709,7 +749,10 @@ fn activities(o: &mut String, s: &StageSnapshot) {
     }
     t.finish(o);
     if !s.activities.items.is_empty() {
-        let mut t = Table::new(&["Date", "Activity", "Kind", "Partnerships", "Participants"], &[3, 4]);
+        let mut t = Table::new(
+            &["Date", "Activity", "Kind", "Partnerships", "Participants"],
+            &[3, 4],
+        );
         for a in s.activities.items.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 date(a.delivered_on),
@@ -721,14 +764,20 @@ fn activities(o: &mut String, s: &StageSnapshot) {
             ]);
         }
         t.finish(o);
-        if let Some(n) = more_rows(ROWS_AT_MOST.min(s.activities.items.len()), s.activities.items.len()) {
+        if let Some(n) = more_rows(
+            ROWS_AT_MOST.min(s.activities.items.len()),
+            s.activities.items.len(),
+        ) {
             let _ = writeln!(o, "{n}\n");
         }
     }
     if s.meetings.is_empty() {
         let _ = writeln!(o, "No meetings were recorded in the period.\n");
     } else {
-        let mut t = Table::new(&["Date", "Meeting", "Kind", "Partnerships", "Attendees"], &[3, 4]);
+        let mut t = Table::new(
+            &["Date", "Meeting", "Kind", "Partnerships", "Attendees"],
+            &[3, 4],
+        );
         for m in s.meetings.iter().take(ROWS_AT_MOST) {
             t.row(&[
                 date(m.held_on),

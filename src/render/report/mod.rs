@@ -10,9 +10,7 @@ mod charts;
 pub mod html;
 pub mod markdown;
 
-use accord_events::fields::{
-    ActivityKind, AgreementKind, Day, MeetingKind, Side, Swot, Theme,
-};
+use accord_events::fields::{ActivityKind, AgreementKind, Day, MeetingKind, Side, Swot, Theme};
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
 use accord_projections::programme::StageProgress;
 use accord_projections::snapshot::{AsOfBasis, StageSnapshot};
@@ -71,7 +69,7 @@ pub fn count(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -282,14 +280,42 @@ pub fn highlights(s: &StageSnapshot) -> Vec<String> {
         .iter()
         .find(|ch| ch.channel == "interviews")
         .map_or(0, |ch| ch.held);
-    add(interviews, "interview or focus group held", "interviews and focus groups held");
-    add(c.agreements_adopted.len(), "agreement adopted", "agreements adopted");
-    add(c.agreements_revised.len(), "agreement revised", "agreements revised");
-    add(c.commitments_made.len(), "commitment made", "commitments made");
-    add(c.commitments_completed.len(), "commitment completed", "commitments completed");
-    add(c.reviews.len(), "review with responses", "reviews with responses");
+    add(
+        interviews,
+        "interview or focus group held",
+        "interviews and focus groups held",
+    );
+    add(
+        c.agreements_adopted.len(),
+        "agreement adopted",
+        "agreements adopted",
+    );
+    add(
+        c.agreements_revised.len(),
+        "agreement revised",
+        "agreements revised",
+    );
+    add(
+        c.commitments_made.len(),
+        "commitment made",
+        "commitments made",
+    );
+    add(
+        c.commitments_completed.len(),
+        "commitment completed",
+        "commitments completed",
+    );
+    add(
+        c.reviews.len(),
+        "review with responses",
+        "reviews with responses",
+    );
     add(responses, "review response", "review responses");
-    add(s.activities.items.len(), "activity delivered", "activities delivered");
+    add(
+        s.activities.items.len(),
+        "activity delivered",
+        "activities delivered",
+    );
     add(s.meetings.len(), "meeting held", "meetings held");
     add(c.findings_recorded, "finding recorded", "findings recorded");
     out
@@ -336,8 +362,8 @@ pub fn by_status(
     ]
     .iter()
     .map(|st| (*st, list.iter().filter(|a| a.status == *st).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect()
+    .filter(|(_, n)| *n > 0)
+    .collect()
 }
 
 /// What a reader should know about an agreement that is not simply
@@ -359,10 +385,15 @@ pub fn agreement_note(a: &accord_projections::snapshot::AgreementLine) -> String
 /// The change of a partnership's score on a criterion since the previous
 /// stage, when there is one worth showing: not when the latest review and
 /// its scores are the same as then.
-pub fn shown_change(p: &accord_projections::snapshot::PartnershipSnapshot, criterion: &str) -> Option<f64> {
+pub fn shown_change(
+    p: &accord_projections::snapshot::PartnershipSnapshot,
+    criterion: &str,
+) -> Option<f64> {
     let unchanged = p.previous_review.is_some()
         && p.previous_review == p.summary.latest_review
-        && p.score_changes.values().all(|d| d.is_some_and(|d| d == 0.0));
+        && p.score_changes
+            .values()
+            .all(|d| d.is_some_and(|d| d == 0.0));
     if unchanged {
         return None;
     }
@@ -374,7 +405,9 @@ pub fn shown_change(p: &accord_projections::snapshot::PartnershipSnapshot, crite
 pub fn not_reviewed_since(p: &accord_projections::snapshot::PartnershipSnapshot) -> bool {
     p.previous_review.is_some()
         && p.previous_review == p.summary.latest_review
-        && p.score_changes.values().all(|d| d.is_some_and(|d| d == 0.0))
+        && p.score_changes
+            .values()
+            .all(|d| d.is_some_and(|d| d == 0.0))
 }
 
 /// How many stages the programme plans.
@@ -488,12 +521,21 @@ pub fn change_rows(s: &StageSnapshot) -> Vec<ChangeRow> {
     let mut rows = Vec::new();
     let mut push = |what: &'static str, count: usize, detail: Vec<Piece>| {
         if count > 0 {
-            rows.push(ChangeRow { what, count, detail });
+            rows.push(ChangeRow {
+                what,
+                count,
+                detail,
+            });
         }
     };
     let names = |list: &[accord_projections::snapshot::PartnershipRef]| {
         if list.len() <= NAME_AT_MOST {
-            join(list.iter().map(|p| vec![Piece::Log(p.name.clone())]).collect(), "; ")
+            join(
+                list.iter()
+                    .map(|p| vec![Piece::Log(p.name.clone())])
+                    .collect(),
+                "; ",
+            )
         } else {
             Vec::new()
         }
@@ -527,8 +569,16 @@ pub fn change_rows(s: &StageSnapshot) -> Vec<ChangeRow> {
             "; ",
         )
     };
-    push("Organisations joined", c.members_joined.len(), members(&c.members_joined));
-    push("Organisations left", c.members_left.len(), members(&c.members_left));
+    push(
+        "Organisations joined",
+        c.members_joined.len(),
+        members(&c.members_joined),
+    );
+    push(
+        "Organisations left",
+        c.members_left.len(),
+        members(&c.members_left),
+    );
     push(
         "Agreements proposed",
         c.agreements_proposed.len(),
