@@ -479,7 +479,8 @@ pub(crate) struct Basis<'a> {
     pub names: HashMap<&'a str, &'a str>,
     pub now: &'a Replay,
     pub states: &'a [PartnershipState],
-    pub before: Option<(&'a Replay, &'a [PartnershipState])>,
+    /// The partnerships at the end of the previous stage.
+    pub before: Option<&'a [PartnershipState]>,
     pub baseline: Option<NaiveDate>,
     pub as_of: NaiveDate,
 }
@@ -561,14 +562,16 @@ impl StageSnapshot {
             let s = states_of(&r, v);
             (r, s)
         };
+        // Only the partnerships are kept of the earlier fold.
+        let fold_before = |v: &View| fold(v).1;
         let ((now, states), before) = if events.len() >= PARALLEL_FROM && before_view.is_some() {
             std::thread::scope(|scope| {
-                let b = scope.spawn(|| before_view.as_ref().map(fold));
+                let b = scope.spawn(|| before_view.as_ref().map(fold_before));
                 let n = fold(&view);
                 (n, b.join().expect("the fold does not panic"))
             })
         } else {
-            (fold(&view), before_view.as_ref().map(fold))
+            (fold(&view), before_view.as_ref().map(fold_before))
         };
         let basis = Basis {
             names: states
@@ -577,7 +580,7 @@ impl StageSnapshot {
                 .collect(),
             now: &now,
             states: &states,
-            before: before.as_ref().map(|(r, s)| (r, s.as_slice())),
+            before: before.as_deref(),
             baseline,
             as_of,
         };
@@ -731,7 +734,7 @@ fn partnership_snapshot(
     coverage: &Coverage,
 ) -> PartnershipSnapshot {
     let summary = PartnershipSummary::of(s);
-    let previous = basis.before.and_then(|(_, before)| {
+    let previous = basis.before.and_then(|before| {
         before
             .iter()
             .find(|b| b.partnership == s.partnership)

@@ -139,7 +139,7 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
     let dir = basis.dir();
     let before_states: HashMap<&str, &PartnershipState> = basis
         .before
-        .map(|(_, b)| b.iter().map(|s| (s.partnership.as_str(), s)).collect())
+        .map(|b| b.iter().map(|s| (s.partnership.as_str(), s)).collect())
         .unwrap_or_default();
     for now in basis.states {
         let before: Option<&PartnershipState> =
