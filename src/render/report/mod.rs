@@ -259,6 +259,15 @@ pub fn actual(s: &StageSnapshot) -> String {
     let st = &s.stage_detail;
     match (st.started_on, st.completed_on) {
         (Some(a), Some(b)) => format!("{} – {} (completed)", date(a), date(b)),
+        (Some(a), None) if s.as_of.0 > st.ends_on.0 => format!(
+            "started {}; in progress, {} past its planned end",
+            date(a),
+            plural(
+                (s.as_of.0 - st.ends_on.0).num_days() as usize,
+                "day",
+                "days"
+            )
+        ),
         (Some(a), None) => format!("started {}; in progress", date(a)),
         (None, _) => "not started".to_owned(),
     }
