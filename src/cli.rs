@@ -83,4 +83,6 @@ pub enum Command {
     #[command(flatten)]
     Entry(commands::entry::EntryCommand),
     Import(commands::import::ImportArgs),
+    Snapshot(commands::snapshot::SnapshotArgs),
+    Demo(commands::demo::DemoArgs),
 }

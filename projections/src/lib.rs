@@ -23,6 +23,7 @@ pub mod history;
 pub mod partnership;
 pub mod programme;
 pub mod replay;
+pub mod snapshot;
 pub mod status;
 pub mod view;
 

@@ -3,6 +3,7 @@
 pub mod append;
 pub mod audit;
 pub mod completions;
+pub mod demo;
 pub mod diff;
 pub mod entry;
 pub mod export;
@@ -13,6 +14,7 @@ pub mod init;
 pub mod log;
 pub mod restore;
 pub mod show;
+pub mod snapshot;
 pub mod status;
 pub mod types;
 pub mod verify;
@@ -42,5 +44,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Status(a) => status::run(ctx, a),
         Command::Entry(c) => c.run(ctx),
         Command::Import(a) => import::run(ctx, a),
+        Command::Snapshot(a) => snapshot::run(ctx, a),
+        Command::Demo(a) => demo::run(ctx, a),
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod csv;
 pub mod progress;
+pub mod report;
 pub mod summary;
 pub mod text;

@@ -1,0 +1,937 @@
+//! The stage snapshot: the progress report the programme team gives a
+//! steering body at the end of each stage.
+//!
+//! A snapshot is taken as of a date: the `--as-of` date when one is given,
+//! else the date of the stage's `stage.completed`, else (while it runs, or
+//! before it starts) today. Its *reporting period* runs from the day after
+//! the previous stage was completed (the first stage: from the beginning of
+//! the log) to that date; "new", "in the period" and "what changed" refer to
+//! it, and score changes compare each partnership's latest review scores
+//! with those it had at the end of the previous stage.
+//!
+//! Everything per partnership comes from the projections' own fold
+//! ([`PartnershipState`], summarised by [`PartnershipSummary`] exactly as
+//! `accord status` does): this module never re-derives adoption, commitment
+//! status, overdue or divergence; it selects, groups and compares.
+//!
+//! The report names the log head it was built from (with `known_at`, the
+//! last event recorded by then) rather than the moment it was made, so the
+//! same log gives the same report, byte for byte, and a report re-made with
+//! `--known-at` equals the one printed at that moment.
+
+mod changes;
+mod coverage;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use accord_events::catalogue::EFFECTIVENESS;
+use accord_events::fields::{ActivityKind, AgreementKind, Day, FindingOrigin, Side, Swot, Theme};
+use accord_events::{Envelope, Event};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::directory::Directory;
+use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
+use crate::programme::{Programme, ProgrammeDefinition, Stage, StageProgress};
+use crate::replay::Replay;
+use crate::status::{AgreementCounts, CommitmentCounts, PartnershipSummary};
+use crate::view::View;
+
+pub use changes::{
+    AgreementChange, Changes, CommitmentChange, MemberChange, PartnershipRef, ReviewActivity,
+};
+pub use coverage::{Channel, Coverage, Engagement};
+
+/// What to snapshot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotRequest {
+    /// The stage number.
+    pub stage: u32,
+    /// `--as-of`, when given (otherwise the stage's completion date, or today).
+    pub as_of: Option<NaiveDate>,
+    /// `--known-at`, in the stored `recorded_at` form.
+    pub known_at: Option<String>,
+    /// Today's date (with `known_at`, that instant's date).
+    pub today: NaiveDate,
+}
+
+/// Why a snapshot cannot be taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The stage was never planned (in what the view knows).
+    NotPlanned {
+        /// The stage asked for.
+        stage: u32,
+        /// The stages that are planned.
+        planned: Vec<u32>,
+    },
+}
+
+impl std::fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SnapshotError::NotPlanned { stage, planned } if planned.is_empty() => {
+                write!(f, "stage {stage} is not planned: the log plans no stages")
+            }
+            SnapshotError::NotPlanned { stage, planned } => {
+                let list: Vec<String> = planned.iter().map(u32::to_string).collect();
+                write!(
+                    f,
+                    "stage {stage} is not planned (planned stages: {})",
+                    list.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// A stage progress snapshot.
+///
+/// JSON, in this order. SPEC keys: `stage`, `as_of`, `partnerships`
+/// [{`partnership`, `agreements_adopted`, `latest_scores`, `commitments`
+/// {`open`, `on_schedule`, `behind_schedule`, `completed`, `dropped`},
+/// `overdue_commitments` \[id\], `review_overdue`, ...}], `totals` (the same
+/// counts summed, and `partnerships`).
+///
+/// Extra keys: `head` {`seq`, `hash`}, `as_of_basis` (`given`,
+/// `stage_completed` or `today`), `programme`, `stage_detail`, `period`
+/// {`from`, `to`}, `previous_stage`, `stages` (the timeline), `criteria`,
+/// `coverage`, `findings`, `diverging`, `overdue`, `activities`,
+/// `meetings`, `changes`. Missing values are null; arrays come in `seq`
+/// order (partnerships in the order they were established); means are
+/// unrounded.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageSnapshot {
+    /// The stage number.
+    pub stage: u32,
+    /// The date the snapshot is taken as of.
+    pub as_of: Day,
+    /// Every partnership established by then, in the order established.
+    pub partnerships: Vec<PartnershipSnapshot>,
+    /// The counts summed over the partnerships.
+    pub totals: Totals,
+    /// The log head the snapshot was built from.
+    pub head: LogHead,
+    /// Why `as_of` is what it is.
+    pub as_of_basis: AsOfBasis,
+    /// The programme, if defined.
+    pub programme: Option<ProgrammeHeader>,
+    /// The stage reported on.
+    pub stage_detail: StageLine,
+    /// The reporting period.
+    pub period: Period,
+    /// The stage before this one, if there is one.
+    pub previous_stage: Option<StageLine>,
+    /// Every planned stage (the programme's timeline), as of `as_of`.
+    pub stages: Vec<StageLine>,
+    /// The criteria the latest reviews are scored on, in framework order.
+    pub criteria: Vec<CriterionInfo>,
+    /// Which partnerships were engaged in the period, and how.
+    pub coverage: Coverage,
+    /// Findings: standing counts by theme, and those recorded in the period.
+    pub findings: Findings,
+    /// Latest reviews whose government and development-partner means diverge.
+    pub diverging: Vec<Divergence>,
+    /// Overdue commitments, named.
+    pub overdue: Vec<OverdueCommitment>,
+    /// Activities delivered.
+    pub activities: Activities,
+    /// Meetings held in the period.
+    pub meetings: Vec<MeetingLine>,
+    /// What changed in the period.
+    pub changes: Changes,
+}
+
+/// The head of the log a report was built from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LogHead {
+    /// The last event's `seq` (0 for an empty log).
+    pub seq: u64,
+    /// Its hash, lowercase hex (64 zeros for an empty log).
+    pub hash: String,
+}
+
+impl std::fmt::Display for LogHead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.seq, self.hash)
+    }
+}
+
+/// Why the snapshot is taken as of its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfBasis {
+    /// `--as-of` was given.
+    Given,
+    /// The date the stage was completed.
+    StageCompleted,
+    /// Today: the stage has not been completed.
+    Today,
+}
+
+/// The programme with its organisations' names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProgrammeHeader {
+    /// Name.
+    pub name: String,
+    /// Objective.
+    pub objective: String,
+    /// The commissioning organisation's name.
+    pub commissioned_by: Option<String>,
+    /// The facilitating organisations' names.
+    pub facilitators: Vec<String>,
+}
+
+/// A stage: planned and actual dates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageLine {
+    /// Its number.
+    pub stage: u32,
+    /// Its name.
+    pub name: String,
+    /// Planned, started or completed (as of the snapshot's date).
+    pub status: StageProgress,
+    /// Planned start.
+    pub starts_on: Day,
+    /// Planned end.
+    pub ends_on: Day,
+    /// Actual start.
+    pub started_on: Option<Day>,
+    /// Actual completion.
+    pub completed_on: Option<Day>,
+    /// What it is meant to achieve.
+    pub intended_achievements: Vec<String>,
+    /// The summary given on completion.
+    pub summary: Option<String>,
+}
+
+/// The reporting period, both ends included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// The first day (the day after the previous stage's completion), or
+    /// null: from the beginning of the log.
+    pub from: Option<Day>,
+    /// The last day: the snapshot's as-of date.
+    pub to: Day,
+}
+
+/// A criterion of a framework used by the reviews.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CriterionInfo {
+    /// Its id (the key of scores).
+    pub criterion: String,
+    /// How people read it.
+    pub label: String,
+    /// The framework's lowest score.
+    pub scale_min: i64,
+    /// The framework's highest score.
+    pub scale_max: i64,
+}
+
+/// One partnership in the snapshot: the keys of `accord status`'s summary
+/// (flattened), then what the report shows about it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartnershipSnapshot {
+    /// `partnership`, `agreements_adopted`, `latest_scores`, `commitments`,
+    /// `overdue_commitments`, `review_overdue`, `name`, `closed`,
+    /// `agreements` (by status), `latest_review`, `diverging`.
+    #[serde(flatten)]
+    pub summary: PartnershipSummary,
+    /// The host organisation's name.
+    pub host: Option<String>,
+    /// When the latest review (with responses) was opened.
+    pub latest_review_on: Option<Day>,
+    /// The latest review (with responses) at the end of the previous stage.
+    pub previous_review: Option<String>,
+    /// Its scores then (null when there is no previous stage or no review
+    /// with responses then).
+    pub previous_scores: Option<BTreeMap<String, f64>>,
+    /// Per criterion of `latest_scores`: the change since the previous
+    /// stage (null when it was not scored then).
+    pub score_changes: BTreeMap<String, Option<f64>>,
+    /// When the next review is due (the latest review's `next_due`).
+    pub next_review_due: Option<Day>,
+    /// Its agreements, in the order proposed.
+    pub agreement_list: Vec<AgreementLine>,
+    /// Every review with responses, in the order opened: the score trend.
+    pub score_history: Vec<ScorePoint>,
+    /// How it was engaged in the period.
+    pub engagement: Engagement,
+}
+
+/// An agreement and its status.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgreementLine {
+    /// Its id.
+    pub agreement: String,
+    /// What it is about.
+    pub kind: AgreementKind,
+    /// Its current title.
+    pub title: String,
+    /// Draft, adopted, revision pending or withdrawn.
+    pub status: AgreementStatus,
+    /// The newest version.
+    pub current_version: u32,
+    /// The version in force.
+    pub in_force_version: Option<u32>,
+    /// When the version in force was adopted.
+    pub adopted_on: Option<Day>,
+}
+
+/// One review's mean scores.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScorePoint {
+    /// The review.
+    pub review: String,
+    /// When it was opened.
+    pub opened_on: Day,
+    /// Mean per criterion.
+    pub scores: BTreeMap<String, f64>,
+}
+
+/// Counts summed over the partnerships.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Partnerships established (closed ones included).
+    pub partnerships: usize,
+    /// Agreements with a version in force.
+    pub agreements_adopted: usize,
+    /// Commitments by status.
+    pub commitments: CommitmentCounts,
+    /// Overdue commitments.
+    pub overdue_commitments: usize,
+    /// Partnerships whose review is overdue.
+    pub review_overdue: usize,
+    /// Agreements by status.
+    pub agreements: AgreementCounts,
+    /// Partnerships whose latest review diverges.
+    pub diverging: usize,
+    /// Partnerships with a review with responses.
+    pub reviewed: usize,
+    /// Partnerships engaged in the period.
+    pub engaged: usize,
+    /// Closed partnerships.
+    pub closed: usize,
+}
+
+/// Findings: counted as they stand on the snapshot's date, listed for the
+/// reporting period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Findings {
+    /// How many stand on the snapshot's date.
+    pub total: usize,
+    /// Of which recorded in the period.
+    pub new_in_period: usize,
+    /// Standing findings per theme and SWOT quadrant (and how many are new),
+    /// themes in vocabulary order.
+    pub by_theme: Vec<ThemeRow>,
+    /// The findings recorded in the period, in `seq` order.
+    pub items: Vec<FindingLine>,
+}
+
+/// Findings on one theme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ThemeRow {
+    /// The theme.
+    pub theme: Theme,
+    /// Strengths.
+    pub strength: usize,
+    /// Weaknesses.
+    pub weakness: usize,
+    /// Opportunities.
+    pub opportunity: usize,
+    /// Threats.
+    pub threat: usize,
+    /// All of them.
+    pub total: usize,
+    /// Of which new in the period.
+    pub new: usize,
+}
+
+/// A finding in the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FindingLine {
+    /// Its id.
+    pub finding: String,
+    /// The SWOT quadrant.
+    pub swot: Swot,
+    /// The theme.
+    pub theme: Theme,
+    /// What was found.
+    pub text: String,
+    /// The partnership it is about (null: the programme).
+    pub partnership: Option<String>,
+    /// That partnership's name.
+    pub partnership_name: Option<String>,
+    /// Where it came from.
+    pub origin: FindingOrigin,
+    /// The side it came from.
+    pub side: Option<Side>,
+    /// Its business date.
+    pub recorded_on: Day,
+}
+
+/// A latest review whose sides diverge.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Divergence {
+    /// The partnership.
+    pub partnership: String,
+    /// Its name.
+    pub name: String,
+    /// The review.
+    pub review: String,
+    /// The diverging criteria, in framework order.
+    pub criteria: Vec<DivergingCriterion>,
+}
+
+/// A criterion on which the sides diverge.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DivergingCriterion {
+    /// The criterion.
+    pub criterion: String,
+    /// The government mean.
+    pub government: Option<f64>,
+    /// The development-partner mean.
+    pub development_partner: Option<f64>,
+}
+
+/// An overdue commitment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OverdueCommitment {
+    /// The partnership.
+    pub partnership: String,
+    /// Its name.
+    pub name: String,
+    /// The commitment.
+    pub commitment: String,
+    /// What was committed.
+    pub text: String,
+    /// The owning organisation.
+    pub owner: String,
+    /// Its name.
+    pub owner_name: String,
+    /// When it was due (after rescheduling).
+    pub due: Day,
+    /// Its status.
+    pub status: CommitmentStatus,
+}
+
+/// Activities delivered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Activities {
+    /// Per kind (every kind, in vocabulary order).
+    pub by_kind: Vec<ActivityKindRow>,
+    /// The activities delivered in the period, in `seq` order.
+    pub items: Vec<ActivityLine>,
+}
+
+/// Activities of one kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActivityKindRow {
+    /// The kind.
+    pub kind: ActivityKind,
+    /// Delivered in the period.
+    pub in_period: usize,
+    /// Delivered up to the snapshot's date.
+    pub to_date: usize,
+    /// Participants recorded for those in the period.
+    pub participants_in_period: u64,
+}
+
+/// An activity delivered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActivityLine {
+    /// Its id.
+    pub activity: String,
+    /// Its kind.
+    pub kind: ActivityKind,
+    /// Its title.
+    pub title: String,
+    /// When.
+    pub delivered_on: Day,
+    /// How many partnerships it served.
+    pub partnerships: usize,
+    /// How many took part, if recorded.
+    pub participants: Option<u32>,
+}
+
+/// A meeting held in the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeetingLine {
+    /// Its id.
+    pub meeting: String,
+    /// Its kind.
+    pub kind: accord_events::fields::MeetingKind,
+    /// Its title.
+    pub title: String,
+    /// When.
+    pub held_on: Day,
+    /// How many partnerships it concerned.
+    pub partnerships: usize,
+    /// How many attended (as recorded).
+    pub attendees: usize,
+}
+
+/// The inputs every part of the snapshot is computed from.
+pub(crate) struct Basis<'a> {
+    pub names: HashMap<&'a str, &'a str>,
+    pub now: &'a Replay,
+    pub states: &'a [PartnershipState],
+    /// The partnerships at the end of the previous stage.
+    pub before: Option<&'a [PartnershipState]>,
+    pub baseline: Option<NaiveDate>,
+    pub as_of: NaiveDate,
+}
+
+impl Basis<'_> {
+    /// True when `d` lies in the reporting period.
+    pub fn in_period(&self, d: NaiveDate) -> bool {
+        self.baseline.is_none_or(|b| d > b) && d <= self.as_of
+    }
+
+    pub fn dir(&self) -> &Directory {
+        &self.now.directory
+    }
+
+    pub fn name_of(&self, partnership: &str) -> String {
+        self.names
+            .get(partnership)
+            .map_or_else(|| partnership.to_owned(), |n| (*n).to_owned())
+    }
+}
+
+/// From this many events on, the two folds run on two threads.
+const PARALLEL_FROM: usize = 50_000;
+
+impl StageSnapshot {
+    /// Takes the snapshot from a whole log in `seq` order.
+    pub fn build(
+        events: &[Envelope],
+        req: &SnapshotRequest,
+    ) -> Result<StageSnapshot, SnapshotError> {
+        // What stands in the known-at view, at any business date: the
+        // events every fold below counts, up to its own as-of date.
+        let known = View {
+            as_of: NaiveDate::MAX,
+            known_at: req.known_at.clone(),
+        };
+        let standing = known.standing(events);
+        // The stage plan as known, to find the stage's end.
+        let mut plan = Programme::new();
+        for e in &standing {
+            if matches!(
+                e.event,
+                Event::StagePlanned(_) | Event::StageStarted(_) | Event::StageCompleted(_)
+            ) {
+                plan.apply(e);
+            }
+        }
+        let Some(stage) = plan.stages.get(&req.stage) else {
+            return Err(SnapshotError::NotPlanned {
+                stage: req.stage,
+                planned: plan.stages.keys().copied().collect(),
+            });
+        };
+        let (as_of, as_of_basis) = match (req.as_of, stage.completed_on) {
+            (Some(d), _) => (d, AsOfBasis::Given),
+            (None, Some(d)) => (d.0, AsOfBasis::StageCompleted),
+            (None, None) => (req.today, AsOfBasis::Today),
+        };
+        let line = |s: &Stage| stage_line(s, as_of);
+        let previous = plan.stages.range(..req.stage).next_back().map(|(_, s)| s);
+        let baseline = previous
+            .and_then(|p| p.completed_on)
+            .map(|d| d.0)
+            .filter(|d| *d <= as_of);
+
+        let view = View {
+            as_of,
+            known_at: req.known_at.clone(),
+        };
+        // The two folds are independent: on a large log, take them side by side.
+        let before_view = baseline.map(|b| view.on(b));
+        // `Replay::of(events, v)`, sharing the standing events computed once:
+        // what counts in a view is what stands, up to its as-of date.
+        let fold = |v: &View| {
+            let mut r = Replay::new();
+            for e in standing.iter().filter(|e| e.occurred_on <= v.as_of) {
+                r.apply(e);
+            }
+            let s = states_of(&r, v);
+            (r, s)
+        };
+        // Only the partnerships are kept of the earlier fold.
+        let fold_before = |v: &View| fold(v).1;
+        let ((now, states), before) = if events.len() >= PARALLEL_FROM && before_view.is_some() {
+            std::thread::scope(|scope| {
+                let b = scope.spawn(|| before_view.as_ref().map(fold_before));
+                let n = fold(&view);
+                (n, b.join().expect("the fold does not panic"))
+            })
+        } else {
+            (fold(&view), before_view.as_ref().map(fold_before))
+        };
+        let basis = Basis {
+            names: states
+                .iter()
+                .map(|s| (s.partnership.as_str(), s.name.as_str()))
+                .collect(),
+            now: &now,
+            states: &states,
+            before: before.as_deref(),
+            baseline,
+            as_of,
+        };
+
+        let coverage = coverage::build(&basis);
+        let partnerships: Vec<PartnershipSnapshot> = states
+            .iter()
+            .map(|s| partnership_snapshot(&basis, s, &coverage))
+            .collect();
+        let totals = totals(&partnerships);
+        let criteria = criteria(&now);
+        Ok(StageSnapshot {
+            stage: req.stage,
+            as_of: Day(as_of),
+            totals,
+            head: head(events, &view),
+            as_of_basis,
+            programme: now
+                .programme
+                .definition
+                .as_ref()
+                .or(plan.definition.as_ref())
+                .map(|d| programme_header(d, &now.directory)),
+            stage_detail: line(stage),
+            period: Period {
+                from: baseline.and_then(|b| b.succ_opt()).map(Day),
+                to: Day(as_of),
+            },
+            previous_stage: previous.map(line),
+            stages: plan.stages.values().map(line).collect(),
+            criteria,
+            findings: findings(&basis),
+            diverging: diverging(&states),
+            overdue: overdue(&states, &now.directory),
+            activities: activities(&basis),
+            meetings: now
+                .programme
+                .meetings
+                .iter()
+                .filter(|m| basis.in_period(m.held_on.0))
+                .map(|m| MeetingLine {
+                    meeting: m.meeting.clone(),
+                    kind: m.kind,
+                    title: m.title.clone(),
+                    held_on: m.held_on,
+                    partnerships: m.partnerships.len(),
+                    attendees: m.attendees.len(),
+                })
+                .collect(),
+            changes: changes::build(&basis),
+            coverage,
+            partnerships,
+        })
+    }
+}
+
+fn states_of(r: &Replay, view: &View) -> Vec<PartnershipState> {
+    r.established()
+        .into_iter()
+        .filter_map(|p| PartnershipState::build(p, &r.directory, &r.programme, view))
+        .collect()
+}
+
+/// The last event the view knows of.
+fn head(events: &[Envelope], view: &View) -> LogHead {
+    events.iter().rev().find(|e| view.knows(e)).map_or_else(
+        || LogHead {
+            seq: 0,
+            hash: "0".repeat(64),
+        },
+        |e| LogHead {
+            seq: e.seq,
+            hash: hex::encode(e.hash),
+        },
+    )
+}
+
+fn stage_line(s: &Stage, as_of: NaiveDate) -> StageLine {
+    let by = |d: Option<Day>| d.filter(|d| d.0 <= as_of);
+    let started_on = by(s.started_on);
+    let completed_on = by(s.completed_on);
+    let status = match (started_on, completed_on) {
+        (_, Some(_)) => StageProgress::Completed,
+        (Some(_), None) => StageProgress::Started,
+        _ => StageProgress::Planned,
+    };
+    StageLine {
+        stage: s.stage,
+        name: s.name.clone(),
+        status,
+        starts_on: s.starts_on,
+        ends_on: s.ends_on,
+        started_on,
+        completed_on,
+        intended_achievements: s.intended_achievements.clone(),
+        summary: completed_on.and(s.summary.clone()),
+    }
+}
+
+fn programme_header(d: &ProgrammeDefinition, dir: &Directory) -> ProgrammeHeader {
+    ProgrammeHeader {
+        name: d.name.clone(),
+        objective: d.objective.clone(),
+        commissioned_by: d
+            .commissioned_by
+            .as_deref()
+            .map(|o| dir.org_name(o).to_owned()),
+        facilitators: d
+            .facilitators
+            .iter()
+            .map(|o| dir.org_name(o).to_owned())
+            .collect(),
+    }
+}
+
+/// The criteria of the frameworks the reviews use: `effectiveness` first
+/// (also when nothing has been reviewed yet), then the others by id.
+fn criteria(now: &Replay) -> Vec<CriterionInfo> {
+    let used: BTreeSet<&str> = now
+        .partnerships
+        .values()
+        .flat_map(|p| p.reviews.iter())
+        .filter(|r| !r.responses.is_empty())
+        .map(|r| r.framework.as_str())
+        .collect();
+    let mut ids: Vec<&str> = Vec::new();
+    if used.is_empty() || used.contains(EFFECTIVENESS) {
+        ids.push(EFFECTIVENESS);
+    }
+    ids.extend(used.iter().copied().filter(|f| *f != EFFECTIVENESS));
+    let mut out: Vec<CriterionInfo> = Vec::new();
+    for id in ids {
+        let f = now.programme.frameworks.get_or_default(id);
+        for c in &f.criteria {
+            if !out.iter().any(|o| o.criterion == c.id) {
+                out.push(CriterionInfo {
+                    criterion: c.id.clone(),
+                    label: c.label.clone(),
+                    scale_min: f.scale_min,
+                    scale_max: f.scale_max,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn partnership_snapshot(
+    basis: &Basis<'_>,
+    s: &PartnershipState,
+    coverage: &Coverage,
+) -> PartnershipSnapshot {
+    let summary = PartnershipSummary::of(s);
+    let previous = basis.before.and_then(|before| {
+        before
+            .iter()
+            .find(|b| b.partnership == s.partnership)
+            .and_then(|b| b.latest_review.as_ref())
+    });
+    let previous_scores = previous.map(|r| r.scores.clone());
+    let score_changes = summary
+        .latest_scores
+        .iter()
+        .map(|(c, now)| {
+            let then = previous_scores.as_ref().and_then(|p| p.get(c));
+            (c.clone(), then.map(|t| now - t))
+        })
+        .collect();
+    PartnershipSnapshot {
+        host: s
+            .host
+            .as_deref()
+            .map(|h| basis.dir().org_name(h).to_owned()),
+        latest_review_on: s.latest_review.as_ref().map(|r| r.opened_on),
+        previous_review: previous.map(|r| r.review.clone()),
+        previous_scores,
+        score_changes,
+        next_review_due: s.next_review_due,
+        agreement_list: s
+            .agreements
+            .iter()
+            .map(|a| AgreementLine {
+                agreement: a.agreement.clone(),
+                kind: a.kind,
+                title: a.title.clone(),
+                status: a.status,
+                current_version: a.current_version,
+                in_force_version: a.in_force_version,
+                adopted_on: a.adopted_on,
+            })
+            .collect(),
+        score_history: s
+            .reviews
+            .iter()
+            .filter(|r| !r.responses.is_empty())
+            .map(|r| ScorePoint {
+                review: r.review.clone(),
+                opened_on: r.opened_on,
+                scores: r.scores.clone(),
+            })
+            .collect(),
+        engagement: coverage.engagement_of(&s.partnership),
+        summary,
+    }
+}
+
+fn totals(ps: &[PartnershipSnapshot]) -> Totals {
+    let mut t = Totals {
+        partnerships: ps.len(),
+        ..Totals::default()
+    };
+    for p in ps {
+        let s = &p.summary;
+        t.agreements_adopted += s.agreements_adopted;
+        t.commitments.merge(&s.commitments);
+        t.overdue_commitments += s.overdue_commitments.len();
+        t.review_overdue += usize::from(s.review_overdue);
+        t.agreements.merge(&s.agreements);
+        t.diverging += usize::from(!s.diverging.is_empty());
+        t.reviewed += usize::from(s.latest_review.is_some());
+        t.engaged += usize::from(p.engagement.engaged());
+        t.closed += usize::from(s.closed);
+    }
+    t
+}
+
+fn findings(basis: &Basis<'_>) -> Findings {
+    let mut all: Vec<&crate::finding::Finding> = basis
+        .now
+        .programme
+        .findings
+        .iter()
+        .chain(basis.states.iter().flat_map(|s| s.findings.iter()))
+        .collect();
+    all.sort_by_key(|f| f.seq);
+    let new = |f: &crate::finding::Finding| basis.in_period(f.recorded_on.0);
+    let by_theme = Theme::ALL
+        .iter()
+        .map(|&theme| {
+            let of: Vec<&&crate::finding::Finding> =
+                all.iter().filter(|f| f.theme == theme).collect();
+            let n = |q: Swot| of.iter().filter(|f| f.swot == q).count();
+            ThemeRow {
+                theme,
+                strength: n(Swot::Strength),
+                weakness: n(Swot::Weakness),
+                opportunity: n(Swot::Opportunity),
+                threat: n(Swot::Threat),
+                total: of.len(),
+                new: of.iter().filter(|f| new(f)).count(),
+            }
+        })
+        .collect();
+    let items: Vec<FindingLine> = all
+        .iter()
+        .filter(|f| new(f))
+        .map(|f| FindingLine {
+            finding: f.finding.clone(),
+            swot: f.swot,
+            theme: f.theme,
+            text: f.text.clone(),
+            partnership_name: f.partnership.as_deref().map(|p| basis.name_of(p)),
+            partnership: f.partnership.clone(),
+            origin: f.origin,
+            side: f.side,
+            recorded_on: f.recorded_on,
+        })
+        .collect();
+    Findings {
+        total: all.len(),
+        new_in_period: items.len(),
+        by_theme,
+        items,
+    }
+}
+
+fn diverging(states: &[PartnershipState]) -> Vec<Divergence> {
+    states
+        .iter()
+        .filter_map(|s| {
+            let r = s.latest_review.as_ref()?;
+            if r.diverging.is_empty() {
+                return None;
+            }
+            let side = |side: Side, c: &str| r.by_side.get(&side).and_then(|m| m.get(c)).copied();
+            Some(Divergence {
+                partnership: s.partnership.clone(),
+                name: s.name.clone(),
+                review: r.review.clone(),
+                criteria: r
+                    .diverging
+                    .iter()
+                    .map(|c| DivergingCriterion {
+                        criterion: c.clone(),
+                        government: side(Side::Government, c),
+                        development_partner: side(Side::DevelopmentPartner, c),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn overdue(states: &[PartnershipState], dir: &Directory) -> Vec<OverdueCommitment> {
+    states
+        .iter()
+        .flat_map(|s| {
+            s.commitments
+                .iter()
+                .filter(|c| c.overdue)
+                .map(move |c| OverdueCommitment {
+                    partnership: s.partnership.clone(),
+                    name: s.name.clone(),
+                    commitment: c.commitment.clone(),
+                    text: c.text.clone(),
+                    owner: c.owner.clone(),
+                    owner_name: dir.org_name(&c.owner).to_owned(),
+                    due: c.due,
+                    status: c.status,
+                })
+        })
+        .collect()
+}
+
+fn activities(basis: &Basis<'_>) -> Activities {
+    let all = &basis.now.programme.activities;
+    let items: Vec<ActivityLine> = all
+        .iter()
+        .filter(|a| basis.in_period(a.delivered_on.0))
+        .map(|a| ActivityLine {
+            activity: a.activity.clone(),
+            kind: a.kind,
+            title: a.title.clone(),
+            delivered_on: a.delivered_on,
+            partnerships: a.partnerships.len(),
+            participants: a.participants,
+        })
+        .collect();
+    let by_kind = ActivityKind::ALL
+        .iter()
+        .map(|&kind| ActivityKindRow {
+            kind,
+            in_period: items.iter().filter(|a| a.kind == kind).count(),
+            to_date: all.iter().filter(|a| a.kind == kind).count(),
+            participants_in_period: items
+                .iter()
+                .filter(|a| a.kind == kind)
+                .filter_map(|a| a.participants)
+                .map(u64::from)
+                .sum(),
+        })
+        .collect();
+    Activities { by_kind, items }
+}

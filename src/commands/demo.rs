@@ -1,0 +1,216 @@
+//! `accord demo`: the tool at work in one command. Builds the built-in
+//! example programme in a fresh log inside a folder, writes every stage's
+//! progress snapshot as HTML and Markdown beside it, and prints where they
+//! are and what to try next.
+//!
+//! The folder's log is never overwritten: when `DIR/accord.db` exists the
+//! demo refuses (remove the folder or choose another `--out`). Report files
+//! already in the folder are replaced.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use accord_events::store::{Store, StoreError};
+use accord_projections::View;
+use clap::Args;
+
+use super::append::append_lines;
+use super::snapshot::{self, Format};
+use crate::context::Context;
+use crate::error::CliError;
+use crate::example;
+use crate::render::report::esc_html;
+use crate::render::text;
+
+/// Build the example programme (Cambodia's Technical Working Groups,
+/// 2009–2010) in a fresh log and write every stage's progress snapshot.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  accord demo                      # into ./accord-demo
+  accord demo --out /tmp/cambodia
+
+The folder gets accord.db (the log), stage-N.html (printable reports with charts),
+stage-N.md (for minutes) and index.html. Pairings, scores and exact dates in the
+example are illustrative.")]
+pub struct DemoArgs {
+    /// The folder to build in (created if needed; an existing log there is never overwritten).
+    #[arg(long, value_name = "DIR", default_value = "accord-demo")]
+    pub out: PathBuf,
+}
+
+pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
+    let dir = &args.out;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::rejected(
+            format!("cannot create the folder {}: {e}", dir.display()),
+            "choose another folder with --out DIR",
+        )
+    })?;
+    let db = dir.join("accord.db");
+    let mut store = Store::create(&db, ctx.clock).map_err(|e| match e {
+        StoreError::AlreadyExists(_) => CliError::rejected(
+            format!(
+                "{} already holds a log; the demo never overwrites one",
+                db.display()
+            ),
+            format!(
+                "remove the folder (rm -r {}) and run the demo again, or choose another with --out DIR",
+                dir.display()
+            ),
+        ),
+        other => CliError::store(other),
+    })?;
+    let events = example::events("cambodia").expect("the built-in example exists");
+    let outcome = match append_lines(ctx, &mut store, events.as_bytes()) {
+        Ok(o) => o,
+        Err(e) => {
+            drop(store);
+            let _ = std::fs::remove_file(&db);
+            return Err(e);
+        }
+    };
+    let all = store.read_all()?;
+    drop(store);
+
+    let view = View::as_of(ctx.clock.today());
+    let mut stages: Vec<(u32, String, PathBuf, PathBuf)> = Vec::new();
+    let mut programme = None;
+    for n in stage_numbers(&all) {
+        let s = snapshot::build(&all, n, false, &view)?;
+        let html = dir.join(format!("stage-{n}.html"));
+        let md = dir.join(format!("stage-{n}.md"));
+        snapshot::write_file(&html, &snapshot::render(&s, Format::Html)?)?;
+        snapshot::write_file(&md, &snapshot::render(&s, Format::Md)?)?;
+        programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
+        stages.push((n, s.stage_detail.name.clone(), html, md));
+    }
+    let index = dir.join("index.html");
+    snapshot::write_file(&index, &index_page(programme.as_deref(), &stages))?;
+
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Built the example programme{} in {}: {} events, head {}.",
+        programme
+            .as_deref()
+            .map(|p| format!(" \"{p}\""))
+            .unwrap_or_default(),
+        db.display(),
+        outcome.appended,
+        outcome.head
+    );
+    let _ = writeln!(
+        out,
+        "\nStage progress snapshots (HTML to print or circulate, Markdown for minutes):"
+    );
+    let width = stages
+        .iter()
+        .map(|(n, name, ..)| format!("{n}. {name}").chars().count())
+        .max()
+        .unwrap_or(0);
+    for (n, name, html, md) in &stages {
+        let label = format!("{n}. {name}");
+        let pad = width - label.chars().count();
+        let _ = writeln!(
+            out,
+            "  {label}{}  {}  {}",
+            " ".repeat(pad),
+            html.display(),
+            md.display()
+        );
+    }
+    let _ = writeln!(out, "  All stages: {}", index.display());
+    let db_arg = shell_word(&db);
+    let head = outcome.head.to_string().replacen(' ', ":", 1);
+    let _ = writeln!(out, "\nNext, try:");
+    for (cmd, what) in [
+        ("status".to_owned(), "the programme at a glance"),
+        (
+            "show twg-health --as-of 2009-09-11".to_owned(),
+            "a partnership on the day of the Strategic Meeting",
+        ),
+        (
+            "history twg-land".to_owned(),
+            "how a partnership changed, with score trends",
+        ),
+        (
+            "audit pp-health".to_owned(),
+            "who endorsed which text of an agreement, and when",
+        ),
+        (
+            "snapshot --stage 3 --as-of 2009-12-31".to_owned(),
+            "a stage report on any date",
+        ),
+        (
+            format!("verify --head {head}"),
+            "prove the log was not altered since",
+        ),
+    ] {
+        let _ = writeln!(out, "  accord --db {db_arg} {cmd}");
+        let _ = writeln!(out, "      {what}");
+    }
+    let _ = writeln!(
+        out,
+        "\nThe example's pairings, scores and exact dates are illustrative."
+    );
+    text::emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The planned stages, in order.
+fn stage_numbers(events: &[accord_events::Envelope]) -> Vec<u32> {
+    let mut v: Vec<u32> = events
+        .iter()
+        .filter_map(|e| match &e.event {
+            accord_events::Event::StagePlanned(d) => Some(d.stage.0),
+            _ => None,
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// A path as one shell word (quoted when it needs to be).
+fn shell_word(p: &Path) -> String {
+    let s = p.display().to_string();
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:".contains(c))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// A small page linking every stage's report.
+fn index_page(programme: Option<&str>, stages: &[(u32, String, PathBuf, PathBuf)]) -> String {
+    let title = programme.unwrap_or("Programme");
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{t}: stage progress snapshots</title>
+<style>body{{font:11pt/1.5 "Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;color:#1d2a38;max-width:46em;margin:3em auto;padding:0 1em}}h1{{font-family:Georgia,"Times New Roman",serif;color:#1f4e79;border-top:7px solid #1f4e79;padding-top:.4em}}li{{margin:.4em 0}}a{{color:#1f4e79}}.muted{{color:#5a6776;font-size:9.5pt}}</style>
+</head><body><h1>{t}</h1><p>Stage progress snapshots, built by <code>accord demo</code> from the built-in example.</p><ol>"#,
+        t = esc_html(title)
+    );
+    for (n, name, html, md) in stages {
+        let file = |p: &Path| {
+            p.file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let _ = write!(
+            o,
+            r#"<li value="{n}"><a href="{h}">{name}</a> <span class="muted">(<a href="{m}">Markdown</a>)</span></li>"#,
+            h = esc_html(&file(html)),
+            m = esc_html(&file(md)),
+            name = esc_html(name)
+        );
+    }
+    o.push_str(r#"</ol><p class="muted">The example's pairings, scores and exact dates are illustrative.</p></body></html>"#);
+    o.push('\n');
+    o
+}

@@ -1,0 +1,145 @@
+//! `accord snapshot`: the stage progress report for a steering body, as
+//! Markdown (for minutes), a self-contained printable HTML page with charts,
+//! or JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use accord_events::Envelope;
+use accord_projections::View;
+use accord_projections::snapshot::{SnapshotError, SnapshotRequest, StageSnapshot};
+use clap::{Args, ValueEnum};
+
+use super::show::TimeArgs;
+use crate::context::Context;
+use crate::error::CliError;
+use crate::render::{report, text};
+
+/// The stage progress snapshot of every partnership: coverage, agreements,
+/// scores and their change since the previous stage, commitments, findings,
+/// activities, and what changed. Taken as of the stage's completion (while
+/// it runs: today) unless --as-of is given.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  accord snapshot --stage 2                                   # Markdown, for the minutes
+  accord snapshot --stage 2 --format html --out stage2.html   # printable report with charts
+  accord snapshot --stage 3 --as-of 2009-12-31 --json
+  accord snapshot --stage 3 --known-at 2010-02-01T09:00:00Z   # exactly what it showed then
+
+The report names the log head it was built from (`accord verify --head SEQ:HASH`
+proves the log still extends it); the same log always gives the same bytes.")]
+pub struct SnapshotArgs {
+    /// The stage number (see `accord status`).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub stage: u32,
+    #[command(flatten)]
+    pub time: TimeArgs,
+    /// The format [default: md; json with --json].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Write to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Snapshot formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown, for pasting into minutes.
+    Md,
+    /// One self-contained, printable HTML page with inline SVG charts.
+    Html,
+    /// JSON.
+    Json,
+}
+
+pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
+    let view = args.time.view(ctx)?;
+    let format = args
+        .format
+        .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
+    let store = ctx.open_read()?;
+    let events = store.read_all()?;
+    let snapshot = build(&events, args.stage, args.time.as_of.is_some(), &view)?;
+    let out = render(&snapshot, format)?;
+    match &args.out {
+        Some(path) => {
+            write_file(path, &out)?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => text::emit(&out)?,
+    }
+    // The process ends here: leave the memory of a large log to the OS
+    // rather than freeing it piece by piece (seconds on a million events).
+    std::mem::forget(events);
+    std::mem::forget(snapshot);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Takes the snapshot of `stage` in `view` (whose `as_of` counts only when
+/// `as_of_given`; otherwise it is "today" for a stage still running).
+pub fn build(
+    events: &[Envelope],
+    stage: u32,
+    as_of_given: bool,
+    view: &View,
+) -> Result<StageSnapshot, CliError> {
+    let req = SnapshotRequest {
+        stage,
+        as_of: as_of_given.then_some(view.as_of),
+        known_at: view.known_at.clone(),
+        today: view.as_of,
+    };
+    StageSnapshot::build(events, &req).map_err(|e| match e {
+        SnapshotError::NotPlanned { .. } => CliError::rejected(
+            e.to_string(),
+            "`accord status` lists the stages; a stage is planned with a stage.planned event",
+        ),
+    })
+}
+
+/// The snapshot in a format.
+pub fn render(s: &StageSnapshot, format: Format) -> Result<String, CliError> {
+    Ok(match format {
+        Format::Md => report::markdown::render(s),
+        Format::Html => report::html::render(s),
+        Format::Json => {
+            let mut j = serde_json::to_string_pretty(s).map_err(|e| {
+                CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")
+            })?;
+            j.push('\n');
+            j
+        }
+    })
+}
+
+/// Writes `contents` to `path` whole: into a temporary file beside it, then
+/// renamed over it, so a reader never sees half a report.
+pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| {
+        CliError::usage(
+            format!("--out {}: not a file name", path.display()),
+            "give a file path such as stage2.html",
+        )
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let fail = |e: std::io::Error| {
+        CliError::rejected(
+            format!("cannot write {}: {e}", path.display()),
+            "check that the folder exists and is writable",
+        )
+    };
+    std::fs::write(&tmp, contents).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}

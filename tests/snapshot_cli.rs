@@ -1,0 +1,569 @@
+//! `accord snapshot` and `accord demo` end to end: the three formats on the
+//! built-in example (insta snapshots, with the clock pinned), byte-identical
+//! output, `--known-at` reproducing an earlier report after a back-dated
+//! entry, escaping of text from the log, and the demo folder.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The clock every example log is built and read with.
+const NOW: &str = "2010-12-31T12:00:00Z";
+
+struct Log {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Log {
+    fn empty() -> Log {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("accord.db");
+        Log { dir, db }
+    }
+
+    /// The built-in example, recorded at `NOW`.
+    fn example() -> Log {
+        let log = Log::empty();
+        log.at(NOW, &["init", "--example", "cambodia"])
+            .assert()
+            .success();
+        log
+    }
+
+    fn at(&self, now: &str, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("accord").unwrap();
+        c.env("ACCORD_NOW", now)
+            .env("ACCORD_DB", &self.db)
+            .env("ACCORD_USER", "secretariat")
+            .env_remove("NO_COLOR")
+            .current_dir(self.dir.path());
+        c.args(args);
+        c
+    }
+
+    fn append(&self, now: &str, lines: &str) {
+        self.at(now, &["append"])
+            .write_stdin(lines.to_owned())
+            .assert()
+            .success();
+    }
+
+    /// stdout of a command that must succeed, run at `now`.
+    fn run_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self.at(now, args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        self.run_at(NOW, args)
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.run(args)).unwrap()
+    }
+}
+
+#[test]
+fn markdown_of_the_example() {
+    let log = Log::example();
+    insta::assert_snapshot!("stage_2_md", log.run(&["snapshot", "--stage", "2"]));
+    insta::assert_snapshot!(
+        "stage_4_md",
+        log.run(&["snapshot", "--stage", "4", "--format", "md"])
+    );
+}
+
+#[test]
+fn html_of_the_example() {
+    let log = Log::example();
+    let html = log.run(&["snapshot", "--stage", "3", "--format", "html"]);
+    insta::assert_snapshot!("stage_3_html", html);
+}
+
+#[test]
+fn json_of_the_example() {
+    let log = Log::example();
+    let out = log.run(&["snapshot", "--stage", "4", "--format", "json"]);
+    // The bytes as printed: keys in the report's order.
+    let _: Value = serde_json::from_str(&out).unwrap();
+    insta::assert_snapshot!("stage_4_json", out);
+    // The global --json flag means --format json.
+    assert_eq!(log.run(&["snapshot", "--stage", "4", "--json"]), out);
+}
+
+#[test]
+fn json_has_the_spec_keys_with_nulls_not_omissions() {
+    let log = Log::example();
+    let v = log.json(&["snapshot", "--stage", "2", "--json"]);
+    assert_eq!(v["stage"], 2);
+    assert_eq!(v["as_of"], "2009-09-11", "as of the stage's completion");
+    let ps = v["partnerships"].as_array().unwrap();
+    assert_eq!(ps.len(), 19);
+    for p in ps {
+        for k in [
+            "partnership",
+            "agreements_adopted",
+            "latest_scores",
+            "commitments",
+            "overdue_commitments",
+            "review_overdue",
+        ] {
+            assert!(p.get(k).is_some(), "missing {k} in {p}");
+        }
+        let c = p["commitments"].as_object().unwrap();
+        let keys: Vec<&str> = c.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "behind_schedule",
+                "completed",
+                "dropped",
+                "on_schedule",
+                "open"
+            ]
+        );
+        // Stage 2 has no previous scores: null, not missing.
+        assert!(p.get("previous_scores").is_some());
+    }
+    // Partnerships in the order they were established (seq order).
+    assert_eq!(ps[0]["partnership"], "twg-agriculture-water");
+    assert_eq!(ps[18]["partnership"], "twg-ph");
+    let health = ps
+        .iter()
+        .find(|p| p["partnership"] == "twg-health")
+        .unwrap();
+    assert_eq!(health["agreements_adopted"], 2);
+    assert_eq!(health["latest_scores"]["shared_goal"], 3.4);
+    assert_eq!(health["review_overdue"], false);
+    assert_eq!(health["previous_scores"], Value::Null);
+    let t = &v["totals"];
+    assert_eq!(t["partnerships"], 19);
+    assert_eq!(t["agreements_adopted"], 38);
+    assert_eq!(t["commitments"]["open"], 26);
+    assert_eq!(t["overdue_commitments"], 0);
+    assert!(v["head"]["hash"].as_str().unwrap().len() == 64);
+
+    // Stage 4: the overdue commitments of the example, named.
+    let v = log.json(&["snapshot", "--stage", "4", "--json"]);
+    assert_eq!(v["as_of"], "2010-08-31");
+    let mut overdue: Vec<String> = v["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["overdue_commitments"].as_array().unwrap().clone())
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    overdue.sort();
+    assert_eq!(
+        overdue,
+        [
+            "c-dd-2",
+            "c-fisheries-1",
+            "c-infrastructure-1",
+            "c-land-1",
+            "c-land-2",
+            "c-pfm-2",
+            "c-rwssh-1"
+        ]
+    );
+    assert_eq!(v["totals"]["overdue_commitments"], 7);
+    // Score change since the end of stage 3, from the same projections.
+    let ph = v["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["partnership"] == "twg-ph")
+        .unwrap();
+    let now = ph["latest_scores"]["review_revision"].as_f64().unwrap();
+    let then = ph["previous_scores"]["review_revision"].as_f64().unwrap();
+    assert_eq!(
+        ph["score_changes"]["review_revision"].as_f64().unwrap(),
+        now - then
+    );
+}
+
+#[test]
+fn the_same_log_gives_the_same_bytes() {
+    let a = Log::example();
+    let b = Log::example();
+    for format in ["md", "html", "json"] {
+        let args = ["snapshot", "--stage", "4", "--format", format];
+        let first = a.run(&args);
+        assert_eq!(first, a.run(&args), "{format}: twice from one log");
+        assert_eq!(first, b.run(&args), "{format}: from an identical log");
+        // Reading later does not change a completed stage's report.
+        assert_eq!(
+            first,
+            a.run_at("2011-06-01T08:00:00Z", &args),
+            "{format}: read on another day"
+        );
+    }
+}
+
+#[test]
+fn out_writes_the_file() {
+    let log = Log::example();
+    let path = log.dir.path().join("stage2.html");
+    let out = log
+        .at(
+            NOW,
+            &[
+                "snapshot",
+                "--stage",
+                "2",
+                "--format",
+                "html",
+                "--out",
+                path.to_str().unwrap(),
+            ],
+        )
+        .assert()
+        .success();
+    assert!(out.get_output().stdout.is_empty());
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("stage2.html"), "{stderr}");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        log.run(&["snapshot", "--stage", "2", "--format", "html"])
+    );
+}
+
+/// The example's first 506 events: everything that occurred up to
+/// 10 December 2009, in the middle of stage 3.
+fn example_until_10_december_2009() -> String {
+    let all = include_str!("../src/example/cambodia.jsonl");
+    let lines: Vec<&str> = all.lines().take(506).collect();
+    assert!(lines[505].contains("\"cam-0506\""));
+    lines.join("\n") + "\n"
+}
+
+const BACK_DATED: &str = r#"{"id":"late-1","type":"finding.recorded","occurred_at":"2009-11-15","source":"typed in from notes in February","data":{"finding":"f-land-late","partnership":"twg-land","origin":"meeting","swot":"threat","theme":"roles","text":"Land's secretariat has been without a head since October."}}
+{"id":"late-2","type":"meeting.held","occurred_at":"2009-11-20","data":{"meeting":"twg-land-2009-11","kind":"partnership_meeting","title":"TWG on Land meeting, 20 November 2009","partnerships":["twg-land"],"attendees":["chair-land","lead-land"]}}
+"#;
+
+#[test]
+fn known_at_reproduces_the_report_printed_before_a_back_dated_entry() {
+    const THEN: &str = "2009-12-10T18:00:00Z";
+    const LATER: &str = "2010-03-01T09:00:00Z";
+    let log = Log::empty();
+    log.at(THEN, &["init"]).assert().success();
+    log.append(THEN, &example_until_10_december_2009());
+    // Stage 3 is running: its snapshot is as of today.
+    let formats = ["md", "html", "json"];
+    let printed: Vec<String> = formats
+        .iter()
+        .map(|f| log.run_at(THEN, &["snapshot", "--stage", "3", "--format", f]))
+        .collect();
+    assert!(printed[0].contains("10 Dec 2009"), "{}", printed[0]);
+    // The completed stage 2, as of a date.
+    let stage_2 = log.run_at(THEN, &["snapshot", "--stage", "2", "--as-of", "2009-12-01"]);
+
+    // Later, entries back-dated into stage 3 are recorded.
+    log.append(LATER, BACK_DATED);
+    let now = log.run_at(
+        LATER,
+        &[
+            "snapshot",
+            "--stage",
+            "3",
+            "--as-of",
+            "2009-12-10",
+            "--format",
+            "md",
+        ],
+    );
+    assert_ne!(now, printed[0], "the back-dated entries change the report");
+    assert!(now.contains("without a head"));
+
+    for (f, before) in formats.iter().zip(&printed) {
+        let again = log.run_at(
+            LATER,
+            &[
+                "snapshot",
+                "--stage",
+                "3",
+                "--known-at",
+                THEN,
+                "--format",
+                f,
+            ],
+        );
+        assert_eq!(&again, before, "{f}: --known-at reproduces the report");
+    }
+    let again = log.run_at(
+        LATER,
+        &[
+            "snapshot",
+            "--stage",
+            "2",
+            "--as-of",
+            "2009-12-01",
+            "--known-at",
+            THEN,
+        ],
+    );
+    assert_eq!(again, stage_2);
+}
+
+const INJECTION: &str = r#"{"type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"gov","name":"Ministry <b>of</b> Things","side":"government"}}
+{"type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"dp","name":"Agency & \"Partners\"","side":"development_partner"}}
+{"type":"person.registered","occurred_at":"2009-06-01","data":{"person":"g","name":"G","org":"gov"}}
+{"type":"person.registered","occurred_at":"2009-06-01","data":{"person":"d","name":"D","org":"dp"}}
+{"type":"programme.defined","occurred_at":"2009-06-01","data":{"name":"<img src=x onerror=alert(2)>","objective":"</style><script>alert(3)</script>","commissioned_by":"gov"}}
+{"type":"stage.planned","occurred_at":"2009-06-01","data":{"stage":1,"name":"<script>alert(4)</script>","starts_on":"2009-06-01","ends_on":"2009-06-30","intended_achievements":["<iframe src=//evil>"]}}
+{"type":"stage.started","occurred_at":"2009-06-01","data":{"stage":1}}
+{"type":"partnership.established","occurred_at":"2009-06-02","data":{"partnership":"p","name":"TWG <svg onload=alert(5)>","host":"gov"}}
+{"type":"partner.joined","occurred_at":"2009-06-02","data":{"partnership":"p","org":"gov","role":"chair"}}
+{"type":"partner.joined","occurred_at":"2009-06-02","data":{"partnership":"p","org":"dp","role":"lead_facilitator"}}
+{"type":"agreement.proposed","occurred_at":"2009-06-03","data":{"agreement":"a","partnership":"p","kind":"principles","title":"<script>alert(1)</script>","text":"t","proposed_by":"g"}}
+{"type":"agreement.endorsed","occurred_at":"2009-06-04","data":{"agreement":"a","version":1,"by":"g"}}
+{"type":"agreement.endorsed","occurred_at":"2009-06-04","data":{"agreement":"a","version":1,"by":"d"}}
+{"type":"finding.recorded","occurred_at":"2009-06-05","data":{"finding":"f","partnership":"p","origin":"interview","swot":"strength","theme":"roles","text":"[link](javascript:alert(6)) *bold* | pipe <script>x</script>"}}
+{"type":"commitment.made","occurred_at":"2009-06-05","data":{"commitment":"c","partnership":"p","text":"<a href=\"http://evil\">click</a>","owner":"gov","due":"2009-06-10"}}
+{"type":"review.opened","occurred_at":"2009-06-06","data":{"review":"r","partnership":"p","kind":"health_check"}}
+{"type":"review.response","occurred_at":"2009-06-06","data":{"review":"r","respondent":"g","scores":{"shared_goal":5,"co_creation":4}}}
+{"type":"review.response","occurred_at":"2009-06-06","data":{"review":"r","respondent":"d","scores":{"shared_goal":1,"co_creation":4}}}
+{"type":"activity.delivered","occurred_at":"2009-06-07","data":{"activity":"x","kind":"training","title":"<style>body{display:none}</style>","partnerships":["p"]}}
+"#;
+
+#[test]
+fn text_from_the_log_is_escaped() {
+    let log = Log::empty();
+    log.at(NOW, &["init"]).assert().success();
+    log.append(NOW, INJECTION);
+    let html = log.run(&["snapshot", "--stage", "1", "--format", "html"]);
+    // The agreement's title shows as text.
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the title is shown escaped"
+    );
+    for raw in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<b>",
+        "<svg onload",
+        "</style><script",
+        "<a href",
+        "<style>body",
+    ] {
+        assert!(!html.contains(raw), "raw {raw:?} in the HTML");
+    }
+    assert!(html.contains("Agency &amp; &quot;Partners&quot;"));
+    // Every tag in the page is one the report writes itself.
+    const TAGS: &[&str] = &[
+        "!DOCTYPE",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "header",
+        "section",
+        "footer",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "strong",
+        "small",
+        "span",
+        "code",
+        "br",
+        "dl",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "cite",
+        "svg",
+        "rect",
+        "text",
+        "tspan",
+        "line",
+        "polyline",
+        "circle",
+    ];
+    for (i, _) in html.match_indices('<') {
+        let name: String = html[i + 1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect();
+        assert!(
+            TAGS.contains(&name.as_str()),
+            "unexpected tag {:?}",
+            &html[i..i + 30]
+        );
+    }
+    // The only <style> is the report's own, and nothing is fetched.
+    assert_eq!(html.matches("<style>").count(), 1);
+    assert!(!html.contains("url("));
+    assert!(!html.contains("@import"));
+
+    let md = log.run(&["snapshot", "--stage", "1"]);
+    assert!(md.contains(r"\<script\>alert(1)\</script\>"), "{md}");
+    for (i, _) in md.match_indices('<') {
+        assert!(
+            md[..i].ends_with('\\'),
+            "unescaped < in {:?}",
+            &md[i.saturating_sub(20)..i + 10]
+        );
+    }
+    assert!(md.contains(r"\[link\](javascript:alert(6)) \*bold\* \| pipe"));
+    // JSON carries the text as it was recorded.
+    let v = log.json(&["snapshot", "--stage", "1", "--json"]);
+    assert_eq!(
+        v["partnerships"][0]["agreement_list"][0]["title"],
+        "<script>alert(1)</script>"
+    );
+    // The divergence and the overdue commitment of the small log.
+    assert_eq!(
+        v["partnerships"][0]["diverging"],
+        serde_json::json!(["shared_goal"])
+    );
+    assert_eq!(
+        v["partnerships"][0]["overdue_commitments"],
+        serde_json::json!(["c"])
+    );
+}
+
+#[test]
+fn a_stage_never_planned_is_an_error() {
+    let log = Log::example();
+    let out = log.at(NOW, &["snapshot", "--stage", "7"]).assert().code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("stage 7 is not planned"), "{stderr}");
+    assert!(stderr.contains("1, 2, 3, 4"), "{stderr}");
+    log.at(NOW, &["snapshot", "--stage", "0"]).assert().code(2);
+    log.at(NOW, &["snapshot", "--stage", "2", "--format", "pdf"])
+        .assert()
+        .code(2);
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn demo_builds_the_example_and_writes_every_stage() {
+    let log = Log::empty();
+    let out = log.at(NOW, &["demo"]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let dir = log.dir.path().join("accord-demo");
+    assert_eq!(
+        files(&dir),
+        [
+            "accord.db",
+            "index.html",
+            "stage-1.html",
+            "stage-1.md",
+            "stage-2.html",
+            "stage-2.md",
+            "stage-3.html",
+            "stage-3.md",
+            "stage-4.html",
+            "stage-4.md"
+        ]
+    );
+    assert!(stdout.contains("accord-demo/stage-2.html"), "{stdout}");
+    assert!(
+        stdout.contains("accord --db accord-demo/accord.db status"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("verify --head 659:"), "{stdout}");
+    // The reports are the snapshots of the log it built.
+    let demo_db = dir.join("accord.db");
+    let snapshot = Command::cargo_bin("accord")
+        .unwrap()
+        .env("ACCORD_NOW", NOW)
+        .args([
+            "--db",
+            demo_db.to_str().unwrap(),
+            "snapshot",
+            "--stage",
+            "2",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("stage-2.html")).unwrap(),
+        String::from_utf8(snapshot.get_output().stdout.clone()).unwrap()
+    );
+    // It never overwrites a log.
+    let again = log.at(NOW, &["demo"]).assert().code(1);
+    let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("already holds a log"), "{stderr}");
+    // Another folder: the same reports, byte for byte.
+    let other = log.dir.path().join("elsewhere");
+    log.at(NOW, &["demo", "--out", other.to_str().unwrap()])
+        .assert()
+        .success();
+    for f in ["stage-1.md", "stage-3.html", "index.html"] {
+        assert_eq!(
+            std::fs::read(dir.join(f)).unwrap(),
+            std::fs::read(other.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+/// Each partnership's line in a snapshot is `accord status`'s line for the
+/// same view: one fold, one set of rules.
+#[test]
+fn partnerships_agree_with_status() {
+    let log = Log::example();
+    for (stage, as_of) in [
+        ("2", "2009-09-11"),
+        ("3", "2010-01-29"),
+        ("4", "2010-08-31"),
+    ] {
+        let snap = log.json(&["snapshot", "--stage", stage, "--json"]);
+        let status = log.json(&["status", "--as-of", as_of, "--json"]);
+        assert_eq!(snap["as_of"], as_of);
+        let keys = [
+            "partnership",
+            "agreements_adopted",
+            "latest_scores",
+            "commitments",
+            "overdue_commitments",
+            "review_overdue",
+            "name",
+            "closed",
+            "agreements",
+            "latest_review",
+            "diverging",
+        ];
+        let ours = snap["partnerships"].as_array().unwrap();
+        let theirs = status["partnerships"].as_array().unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        for (a, b) in ours.iter().zip(theirs) {
+            for k in keys {
+                assert_eq!(a[k], b[k], "stage {stage}, {}: {k}", a["partnership"]);
+            }
+        }
+    }
+}
