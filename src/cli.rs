@@ -75,4 +75,5 @@ pub enum Command {
     Restore(commands::restore::RestoreArgs),
     Types(commands::types::TypesArgs),
     Completions(commands::completions::CompletionsArgs),
+    Generate(commands::generate::GenerateArgs),
 }

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod generate;
 mod render;
 
 use std::process::ExitCode;

@@ -3,6 +3,7 @@
 pub mod append;
 pub mod completions;
 pub mod export;
+pub mod generate;
 pub mod head;
 pub mod init;
 pub mod log;
@@ -28,5 +29,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Restore(a) => restore::run(ctx, a),
         Command::Types(a) => types::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
+        Command::Generate(a) => generate::run(ctx, a),
     }
 }
