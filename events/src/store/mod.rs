@@ -72,6 +72,16 @@ fn configure(conn: &Connection, access: Access) -> Result<(), StoreError> {
         // commit survive a power cut, not only a killed process.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // The BEFORE INSERT trigger that refuses replacements makes every
+        // INSERT a statement that may abort after it began writing, so SQLite
+        // copies each page it touches into a statement journal (to undo that
+        // one statement). With the default temp_store that journal spills to
+        // a temporary file and a bulk append spent ~37% of its time in
+        // pwrite() there (perf, 150k events). The statement journal only
+        // serves rolling back a statement inside an open transaction; it
+        // plays no part in crash recovery (the WAL does), so keeping it in
+        // memory changes nothing about what survives a power cut.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
