@@ -20,7 +20,13 @@ impl Store {
         expected_head: Option<Head>,
         on_event: impl FnMut(u64),
     ) -> Result<VerifyReport, StoreError> {
-        let structural = self.quick_check()?;
+        // SQLite's structural check reads every page of the file; the chain
+        // walk reads the events table and hashes it. They are independent,
+        // so the check runs on a second read-only connection in its own
+        // thread and `verify` takes about the longer of the two instead of
+        // their sum (1M generated events: quick_check 0.44 s, walk ~1.5 s).
+        let path = self.path.clone();
+        let structural = std::thread::spawn(move || quick_check_at(&path));
         let mut stmt = self.conn.prepare(
             "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events ORDER BY seq",
         )?;
@@ -30,6 +36,11 @@ impl Store {
             expected_head,
             on_event,
         )?;
+        let structural = match structural.join() {
+            Ok(Ok(r)) => r,
+            // The file could not be opened a second time: check it here.
+            _ => self.quick_check()?,
+        };
         if let (Some(problem), None) = (structural, &report.breach) {
             report.breach = Some(Breach {
                 seq: 1,
@@ -38,6 +49,14 @@ impl Store {
         }
         Ok(report)
     }
+}
+
+/// `PRAGMA quick_check` on a connection of its own (read-only).
+fn quick_check_at(path: &Path) -> Result<Option<String>, StoreError> {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = rusqlite::Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    super::quick_check_on(&conn)
 }
 
 /// Why a restore failed. No log is left behind.

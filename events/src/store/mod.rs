@@ -184,21 +184,25 @@ impl Store {
 
     /// SQLite's own structural check (`PRAGMA quick_check`): `None` when fine.
     pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
-        let lines: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(if lines == ["ok"] {
-            None
-        } else {
-            Some(lines.join("; "))
-        })
+        quick_check_on(&self.conn)
     }
 
     /// Direct access to the connection, for tests and tools that inspect the file.
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+fn quick_check_on(conn: &Connection) -> Result<Option<String>, StoreError> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let lines: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(if lines == ["ok"] {
+        None
+    } else {
+        Some(lines.join("; "))
+    })
 }
 
 fn head_of(conn: &Connection) -> Result<Head, StoreError> {
