@@ -46,7 +46,7 @@ struct Cache {
     state: RuleState,
     head: Head,
     last_recorded_at: String,
-    streams: std::collections::HashMap<String, u64>,
+    streams: crate::rules::Map<String, u64>,
 }
 
 /// An open event log.
