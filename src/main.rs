@@ -6,8 +6,8 @@ mod commands;
 mod context;
 mod error;
 mod example;
-mod import;
 mod generate;
+mod import;
 mod render;
 
 use std::process::ExitCode;

@@ -1,3 +1,4 @@
+#![allow(unused_imports, dead_code)] // also compiled into benches/append.rs, where #[test]s are left out
 use std::collections::BTreeSet;
 
 use accord_events::Clock;

@@ -587,8 +587,7 @@ impl RuleState {
             )
             .hint("retract the later events that depend on it first (newest first)"))
         };
-        let in_use =
-            |kind: Kind, eid: &str| self.refs.get(kind, eid).copied().unwrap_or(0);
+        let in_use = |kind: Kind, eid: &str| self.refs.get(kind, eid).copied().unwrap_or(0);
         if let Some(p) = t.stream.strip_prefix("partnership:")
             && self.partnerships.get(p).is_some_and(|x| x.closed.is_some())
             && !matches!(t.event, E::PartnershipClosed(_))

@@ -754,13 +754,15 @@ impl RuleState {
                 self.others.insert(Kind::Finding, d.finding.as_str(), mark);
             }
             E::InterviewHeld(d) => {
-                self.others.insert(Kind::Interview, d.interview.as_str(), mark);
+                self.others
+                    .insert(Kind::Interview, d.interview.as_str(), mark);
             }
             E::MeetingHeld(d) => {
                 self.others.insert(Kind::Meeting, d.meeting.as_str(), mark);
             }
             E::ActivityDelivered(d) => {
-                self.others.insert(Kind::Activity, d.activity.as_str(), mark);
+                self.others
+                    .insert(Kind::Activity, d.activity.as_str(), mark);
             }
             E::CommitmentMade(d) => {
                 let c = Commitment {

@@ -53,7 +53,8 @@ impl Store {
 
 /// `PRAGMA quick_check` on a connection of its own (read-only).
 fn quick_check_at(path: &Path) -> Result<Option<String>, StoreError> {
-    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = rusqlite::Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
     super::quick_check_on(&conn)
