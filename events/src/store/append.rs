@@ -144,7 +144,7 @@ fn refresh(conn: &Connection, cache: Option<Cache>) -> Result<Cache, StoreError>
         if s.kind == "event.retracted" || retracted.contains(&s.id) {
             continue;
         }
-        state.apply(&s.decode()?);
+        state.apply(&s.into_envelope()?);
     }
     c.state = state;
     Ok(c)
