@@ -171,6 +171,9 @@ impl Side {
     }
 }
 
+/// A vocabulary of (id, name) pairs.
+type Names = &'static [(&'static str, &'static str)];
+
 struct Org {
     id: String,
     side: Side,
@@ -559,7 +562,7 @@ impl Generator {
 
     fn prologue(&mut self) {
         let p = self.cfg.partnerships.max(1) as usize;
-        let sides: [(Side, &[(&str, &str)], usize); 6] = [
+        let sides: [(Side, Names, usize); 6] = [
             (Side::Government, GOVERNMENT, 5 + p * 35 / 100),
             (Side::DevelopmentPartner, DEVELOPMENT_PARTNERS, 4 + p / 4),
             (Side::CivilSociety, CIVIL_SOCIETY, 2 + p * 15 / 100),

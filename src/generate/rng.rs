@@ -79,6 +79,7 @@ impl Zipf {
 }
 
 #[cfg(test)]
+#[allow(unused_imports)] // also compiled into benches/append.rs, where #[test]s are left out
 mod tests {
     use super::*;
 
