@@ -85,4 +85,5 @@ pub enum Command {
     Import(commands::import::ImportArgs),
     Snapshot(commands::snapshot::SnapshotArgs),
     Demo(commands::demo::DemoArgs),
+    Generate(commands::generate::GenerateArgs),
 }

@@ -6,6 +6,7 @@ mod commands;
 mod context;
 mod error;
 mod example;
+mod generate;
 mod import;
 mod render;
 

@@ -64,6 +64,18 @@ macro_rules! catalogue {
                 }
             }
 
+            /// Decodes stored data (canonical JSON text) straight into the
+            /// typed payload, without the intermediate [`Value`] and the
+            /// path tracking [`Event::decode`] builds for its messages:
+            /// reading the log back is most of what `show`, `status` and
+            /// rebuilding the rule state do. The same field types validate
+            /// the same way; on an error, call [`Event::decode`] for the message.
+            pub fn decode_json(kind: EventKind, json: &str) -> Result<Event, serde_json::Error> {
+                match kind {
+                    $(EventKind::$variant => serde_json::from_str::<$variant>(json).map(Event::$variant),)+
+                }
+            }
+
             /// The data as JSON, from the typed form.
             pub fn to_data(&self) -> Value {
                 let v = match self {

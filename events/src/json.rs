@@ -129,23 +129,34 @@ pub fn canonical(v: &Value) -> String {
 /// Writes a JSON string literal, escaping as Python's `json.dumps` does with
 /// `ensure_ascii=False`: `"` `\` and the C0 controls, nothing else.
 pub fn write_str(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
+    // Copy runs of characters that need no escape in one go: pushing char by
+    // char made this function 12% of `verify` and 4% of a bulk append (perf).
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        // Only ASCII bytes end a run, so `start..i` falls on char boundaries.
+        out.push_str(&s[start..i]);
+        start = i + 1;
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            c => {
                 use fmt::Write;
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                let _ = write!(out, "\\u{:04x}", c);
             }
-            c => out.push(c),
         }
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -164,6 +175,15 @@ mod tests {
     fn canonical_sorts_keys_and_escapes_like_python() {
         let v = parse_strict(r#"{"b":"é\n\u0001\"","a":[1,true,null]}"#).unwrap();
         assert_eq!(canonical(&v), r#"{"a":[1,true,null],"b":"é\n\u0001\""}"#);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_are_escaped_as_serde_json_and_python_do(s in "\\PC*|[\\x00-\\x7f]{0,40}") {
+            let mut out = String::new();
+            write_str(&s, &mut out);
+            proptest::prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+        }
     }
 
     #[test]

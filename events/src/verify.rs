@@ -115,14 +115,21 @@ impl ChainCheck {
                 "its hash does not match its content: it was altered after it was written".into(),
             );
         }
-        let v = self.streams.entry(e.stream.clone()).or_insert(0);
-        if e.stream_version != *v + 1 {
+        // Looked up by &str: the stream name is cloned only the first time
+        // it is seen, not once per event.
+        let v = self.streams.get(e.stream.as_str()).copied().unwrap_or(0);
+        if e.stream_version != v + 1 {
             return fail(format!(
                 "stream {:?} jumps from version {} to {}",
                 e.stream, v, e.stream_version
             ));
         }
-        if !is_recorded_at(&e.recorded_at) {
+        // A batch shares one recorded_at: a value equal to the last one
+        // checked is well-formed already (parsing and re-formatting it for
+        // every event cost ~1.5% of verify).
+        if (self.count == 0 || e.recorded_at != self.last_recorded_at)
+            && !is_recorded_at(&e.recorded_at)
+        {
             return fail(format!(
                 "recorded_at {:?} is not a stored timestamp",
                 e.recorded_at
@@ -134,7 +141,12 @@ impl ChainCheck {
                 e.recorded_at, self.last_recorded_at
             ));
         }
-        *v += 1;
+        match self.streams.get_mut(e.stream.as_str()) {
+            Some(v) => *v += 1,
+            None => {
+                self.streams.insert(e.stream.clone(), 1);
+            }
+        }
         self.count = expected;
         self.prev = e.hash;
         self.last_recorded_at.clone_from(&e.recorded_at);

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod diff;
 pub mod entry;
 pub mod export;
+pub mod generate;
 pub mod head;
 pub mod history;
 pub mod import;
@@ -46,5 +47,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Import(a) => import::run(ctx, a),
         Command::Snapshot(a) => snapshot::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
+        Command::Generate(a) => generate::run(ctx, a),
     }
 }

@@ -33,7 +33,6 @@ impl RuleState {
     }
 
     fn exists(&self, kind: Kind, id: &str) -> Option<Option<Mark>> {
-        let key = |k: Kind| (k, id.to_owned());
         match kind {
             Kind::Org => self.orgs.get(id).map(|o| Some(o.created)),
             Kind::Person => self.people.get(id).map(|p| p.posts.first().map(|p| p.mark)),
@@ -48,7 +47,7 @@ impl RuleState {
                 .and_then(|n| self.stages.get(&n))
                 .map(|s| Some(s.planned)),
             Kind::Finding | Kind::Interview | Kind::Meeting | Kind::Activity => {
-                self.others.get(&key(kind)).map(|m| Some(*m))
+                self.others.get(kind, id).map(|m| Some(*m))
             }
         }
     }
@@ -63,12 +62,7 @@ impl RuleState {
             Kind::Review => self.reviews.keys().map(String::as_str).collect(),
             Kind::Commitment => self.commitments.keys().map(String::as_str).collect(),
             Kind::Stage => vec![],
-            _ => self
-                .others
-                .keys()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, id)| id.as_str())
-                .collect(),
+            _ => self.others.keys(kind).collect(),
         }
     }
 
@@ -130,8 +124,7 @@ impl RuleState {
     }
 
     fn check_closed(&self, ev: &NewEvent) -> Checked {
-        let stream = self.stream_of(&ev.event, None);
-        if let Some(p) = stream.strip_prefix("partnership:")
+        if let Some(p) = self.stream_partnership(&ev.event)
             && let Some(closed) = self.partnerships.get(p).and_then(|x| x.closed)
         {
             return Err(Violation::new(
@@ -594,8 +587,7 @@ impl RuleState {
             )
             .hint("retract the later events that depend on it first (newest first)"))
         };
-        let in_use =
-            |kind: Kind, eid: &str| self.refs.get(&(kind, eid.to_owned())).copied().unwrap_or(0);
+        let in_use = |kind: Kind, eid: &str| self.refs.get(kind, eid).copied().unwrap_or(0);
         if let Some(p) = t.stream.strip_prefix("partnership:")
             && self.partnerships.get(p).is_some_and(|x| x.closed.is_some())
             && !matches!(t.event, E::PartnershipClosed(_))

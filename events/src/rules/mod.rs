@@ -16,7 +16,7 @@
 mod check;
 mod violation;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -75,6 +75,44 @@ impl Kind {
     }
 }
 
+/// The rule state's maps. foldhash instead of SipHash: hashing ids was ~4%
+/// of a bulk append (perf); foldhash's per-process random seed still keeps
+/// keys chosen to collide from degrading the maps.
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = HashSet<K, foldhash::fast::RandomState>;
+
+const KINDS: usize = Kind::Activity as usize + 1;
+
+/// One map per kind of entity, keyed by id: lookups take a `&str` and never
+/// allocate (a `(Kind, String)` key cost one String per lookup, and
+/// `count_refs` looked up every reference of every event).
+#[derive(Debug)]
+struct ByKind<V>(Vec<Map<String, V>>);
+
+impl<V> ByKind<V> {
+    fn new() -> Self {
+        ByKind((0..KINDS).map(|_| Map::default()).collect())
+    }
+    fn get(&self, kind: Kind, id: &str) -> Option<&V> {
+        self.0[kind as usize].get(id)
+    }
+    fn get_mut(&mut self, kind: Kind, id: &str) -> Option<&mut V> {
+        self.0[kind as usize].get_mut(id)
+    }
+    fn contains(&self, kind: Kind, id: &str) -> bool {
+        self.0[kind as usize].contains_key(id)
+    }
+    fn insert(&mut self, kind: Kind, id: &str, v: V) {
+        self.0[kind as usize].insert(id.to_owned(), v);
+    }
+    fn remove(&mut self, kind: Kind, id: &str) {
+        self.0[kind as usize].remove(id);
+    }
+    fn keys(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.0[kind as usize].keys().map(String::as_str)
+    }
+}
+
 /// When a standing event happened and where it sits in the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Mark {
@@ -117,7 +155,7 @@ struct Partnership {
     created: Mark,
     name: String,
     closed: Option<Mark>,
-    memberships: HashMap<String, Vec<MembershipStep>>,
+    memberships: Map<String, Vec<MembershipStep>>,
 }
 
 #[derive(Debug)]
@@ -143,7 +181,7 @@ struct Review {
     created: Mark,
     partnership: String,
     framework: String,
-    responses: HashMap<String, u64>,
+    responses: Map<String, u64>,
     concluded: Option<Mark>,
     story: Vec<Mark>,
 }
@@ -166,25 +204,25 @@ struct Stage {
 /// What the rules know of the log: every standing event, folded.
 #[derive(Debug)]
 pub struct RuleState {
-    orgs: HashMap<String, Org>,
-    people: HashMap<String, Person>,
-    partnerships: HashMap<String, Partnership>,
-    agreements: HashMap<String, Agreement>,
-    frameworks: HashMap<String, Framework>,
-    reviews: HashMap<String, Review>,
-    commitments: HashMap<String, Commitment>,
+    orgs: Map<String, Org>,
+    people: Map<String, Person>,
+    partnerships: Map<String, Partnership>,
+    agreements: Map<String, Agreement>,
+    frameworks: Map<String, Framework>,
+    reviews: Map<String, Review>,
+    commitments: Map<String, Commitment>,
     stages: BTreeMap<u32, Stage>,
     /// Findings, interviews, meetings, activities: only their existence and date matter.
-    others: HashMap<(Kind, String), Mark>,
+    others: ByKind<Mark>,
     /// How many standing events (other than its creator) name each entity.
-    refs: HashMap<(Kind, String), u32>,
+    refs: ByKind<u32>,
     /// Ids of retracted events.
-    retracted: HashSet<String>,
+    retracted: Set<String>,
 }
 
 impl Default for RuleState {
     fn default() -> Self {
-        let mut frameworks = HashMap::new();
+        let mut frameworks = Map::default();
         frameworks.insert(
             crate::catalogue::EFFECTIVENESS.to_owned(),
             Framework {
@@ -197,17 +235,17 @@ impl Default for RuleState {
             },
         );
         RuleState {
-            orgs: HashMap::new(),
-            people: HashMap::new(),
-            partnerships: HashMap::new(),
-            agreements: HashMap::new(),
+            orgs: Map::default(),
+            people: Map::default(),
+            partnerships: Map::default(),
+            agreements: Map::default(),
             frameworks,
-            reviews: HashMap::new(),
-            commitments: HashMap::new(),
+            reviews: Map::default(),
+            commitments: Map::default(),
             stages: BTreeMap::new(),
-            others: HashMap::new(),
-            refs: HashMap::new(),
-            retracted: HashSet::new(),
+            others: ByKind::new(),
+            refs: ByKind::new(),
+            retracted: Set::default(),
         }
     }
 }
@@ -389,7 +427,7 @@ impl RuleState {
         retracted: &HashSet<String>,
     ) -> RuleState {
         let mut s = RuleState::new();
-        s.retracted = retracted.clone();
+        s.retracted = retracted.iter().cloned().collect();
         for e in events {
             if !retracted.contains(&e.id) {
                 s.apply(e);
@@ -406,7 +444,24 @@ impl RuleState {
     /// The stream an (already checked) event belongs to.
     pub fn stream_of(&self, event: &Event, target_stream: Option<&str>) -> String {
         use Event as E;
-        let partnership = match event {
+        match event {
+            E::EventRetracted(_) => target_stream.unwrap_or("programme").to_owned(),
+            E::OrganisationRegistered(_) | E::PersonRegistered(_) | E::PersonMoved(_) => {
+                "directory".to_owned()
+            }
+            _ => match self.stream_partnership(event) {
+                Some(p) => format!("partnership:{p}"),
+                None => "programme".to_owned(),
+            },
+        }
+    }
+
+    /// The partnership whose stream an event goes to, without building the
+    /// stream name (the closed-partnership check runs on every event).
+    /// `None` for retractions and for the directory and programme streams.
+    pub(crate) fn stream_partnership<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
+        use Event as E;
+        match event {
             E::AgreementEndorsed(d) => self
                 .agreements
                 .get(d.agreement.as_str())
@@ -435,15 +490,11 @@ impl RuleState {
                 .commitments
                 .get(d.commitment.as_str())
                 .map(|c| c.partnership.as_str()),
-            E::EventRetracted(_) => return target_stream.unwrap_or("programme").to_owned(),
-            E::OrganisationRegistered(_) | E::PersonRegistered(_) | E::PersonMoved(_) => {
-                return "directory".to_owned();
-            }
+            E::EventRetracted(_)
+            | E::OrganisationRegistered(_)
+            | E::PersonRegistered(_)
+            | E::PersonMoved(_) => None,
             other => other.partnership_field().map(|p| p.as_str()),
-        };
-        match partnership {
-            Some(p) => format!("partnership:{p}"),
-            None => "programme".to_owned(),
         }
     }
 
@@ -537,8 +588,10 @@ impl RuleState {
 
     fn count_refs(&mut self, event: &Event, delta: i32) {
         for (k, id, _) in references(event) {
-            let n = self.refs.entry((k, id.to_owned())).or_insert(0);
-            *n = n.saturating_add_signed(delta);
+            match self.refs.get_mut(k, id) {
+                Some(n) => *n = n.saturating_add_signed(delta),
+                None => self.refs.insert(k, id, 0u32.saturating_add_signed(delta)),
+            }
         }
     }
 
@@ -610,7 +663,7 @@ impl RuleState {
                         created: mark,
                         name: d.name.as_str().to_owned(),
                         closed: None,
-                        memberships: HashMap::new(),
+                        memberships: Map::default(),
                     },
                 );
             }
@@ -679,7 +732,7 @@ impl RuleState {
                             .map_or(crate::catalogue::EFFECTIVENESS.to_owned(), |f| {
                                 f.to_string()
                             }),
-                        responses: HashMap::new(),
+                        responses: Map::default(),
                         concluded: None,
                         story: vec![mark],
                     },
@@ -698,20 +751,18 @@ impl RuleState {
                 }
             }
             E::FindingRecorded(d) => {
-                self.others
-                    .insert((Kind::Finding, d.finding.to_string()), mark);
+                self.others.insert(Kind::Finding, d.finding.as_str(), mark);
             }
             E::InterviewHeld(d) => {
                 self.others
-                    .insert((Kind::Interview, d.interview.to_string()), mark);
+                    .insert(Kind::Interview, d.interview.as_str(), mark);
             }
             E::MeetingHeld(d) => {
-                self.others
-                    .insert((Kind::Meeting, d.meeting.to_string()), mark);
+                self.others.insert(Kind::Meeting, d.meeting.as_str(), mark);
             }
             E::ActivityDelivered(d) => {
                 self.others
-                    .insert((Kind::Activity, d.activity.to_string()), mark);
+                    .insert(Kind::Activity, d.activity.as_str(), mark);
             }
             E::CommitmentMade(d) => {
                 let c = Commitment {
@@ -724,7 +775,10 @@ impl RuleState {
                 if let Some(origin) = &d.origin
                     && let Some(k) = self.origin_kind(origin.as_str())
                 {
-                    *self.refs.entry((k, origin.to_string())).or_insert(0) += 1;
+                    match self.refs.get_mut(k, origin.as_str()) {
+                        Some(n) => *n += 1,
+                        None => self.refs.insert(k, origin.as_str(), 1),
+                    }
                 }
             }
             E::CommitmentReported(d) => {
@@ -761,7 +815,7 @@ impl RuleState {
             Some(Kind::Review)
         } else if self.agreements.contains_key(id) {
             Some(Kind::Agreement)
-        } else if self.others.contains_key(&(Kind::Meeting, id.to_owned())) {
+        } else if self.others.contains(Kind::Meeting, id) {
             Some(Kind::Meeting)
         } else {
             None
@@ -857,23 +911,21 @@ impl RuleState {
                 }
             }
             E::FindingRecorded(d) => {
-                self.others.remove(&(Kind::Finding, d.finding.to_string()));
+                self.others.remove(Kind::Finding, d.finding.as_str());
             }
             E::InterviewHeld(d) => {
-                self.others
-                    .remove(&(Kind::Interview, d.interview.to_string()));
+                self.others.remove(Kind::Interview, d.interview.as_str());
             }
             E::MeetingHeld(d) => {
-                self.others.remove(&(Kind::Meeting, d.meeting.to_string()));
+                self.others.remove(Kind::Meeting, d.meeting.as_str());
             }
             E::ActivityDelivered(d) => {
-                self.others
-                    .remove(&(Kind::Activity, d.activity.to_string()));
+                self.others.remove(Kind::Activity, d.activity.as_str());
             }
             E::CommitmentMade(d) => {
                 if let Some(origin) = &d.origin
                     && let Some(k) = self.origin_kind(origin.as_str())
-                    && let Some(n) = self.refs.get_mut(&(k, origin.to_string()))
+                    && let Some(n) = self.refs.get_mut(k, origin.as_str())
                 {
                     *n = n.saturating_sub(1);
                 }

@@ -131,7 +131,7 @@ impl Store {
         for s in streams {
             let rows = stmt.query_map([s], stored_from_row)?;
             for r in rows {
-                out.push(r?.decode()?);
+                out.push(r?.into_envelope()?);
             }
         }
         out.sort_by_key(|e: &Envelope| e.seq);
@@ -142,7 +142,7 @@ impl Store {
     pub fn read_all(&self) -> Result<Vec<Envelope>, StoreError> {
         let mut out = Vec::new();
         self.for_each(|e| {
-            out.push(e.decode()?);
+            out.push(e.into_envelope()?);
             Ok(())
         })?;
         Ok(out)
