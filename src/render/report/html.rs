@@ -748,28 +748,8 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
         );
         return;
     }
-    if f.items.is_empty() {
-        let _ = write!(
-            o,
-            "<p>No findings were recorded in the reporting period; {} from earlier stand on {}, counted by theme below.</p>",
-            plural(f.total, "finding", "findings"),
-            date(s.as_of)
-        );
-    } else {
-        let _ = write!(
-            o,
-            "<p>The {} recorded in the reporting period, as a SWOT analysis{}.</p>",
-            plural(f.new_in_period, "finding", "findings"),
-            if f.total > f.new_in_period {
-                format!(
-                    "; with those from earlier, {} stand on {} (by theme below)",
-                    count(f.total),
-                    date(s.as_of)
-                )
-            } else {
-                String::new()
-            }
-        );
+    let _ = write!(o, "<p>{}</p>", findings_intro(s));
+    if !f.items.is_empty() {
         o.push_str(r#"<div class="swot">"#);
         for q in Swot::ALL {
             let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();

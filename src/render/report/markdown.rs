@@ -643,28 +643,8 @@ fn findings(o: &mut String, s: &StageSnapshot, names: &Names) {
         let _ = writeln!(o, "No findings had been recorded by {}.\n", date(s.as_of));
         return;
     }
-    if f.items.is_empty() {
-        let _ = writeln!(
-            o,
-            "No findings were recorded in the reporting period; {} from earlier stand on {}, counted by theme below.\n",
-            plural(f.total, "finding", "findings"),
-            date(s.as_of)
-        );
-    } else {
-        let _ = writeln!(
-            o,
-            "The {} recorded in the reporting period, as a SWOT analysis{}.\n",
-            plural(f.new_in_period, "finding", "findings"),
-            if f.total > f.new_in_period {
-                format!(
-                    "; with those from earlier, {} stand on {} (by theme below)",
-                    count(f.total),
-                    date(s.as_of)
-                )
-            } else {
-                String::new()
-            }
-        );
+    let _ = writeln!(o, "{}\n", findings_intro(s));
+    if !f.items.is_empty() {
         for q in Swot::ALL {
             let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
             let _ = writeln!(o, "### {} ({})\n", swot_heading(*q), count(items.len()));

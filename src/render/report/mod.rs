@@ -686,6 +686,32 @@ impl Names {
     }
 }
 
+/// The sentence that opens the findings section (plain text: counts and
+/// dates only, so it needs no escaping in either format).
+pub fn findings_intro(s: &StageSnapshot) -> String {
+    let f = &s.findings;
+    if f.items.is_empty() {
+        return format!(
+            "No findings were recorded in the reporting period; {} from earlier stand on {}, counted by theme below.",
+            plural(f.total, "finding", "findings"),
+            date(s.as_of)
+        );
+    }
+    let earlier = if f.total > f.new_in_period {
+        format!(
+            "; with those from earlier, {} stand on {} (by theme below)",
+            count(f.total),
+            date(s.as_of)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "The {} recorded in the reporting period, as a SWOT analysis{earlier}.",
+        plural(f.new_in_period, "finding", "findings")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
