@@ -1,10 +1,9 @@
 //! Turning library errors into what a person reads: a message, a hint of
 //! what to run next, and an exit code (0 ok, 1 rejected, 2 usage, 3 altered).
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use accord_events::store::{AppendError, StoreError};
+use accord_events::store::{AppendError, Location, StoreError};
 
 use crate::context::Style;
 
@@ -45,7 +44,7 @@ impl CliError {
     }
 
     /// An error opening the log, with the command that helps.
-    pub fn open(e: StoreError, db: &Path) -> CliError {
+    pub fn open(e: StoreError, db: &Location) -> CliError {
         let hint = match &e {
             StoreError::Missing(_) => format!(
                 "create one with `accord init --db {}`, try `accord demo`, or point --db / ACCORD_DB at an existing log",

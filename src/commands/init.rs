@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, _args: InitArgs) -> Result<ExitCode, CliError> {
 
 /// Creates the log file, with a hint when one is already there.
 pub fn create(ctx: &Context) -> Result<Store, CliError> {
-    Store::create(&ctx.db, ctx.clock).map_err(|e| match e {
+    Store::create_at(&ctx.db, ctx.clock).map_err(|e| match e {
         StoreError::AlreadyExists(p) => CliError::rejected(
             format!(
                 "{} already exists; accord will not overwrite a log",

@@ -1,44 +1,66 @@
-//! The append-only SQLite store.
+//! The append-only store, on SQLite (the default) or PostgreSQL.
 //!
-//! One file holds the log (`events`) and a little metadata. Writers take
-//! SQLite's write lock with `BEGIN IMMEDIATE` for a whole batch, bring the
-//! rule state up to date from whatever other processes appended, check and
-//! insert every event, and commit once: a batch is all or nothing, `seq`
-//! stays gapless, and a commit is durable (`synchronous=FULL` in WAL mode)
+//! [`Store`] is what callers use, whatever the database. It holds a backend
+//! (`backend.rs`: head, rows after a position, a row by id, insert, the
+//! write transaction, streaming and filtered reads) and writes the batch
+//! logic once over it (`append.rs`): writers take the backend's write lock
+//! for a whole batch, bring the rule state up to date from whatever other
+//! processes appended, check and insert every event, and commit once: a
+//! batch is all or nothing, `seq` stays gapless, and a commit is durable
 //! before accord reports it.
+//!
+//! - SQLite (`sqlite.rs`): one file, WAL, `BEGIN IMMEDIATE`, `synchronous=FULL`.
+//! - PostgreSQL (`postgres.rs`): a database named by a `postgres://` URL;
+//!   a transaction-level advisory lock serialises writers (see there why).
 
 mod append;
+mod backend;
 mod error;
 mod integrity;
+mod location;
+mod postgres;
 mod read;
+mod sqlite;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 pub use append::{AppendOptions, AppendOutcome, Recorded};
 pub use error::{AppendError, StoreError};
 pub use integrity::{RestoreError, Restored};
+pub use location::{Location, PgUrl};
 pub use read::LogFilter;
 
 use crate::clock::Clock;
 use crate::rules::RuleState;
 use crate::verify::Head;
+use backend::Backend;
 
-/// The schema this build writes (`PRAGMA user_version`).
+/// The schema this build writes (`PRAGMA user_version` in SQLite,
+/// `accord_meta.schema_version` in PostgreSQL).
 pub const SCHEMA: i64 = 1;
-const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
 /// How long a writer waits for another to finish before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Read-only or read-write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// Nothing can be written through this handle (SQLite opens the file read-only).
+    /// Nothing can be written through this handle (SQLite opens the file
+    /// read-only; a PostgreSQL session is made read-only).
     ReadOnly,
     /// Appends allowed.
     ReadWrite,
+}
+
+/// Which database a store runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackendKind {
+    /// An SQLite file.
+    Sqlite,
+    /// A PostgreSQL database.
+    Postgres,
 }
 
 /// The rule state cached between batches, with the head it was built to.
@@ -51,7 +73,9 @@ struct Cache {
 
 /// An open event log.
 pub struct Store {
-    conn: Connection,
+    backend: Box<dyn Backend>,
+    kind: BackendKind,
+    location: Location,
     path: PathBuf,
     clock: Clock,
     cache: Option<Cache>,
@@ -60,106 +84,83 @@ pub struct Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
-            .field("path", &self.path)
+            .field("location", &self.location)
             .finish_non_exhaustive()
     }
 }
 
-fn configure(conn: &Connection, access: Access) -> Result<(), StoreError> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    if access == Access::ReadWrite {
-        // WAL lets readers go on while one writer appends; FULL makes each
-        // commit survive a power cut, not only a killed process.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-    }
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(())
-}
-
 impl Store {
-    /// Creates a new, empty log at `path`. Refuses to overwrite anything.
-    pub fn create(path: &Path, clock: Clock) -> Result<Store, StoreError> {
-        if path.exists() {
-            return Err(StoreError::AlreadyExists(path.to_owned()));
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        configure(&conn, Access::ReadWrite)?;
-        let created = crate::clock::format_recorded_at(clock.now());
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(SCHEMA_V1)?;
-        tx.execute(
-            "INSERT INTO accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1)",
-            [&created],
-        )?;
-        tx.pragma_update(None, "user_version", SCHEMA)?;
-        tx.commit()?;
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
+    fn wrap(
+        backend: Box<dyn Backend>,
+        kind: BackendKind,
+        location: Location,
+        clock: Clock,
+    ) -> Store {
+        Store {
+            backend,
+            kind,
+            path: location.as_error_path(),
+            location,
             clock,
             cache: None,
-        })
+        }
+    }
+
+    /// Creates a new, empty SQLite log at `path`. Refuses to overwrite anything.
+    pub fn create(path: &Path, clock: Clock) -> Result<Store, StoreError> {
+        Store::create_at(&Location::Sqlite(path.to_owned()), clock)
+    }
+
+    /// Opens an existing SQLite log.
+    pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
+        Store::open_at(&Location::Sqlite(path.to_owned()), access, clock)
+    }
+
+    /// Creates a new, empty log at `location`. Refuses to overwrite one (a
+    /// PostgreSQL database must not hold an accord log already).
+    pub fn create_at(location: &Location, clock: Clock) -> Result<Store, StoreError> {
+        let (backend, kind): (Box<dyn Backend>, _) = match location {
+            Location::Sqlite(path) => (
+                Box::new(sqlite::SqliteBackend::create(path, clock)?),
+                BackendKind::Sqlite,
+            ),
+            Location::Postgres(url) => (
+                postgres::PgBackend::create(url, clock)?,
+                BackendKind::Postgres,
+            ),
+        };
+        Ok(Store::wrap(backend, kind, location.clone(), clock))
     }
 
     /// Opens an existing log.
-    pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
-        if !path.is_file() {
-            return Err(StoreError::Missing(path.to_owned()));
-        }
-        let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        flags |= match access {
-            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    pub fn open_at(location: &Location, access: Access, clock: Clock) -> Result<Store, StoreError> {
+        let (backend, kind): (Box<dyn Backend>, _) = match location {
+            Location::Sqlite(path) => (
+                Box::new(sqlite::SqliteBackend::open(path, access)?),
+                BackendKind::Sqlite,
+            ),
+            Location::Postgres(url) => (
+                postgres::PgBackend::open(url, access)?,
+                BackendKind::Postgres,
+            ),
         };
-        let not_a_log = |reason: String| StoreError::NotALog {
-            path: path.to_owned(),
-            reason,
-        };
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| not_a_log(e.to_string()))?;
-        configure(&conn, access).map_err(|e| match e {
-            StoreError::Sqlite(e) => not_a_log(e.to_string()),
-            other => other,
-        })?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| not_a_log(e.to_string()))?;
-        let has_events: bool = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'",
-                [],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n == 1)
-            .map_err(|e| not_a_log(e.to_string()))?;
-        if !has_events {
-            return Err(not_a_log("it has no events table".into()));
-        }
-        if version > SCHEMA {
-            return Err(StoreError::TooNew {
-                path: path.to_owned(),
-                found: version,
-                known: SCHEMA,
-            });
-        }
-        if version < 1 {
-            return Err(not_a_log(format!("unknown schema version {version}")));
-        }
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-            clock,
-            cache: None,
-        })
+        Ok(Store::wrap(backend, kind, location.clone(), clock))
     }
 
-    /// The file this store reads.
+    /// The file this store reads (for PostgreSQL, the URL with its password
+    /// hidden).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where this store is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Which database it runs on.
+    pub fn backend_kind(&self) -> BackendKind {
+        self.kind
     }
 
     /// The clock used for `recorded_at` and "today".
@@ -169,40 +170,28 @@ impl Store {
 
     /// The last event's `seq` and hash.
     pub fn head(&self) -> Result<Head, StoreError> {
-        head_of(&self.conn)
+        self.backend.head()
     }
 
-    /// SQLite's own structural check (`PRAGMA quick_check`): `None` when fine.
+    /// The database's structural check (SQLite's `PRAGMA quick_check`):
+    /// `None` when fine. PostgreSQL offers none that an ordinary role may
+    /// run, so it is `None` there.
     pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
-        let lines: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(if lines == ["ok"] {
-            None
-        } else {
-            Some(lines.join("; "))
-        })
+        self.backend.structural_check()
     }
 
-    /// Direct access to the connection, for tests and tools that inspect the file.
+    /// Direct access to the SQLite connection, for tests and tools that
+    /// inspect the file.
+    ///
+    /// # Panics
+    /// On a store that is not SQLite (see [`Store::sqlite_connection`]).
     pub fn connection(&self) -> &Connection {
-        &self.conn
+        self.sqlite_connection()
+            .expect("Store::connection is only for SQLite logs")
     }
-}
 
-fn head_of(conn: &Connection) -> Result<Head, StoreError> {
-    let row = conn.query_row(
-        "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-        [],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
-    );
-    match row {
-        Ok((seq, hash)) => Ok(Head {
-            seq: seq as u64,
-            hash: hash.try_into().unwrap_or([0; 32]),
-        }),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(Head::EMPTY),
-        Err(e) => Err(e.into()),
+    /// The SQLite connection, when the store is SQLite.
+    pub fn sqlite_connection(&self) -> Option<&Connection> {
+        self.backend.sqlite()
     }
 }
