@@ -52,6 +52,7 @@ impl CliError {
             ),
             StoreError::NotALog { .. } => "check the --db path; if the file was damaged, restore it from an export with `accord restore`".into(),
             StoreError::TooNew { .. } => "upgrade accord to read this log".into(),
+            StoreError::Connect { .. } => "check the URL, that the server is running, and the password (in ACCORD_DB or PGPASSWORD)".into(),
             _ => "check the file and its permissions".into(),
         };
         CliError {

@@ -124,7 +124,6 @@ impl PgUrl {
     }
 
     /// The URL as given, password and all: for the client library only.
-    #[allow(dead_code)] // until the PostgreSQL backend lands
     pub(crate) fn secret(&self) -> &str {
         &self.secret
     }

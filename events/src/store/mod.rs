@@ -31,6 +31,7 @@ pub use append::{AppendOptions, AppendOutcome, Recorded};
 pub use error::{AppendError, StoreError};
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
+pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};
 pub use read::LogFilter;
 
 use crate::clock::Clock;
