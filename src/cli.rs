@@ -77,4 +77,12 @@ pub enum Command {
     Restore(commands::restore::RestoreArgs),
     Types(commands::types::TypesArgs),
     Completions(commands::completions::CompletionsArgs),
+    Show(commands::show::ShowArgs),
+    History(commands::history::HistoryArgs),
+    Diff(commands::diff::DiffArgs),
+    Audit(commands::audit::AuditArgs),
+    Status(commands::status::StatusArgs),
+    #[command(flatten)]
+    Entry(commands::entry::EntryCommand),
+    Import(commands::import::ImportArgs),
 }

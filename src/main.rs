@@ -5,6 +5,8 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod example;
+mod import;
 mod render;
 
 use std::process::ExitCode;

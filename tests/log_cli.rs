@@ -289,3 +289,44 @@ fn csv_export_neutralises_formulas() {
         "{csv}"
     );
 }
+
+#[test]
+fn init_with_the_cambodia_example_builds_a_verified_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cambodia.db");
+    let out = Command::cargo_bin("accord")
+        .unwrap()
+        .env("ACCORD_NOW", NOW)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "init",
+            "--example",
+            "cambodia",
+        ])
+        .assert()
+        .success();
+    assert!(text(&out.get_output().stderr).contains("with the cambodia example: 659 events"));
+    let out = Command::cargo_bin("accord")
+        .unwrap()
+        .args(["--db", db.to_str().unwrap(), "verify", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        (v["ok"].as_bool(), v["events"].as_u64()),
+        (Some(true), Some(659))
+    );
+    // Unknown examples are a usage error.
+    Command::cargo_bin("accord")
+        .unwrap()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "init",
+            "--example",
+            "atlantis",
+        ])
+        .assert()
+        .code(2);
+}

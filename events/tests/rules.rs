@@ -848,3 +848,79 @@ fn triggers_refuse_update_delete_and_replace() {
     }
     assert!(store.verify(None, |_| {}).unwrap().ok());
 }
+
+#[test]
+fn a_move_is_not_dated_before_the_persons_standing_acts() {
+    // Earlier acts keep the organisation they were done for: a back-dated
+    // move must not slip in before an endorsement already recorded.
+    let endorsed = [ev(
+        "agreement.endorsed",
+        "2009-09-11",
+        r#"{"agreement":"pp-1","version":1,"by":"chair-health"}"#,
+    )];
+    case(
+        &endorsed,
+        &[ev(
+            "person.moved",
+            "2009-09-11",
+            r#"{"person":"chair-health","org":"moeys"}"#,
+        )],
+        &[ev(
+            "person.moved",
+            "2009-09-10",
+            r#"{"person":"chair-health","org":"moeys"}"#,
+        )],
+        Rule::OutOfOrder,
+    );
+}
+
+#[test]
+fn a_stage_that_was_never_planned_cannot_start_or_complete() {
+    for kind in ["stage.started", "stage.completed"] {
+        case(
+            &[],
+            &[ev("stage.completed", "2009-06-30", r#"{"stage":1}"#)],
+            &[ev(kind, "2009-06-30", r#"{"stage":7}"#)],
+            Rule::Stage,
+        );
+    }
+    // A planned stage that has started keeps its plan.
+    let planned = [with_id(
+        "plan-3",
+        ev(
+            "stage.planned",
+            "2009-06-01",
+            r#"{"stage":3,"name":"Follow-up","starts_on":"2009-10-01","ends_on":"2010-01-31"}"#,
+        ),
+    )];
+    case(
+        &planned,
+        &[retract("plan-3", "2009-06-02")],
+        &[retract("cam-x", "2009-06-02")],
+        Rule::UnknownReference,
+    );
+    let started = [with_id(
+        "plan-3",
+        ev(
+            "stage.planned",
+            "2009-06-01",
+            r#"{"stage":3,"name":"Follow-up","starts_on":"2009-10-01","ends_on":"2010-01-31"}"#,
+        ),
+    )];
+    let (_d, mut store) = fresh();
+    append(&mut store, &started).unwrap();
+    append(
+        &mut store,
+        &[
+            ev("stage.completed", "2009-06-30", r#"{"stage":1}"#),
+            ev("stage.started", "2009-09-09", r#"{"stage":2}"#),
+            ev("stage.completed", "2009-09-11", r#"{"stage":2}"#),
+            ev("stage.started", "2009-10-01", r#"{"stage":3}"#),
+        ],
+    )
+    .unwrap();
+    match append(&mut store, &[retract("plan-3", "2009-10-02")]) {
+        Err(AppendError::Rule { violation, .. }) => assert_eq!(violation.rule, Rule::Retraction),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,2 +1,40 @@
-//! Pure folds from events to read models.
+//! Pure folds from accord's events to read models.
+//!
+//! Every fold takes envelopes in `seq` order and returns plain data: no SQL,
+//! no I/O, no clock (the as-of date comes in a [`View`]). The events that
+//! count are chosen by [`View::counted`]; [`Replay`] folds them into the
+//! [`Directory`], the [`Programme`] and each [`Partnership`], from which the
+//! read models are derived:
+//!
+//! - [`PartnershipState`] (`accord show`),
+//! - [`History`] (`accord history`),
+//! - [`PartnershipDiff`] (`accord diff`),
+//! - [`AgreementAudit`], [`PersonAudit`], [`OrgAudit`] (`accord audit`),
+//! - [`ProgrammeStatus`] (`accord status`).
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod audit;
+pub mod diff;
+pub mod directory;
+pub mod finding;
+pub mod framework;
+pub mod history;
+pub mod partnership;
+pub mod programme;
+pub mod replay;
+pub mod status;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use audit::{AgreementAudit, OrgAudit, PersonAudit};
+pub use diff::PartnershipDiff;
+pub use directory::Directory;
+pub use history::History;
+pub use partnership::{Partnership, PartnershipState};
+pub use programme::Programme;
+pub use replay::{Replay, show};
+pub use status::ProgrammeStatus;
+pub use view::View;

@@ -4,6 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use accord_events::store::StoreError;
 use clap::{Args, ValueEnum};
 
 use crate::context::Context;
@@ -41,28 +42,38 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<ExitCode, CliError> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = BufWriter::new(sink);
-    match args.format {
-        Format::Jsonl => store.for_each(|e| {
-            writeln!(w, "{}", e.to_json_line())?;
-            Ok(())
-        })?,
-        Format::Csv => {
-            let mut c = csv::Writer::from_writer(&mut w);
-            c.write_record(HEADER).map_err(csv_error)?;
-            store.for_each(|e| {
-                c.write_record(row(&e))
-                    .map_err(|e| std::io::Error::other(e.to_string()).into())
-            })?;
-            c.flush()?;
+    let written = (|| -> Result<(), StoreError> {
+        match args.format {
+            Format::Jsonl => store.for_each(|e| {
+                writeln!(w, "{}", e.to_json_line())?;
+                Ok(())
+            })?,
+            Format::Csv => {
+                let mut c = csv::Writer::from_writer(&mut w);
+                c.write_record(HEADER).map_err(csv_error)?;
+                store.for_each(|e| c.write_record(row(&e)).map_err(csv_error))?;
+                c.flush()?;
+            }
         }
+        w.flush()?;
+        Ok(())
+    })();
+    match written {
+        // A reader that stops early (`| head`) is not an error.
+        Err(StoreError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS);
+        }
+        other => other?,
     }
-    w.flush()?;
     if let Some(p) = &args.out {
         eprintln!("wrote {}", p.display());
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn csv_error(e: csv::Error) -> CliError {
-    CliError::rejected(e.to_string(), "check the output path")
+fn csv_error(e: csv::Error) -> StoreError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => StoreError::Io(io),
+        other => StoreError::Io(std::io::Error::other(format!("{other:?}"))),
+    }
 }

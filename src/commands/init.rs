@@ -1,24 +1,54 @@
-//! `accord init`: create a new, empty log.
+//! `accord init`: create a new log, empty or with a built-in example.
 
 use std::process::ExitCode;
 
 use accord_events::store::{Store, StoreError};
 use clap::Args;
 
+use crate::commands::append::append_lines;
 use crate::context::Context;
 use crate::error::CliError;
+use crate::example;
 
-/// Create a new log (refuses to overwrite an existing file).
+/// Create a new log (refuses to overwrite an existing file), empty or with
+/// a built-in example programme.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Example:\n  accord init --db programme.db\n  accord --db programme.db --as secretariat append events.jsonl"
-)]
-pub struct InitArgs {}
+#[command(after_help = "Examples:
+  accord init --db programme.db
+  accord --db programme.db --as secretariat append events.jsonl
+  accord init --db cambodia.db --example cambodia   # the 19 TWGs of 2009-10, 659 events")]
+pub struct InitArgs {
+    /// Load a built-in example programme (its pairings, scores and exact dates are illustrative).
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(example::NAMES))]
+    pub example: Option<String>,
+}
 
-pub fn run(ctx: &Context, _args: InitArgs) -> Result<ExitCode, CliError> {
-    create(ctx)?;
-    eprintln!("created an empty log at {}", ctx.db.display());
-    eprintln!("next: record events with `accord append FILE` (see `accord types`)");
+pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
+    let mut store = create(ctx)?;
+    let Some(name) = &args.example else {
+        eprintln!("created an empty log at {}", ctx.db.display());
+        eprintln!("next: record events with `accord append FILE` (see `accord types`)");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let events = example::events(name).expect("clap only accepts known names");
+    let outcome = match append_lines(ctx, &mut store, events.as_bytes()) {
+        Ok(o) => o,
+        Err(e) => {
+            // Leave no half-made log behind.
+            drop(store);
+            let _ = std::fs::remove_file(&ctx.db);
+            return Err(e);
+        }
+    };
+    eprintln!(
+        "created {} with the {name} example: {} events, head {}",
+        ctx.db.display(),
+        outcome.appended,
+        outcome.head
+    );
+    eprintln!(
+        "next: `accord status`, `accord show twg-health`, `accord snapshot --stage 2 --format html --out stage2.html`"
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -115,6 +115,6 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
     if !ctx.json && rows.is_empty() {
         eprintln!("no events match");
     }
-    print!("{out}");
+    crate::render::text::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,19 @@
 //! One module per command.
 
 pub mod append;
+pub mod audit;
 pub mod completions;
+pub mod diff;
+pub mod entry;
 pub mod export;
 pub mod head;
+pub mod history;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod restore;
+pub mod show;
+pub mod status;
 pub mod types;
 pub mod verify;
 
@@ -28,5 +35,12 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Restore(a) => restore::run(ctx, a),
         Command::Types(a) => types::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
+        Command::Show(a) => show::run(ctx, a),
+        Command::History(a) => history::run(ctx, a),
+        Command::Diff(a) => diff::run(ctx, a),
+        Command::Audit(a) => audit::run(ctx, a),
+        Command::Status(a) => status::run(ctx, a),
+        Command::Entry(c) => c.run(ctx),
+        Command::Import(a) => import::run(ctx, a),
     }
 }

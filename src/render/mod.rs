@@ -4,3 +4,4 @@
 pub mod csv;
 pub mod progress;
 pub mod summary;
+pub mod text;

@@ -197,6 +197,7 @@ impl RuleState {
             )),
             E::StageStarted(d) => {
                 let n = d.stage.0;
+                self.check_reference(Kind::Stage, &n.to_string(), on)?;
                 let stage = &self.stages[&n];
                 if let Some(m) = stage.started {
                     return Err(Violation::new(
@@ -240,6 +241,7 @@ impl RuleState {
             }
             E::StageCompleted(d) => {
                 let n = d.stage.0;
+                self.check_reference(Kind::Stage, &n.to_string(), on)?;
                 let stage = &self.stages[&n];
                 match (stage.started, stage.completed) {
                     (_, Some(c)) => Err(Violation::new(
@@ -259,12 +261,17 @@ impl RuleState {
                 }
             }
             E::PersonMoved(d) => {
-                let posts: Vec<Mark> = self.people[d.person.as_str()]
+                // Neither before their last post nor before their last act:
+                // earlier acts keep the organisation they were done for.
+                let person = &self.people[d.person.as_str()];
+                let story: Vec<Mark> = person
                     .posts
                     .iter()
                     .map(|p| p.mark)
+                    .chain(person.acts.iter().copied())
                     .collect();
-                self.check_story(&format!("person {:?}", d.person.as_str()), &posts, on)
+                let what = format!("person {:?} (their posts and acts)", d.person.as_str());
+                self.check_story(&what, &story, on)
             }
             E::PartnerJoined(d) => {
                 self.check_membership(d.partnership.as_str(), d.org.as_str(), on, true)
@@ -610,6 +617,10 @@ impl RuleState {
             | E::ReviewConcluded(_)
             | E::CommitmentReported(_)
             | E::CommitmentRescheduled(_) => Ok(()),
+            E::StagePlanned(d) => match self.stages.get(&d.stage.0).and_then(|s| s.started) {
+                Some(_) => blocked(format!("stage {} has started since", d.stage.0)),
+                None => Ok(()),
+            },
             E::StageStarted(d) => match self.stages.get(&d.stage.0).and_then(|s| s.completed) {
                 Some(_) => blocked(format!("stage {} has been completed since", d.stage.0)),
                 None => Ok(()),

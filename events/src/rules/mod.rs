@@ -99,6 +99,9 @@ struct Post {
 #[derive(Debug)]
 struct Person {
     posts: Vec<Post>,
+    /// Standing acts by this person (endorsements, responses, proposals...):
+    /// a move may not be dated before them, or they would change organisation.
+    acts: Vec<Mark>,
 }
 
 /// One step of a membership (joined or left); `acts` counts standing acts that relied on it.
@@ -503,7 +506,8 @@ impl RuleState {
 
     /// Counts (`delta` = +1) or uncounts (-1) an act's reliance on the
     /// person's post and the organisation's membership on the act's date.
-    fn rely(&mut self, event: &Event, on: NaiveDate, delta: i32) {
+    fn rely(&mut self, event: &Event, mark: Mark, delta: i32) {
+        let on = mark.on;
         let Some((person, partnership)) = self.acting(event) else {
             return;
         };
@@ -511,7 +515,13 @@ impl RuleState {
             return;
         };
         let org = self.people[&person].posts[pi].org.clone();
-        let post = &mut self.people.get_mut(&person).expect("indexed").posts[pi];
+        let someone = self.people.get_mut(&person).expect("indexed");
+        if delta > 0 {
+            someone.acts.push(mark);
+        } else {
+            someone.acts.retain(|m| m.seq != mark.seq);
+        }
+        let post = &mut someone.posts[pi];
         post.acts = post.acts.saturating_add_signed(delta);
         if let Some(mi) = self.membership_step_index(&partnership, &org, on) {
             let step = &mut self
@@ -580,6 +590,7 @@ impl RuleState {
                             org: d.org.to_string(),
                             acts: 0,
                         }],
+                        acts: Vec::new(),
                     },
                 );
             }
@@ -728,7 +739,7 @@ impl RuleState {
                 }
             }
         }
-        self.rely(&e.event, e.occurred_on, 1);
+        self.rely(&e.event, mark, 1);
     }
 
     fn step(&mut self, partnership: &str, org: &str, mark: Mark, joined: bool) {
@@ -763,7 +774,14 @@ impl RuleState {
     pub fn unapply(&mut self, target: &Envelope) {
         use Event as E;
         self.retracted.insert(target.id.clone());
-        self.rely(&target.event, target.occurred_on, -1);
+        self.rely(
+            &target.event,
+            Mark {
+                seq: target.seq,
+                on: target.occurred_on,
+            },
+            -1,
+        );
         self.count_refs(&target.event, -1);
         let seq = target.seq;
         let drop_mark = |story: &mut Vec<Mark>| story.retain(|m| m.seq != seq);

@@ -3,6 +3,7 @@
 use super::backend::Scan;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
+use crate::verify::Head;
 
 /// Which events `accord log` shows. Every set field must match.
 #[derive(Clone, Debug, Default)]
@@ -78,6 +79,37 @@ impl Store {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    /// The head as it stood at `recorded_at` (inclusive): the last event
+    /// recorded by then. `recorded_at` never decreases along `seq`, so this
+    /// is a binary search over positions, a few index lookups on any log.
+    pub fn head_at(&self, recorded_at: &str) -> Result<Head, StoreError> {
+        let head = self.head()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT recorded_at, hash FROM events WHERE seq = ?1")?;
+        let mut at = |seq: u64| -> Result<(String, Vec<u8>), StoreError> {
+            Ok(stmt.query_row([seq as i64], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        };
+        // Invariant: events 1..=lo were recorded by then, events after hi were not.
+        let (mut lo, mut hi) = (0u64, head.seq);
+        while lo < hi {
+            let mid = lo + (hi - lo).div_ceil(2);
+            if at(mid)?.0.as_str() <= recorded_at {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo == 0 {
+            return Ok(Head::EMPTY);
+        }
+        let hash = at(lo)?.1;
+        Ok(Head {
+            seq: lo,
+            hash: hash.try_into().unwrap_or([0; 32]),
+        })
     }
 
     /// Names of the streams in the log, sorted.

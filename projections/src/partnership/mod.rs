@@ -1,0 +1,450 @@
+//! One partnership, folded event by event.
+//!
+//! [`Partnership`] keeps the facts recorded on a partnership as they were
+//! recorded (who endorsed which version on which date, each response's
+//! scores, ...). Meanings that depend on the directory or on the as-of date
+//! (an endorser's organisation and side, adoption, scores by side, what is
+//! overdue) are derived when a [`PartnershipState`] is built, so the fold can
+//! be fed in one pass or in chunks and gives the same result.
+
+mod agreement;
+mod review;
+mod state;
+
+use std::collections::HashMap;
+
+use accord_events::fields::{Day, ReportedStatus, Role};
+use accord_events::{Envelope, Event};
+use serde::Serialize;
+
+use crate::finding::Finding;
+
+pub use agreement::{Adoption, Agreement, Endorsement, Version, Withdrawal};
+pub use review::{Response, Review, Scores, Tally};
+pub use state::{
+    AgreementState, AgreementStatus, CommitmentState, EndorsementState, FormerMember, MemberState,
+    PartnershipState, ResponseState, ReviewState, VersionState,
+};
+
+/// Where and when an event stands in the log: what an auditor traces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    /// Its position in the log.
+    pub seq: u64,
+    /// The event id.
+    pub id: String,
+    /// Business time as written.
+    pub occurred_at: String,
+    /// The calendar date written in `occurred_at`.
+    pub on: Day,
+    /// When the store recorded it.
+    pub recorded_at: String,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// Its hash in the chain (lowercase hex).
+    pub hash: String,
+}
+
+impl Stamp {
+    /// The stamp of an envelope.
+    pub fn of(e: &Envelope) -> Stamp {
+        Stamp {
+            seq: e.seq,
+            id: e.id.clone(),
+            occurred_at: e.occurred_at.clone(),
+            on: Day(e.occurred_on),
+            recorded_at: e.recorded_at.clone(),
+            recorded_by: e.recorded_by.clone(),
+            hash: hex::encode(e.hash),
+        }
+    }
+}
+
+/// `partnership.established`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Establishment {
+    /// The partnership's name.
+    pub name: String,
+    /// The host organisation, if any.
+    pub host: Option<String>,
+    /// When and where it was recorded.
+    pub stamp: Stamp,
+}
+
+/// An organisation's membership, from `partner.joined` to `partner.left`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Membership {
+    /// The organisation.
+    pub org: String,
+    /// Its role.
+    pub role: Role,
+    /// The `partner.joined` event.
+    pub joined: Stamp,
+    /// The `partner.left` event and its reason, once it has left.
+    pub left: Option<(Stamp, String)>,
+}
+
+/// `partnership.closed`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Closure {
+    /// Why.
+    pub reason: String,
+    /// When and where it was recorded.
+    pub stamp: Stamp,
+}
+
+/// A commitment and everything reported on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commitment {
+    /// Its id.
+    pub commitment: String,
+    /// What is committed.
+    pub text: String,
+    /// The organisation that owns it.
+    pub owner: String,
+    /// The due date it was made with.
+    pub original_due: Day,
+    /// The review, agreement or meeting it came from.
+    pub origin: Option<String>,
+    /// `commitment.made`.
+    pub made: Stamp,
+    /// `commitment.reported`, in `seq` order.
+    pub reports: Vec<Report>,
+    /// `commitment.rescheduled`, in `seq` order.
+    pub reschedules: Vec<Reschedule>,
+}
+
+/// `commitment.reported`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The reported status.
+    pub status: ReportedStatus,
+    /// Who reported it.
+    pub reported_by: Option<String>,
+    /// A note.
+    pub note: Option<String>,
+    /// When and where it was recorded.
+    pub stamp: Stamp,
+}
+
+/// `commitment.rescheduled`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reschedule {
+    /// The new due date.
+    pub due: Day,
+    /// Why.
+    pub reason: String,
+    /// When and where it was recorded.
+    pub stamp: Stamp,
+}
+
+/// A commitment's status: `open` until its first report, then the last
+/// reported status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentStatus {
+    /// Nothing reported yet.
+    Open,
+    /// Reported on schedule.
+    OnSchedule,
+    /// Reported behind schedule.
+    BehindSchedule,
+    /// Reported completed.
+    Completed,
+    /// Reported dropped.
+    Dropped,
+}
+
+impl CommitmentStatus {
+    /// Every status, `open` first.
+    pub const ALL: [CommitmentStatus; 5] = [
+        CommitmentStatus::Open,
+        CommitmentStatus::OnSchedule,
+        CommitmentStatus::BehindSchedule,
+        CommitmentStatus::Completed,
+        CommitmentStatus::Dropped,
+    ];
+
+    /// The status as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommitmentStatus::Open => "open",
+            CommitmentStatus::OnSchedule => "on_schedule",
+            CommitmentStatus::BehindSchedule => "behind_schedule",
+            CommitmentStatus::Completed => "completed",
+            CommitmentStatus::Dropped => "dropped",
+        }
+    }
+
+    /// How a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CommitmentStatus::Open => "open",
+            CommitmentStatus::OnSchedule => "on schedule",
+            CommitmentStatus::BehindSchedule => "behind schedule",
+            CommitmentStatus::Completed => "completed",
+            CommitmentStatus::Dropped => "dropped",
+        }
+    }
+
+    /// Completed and dropped commitments are never overdue.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            CommitmentStatus::Completed | CommitmentStatus::Dropped
+        )
+    }
+}
+
+impl From<ReportedStatus> for CommitmentStatus {
+    fn from(s: ReportedStatus) -> Self {
+        match s {
+            ReportedStatus::OnSchedule => CommitmentStatus::OnSchedule,
+            ReportedStatus::BehindSchedule => CommitmentStatus::BehindSchedule,
+            ReportedStatus::Completed => CommitmentStatus::Completed,
+            ReportedStatus::Dropped => CommitmentStatus::Dropped,
+        }
+    }
+}
+
+impl Commitment {
+    /// The due date after any rescheduling.
+    pub fn due(&self) -> Day {
+        self.reschedules.last().map_or(self.original_due, |r| r.due)
+    }
+
+    /// `open` until the first report, then the last reported status.
+    pub fn status(&self) -> CommitmentStatus {
+        self.reports
+            .last()
+            .map_or(CommitmentStatus::Open, |r| r.status.into())
+    }
+
+    /// Overdue on `on`: not completed or dropped, and due before `on`.
+    /// (A closed partnership's commitments are never overdue; the
+    /// partnership state applies that.)
+    pub fn is_overdue_on(&self, on: chrono::NaiveDate) -> bool {
+        !self.status().is_final() && self.due().0 < on
+    }
+}
+
+/// The facts recorded on one partnership, folded in `seq` order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partnership {
+    /// The partnership's id.
+    pub partnership: String,
+    /// `partnership.established`, once folded.
+    pub established: Option<Establishment>,
+    /// Memberships in the order they began (an organisation that left and
+    /// joined again has two).
+    pub memberships: Vec<Membership>,
+    /// `partnership.closed`, once folded.
+    pub closed: Option<Closure>,
+    /// Agreements in the order they were proposed.
+    pub agreements: Vec<Agreement>,
+    /// Reviews in the order they were opened.
+    pub reviews: Vec<Review>,
+    /// Commitments in the order they were made.
+    pub commitments: Vec<Commitment>,
+    /// Findings in `seq` order.
+    pub findings: Vec<Finding>,
+    agreement_index: HashMap<String, usize>,
+    review_index: HashMap<String, usize>,
+    commitment_index: HashMap<String, usize>,
+}
+
+impl Partnership {
+    /// A partnership with nothing folded yet.
+    pub fn new(partnership: impl Into<String>) -> Partnership {
+        Partnership {
+            partnership: partnership.into(),
+            established: None,
+            memberships: Vec::new(),
+            closed: None,
+            agreements: Vec::new(),
+            reviews: Vec::new(),
+            commitments: Vec::new(),
+            findings: Vec::new(),
+            agreement_index: HashMap::new(),
+            review_index: HashMap::new(),
+            commitment_index: HashMap::new(),
+        }
+    }
+
+    /// Folds every event of `events` that concerns this partnership.
+    pub fn from_events<'a>(
+        partnership: &str,
+        events: impl IntoIterator<Item = &'a Envelope>,
+    ) -> Partnership {
+        let mut p = Partnership::new(partnership);
+        for e in events {
+            p.apply(e);
+        }
+        p
+    }
+
+    /// True when `e` is recorded on this partnership (by the partnership it
+    /// names, or by an agreement, review or commitment already folded here).
+    pub fn concerns(&self, e: &Envelope) -> bool {
+        use Event as E;
+        let mine = |id: &str| id == self.partnership;
+        match &e.event {
+            E::PartnershipEstablished(d) => mine(d.partnership.as_str()),
+            E::PartnerJoined(d) => mine(d.partnership.as_str()),
+            E::PartnerLeft(d) => mine(d.partnership.as_str()),
+            E::PartnershipClosed(d) => mine(d.partnership.as_str()),
+            E::AgreementProposed(d) => mine(d.partnership.as_str()),
+            E::ReviewOpened(d) => mine(d.partnership.as_str()),
+            E::CommitmentMade(d) => mine(d.partnership.as_str()),
+            E::FindingRecorded(d) => d.partnership.as_ref().is_some_and(|p| mine(p.as_str())),
+            E::AgreementEndorsed(d) => self.agreement_index.contains_key(d.agreement.as_str()),
+            E::AgreementRevised(d) => self.agreement_index.contains_key(d.agreement.as_str()),
+            E::AgreementWithdrawn(d) => self.agreement_index.contains_key(d.agreement.as_str()),
+            E::ReviewResponse(d) => self.review_index.contains_key(d.review.as_str()),
+            E::ReviewConcluded(d) => self.review_index.contains_key(d.review.as_str()),
+            E::CommitmentReported(d) => self.commitment_index.contains_key(d.commitment.as_str()),
+            E::CommitmentRescheduled(d) => {
+                self.commitment_index.contains_key(d.commitment.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// Folds one event that counts (see [`crate::View::counted`]). Events
+    /// that do not concern this partnership are ignored; returns true when
+    /// `e` was folded.
+    pub fn apply(&mut self, e: &Envelope) -> bool {
+        use Event as E;
+        if !self.concerns(e) {
+            return false;
+        }
+        match &e.event {
+            E::PartnershipEstablished(d) => {
+                self.established = Some(Establishment {
+                    name: d.name.as_str().to_owned(),
+                    host: d.host.as_ref().map(|h| h.to_string()),
+                    stamp: Stamp::of(e),
+                });
+            }
+            E::PartnerJoined(d) => self.memberships.push(Membership {
+                org: d.org.to_string(),
+                role: d.role,
+                joined: Stamp::of(e),
+                left: None,
+            }),
+            E::PartnerLeft(d) => {
+                if let Some(m) = self
+                    .memberships
+                    .iter_mut()
+                    .rev()
+                    .find(|m| m.org == d.org.as_str() && m.left.is_none())
+                {
+                    m.left = Some((Stamp::of(e), d.reason.as_str().to_owned()));
+                }
+            }
+            E::PartnershipClosed(d) => {
+                self.closed = Some(Closure {
+                    reason: d.reason.as_str().to_owned(),
+                    stamp: Stamp::of(e),
+                });
+            }
+            E::AgreementProposed(d) => {
+                self.agreement_index
+                    .insert(d.agreement.to_string(), self.agreements.len());
+                self.agreements.push(Agreement::proposed(e, d));
+            }
+            E::AgreementEndorsed(d) => {
+                let i = self.agreement_index[d.agreement.as_str()];
+                self.agreements[i].endorse(e, d);
+            }
+            E::AgreementRevised(d) => {
+                let i = self.agreement_index[d.agreement.as_str()];
+                self.agreements[i].revise(e, d);
+            }
+            E::AgreementWithdrawn(d) => {
+                let i = self.agreement_index[d.agreement.as_str()];
+                self.agreements[i].withdrawn = Some(Withdrawal {
+                    by: d.by.to_string(),
+                    reason: d.reason.as_str().to_owned(),
+                    stamp: Stamp::of(e),
+                });
+            }
+            E::ReviewOpened(d) => {
+                self.review_index
+                    .insert(d.review.to_string(), self.reviews.len());
+                self.reviews.push(Review::opened(e, d));
+            }
+            E::ReviewResponse(d) => {
+                let i = self.review_index[d.review.as_str()];
+                self.reviews[i].respond(e, d);
+            }
+            E::ReviewConcluded(d) => {
+                let i = self.review_index[d.review.as_str()];
+                self.reviews[i].concluded = Some((Stamp::of(e), d.summary.as_str().to_owned()));
+            }
+            E::CommitmentMade(d) => {
+                self.commitment_index
+                    .insert(d.commitment.to_string(), self.commitments.len());
+                self.commitments.push(Commitment {
+                    commitment: d.commitment.to_string(),
+                    text: d.text.as_str().to_owned(),
+                    owner: d.owner.to_string(),
+                    original_due: d.due,
+                    origin: d.origin.as_ref().map(|o| o.to_string()),
+                    made: Stamp::of(e),
+                    reports: Vec::new(),
+                    reschedules: Vec::new(),
+                });
+            }
+            E::CommitmentReported(d) => {
+                let i = self.commitment_index[d.commitment.as_str()];
+                self.commitments[i].reports.push(Report {
+                    status: d.status,
+                    reported_by: d.reported_by.as_ref().map(|p| p.to_string()),
+                    note: d.note.as_ref().map(|n| n.as_str().to_owned()),
+                    stamp: Stamp::of(e),
+                });
+            }
+            E::CommitmentRescheduled(d) => {
+                let i = self.commitment_index[d.commitment.as_str()];
+                self.commitments[i].reschedules.push(Reschedule {
+                    due: d.due,
+                    reason: d.reason.as_str().to_owned(),
+                    stamp: Stamp::of(e),
+                });
+            }
+            E::FindingRecorded(d) => self.findings.push(Finding::from_event(e, d)),
+            _ => return false,
+        }
+        true
+    }
+
+    /// An agreement by id.
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreement_index.get(id).map(|&i| &self.agreements[i])
+    }
+
+    /// A review by id.
+    pub fn review(&self, id: &str) -> Option<&Review> {
+        self.review_index.get(id).map(|&i| &self.reviews[i])
+    }
+
+    /// A commitment by id.
+    pub fn commitment(&self, id: &str) -> Option<&Commitment> {
+        self.commitment_index.get(id).map(|&i| &self.commitments[i])
+    }
+
+    /// The memberships standing now, in the order they began.
+    pub fn current_members(&self) -> impl Iterator<Item = &Membership> {
+        self.memberships.iter().filter(|m| m.left.is_none())
+    }
+
+    /// The most recently opened review (by opening date, ties by `seq`) that
+    /// has at least one response.
+    pub fn latest_review(&self) -> Option<&Review> {
+        self.reviews
+            .iter()
+            .filter(|r| !r.responses.is_empty())
+            .max_by_key(|r| (r.opened.on, r.opened.seq))
+    }
+}

@@ -1,0 +1,107 @@
+//! The whole programme folded at once: the directory, the programme and
+//! every partnership, routed event by event.
+
+use std::collections::{BTreeMap, HashMap};
+
+use accord_events::{Envelope, Event};
+
+use crate::directory::Directory;
+use crate::partnership::{Partnership, PartnershipState};
+use crate::programme::Programme;
+use crate::view::View;
+
+/// Every fold of a log, fed in `seq` order with the events that count.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Replay {
+    /// Organisations and people.
+    pub directory: Directory,
+    /// The programme: stages, frameworks, meetings, ...
+    pub programme: Programme,
+    /// Partnerships by id.
+    pub partnerships: BTreeMap<String, Partnership>,
+    /// Which partnership each agreement, review and commitment belongs to.
+    owner: HashMap<(u8, String), String>,
+}
+
+const AGREEMENT: u8 = 0;
+const REVIEW: u8 = 1;
+const COMMITMENT: u8 = 2;
+
+impl Replay {
+    /// Nothing folded yet.
+    pub fn new() -> Replay {
+        Replay::default()
+    }
+
+    /// Folds the events of `events` that count in `view`.
+    pub fn of(events: &[Envelope], view: &View) -> Replay {
+        let mut r = Replay::new();
+        for e in view.counted(events) {
+            r.apply(e);
+        }
+        r
+    }
+
+    /// The partnership an event is recorded on, if any.
+    pub fn partnership_of<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
+        use Event as E;
+        let owned = |k: u8, id: &str| self.owner.get(&(k, id.to_owned())).map(String::as_str);
+        match event {
+            E::AgreementEndorsed(d) => owned(AGREEMENT, d.agreement.as_str()),
+            E::AgreementRevised(d) => owned(AGREEMENT, d.agreement.as_str()),
+            E::AgreementWithdrawn(d) => owned(AGREEMENT, d.agreement.as_str()),
+            E::ReviewResponse(d) => owned(REVIEW, d.review.as_str()),
+            E::ReviewConcluded(d) => owned(REVIEW, d.review.as_str()),
+            E::CommitmentReported(d) => owned(COMMITMENT, d.commitment.as_str()),
+            E::CommitmentRescheduled(d) => owned(COMMITMENT, d.commitment.as_str()),
+            other => other.partnership_field().map(|p| p.as_str()),
+        }
+    }
+
+    /// Folds one event that counts.
+    pub fn apply(&mut self, e: &Envelope) {
+        self.directory.apply(e);
+        self.programme.apply(e);
+        let owned = match &e.event {
+            Event::AgreementProposed(d) => Some((AGREEMENT, d.agreement.to_string())),
+            Event::ReviewOpened(d) => Some((REVIEW, d.review.to_string())),
+            Event::CommitmentMade(d) => Some((COMMITMENT, d.commitment.to_string())),
+            _ => None,
+        };
+        let Some(p) = self.partnership_of(&e.event).map(str::to_owned) else {
+            return;
+        };
+        if let Some(key) = owned {
+            self.owner.insert(key, p.clone());
+        }
+        self.partnerships
+            .entry(p.clone())
+            .or_insert_with(|| Partnership::new(p))
+            .apply(e);
+    }
+
+    /// The partnerships established in this replay, in the order they were
+    /// established (by `seq`).
+    pub fn established(&self) -> Vec<&Partnership> {
+        let mut v: Vec<&Partnership> = self
+            .partnerships
+            .values()
+            .filter(|p| p.established.is_some())
+            .collect();
+        v.sort_by_key(|p| p.established.as_ref().map(|e| e.stamp.seq));
+        v
+    }
+
+    /// The state of one partnership in `view` (which should be the view this
+    /// replay was folded with).
+    pub fn partnership_state(&self, partnership: &str, view: &View) -> Option<PartnershipState> {
+        let p = self.partnerships.get(partnership)?;
+        PartnershipState::build(p, &self.directory, &self.programme, view)
+    }
+}
+
+/// The state of `partnership` in `view`, from a log (or the streams that
+/// hold it: `partnership:<id>`, `directory` and `programme`) in `seq` order.
+pub fn show(events: &[Envelope], partnership: &str, view: &View) -> Option<PartnershipState> {
+    Replay::of(events, view).partnership_state(partnership, view)
+}

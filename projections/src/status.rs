@@ -1,0 +1,332 @@
+//! The programme at a glance: its stages, counts, and what is overdue or
+//! diverging, partnership by partnership.
+
+use std::collections::BTreeMap;
+
+use accord_events::Envelope;
+use accord_events::fields::Day;
+use serde::Serialize;
+
+use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
+use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
+use crate::replay::Replay;
+use crate::view::View;
+
+/// The programme's status in a view.
+///
+/// JSON: `programme` (null or {`name`, `objective`, `commissioned_by`,
+/// `facilitators`}), `as_of`, `known_at`, `stages` [{`stage`, `name`,
+/// `starts_on`, `ends_on`, `intended_achievements`, `started_on`,
+/// `completed_on`, `summary`, `status`}], `current_stage` (number or null),
+/// `counts` {`partnerships`, `partnerships_closed`, `organisations`,
+/// `people`, `agreements` {`draft`, `adopted`, `revision_pending`,
+/// `withdrawn`}, `reviews`, `findings`, `commitments` {`open`,
+/// `on_schedule`, `behind_schedule`, `completed`, `dropped`},
+/// `interviews`, `meetings`, `activities`}, `overdue_commitments`
+/// [{`partnership`, `commitment`, `owner`, `due`, `status`}],
+/// `overdue_reviews` \[partnership id\], `diverging` [{`partnership`,
+/// `review`, `criteria`}], `partnerships` \[summary\].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProgrammeStatus {
+    /// `programme.defined`, if recorded.
+    pub programme: Option<ProgrammeDefinition>,
+    /// The view's as-of date.
+    pub as_of: Day,
+    /// The view's known-at instant.
+    pub known_at: Option<String>,
+    /// Every planned stage, by number.
+    pub stages: Vec<StageStatus>,
+    /// The stage running (started, not completed).
+    pub current_stage: Option<u32>,
+    /// How many of everything.
+    pub counts: Counts,
+    /// Overdue commitments, partnership by partnership.
+    pub overdue_commitments: Vec<OverdueCommitment>,
+    /// Partnerships whose review is overdue.
+    pub overdue_reviews: Vec<String>,
+    /// Latest reviews with diverging criteria.
+    pub diverging: Vec<Divergence>,
+    /// One line per partnership, in the order they were established.
+    pub partnerships: Vec<PartnershipSummary>,
+}
+
+/// A stage and where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageStatus {
+    /// The stage.
+    #[serde(flatten)]
+    pub stage: Stage,
+    /// Planned, started or completed.
+    pub status: StageProgress,
+}
+
+/// Counts across the programme.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Partnerships established (closed ones included).
+    pub partnerships: usize,
+    /// Of which closed.
+    pub partnerships_closed: usize,
+    /// Organisations registered.
+    pub organisations: usize,
+    /// People registered.
+    pub people: usize,
+    /// Agreements by status.
+    pub agreements: AgreementCounts,
+    /// Reviews opened.
+    pub reviews: usize,
+    /// Findings recorded (programme-level ones included).
+    pub findings: usize,
+    /// Commitments by status.
+    pub commitments: CommitmentCounts,
+    /// Interviews and focus groups held.
+    pub interviews: usize,
+    /// Meetings held.
+    pub meetings: usize,
+    /// Activities delivered.
+    pub activities: usize,
+}
+
+/// Agreements by status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct AgreementCounts {
+    pub draft: usize,
+    pub adopted: usize,
+    pub revision_pending: usize,
+    pub withdrawn: usize,
+}
+
+impl AgreementCounts {
+    /// Counts one agreement.
+    pub fn add(&mut self, s: AgreementStatus) {
+        *match s {
+            AgreementStatus::Draft => &mut self.draft,
+            AgreementStatus::Adopted => &mut self.adopted,
+            AgreementStatus::RevisionPending => &mut self.revision_pending,
+            AgreementStatus::Withdrawn => &mut self.withdrawn,
+        } += 1;
+    }
+
+    /// Adds another tally.
+    pub fn merge(&mut self, o: &AgreementCounts) {
+        self.draft += o.draft;
+        self.adopted += o.adopted;
+        self.revision_pending += o.revision_pending;
+        self.withdrawn += o.withdrawn;
+    }
+}
+
+/// Commitments by status (all five, `open` included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct CommitmentCounts {
+    pub open: usize,
+    pub on_schedule: usize,
+    pub behind_schedule: usize,
+    pub completed: usize,
+    pub dropped: usize,
+}
+
+impl CommitmentCounts {
+    /// Counts one commitment.
+    pub fn add(&mut self, s: CommitmentStatus) {
+        *match s {
+            CommitmentStatus::Open => &mut self.open,
+            CommitmentStatus::OnSchedule => &mut self.on_schedule,
+            CommitmentStatus::BehindSchedule => &mut self.behind_schedule,
+            CommitmentStatus::Completed => &mut self.completed,
+            CommitmentStatus::Dropped => &mut self.dropped,
+        } += 1;
+    }
+
+    /// Adds another tally.
+    pub fn merge(&mut self, o: &CommitmentCounts) {
+        self.open += o.open;
+        self.on_schedule += o.on_schedule;
+        self.behind_schedule += o.behind_schedule;
+        self.completed += o.completed;
+        self.dropped += o.dropped;
+    }
+
+    /// How many in all.
+    pub fn total(&self) -> usize {
+        self.open + self.on_schedule + self.behind_schedule + self.completed + self.dropped
+    }
+}
+
+/// An overdue commitment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OverdueCommitment {
+    /// Its partnership.
+    pub partnership: String,
+    /// Its id.
+    pub commitment: String,
+    /// The organisation that owns it.
+    pub owner: String,
+    /// When it was due.
+    pub due: Day,
+    /// Its status.
+    pub status: CommitmentStatus,
+}
+
+/// A latest review whose sides diverge.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Divergence {
+    /// The partnership.
+    pub partnership: String,
+    /// Its latest review.
+    pub review: String,
+    /// The diverging criteria.
+    pub criteria: Vec<String>,
+}
+
+/// One partnership in a line: the keys of a stage snapshot's partnership
+/// (`partnership`, `agreements_adopted`, `latest_scores`, `commitments`,
+/// `overdue_commitments`, `review_overdue`) plus `name`, `closed`,
+/// `agreements` (by status), `latest_review` and `diverging`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartnershipSummary {
+    /// Its id.
+    pub partnership: String,
+    /// Agreements with a version in force.
+    pub agreements_adopted: usize,
+    /// Mean per criterion of its latest review (empty when none).
+    pub latest_scores: BTreeMap<String, f64>,
+    /// Commitments by status.
+    pub commitments: CommitmentCounts,
+    /// Ids of overdue commitments.
+    pub overdue_commitments: Vec<String>,
+    /// Whether its review is overdue.
+    pub review_overdue: bool,
+    /// Its name.
+    pub name: String,
+    /// Whether it is closed.
+    pub closed: bool,
+    /// Agreements by status.
+    pub agreements: AgreementCounts,
+    /// Its latest review (with responses).
+    pub latest_review: Option<String>,
+    /// Diverging criteria of the latest review.
+    pub diverging: Vec<String>,
+}
+
+impl PartnershipSummary {
+    /// Summarises a partnership's state.
+    pub fn of(s: &PartnershipState) -> PartnershipSummary {
+        let mut agreements = AgreementCounts::default();
+        let mut commitments = CommitmentCounts::default();
+        for a in &s.agreements {
+            agreements.add(a.status);
+        }
+        for c in &s.commitments {
+            commitments.add(c.status);
+        }
+        PartnershipSummary {
+            partnership: s.partnership.clone(),
+            agreements_adopted: s
+                .agreements
+                .iter()
+                .filter(|a| a.in_force_version.is_some())
+                .count(),
+            latest_scores: s
+                .latest_review
+                .as_ref()
+                .map(|r| r.scores.clone())
+                .unwrap_or_default(),
+            commitments,
+            overdue_commitments: s
+                .commitments
+                .iter()
+                .filter(|c| c.overdue)
+                .map(|c| c.commitment.clone())
+                .collect(),
+            review_overdue: s.review_overdue,
+            name: s.name.clone(),
+            closed: s.closed,
+            agreements,
+            latest_review: s.latest_review.as_ref().map(|r| r.review.clone()),
+            diverging: s
+                .latest_review
+                .as_ref()
+                .map(|r| r.diverging.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl ProgrammeStatus {
+    /// The programme's status from a whole log in `seq` order.
+    pub fn build(events: &[Envelope], view: &View) -> ProgrammeStatus {
+        let replay = Replay::of(events, view);
+        let states: Vec<PartnershipState> = replay
+            .established()
+            .into_iter()
+            .filter_map(|p| PartnershipState::build(p, &replay.directory, &replay.programme, view))
+            .collect();
+        let mut counts = Counts {
+            partnerships: states.len(),
+            partnerships_closed: states.iter().filter(|s| s.closed).count(),
+            organisations: replay.directory.organisations().count(),
+            people: replay.directory.people().count(),
+            findings: replay.programme.findings.len(),
+            interviews: replay.programme.interviews.len(),
+            meetings: replay.programme.meetings.len(),
+            activities: replay.programme.activities.len(),
+            ..Counts::default()
+        };
+        let mut overdue_commitments = Vec::new();
+        let mut overdue_reviews = Vec::new();
+        let mut diverging = Vec::new();
+        let mut partnerships = Vec::new();
+        for s in &states {
+            let summary = PartnershipSummary::of(s);
+            counts.agreements.merge(&summary.agreements);
+            counts.commitments.merge(&summary.commitments);
+            counts.reviews += s.reviews.len();
+            counts.findings += s.findings.len();
+            for c in s.commitments.iter().filter(|c| c.overdue) {
+                overdue_commitments.push(OverdueCommitment {
+                    partnership: s.partnership.clone(),
+                    commitment: c.commitment.clone(),
+                    owner: c.owner.clone(),
+                    due: c.due,
+                    status: c.status,
+                });
+            }
+            if s.review_overdue {
+                overdue_reviews.push(s.partnership.clone());
+            }
+            if let Some(r) = &s.latest_review
+                && !r.diverging.is_empty()
+            {
+                diverging.push(Divergence {
+                    partnership: s.partnership.clone(),
+                    review: r.review.clone(),
+                    criteria: r.diverging.clone(),
+                });
+            }
+            partnerships.push(summary);
+        }
+        ProgrammeStatus {
+            programme: replay.programme.definition.clone(),
+            as_of: Day(view.as_of),
+            known_at: view.known_at.clone(),
+            stages: replay
+                .programme
+                .stages
+                .values()
+                .map(|s| StageStatus {
+                    stage: s.clone(),
+                    status: s.progress(),
+                })
+                .collect(),
+            current_stage: replay.programme.current_stage().map(|s| s.stage),
+            counts,
+            overdue_commitments,
+            overdue_reviews,
+            diverging,
+            partnerships,
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! Property tests over random, valid-ish logs: dates out of order, acts by
+//! non-members, retractions of anything. The folds must never panic and
+//! must honour the view's rules.
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use serde_json::json;
+
+use super::{Log, d};
+use crate::partnership::{AgreementStatus, PartnershipState};
+use crate::{History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, View};
+
+const PEOPLE: [&str; 5] = [
+    "chair-health",
+    "deputy-health",
+    "lead-who",
+    "rep-undp",
+    "rep-ngo",
+];
+const ORGS: [&str; 5] = ["cdc", "moh", "who", "undp", "ngo-forum"];
+const STATUSES: [&str; 4] = ["on_schedule", "behind_schedule", "completed", "dropped"];
+const CRITERIA: [&str; 5] = [
+    "shared_goal",
+    "co_creation",
+    "inclusive_transparent",
+    "engagement",
+    "review_revision",
+];
+
+#[derive(Clone, Debug)]
+enum Op {
+    Propose(usize, usize),
+    Endorse(usize, usize),
+    Revise(usize, usize),
+    Withdraw(usize, usize),
+    OpenReview(usize, Option<u16>),
+    Respond(usize, usize, Vec<(usize, i64)>),
+    Conclude(usize),
+    Commit(usize, u16),
+    Report(usize, usize),
+    Reschedule(usize, u16),
+    Join(usize),
+    Leave(usize),
+    Move(usize, usize),
+    Finding,
+    CompleteStage,
+    Close,
+    Retract(usize),
+    RecordLater(u16),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    // Mostly the first agreement, review and commitment, so their stories grow.
+    let i3 = || prop_oneof![3 => Just(0usize), 1 => 0usize..3];
+    let p = || 0usize..PEOPLE.len();
+    let scores = |min| proptest::collection::vec((0usize..5, 1i64..=5), min..4);
+    prop_oneof![
+        3 => (i3(), p()).prop_map(|(a, p)| Op::Propose(a, p)),
+        8 => (i3(), p()).prop_map(|(a, p)| Op::Endorse(a, p)),
+        2 => (i3(), p()).prop_map(|(a, p)| Op::Revise(a, p)),
+        1 => (i3(), p()).prop_map(|(a, p)| Op::Withdraw(a, p)),
+        2 => (i3(), proptest::option::of(0u16..500)).prop_map(|(r, n)| Op::OpenReview(r, n)),
+        4 => (i3(), p(), scores(0)).prop_map(|(r, p, s)| Op::Respond(r, p, s)),
+        2 => (i3(), p()).prop_map(|(r, p)| Op::Respond(r, p, vec![(0, 1), (1, 5)])),
+        2 => (i3(), p()).prop_map(|(r, p)| Op::Respond(r, p, vec![(0, 5), (1, 1)])),
+        1 => i3().prop_map(Op::Conclude),
+        2 => (i3(), 0u16..500).prop_map(|(c, due)| Op::Commit(c, due)),
+        2 => (i3(), 0usize..4).prop_map(|(c, s)| Op::Report(c, s)),
+        1 => (i3(), 0u16..500).prop_map(|(c, due)| Op::Reschedule(c, due)),
+        1 => (0usize..ORGS.len()).prop_map(Op::Join),
+        1 => (0usize..ORGS.len()).prop_map(Op::Leave),
+        1 => (p(), 0usize..ORGS.len()).prop_map(|(p, o)| Op::Move(p, o)),
+        1 => Just(Op::Finding),
+        1 => Just(Op::CompleteStage),
+        1 => Just(Op::Finding),
+        1 => (0usize..1000).prop_map(Op::Retract),
+        1 => Just(Op::Close),
+        1 => (1u16..60).prop_map(Op::RecordLater),
+    ]
+}
+
+fn start() -> NaiveDate {
+    d("2009-06-10")
+}
+
+fn day(offset: u16) -> String {
+    (start() + Duration::days(i64::from(offset)))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Builds a log from ops; events referring to entities never created are
+/// skipped, everything else (dates, membership, order) is left to chance.
+fn build(ops: &[(i16, Op)]) -> Log {
+    let mut l = Log::cambodia();
+    let base = l.events.len();
+    let mut versions = [0u32; 3];
+    let mut reviews = [false; 3];
+    let mut commitments = [false; 3];
+    let mut findings = 0;
+    let mut stage_done = false;
+    let mut clock: i32 = 0;
+    for (delta, op) in ops {
+        clock = (clock + i32::from(*delta)).max(0);
+        let on = day(clock as u16);
+        match op {
+            Op::Propose(a, p) if versions[*a] == 0 => {
+                versions[*a] = 1;
+                l.add(
+                    &on,
+                    "agreement.proposed",
+                    json!({"agreement": format!("a{a}"), "partnership": "twg-health", "kind": "principles",
+                           "title": format!("Agreement {a}"), "text": format!("text {a}"), "proposed_by": PEOPLE[*p]}),
+                );
+            }
+            Op::Endorse(a, p) if versions[*a] > 0 => {
+                l.endorse(&on, &format!("a{a}"), versions[*a], PEOPLE[*p]);
+            }
+            Op::Revise(a, p) if versions[*a] > 0 => {
+                versions[*a] += 1;
+                l.add(
+                    &on,
+                    "agreement.revised",
+                    json!({"agreement": format!("a{a}"), "text": format!("text {a} v{}", versions[*a]), "reason": "r", "revised_by": PEOPLE[*p]}),
+                );
+            }
+            Op::Withdraw(a, p) if versions[*a] > 0 => {
+                l.add(
+                    &on,
+                    "agreement.withdrawn",
+                    json!({"agreement": format!("a{a}"), "reason": "r", "by": PEOPLE[*p]}),
+                );
+            }
+            Op::OpenReview(r, next) if !reviews[*r] => {
+                reviews[*r] = true;
+                let mut data = json!({"review": format!("r{r}"), "partnership": "twg-health", "kind": "health_check"});
+                if let Some(n) = next {
+                    data["next_due"] = json!(day(*n));
+                }
+                l.add(&on, "review.opened", data);
+            }
+            Op::Respond(r, p, scores) if reviews[*r] => {
+                let scores: serde_json::Map<String, serde_json::Value> = scores
+                    .iter()
+                    .map(|(c, s)| (CRITERIA[*c].to_owned(), json!(s)))
+                    .collect();
+                l.respond(
+                    &on,
+                    &format!("r{r}"),
+                    PEOPLE[*p],
+                    serde_json::Value::Object(scores),
+                );
+            }
+            Op::Conclude(r) if reviews[*r] => {
+                l.add(
+                    &on,
+                    "review.concluded",
+                    json!({"review": format!("r{r}"), "summary": "s"}),
+                );
+            }
+            Op::Commit(c, due) if !commitments[*c] => {
+                commitments[*c] = true;
+                l.add(
+                    &on,
+                    "commitment.made",
+                    json!({"commitment": format!("c{c}"), "partnership": "twg-health", "text": "t", "owner": "moh", "due": day(*due)}),
+                );
+            }
+            Op::Report(c, s) if commitments[*c] => {
+                l.add(
+                    &on,
+                    "commitment.reported",
+                    json!({"commitment": format!("c{c}"), "status": STATUSES[*s]}),
+                );
+            }
+            Op::Reschedule(c, due) if commitments[*c] => {
+                l.add(
+                    &on,
+                    "commitment.rescheduled",
+                    json!({"commitment": format!("c{c}"), "due": day(*due), "reason": "r"}),
+                );
+            }
+            Op::Join(o) => {
+                l.add(
+                    &on,
+                    "partner.joined",
+                    json!({"partnership": "twg-health", "org": ORGS[*o], "role": "member"}),
+                );
+            }
+            Op::Leave(o) => {
+                l.add(
+                    &on,
+                    "partner.left",
+                    json!({"partnership": "twg-health", "org": ORGS[*o], "reason": "r"}),
+                );
+            }
+            Op::Move(p, o) => {
+                l.add(
+                    &on,
+                    "person.moved",
+                    json!({"person": PEOPLE[*p], "org": ORGS[*o]}),
+                );
+            }
+            Op::Finding => {
+                findings += 1;
+                l.add(
+                    &on,
+                    "finding.recorded",
+                    json!({"finding": format!("f{findings}"), "partnership": "twg-health", "origin": "review", "swot": "strength", "theme": "roles", "text": "t"}),
+                );
+            }
+            Op::CompleteStage if !stage_done => {
+                stage_done = true;
+                l.add(&on, "stage.started", json!({"stage": 2}));
+                l.add(&on, "stage.completed", json!({"stage": 2}));
+            }
+            Op::Close => {
+                l.add(
+                    &on,
+                    "partnership.closed",
+                    json!({"partnership": "twg-health", "reason": "r"}),
+                );
+            }
+            Op::Retract(i) if l.events.len() > base => {
+                let target = base + i % (l.events.len() - base);
+                let id = l.events[target].id.clone();
+                l.retract(&on, &id);
+            }
+            Op::RecordLater(n) => {
+                let later = (start() + Duration::days(i64::from(*n) * 10))
+                    .format("%Y-%m-%d")
+                    .to_string();
+                l.recording_on(&later);
+            }
+            _ => {}
+        }
+    }
+    l
+}
+
+/// Mostly forward in time, sometimes back-dated by up to two months.
+fn delta() -> impl Strategy<Value = i16> {
+    prop_oneof![9 => 0i16..12, 1 => -60i16..0]
+}
+
+fn log_and_date() -> impl Strategy<Value = (Log, NaiveDate)> {
+    (
+        proptest::collection::vec((delta(), op()), 0..100),
+        0u16..100,
+    )
+        .prop_map(|(ops, pct)| {
+            let l = build(&ops);
+            let last = l.events.iter().map(|e| e.occurred_on).max().unwrap();
+            let span = (last - start()).num_days() + 40;
+            let on = start() - Duration::days(10) + Duration::days(span * i64::from(pct) / 100);
+            (l, on)
+        })
+}
+
+fn state(events: &[accord_events::Envelope], view: &View) -> Option<PartnershipState> {
+    crate::show(events, "twg-health", view)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The state as of D is the state built from only the events that
+    /// occurred by D (retractions kept: they apply at every date).
+    #[test]
+    fn state_as_of_d_ignores_what_occurred_later((l, on) in log_and_date()) {
+        let view = View::as_of(on);
+        let earlier: Vec<_> = l.events.iter().filter(|e| {
+            e.occurred_on <= on || matches!(e.event, accord_events::Event::EventRetracted(_))
+        }).cloned().collect();
+        prop_assert_eq!(state(&l.events, &view), state(&earlier, &view));
+        prop_assert_eq!(
+            ProgrammeStatus::build(&l.events, &view),
+            ProgrammeStatus::build(&earlier, &view)
+        );
+    }
+
+    /// Folding in chunks (stopping, cloning, resuming) equals one pass, and
+    /// the routed fold equals the partnership's own fold.
+    #[test]
+    fn chunked_folding_equals_one_pass((l, on) in log_and_date(), cuts in proptest::collection::vec(0usize..200, 0..4)) {
+        let view = View::as_of(on);
+        let counted = view.counted(&l.events);
+        let one = Replay::of(&l.events, &view);
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (counted.len() + 1)).collect();
+        cuts.sort_unstable();
+        cuts.push(counted.len());
+        let mut chunked = Replay::new();
+        let mut from = 0;
+        for cut in cuts {
+            for e in &counted[from..cut] {
+                chunked.apply(e);
+            }
+            chunked = chunked.clone();
+            from = cut;
+        }
+        prop_assert_eq!(&one, &chunked);
+        let own = Partnership::from_events("twg-health", counted.iter().copied());
+        prop_assert_eq!(one.partnerships.get("twg-health").cloned().unwrap_or_else(|| Partnership::new("twg-health")), own);
+    }
+
+    /// A retracted event is as if it had never been recorded.
+    #[test]
+    fn retraction_is_as_if_never_recorded((l, on) in log_and_date(), pick in 0usize..1000) {
+        let retracted = View::as_of(on).retracted(&l.events);
+        let candidates: Vec<_> = l.events.iter().filter(|e| {
+            !matches!(e.event, accord_events::Event::EventRetracted(_)) && !retracted.contains(e.id.as_str())
+        }).collect();
+        let target = candidates[pick % candidates.len()].id.clone();
+        let mut with = l.clone();
+        with.retract(&on.format("%Y-%m-%d").to_string(), &target);
+        let without: Vec<_> = l.events.iter().filter(|e| e.id != target).cloned().collect();
+        let view = View::as_of(on);
+        prop_assert_eq!(state(&with.events, &view), state(&without, &view));
+    }
+
+    /// known_at T reproduces the log as it was at T.
+    #[test]
+    fn known_at_equals_the_log_truncated_at_t((l, on) in log_and_date(), pick in 0usize..1000) {
+        let t = l.events[pick % l.events.len()].recorded_at.clone();
+        let then: Vec<_> = l.events.iter().filter(|e| e.recorded_at <= t).cloned().collect();
+        let known = state(&l.events, &View::known_at(on, t.clone())).map(|mut s| { s.known_at = None; s });
+        prop_assert_eq!(known, state(&then, &View::as_of(on)));
+    }
+
+    /// The derived meanings hold together, and nothing panics.
+    #[test]
+    fn derived_meanings_are_consistent((l, on) in log_and_date()) {
+        let view = View::as_of(on);
+        if let Some(s) = state(&l.events, &view) {
+            for a in &s.agreements {
+                prop_assert!(a.in_force_version.is_none_or(|v| v <= a.current_version));
+                let expected = match (a.status, a.in_force_version) {
+                    (AgreementStatus::Withdrawn, v) => v.is_none(),
+                    (AgreementStatus::Draft, v) => v.is_none(),
+                    (AgreementStatus::Adopted, v) => v == Some(a.current_version),
+                    (AgreementStatus::RevisionPending, Some(v)) => v < a.current_version,
+                    (AgreementStatus::RevisionPending, None) => false,
+                };
+                prop_assert!(expected, "{:?}", a);
+                for v in &a.versions {
+                    let sides: Vec<_> = a.endorsements.iter().filter(|e| e.version == v.version).filter_map(|e| e.side).collect();
+                    let both = sides.contains(&accord_events::fields::Side::Government)
+                        && sides.contains(&accord_events::fields::Side::DevelopmentPartner);
+                    prop_assert_eq!(v.adopted_on.is_some(), both);
+                    prop_assert!(v.adopted_on.is_none_or(|d| d.0 <= on));
+                }
+            }
+            for c in &s.commitments {
+                if c.overdue {
+                    prop_assert!(c.due.0 < on && !c.status.is_final() && !s.closed);
+                }
+            }
+            if let Some(r) = &s.latest_review {
+                prop_assert!(!r.responses.is_empty());
+                for c in &r.diverging {
+                    prop_assert!(r.scores.contains_key(c));
+                }
+            }
+            if s.closed {
+                prop_assert!(!s.review_overdue);
+            }
+            let v = serde_json::to_value(&s).unwrap();
+            for k in ["partnership", "name", "as_of", "members", "agreements", "latest_review", "commitments", "findings", "review_overdue"] {
+                prop_assert!(v.get(k).is_some());
+            }
+        }
+        let h = History::build(&l.events, "twg-health", &view);
+        if let (Some(h), Some(r)) = (h, Some(Replay::of(&l.events, &view))) {
+            for c in &h.changes {
+                prop_assert!(!c.sentence(&r.directory).is_empty());
+            }
+        }
+        let _ = PartnershipDiff::build(&l.events, "twg-health", on - Duration::days(90), on, &view);
+        for a in ["a0", "a1", "a2"] {
+            let _ = crate::AgreementAudit::build(&l.events, a, &view);
+        }
+        for p in PEOPLE {
+            let _ = crate::PersonAudit::build(&l.events, p, &view);
+        }
+        for o in ORGS {
+            let _ = crate::OrgAudit::build(&l.events, o, &view);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Which events count: the view a report is taken from.
+//!
+//! A view combines business time (`as_of`: the world as it stood at the end
+//! of that date) and transaction time (`known_at`: only what had been
+//! recorded by then). A retracted event counts nowhere, at every as-of date,
+//! from the moment its retraction is recorded, whatever date the retraction
+//! itself carries; retractions are never folded as facts.
+
+use std::collections::HashSet;
+
+use accord_events::{Envelope, Event};
+use chrono::NaiveDate;
+
+/// The point of view of a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    /// Events that occurred on or before this date count (inclusive).
+    pub as_of: NaiveDate,
+    /// Only events recorded at or before this instant count, written in the
+    /// stored `recorded_at` form (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, so that
+    /// string order is time order); `None` means everything recorded.
+    pub known_at: Option<String>,
+}
+
+impl View {
+    /// The world as it stood at the end of `as_of`, from everything recorded.
+    pub fn as_of(as_of: NaiveDate) -> View {
+        View {
+            as_of,
+            known_at: None,
+        }
+    }
+
+    /// The world at the end of `as_of` as it was known at `known_at`.
+    pub fn known_at(as_of: NaiveDate, known_at: impl Into<String>) -> View {
+        View {
+            as_of,
+            known_at: Some(known_at.into()),
+        }
+    }
+
+    /// The same view at another as-of date.
+    pub fn on(&self, as_of: NaiveDate) -> View {
+        View {
+            as_of,
+            known_at: self.known_at.clone(),
+        }
+    }
+
+    /// True when `e` had been recorded by `known_at`.
+    pub fn knows(&self, e: &Envelope) -> bool {
+        self.known_at
+            .as_deref()
+            .is_none_or(|t| e.recorded_at.as_str() <= t)
+    }
+
+    /// Ids of the events retracted by a retraction this view knows of.
+    pub fn retracted<'a>(&self, events: &'a [Envelope]) -> HashSet<&'a str> {
+        events
+            .iter()
+            .filter(|e| self.knows(e))
+            .filter_map(|e| match &e.event {
+                Event::EventRetracted(r) => Some(r.event.0.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The events that stand in this view at any date: known, not retracted,
+    /// not a retraction. Business time is not applied (see [`View::counted`]).
+    pub fn standing<'a>(&self, events: &'a [Envelope]) -> Vec<&'a Envelope> {
+        let retracted = self.retracted(events);
+        events
+            .iter()
+            .filter(|e| {
+                self.knows(e)
+                    && !matches!(e.event, Event::EventRetracted(_))
+                    && !retracted.contains(e.id.as_str())
+            })
+            .collect()
+    }
+
+    /// The events that count in this view, in the order given (`seq` order):
+    /// standing, and occurred on or before `as_of`.
+    pub fn counted<'a>(&self, events: &'a [Envelope]) -> Vec<&'a Envelope> {
+        let mut out = self.standing(events);
+        out.retain(|e| e.occurred_on <= self.as_of);
+        out
+    }
+
+    /// The retractions this view knows of, with the event each one retracts
+    /// (when it is in `events`), in `seq` order.
+    pub fn retractions<'a>(&self, events: &'a [Envelope]) -> Vec<Retraction<'a>> {
+        events
+            .iter()
+            .filter(|e| self.knows(e))
+            .filter_map(|e| match &e.event {
+                Event::EventRetracted(r) => Some(Retraction {
+                    retraction: e,
+                    target: events.iter().find(|t| t.id == r.event.0),
+                    reason: r.reason.as_str(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// A recorded retraction and what it retracts.
+#[derive(Clone, Copy, Debug)]
+pub struct Retraction<'a> {
+    /// The `event.retracted` envelope.
+    pub retraction: &'a Envelope,
+    /// The retracted event, if it is among the events read.
+    pub target: Option<&'a Envelope>,
+    /// Why it was retracted.
+    pub reason: &'a str,
+}

@@ -1,0 +1,130 @@
+//! `accord audit`: who agreed what — an agreement's versions and endorsers,
+//! or everything a person or an organisation did.
+
+use std::process::ExitCode;
+
+use accord_events::Event;
+use accord_events::store::LogFilter;
+use accord_projections::{AgreementAudit, OrgAudit, PersonAudit, Replay};
+use clap::Args;
+
+use super::show::{TimeArgs, head_of, print_json};
+use crate::context::Context;
+use crate::error::CliError;
+use crate::render::text;
+
+/// Trace who agreed what: which person, for which organisation and side,
+/// endorsed which version (which exact text), when, and who recorded it.
+#[derive(Debug, Args)]
+#[command(
+    group(clap::ArgGroup::new("subject").required(true).args(["agreement", "person", "org"])),
+    after_help = "Examples:\n  accord audit pp-health\n  accord audit --person chair-health\n  accord audit --org who --json\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy."
+)]
+pub struct AuditArgs {
+    /// The agreement's id (e.g. pp-health).
+    pub agreement: Option<String>,
+    /// Everything this person did, and for which organisation.
+    #[arg(long, value_name = "PERSON")]
+    pub person: Option<String>,
+    /// Everything done for this organisation, and where it is a partner.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    #[command(flatten)]
+    pub time: TimeArgs,
+}
+
+pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
+    let view = args.time.view(ctx)?;
+    let store = ctx.open_read()?;
+    let head = head_of(&store, &view)?;
+    let style = &ctx.out_style;
+    let out = if let Some(agreement) = &args.agreement {
+        let proposals = store.stored_matching(&LogFilter {
+            kind: Some("agreement.proposed".into()),
+            ..LogFilter::default()
+        })?;
+        let mut ids = Vec::new();
+        let mut stream = None;
+        for p in proposals {
+            let decoded = p.decode().map_err(|e| {
+                CliError::rejected(e.to_string(), "run `accord verify` to check the log")
+            })?;
+            if let Event::AgreementProposed(d) = decoded.event {
+                if d.agreement.as_str() == agreement {
+                    stream = Some(p.stream.clone());
+                }
+                ids.push(d.agreement.to_string());
+            }
+        }
+        let Some(stream) = stream else {
+            return Err(unknown(
+                "agreement",
+                agreement,
+                ids.iter().map(String::as_str),
+            ));
+        };
+        let events = store.read_streams(&[stream.as_str(), "directory", "programme"])?;
+        let audit = AgreementAudit::build(&events, agreement, &view)
+            .ok_or_else(|| not_yet("agreement", agreement, &view))?;
+        if ctx.json {
+            return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
+        }
+        text::audit::agreement(&audit, &Replay::of(&events, &view), style)
+    } else {
+        let events = store.read_all()?;
+        let replay = Replay::of(&events, &view);
+        if let Some(person) = &args.person {
+            let audit = PersonAudit::build(&events, person, &view).ok_or_else(|| {
+                unknown(
+                    "person",
+                    person,
+                    replay.directory.people().map(|p| p.person.as_str()),
+                )
+            })?;
+            if ctx.json {
+                return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
+            }
+            text::audit::person(&audit, &replay, style)
+        } else {
+            let org = args.org.as_deref().unwrap_or_default();
+            let audit = OrgAudit::build(&events, org, &view).ok_or_else(|| {
+                unknown(
+                    "organisation",
+                    org,
+                    replay.directory.organisations().map(|o| o.org.as_str()),
+                )
+            })?;
+            if ctx.json {
+                return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
+            }
+            text::audit::org(&audit, &replay, style)
+        }
+    };
+    text::emit(&format!(
+        "{out}{}",
+        text::footer(style, &head, view.known_at.as_deref())
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> CliError {
+    let hint = match accord_events::rules::did_you_mean(id, known) {
+        Some(k) => format!("did you mean {k:?}?"),
+        None => format!(
+            "`accord log --type {}` lists them",
+            match what {
+                "agreement" => "agreement.proposed",
+                "person" => "person.registered",
+                _ => "organisation.registered",
+            }
+        ),
+    };
+    CliError::rejected(format!("there is no {what} {id:?} in the log"), hint)
+}
+
+fn not_yet(what: &str, id: &str, view: &accord_projections::View) -> CliError {
+    CliError::rejected(
+        format!("{what} {id:?} was not yet recorded as of {}", view.as_of),
+        "choose a later --as-of (or --known-at)",
+    )
+}

@@ -1,0 +1,46 @@
+//! `accord history`: how a partnership changed, change by change, with the
+//! trend of its review scores.
+
+use std::process::ExitCode;
+
+use accord_projections::{History, Replay};
+use clap::Args;
+
+use super::show::{TimeArgs, head_of, not_established, partnership_events, print_json};
+use crate::context::Context;
+use crate::error::CliError;
+use crate::render::text;
+
+/// Show how a partnership changed, change by change, and how its review scores moved.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  accord history twg-health\n  accord history twg-health --as-of 2009-12-31\n  accord history twg-health --json"
+)]
+pub struct HistoryArgs {
+    /// The partnership's id (e.g. twg-health).
+    pub partnership: String,
+    #[command(flatten)]
+    pub time: TimeArgs,
+}
+
+pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
+    let view = args.time.view(ctx)?;
+    let store = ctx.open_read()?;
+    let events = partnership_events(&store, &args.partnership)?;
+    let history = History::build(&events, &args.partnership, &view)
+        .ok_or_else(|| not_established(&args.partnership, &view))?;
+    let head = head_of(&store, &view)?;
+    if ctx.json {
+        print_json(&history, &head)?;
+    } else {
+        let replay = Replay::of(&events, &view);
+        let mut out = text::history::render(&history, &replay, &ctx.out_style);
+        out.push_str(&text::footer(
+            &ctx.out_style,
+            &head,
+            view.known_at.as_deref(),
+        ));
+        text::emit(&out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

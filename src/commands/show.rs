@@ -1,0 +1,175 @@
+//! `accord show`: a partnership's state on a date, as it was known at a time.
+//!
+//! Also home of what the reading commands share: the `--as-of` /
+//! `--known-at` flags, reading a partnership's streams, the head a report
+//! was built from, and JSON output with that head.
+
+use std::process::ExitCode;
+
+use accord_events::Envelope;
+use accord_events::clock::{format_recorded_at, parse_instant};
+use accord_events::fields::Day;
+use accord_events::store::Store;
+use accord_events::verify::Head;
+use accord_projections::{Replay, View};
+use clap::Args;
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::error::CliError;
+use crate::render::text;
+
+/// Show a partnership as it stood: members, agreements and endorsements,
+/// latest review scores, commitments, findings, what is overdue.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  accord show twg-health\n  accord show twg-health --as-of 2009-09-11\n  accord show twg-health --as-of 2009-12-31 --known-at 2010-01-15   # what the tracker showed then\n  accord show twg-health --json"
+)]
+pub struct ShowArgs {
+    /// The partnership's id (e.g. twg-health).
+    pub partnership: String,
+    #[command(flatten)]
+    pub time: TimeArgs,
+}
+
+/// `--as-of` and `--known-at`.
+#[derive(Debug, Args)]
+pub struct TimeArgs {
+    /// The world as it stood at the end of this date [default: today, UTC;
+    /// with --known-at, that moment's date].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Only what had been recorded by then: RFC 3339, or a date meaning its end (UTC).
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub known_at: Option<String>,
+}
+
+impl TimeArgs {
+    /// The view these flags ask for.
+    pub fn view(&self, ctx: &Context) -> Result<View, CliError> {
+        let known_at = self
+            .known_at
+            .as_deref()
+            .map(|s| {
+                parse_instant(s.trim(), true).ok_or_else(|| {
+                    CliError::usage(
+                        format!("--known-at {s:?} is neither an RFC 3339 timestamp nor a YYYY-MM-DD date"),
+                        "write it as 2010-01-15 (its end, UTC) or 2010-01-15T09:30:00+07:00",
+                    )
+                })
+            })
+            .transpose()?;
+        let as_of = match &self.as_of {
+            Some(s) => day_arg("as-of", s)?,
+            None => known_at.map_or_else(|| ctx.clock.today(), |t| t.date_naive()),
+        };
+        Ok(View {
+            as_of,
+            known_at: known_at.map(format_recorded_at),
+        })
+    }
+}
+
+/// Parses a `YYYY-MM-DD` flag value.
+pub fn day_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate, CliError> {
+    Day::parse(s.trim())
+        .map(|d| d.0)
+        .map_err(|m| CliError::usage(format!("--{flag}: {m}"), "dates are written YYYY-MM-DD"))
+}
+
+/// The head a report was built from: the last event recorded by the view's
+/// `known_at`, or the log's head.
+pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
+    let Some(t) = &view.known_at else {
+        return Ok(store.head()?);
+    };
+    Ok(store.head_at(t)?)
+}
+
+/// The events of one partnership and what it needs (its stream, the
+/// directory and the programme), or an error naming a likely typo.
+pub fn partnership_events(store: &Store, partnership: &str) -> Result<Vec<Envelope>, CliError> {
+    let stream = format!("partnership:{partnership}");
+    let streams = store.streams()?;
+    if !streams.contains(&stream) {
+        let known = streams
+            .iter()
+            .filter_map(|s| s.strip_prefix("partnership:"));
+        let hint = match accord_events::rules::did_you_mean(partnership, known) {
+            Some(p) => format!("did you mean {p:?}? `accord status` lists the partnerships"),
+            None => "`accord status` lists the partnerships".to_owned(),
+        };
+        return Err(CliError::rejected(
+            format!("there is no partnership {partnership:?} in the log"),
+            hint,
+        ));
+    }
+    Ok(store.read_streams(&[stream.as_str(), "directory", "programme"])?)
+}
+
+/// The error for a partnership that exists in the log but not in the view.
+pub fn not_established(partnership: &str, view: &View) -> CliError {
+    let known = view
+        .known_at
+        .as_deref()
+        .map(|t| format!(" as known at {t}"))
+        .unwrap_or_default();
+    CliError::rejected(
+        format!(
+            "partnership {partnership:?} was not established by {}{known}",
+            view.as_of
+        ),
+        "choose a later --as-of (or --known-at); `accord log --partnership ID` shows when it was established",
+    )
+}
+
+#[derive(Serialize)]
+struct WithHead<'a, T: Serialize> {
+    #[serde(flatten)]
+    report: &'a T,
+    head: HeadJson,
+}
+
+#[derive(Serialize)]
+struct HeadJson {
+    seq: u64,
+    hash: String,
+}
+
+/// Prints a report as pretty JSON, with the `head` {`seq`, `hash`} it was built from.
+pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError> {
+    let v = WithHead {
+        report,
+        head: HeadJson {
+            seq: head.seq,
+            hash: hex::encode(head.hash),
+        },
+    };
+    let s = serde_json::to_string_pretty(&v).map_err(|e| {
+        CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")
+    })?;
+    Ok(text::emit(&format!("{s}\n"))?)
+}
+
+pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
+    let view = args.time.view(ctx)?;
+    let store = ctx.open_read()?;
+    let events = partnership_events(&store, &args.partnership)?;
+    let replay = Replay::of(&events, &view);
+    let state = replay
+        .partnership_state(&args.partnership, &view)
+        .ok_or_else(|| not_established(&args.partnership, &view))?;
+    let head = head_of(&store, &view)?;
+    if ctx.json {
+        print_json(&state, &head)?;
+    } else {
+        let mut out = text::show::render(&state, &replay, &ctx.out_style);
+        out.push_str(&text::footer(
+            &ctx.out_style,
+            &head,
+            view.known_at.as_deref(),
+        ));
+        text::emit(&out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,182 @@
+//! `accord diff` as text.
+
+use accord_projections::Replay;
+use accord_projections::diff::{PartnershipDiff, Transition};
+
+use super::{date, heading, mean, opt_date, push_table, side, table, words, wrap};
+use crate::context::Style;
+
+fn arrow<T, F: Fn(&T) -> String>(t: &Transition<T>, f: F) -> String {
+    format!("{} → {}", f(&t.from), f(&t.to))
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_owned()
+}
+
+/// What changed between two dates, as text (without the footer).
+pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
+    let dir = &replay.directory;
+    let mut out = String::new();
+    out.push_str(&style.bold(&format!("Changes to {} ({})", d.name, d.partnership)));
+    out.push('\n');
+    out.push_str(&format!(
+        "From the end of {} to the end of {}\n",
+        date(d.from),
+        date(d.to)
+    ));
+    if d.is_empty() {
+        out.push_str("\nNothing changed.\n");
+        return out;
+    }
+    if !d.members_joined.is_empty() || !d.members_left.is_empty() || !d.role_changes.is_empty() {
+        out.push_str(&heading(style, "Members"));
+        for m in &d.members_joined {
+            out.push_str(&format!(
+                "+ {} ({}) joined as {}\n",
+                m.name,
+                side(m.side),
+                words(m.role.as_str())
+            ));
+        }
+        for m in &d.members_left {
+            out.push_str(&format!("- {} ({}) left\n", m.name, side(m.side)));
+        }
+        for r in &d.role_changes {
+            out.push_str(&format!(
+                "~ {}: {} → {}\n",
+                dir.org_name(&r.org),
+                words(r.from.as_str()),
+                words(r.to.as_str())
+            ));
+        }
+    }
+    if !d.agreements.is_empty() {
+        out.push_str(&heading(style, "Agreements"));
+        let mut t = table(
+            style,
+            &[
+                "Agreement",
+                "Status",
+                "In force",
+                "New versions",
+                "New endorsements",
+            ],
+        );
+        for a in &d.agreements {
+            let status = arrow(&a.status, |s| {
+                s.map_or("(new)".to_owned(), |s| s.label().to_owned())
+            });
+            let endorsers: Vec<String> = a
+                .endorsements_added
+                .iter()
+                .map(|e| format!("{} v{}", e.org.as_deref().unwrap_or(&e.person), e.version))
+                .collect();
+            t.add_row(vec![
+                a.agreement.clone(),
+                status,
+                arrow(&a.in_force_version, |v| {
+                    v.map_or("—".to_owned(), |v| format!("v{v}"))
+                }),
+                a.versions_added
+                    .iter()
+                    .map(|v| format!("v{v}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                endorsers.join(", "),
+            ]);
+        }
+        push_table(&mut out, &t);
+    }
+    if !d.reviews_opened.is_empty()
+        || !d.score_changes.is_empty()
+        || d.latest_review.from != d.latest_review.to
+    {
+        out.push_str(&heading(style, "Reviews"));
+        if !d.reviews_opened.is_empty() {
+            out.push_str(&format!("Opened: {}\n", d.reviews_opened.join(", ")));
+        }
+        out.push_str(&format!(
+            "Latest review: {}\n",
+            arrow(&d.latest_review, |r| r
+                .clone()
+                .unwrap_or_else(|| "none".into()))
+        ));
+        if !d.score_changes.is_empty() {
+            let mut t = table(style, &["Criterion", "From", "To", "Change"]);
+            for c in &d.score_changes {
+                let change = match (c.from, c.to) {
+                    (Some(a), Some(b)) => format!("{:+.1}", b - a),
+                    _ => String::new(),
+                };
+                t.add_row(vec![
+                    words(&c.criterion),
+                    c.from.map_or("—".to_owned(), mean),
+                    c.to.map_or("—".to_owned(), mean),
+                    change,
+                ]);
+            }
+            push_table(&mut out, &t);
+        }
+        if d.diverging.from != d.diverging.to {
+            out.push_str(&format!(
+                "Diverging: {}\n",
+                arrow(&d.diverging, |v| if v.is_empty() {
+                    "none".to_owned()
+                } else {
+                    v.iter().map(|c| words(c)).collect::<Vec<_>>().join(", ")
+                })
+            ));
+        }
+    }
+    if !d.commitments.is_empty() {
+        out.push_str(&heading(style, "Commitments"));
+        let mut t = table(style, &["Commitment", "Status", "Due", "Overdue"]);
+        for c in &d.commitments {
+            t.add_row(vec![
+                c.commitment.clone(),
+                arrow(&c.status, |s| {
+                    s.map_or("(new)".to_owned(), |s| s.label().to_owned())
+                }),
+                if c.new || c.due.from == c.due.to {
+                    opt_date(c.due.to)
+                } else {
+                    arrow(&c.due, |d| opt_date(*d))
+                },
+                if c.overdue.from == c.overdue.to {
+                    yes_no(c.overdue.to)
+                } else {
+                    arrow(&c.overdue, |o| yes_no(*o))
+                },
+            ]);
+        }
+        push_table(&mut out, &t);
+    }
+    if !d.findings_added.is_empty() {
+        out.push_str(&heading(style, "Findings added"));
+        for f in &d.findings_added {
+            out.push_str(&wrap(
+                &format!(
+                    "+ {} ({}, {}): {}",
+                    f.finding,
+                    f.swot.as_str(),
+                    words(f.theme.as_str()),
+                    f.text
+                ),
+                "  ",
+            ));
+        }
+    }
+    if d.review_overdue.from != d.review_overdue.to {
+        out.push_str(&format!(
+            "\nReview overdue: {}\n",
+            arrow(&d.review_overdue, |o| yes_no(*o))
+        ));
+    }
+    if d.closed.to && !d.closed.from {
+        out.push_str("\nThe partnership was closed.\n");
+    }
+    out.push_str(&heading(style, "Change by change"));
+    super::history::changes(&mut out, d.changes.iter(), dir);
+    out
+}

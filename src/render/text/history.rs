@@ -1,0 +1,99 @@
+//! `accord history` as text: one dated sentence per change, then the score
+//! trends across reviews.
+
+use accord_projections::history::History;
+use accord_projections::{Directory, Replay};
+
+use super::{date, heading, mean, push_table, table, words, wrap};
+use crate::context::Style;
+
+/// A partnership's history as text (without the footer).
+pub fn render(h: &History, replay: &Replay, style: &Style) -> String {
+    let mut out = String::new();
+    out.push_str(&style.bold(&format!("History of {} ({})", h.name, h.partnership)));
+    out.push('\n');
+    out.push_str(&format!(
+        "{} change(s) up to {}, in date order\n",
+        h.changes.len(),
+        date(h.as_of)
+    ));
+    out.push_str(&heading(style, "Changes"));
+    changes(&mut out, h.changes.iter(), &replay.directory);
+    out.push_str(&heading(style, "Score trends"));
+    trends(&mut out, h, style);
+    out
+}
+
+/// One wrapped sentence per change, in date order (a back-dated entry
+/// appears where it happened; JSON keeps the log's `seq` order).
+pub fn changes<'a>(
+    out: &mut String,
+    changes: impl Iterator<Item = &'a accord_projections::history::Change>,
+    dir: &Directory,
+) {
+    let mut changes: Vec<_> = changes.collect();
+    changes.sort_by_key(|c| (c.on, c.seq));
+    if changes.is_empty() {
+        out.push_str("No changes.\n");
+    }
+    for c in changes {
+        out.push_str(&wrap(&c.sentence(dir), "             "));
+    }
+}
+
+/// A table: one row per criterion, one column per review, then the change
+/// from the first review to the last.
+fn trends(out: &mut String, h: &History, style: &Style) {
+    let mut reviews: Vec<(String, accord_events::fields::Day)> = Vec::new();
+    for t in &h.trends {
+        for p in &t.points {
+            if !reviews.iter().any(|(r, _)| r == &p.review) {
+                reviews.push((p.review.clone(), p.opened_on));
+            }
+        }
+    }
+    if reviews.is_empty() {
+        out.push_str("No review has responses yet.\n");
+        return;
+    }
+    reviews.sort_by_key(|(r, on)| (*on, r.clone()));
+    let mut header: Vec<String> = vec!["Criterion".into()];
+    header.extend(
+        reviews
+            .iter()
+            .map(|(r, on)| format!("{r} ({})", on.0.format("%b %Y"))),
+    );
+    header.push("Change".into());
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = table(style, &header);
+    for trend in &h.trends {
+        let mut row = vec![words(&trend.criterion)];
+        for (r, _) in &reviews {
+            row.push(
+                trend
+                    .points
+                    .iter()
+                    .find(|p| &p.review == r)
+                    .map_or("—".to_owned(), |p| mean(p.mean)),
+            );
+        }
+        let change = match (trend.points.first(), trend.points.last()) {
+            (Some(a), Some(b)) if trend.points.len() > 1 => {
+                let d = b.mean - a.mean;
+                let arrow = if d > 0.0 {
+                    "↑"
+                } else if d < 0.0 {
+                    "↓"
+                } else {
+                    "→"
+                };
+                format!("{arrow} {d:+.1}")
+            }
+            _ => String::new(),
+        };
+        row.push(change);
+        t.add_row(row);
+    }
+    push_table(out, &t);
+    out.push_str("Means over all respondents; `--json` gives them unrounded and by side.\n");
+}

@@ -1,0 +1,161 @@
+//! Text renderings of the read models: headings, tables that fit 80
+//! columns, and dates people read ("11 Sep 2009"). Each report lives in its
+//! own module; none of them computes anything the projections do not.
+
+pub mod audit;
+pub mod diff;
+pub mod history;
+pub mod show;
+pub mod status;
+
+use accord_events::fields::{Day, Side};
+use accord_events::verify::Head;
+use comfy_table::{
+    Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
+};
+
+use crate::context::Style;
+
+/// Every table is at most this wide.
+pub const WIDTH: u16 = 80;
+
+/// Plain columns, two spaces apart, with a rule under the header.
+const PLAIN: TableStyle = TableStyle::new()
+    .header_lines(ContentLineStyle::none().junction(' '))
+    .header_separator(LineStyle::none().fill('─').junction(' '))
+    .content_lines(ContentLineStyle::none().junction(' '));
+
+/// A date as people read it: `11 Sep 2009`.
+pub fn date(d: Day) -> String {
+    d.0.format("%-d %b %Y").to_string()
+}
+
+/// The date written in an `occurred_at` (which may carry a time), as people read it.
+pub fn occurred(occurred_at: &str) -> String {
+    occurred_at
+        .get(..10)
+        .and_then(|d| Day::parse(d).ok())
+        .map_or_else(|| occurred_at.to_owned(), date)
+}
+
+/// An optional date, or a dash.
+pub fn opt_date(d: Option<Day>) -> String {
+    d.map_or_else(|| "—".to_owned(), date)
+}
+
+/// A mean rounded for reading (JSON keeps it unrounded).
+pub fn mean(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// `snake_case` vocabulary as words.
+pub fn words(s: &str) -> String {
+    s.replace('_', " ")
+}
+
+/// A side as people read it, or a dash.
+pub fn side(s: Option<Side>) -> &'static str {
+    s.map_or("—", Side::label)
+}
+
+/// A table with this header, fitted to [`WIDTH`], coloured only when `style` is.
+pub fn table(style: &Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(PLAIN)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH);
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header(header.iter().map(|h| Cell::new(h).fg(Color::Reset)));
+    t
+}
+
+/// Keeps column `i` as wide as its content (ids are never split).
+pub fn keep_width(t: &mut Table, i: usize) {
+    if let Some(c) = t.column_mut(i) {
+        c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+}
+
+/// A cell in red (overdue, diverging), when colour is on.
+pub fn alert(text: impl Into<String>) -> Cell {
+    Cell::new(text.into()).fg(Color::Red)
+}
+
+/// A cell in green (adopted, completed), when colour is on.
+pub fn good(text: impl Into<String>) -> Cell {
+    Cell::new(text.into()).fg(Color::Green)
+}
+
+/// A cell in yellow (pending, behind schedule), when colour is on.
+pub fn caution(text: impl Into<String>) -> Cell {
+    Cell::new(text.into()).fg(Color::Yellow)
+}
+
+/// A section heading.
+pub fn heading(style: &Style, title: &str) -> String {
+    format!("\n{}\n", style.bold(title))
+}
+
+/// Appends a table, trimmed of trailing spaces, to `out`.
+pub fn push_table(out: &mut String, t: &Table) {
+    for line in t.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+/// Wraps `text` to [`WIDTH`] columns; continuation lines start with `indent`.
+pub fn wrap(text: &str, indent: &str) -> String {
+    let width = WIDTH as usize;
+    let mut out = String::new();
+    let body = text.trim_start_matches(' ');
+    let mut line = text[..text.len() - body.len()].to_owned();
+    let lead = line.len();
+    for word in body.split(' ') {
+        let len = line.chars().count();
+        if len > lead && len + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = format!("{indent}{word}");
+        } else {
+            if len > lead {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// Writes a report to stdout. A reader that stops early (`| head`) is not
+/// an error: a broken pipe ends the output quietly.
+pub fn emit(out: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The footer every report ends with: the log head it was built from.
+pub fn footer(style: &Style, head: &Head, known_at: Option<&str>) -> String {
+    let hash = hex::encode(head.hash);
+    let at = known_at
+        .map(|t| format!(", as known at {t}"))
+        .unwrap_or_default();
+    style.dim(&format!(
+        "\nLog head: seq {} {}{at}\n",
+        head.seq,
+        &hash[..16]
+    ))
+}

@@ -1,0 +1,259 @@
+//! `accord show` as text.
+
+use accord_events::fields::Side;
+use accord_projections::partnership::{AgreementStatus, CommitmentStatus, ReviewState};
+use accord_projections::{PartnershipState, Replay};
+use comfy_table::Cell;
+
+use super::{
+    alert, caution, date, good, heading, keep_width, mean, occurred, opt_date, push_table, side,
+    table, words, wrap,
+};
+use crate::context::Style;
+
+/// The state of a partnership as text (without the footer).
+pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
+    let dir = &replay.directory;
+    let mut out = String::new();
+    out.push_str(&style.bold(&format!("{} ({})", s.name, s.partnership)));
+    out.push('\n');
+    let mut line = format!(
+        "As of {} · established {}",
+        date(s.as_of),
+        date(s.established_on)
+    );
+    if let Some(h) = &s.host {
+        line.push_str(&format!(" · hosted by {}", dir.org_name(h)));
+    }
+    out.push_str(&line);
+    out.push('\n');
+    if s.closed {
+        out.push_str(&style.yellow(&format!(
+            "Closed on {}: nothing more is recorded on it",
+            super::opt_date(s.closed_on)
+        )));
+        out.push('\n');
+    }
+
+    out.push_str(&heading(style, "Members"));
+    if s.members.is_empty() {
+        out.push_str("No current members.\n");
+    } else {
+        let mut t = table(style, &["Id", "Organisation", "Side", "Role", "Since"]);
+        for m in &s.members {
+            t.add_row(vec![
+                m.org.clone(),
+                m.name.clone(),
+                side(m.side).to_owned(),
+                words(m.role.as_str()),
+                date(m.joined_on),
+            ]);
+        }
+        push_table(&mut out, &t);
+    }
+    if !s.former_members.is_empty() {
+        let left: Vec<String> = s
+            .former_members
+            .iter()
+            .map(|f| format!("{} (left {})", f.name, date(f.left_on)))
+            .collect();
+        out.push_str(&wrap(&format!("Former members: {}", left.join(", ")), "  "));
+    }
+
+    out.push_str(&heading(style, "Agreements"));
+    if s.agreements.is_empty() {
+        out.push_str("No agreements yet.\n");
+    } else {
+        let mut t = table(
+            style,
+            &[
+                "Agreement",
+                "Title",
+                "Status",
+                "Current",
+                "In force",
+                "Adopted",
+            ],
+        );
+        for a in &s.agreements {
+            let status = match a.status {
+                AgreementStatus::Adopted => good(a.status.label()),
+                AgreementStatus::RevisionPending => caution(a.status.label()),
+                _ => Cell::new(a.status.label()),
+            };
+            t.add_row(vec![
+                Cell::new(&a.agreement),
+                Cell::new(&a.title),
+                status,
+                Cell::new(format!("v{}", a.current_version)),
+                Cell::new(
+                    a.in_force_version
+                        .map_or("—".to_owned(), |v| format!("v{v}")),
+                ),
+                Cell::new(opt_date(a.adopted_on)),
+            ]);
+        }
+        push_table(&mut out, &t);
+        let endorsements: Vec<_> = s
+            .agreements
+            .iter()
+            .flat_map(|a| a.endorsements.iter().map(move |e| (a, e)))
+            .collect();
+        if !endorsements.is_empty() {
+            out.push_str(&heading(style, "Endorsements"));
+            let mut t = table(
+                style,
+                &["Agreement", "Version", "Person", "For", "Side", "On"],
+            );
+            for (a, e) in endorsements {
+                t.add_row(vec![
+                    a.agreement.clone(),
+                    format!("v{}", e.version),
+                    e.person.clone(),
+                    e.org.clone().unwrap_or_else(|| "—".to_owned()),
+                    side(e.side).to_owned(),
+                    occurred(&e.occurred_at),
+                ]);
+            }
+            keep_width(&mut t, 0);
+            keep_width(&mut t, 2);
+            keep_width(&mut t, 3);
+            push_table(&mut out, &t);
+        }
+    }
+
+    match &s.latest_review {
+        Some(r) => review(&mut out, r, replay, style),
+        None => {
+            out.push_str(&heading(style, "Latest review"));
+            out.push_str("No review with responses yet.\n");
+        }
+    }
+    let overdue = if s.review_overdue {
+        style.red("yes")
+    } else {
+        "no".to_owned()
+    };
+    let why = match (s.next_review_due, &s.latest_review, s.closed) {
+        (_, _, true) => " (closed)".to_owned(),
+        (Some(d), _, _) => format!(" (next review due {})", date(d)),
+        (None, Some(_), _) => " (the latest review set no next date)".to_owned(),
+        (None, None, _) if s.review_overdue => {
+            " (no review since a programme stage was completed)".to_owned()
+        }
+        (None, None, _) => String::new(),
+    };
+    out.push_str(&format!("Review overdue: {overdue}{why}\n"));
+
+    out.push_str(&heading(style, "Commitments"));
+    if s.commitments.is_empty() {
+        out.push_str("No commitments yet.\n");
+    } else {
+        let mut t = table(style, &["Commitment", "Owner", "Due", "Status", "Overdue"]);
+        for c in &s.commitments {
+            let status = match c.status {
+                CommitmentStatus::Completed => good(c.status.label()),
+                CommitmentStatus::BehindSchedule => caution(c.status.label()),
+                _ => Cell::new(c.status.label()),
+            };
+            t.add_row(vec![
+                Cell::new(format!("{}: {}", c.commitment, c.text)),
+                Cell::new(&c.owner),
+                Cell::new(date(c.due)),
+                status,
+                if c.overdue {
+                    alert("overdue")
+                } else {
+                    Cell::new("")
+                },
+            ]);
+        }
+        push_table(&mut out, &t);
+    }
+
+    out.push_str(&heading(style, "Findings"));
+    if s.findings.is_empty() {
+        out.push_str("No findings yet.\n");
+    } else {
+        let mut t = table(style, &["SWOT", "Theme", "Finding"]);
+        for f in &s.findings {
+            t.add_row(vec![
+                f.swot.as_str().to_owned(),
+                words(f.theme.as_str()),
+                f.text.clone(),
+            ]);
+        }
+        push_table(&mut out, &t);
+    }
+    out
+}
+
+/// A review's scores, overall and by side, with divergence marked.
+pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style) {
+    let framework = replay.programme.frameworks.get_or_default(&r.framework);
+    let concluded = r
+        .concluded_on
+        .map(|d| format!(", concluded {}", date(d)))
+        .unwrap_or_default();
+    out.push_str(&heading(style, &format!("Latest review: {}", r.review)));
+    out.push_str(&wrap(
+        &format!(
+            "{} opened {}{concluded}; {} response(s), framework {}",
+            capitalise(&words(r.kind.as_str())),
+            date(r.opened_on),
+            r.responses.len(),
+            r.framework
+        ),
+        "",
+    ));
+    let sides: Vec<Side> = r.by_side.keys().copied().collect();
+    let mut header: Vec<String> = vec!["Criterion".into(), "All".into()];
+    header.extend(sides.iter().map(|s| capitalise(s.label())));
+    let marks = !r.diverging.is_empty();
+    if marks {
+        header.push(String::new());
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = table(style, &header);
+    let mut criteria: Vec<&String> = r.scores.keys().collect();
+    criteria.sort_by_key(|c| (framework.position(c), (*c).clone()));
+    for c in criteria {
+        let mut row = vec![Cell::new(words(c)), Cell::new(mean(r.scores[c]))];
+        for s in &sides {
+            row.push(Cell::new(
+                r.by_side[s].get(c).map_or("—".to_owned(), |m| mean(*m)),
+            ));
+        }
+        if marks {
+            row.push(if r.diverging.contains(c) {
+                alert("diverges")
+            } else {
+                Cell::new("")
+            });
+        }
+        t.add_row(row);
+    }
+    push_table(out, &t);
+    if !r.diverging.is_empty() {
+        let half = framework.range() as f64 / 2.0;
+        out.push_str(&wrap(
+            &format!(
+                "Diverging: government and development partners' means differ by {} or more on {}.",
+                mean(half),
+                r.diverging
+                    .iter()
+                    .map(|c| words(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "  ",
+        ));
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
