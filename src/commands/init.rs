@@ -36,7 +36,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
         Err(e) => {
             // Leave no half-made log behind.
             drop(store);
-            let _ = std::fs::remove_file(&ctx.db);
+            if let Some(path) = ctx.db.sqlite_path() {
+                let _ = std::fs::remove_file(path);
+            }
             return Err(e);
         }
     };

@@ -51,6 +51,9 @@ pub(crate) trait Backend {
     /// The rows of the given streams, merged in `seq` order.
     fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError>;
 
+    /// The `recorded_at` and hash of the event at `seq` (which must exist).
+    fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError>;
+
     /// One row by its event id.
     fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError>;
 

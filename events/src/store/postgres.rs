@@ -441,6 +441,16 @@ impl Backend for PgBackend {
             .collect()
     }
 
+    fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
+        let mut client = self.client.borrow_mut();
+        let stmt = self.statement(
+            &mut client,
+            "SELECT recorded_at, hash FROM events WHERE seq = $1",
+        )?;
+        let r = client.query_one(&stmt, &[&(seq as i64)]).map_err(pg_err)?;
+        Ok((r.try_get(0).map_err(pg_err)?, r.try_get(1).map_err(pg_err)?))
+    }
+
     fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
         let mut client = self.client.borrow_mut();
         let stmt = self.statement(

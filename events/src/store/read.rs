@@ -86,12 +86,7 @@ impl Store {
     /// is a binary search over positions, a few index lookups on any log.
     pub fn head_at(&self, recorded_at: &str) -> Result<Head, StoreError> {
         let head = self.head()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT recorded_at, hash FROM events WHERE seq = ?1")?;
-        let mut at = |seq: u64| -> Result<(String, Vec<u8>), StoreError> {
-            Ok(stmt.query_row([seq as i64], |r| Ok((r.get(0)?, r.get(1)?)))?)
-        };
+        let at = |seq: u64| self.backend.recorded_at_of(seq);
         // Invariant: events 1..=lo were recorded by then, events after hi were not.
         let (mut lo, mut hi) = (0u64, head.seq);
         while lo < hi {

@@ -231,6 +231,13 @@ impl Backend for SqliteBackend {
         Ok(out)
     }
 
+    fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT recorded_at, hash FROM events WHERE seq = ?1")?;
+        Ok(stmt.query_row([seq as i64], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
     fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
         let mut stmt = self
             .conn
