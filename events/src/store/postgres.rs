@@ -475,18 +475,23 @@ impl Backend for PgBackend {
     }
 
     fn retracted_targets(&self) -> Result<HashSet<String>, StoreError> {
+        // `data` is parsed here rather than cast to jsonb in SQL: jsonb
+        // refuses some JSON that the canonical text may hold (\u0000).
         let rows = self
             .client
             .borrow_mut()
             .query(
-                "SELECT (data::jsonb) ->> 'event' FROM events WHERE type = 'event.retracted'",
+                "SELECT data FROM events WHERE type = 'event.retracted'",
                 &[],
             )
             .map_err(pg_err)?;
         let mut out = HashSet::new();
         for r in rows {
-            if let Some(id) = r.try_get::<_, Option<String>>(0).map_err(pg_err)? {
-                out.insert(id);
+            let data: String = r.try_get(0).map_err(pg_err)?;
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&data)
+                && let Some(id) = v.get("event").and_then(|e| e.as_str())
+            {
+                out.insert(id.to_owned());
             }
         }
         Ok(out)
