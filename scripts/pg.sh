@@ -28,7 +28,8 @@ say() { echo "pg.sh: $*" >&2; }
 
 as_user() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u "$OS_USER" -- "$@"
+        # From /, which the unprivileged user can always enter.
+        (cd / && runuser -u "$OS_USER" -- "$@")
     else
         "$@"
     fi
