@@ -30,7 +30,9 @@ pub struct Cli {
 /// Flags that every command takes, anywhere on the line.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The log file.
+    /// The log: an SQLite file, or a PostgreSQL database as a
+    /// postgres://USER@HOST:PORT/DBNAME URL (give the password in ACCORD_DB or
+    /// PGPASSWORD rather than on the command line).
     #[arg(
         long,
         global = true,

@@ -1,18 +1,18 @@
 //! What every command needs: where the log is, who is typing, the clock,
 //! and how to style output.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
-
 use accord_events::Clock;
-use accord_events::store::{Access, Store};
+use accord_events::store::{Access, Location, Store};
+use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, Global};
 use crate::error::CliError;
 
 /// Resolved global options.
 pub struct Context {
-    pub db: PathBuf,
+    /// The log: an SQLite file, or a `postgres://` URL (printed with its
+    /// password hidden: use `db.display()`).
+    pub db: Location,
     pub operator: Option<String>,
     pub json: bool,
     pub read_only: bool,
@@ -27,7 +27,7 @@ impl Context {
             CliError::usage(m, "unset ACCORD_NOW or give it as 2010-01-31T12:00:00Z")
         })?;
         Ok(Context {
-            db: g.db.clone(),
+            db: Location::parse(&g.db),
             operator: g.operator.clone().filter(|s| !s.is_empty()),
             json: g.json,
             read_only: g.read_only,
@@ -39,7 +39,8 @@ impl Context {
 
     /// Opens the log for reading: always read-only, so a reader cannot change it.
     pub fn open_read(&self) -> Result<Store, CliError> {
-        Store::open(&self.db, Access::ReadOnly, self.clock).map_err(|e| CliError::open(e, &self.db))
+        Store::open_at(&self.db, Access::ReadOnly, self.clock)
+            .map_err(|e| CliError::open(e, &self.db))
     }
 
     /// Refuses under --read-only: for every command that writes a file.
@@ -56,7 +57,7 @@ impl Context {
     /// Opens the log for appending (refused under --read-only).
     pub fn open_write(&self) -> Result<Store, CliError> {
         self.check_writable()?;
-        Store::open(&self.db, Access::ReadWrite, self.clock)
+        Store::open_at(&self.db, Access::ReadWrite, self.clock)
             .map_err(|e| CliError::open(e, &self.db))
     }
 }

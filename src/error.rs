@@ -1,10 +1,9 @@
 //! Turning library errors into what a person reads: a message, a hint of
 //! what to run next, and an exit code (0 ok, 1 rejected, 2 usage, 3 altered).
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use accord_events::store::{AppendError, StoreError};
+use accord_events::store::{AppendError, Location, StoreError};
 
 use crate::context::Style;
 
@@ -45,7 +44,7 @@ impl CliError {
     }
 
     /// An error opening the log, with the command that helps.
-    pub fn open(e: StoreError, db: &Path) -> CliError {
+    pub fn open(e: StoreError, db: &Location) -> CliError {
         let hint = match &e {
             StoreError::Missing(_) => format!(
                 "create one with `accord init --db {}`, try `accord demo`, or point --db / ACCORD_DB at an existing log",
@@ -53,6 +52,7 @@ impl CliError {
             ),
             StoreError::NotALog { .. } => "check the --db path; if the file was damaged, restore it from an export with `accord restore`".into(),
             StoreError::TooNew { .. } => "upgrade accord to read this log".into(),
+            StoreError::Connect { .. } => "check the URL, that the server is running, and the password (in ACCORD_DB or PGPASSWORD)".into(),
             _ => "check the file and its permissions".into(),
         };
         CliError {

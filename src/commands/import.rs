@@ -479,15 +479,29 @@ impl Scratch {
                 "set TMPDIR to a plain folder",
             )
         })?;
-        store
-            .connection()
-            .execute_batch(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
-            .map_err(|e| {
-                CliError::rejected(
-                    format!("cannot make a temporary copy of the log to check the rows: {e}"),
-                    "check that the temporary folder (TMPDIR) is writable and has room",
-                )
-            })?;
+        let failed = |e: String| {
+            CliError::rejected(
+                format!("cannot make a temporary copy of the log to check the rows: {e}"),
+                "check that the temporary folder (TMPDIR) is writable and has room",
+            )
+        };
+        match store.sqlite_connection() {
+            Some(conn) => conn
+                .execute_batch(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
+                .map_err(|e| failed(e.to_string()))?,
+            None => {
+                // Another database (PostgreSQL): the copy is an SQLite log
+                // restored from its export, the same events and positions.
+                let mut export = Vec::new();
+                store.for_each(|e| {
+                    export.extend_from_slice(e.to_json_line().as_bytes());
+                    export.push(b'\n');
+                    Ok(())
+                })?;
+                Store::restore(&scratch.path, &export[..], None, store.clock())
+                    .map_err(|e| failed(e.to_string()))?;
+            }
+        }
         Ok(scratch)
     }
 }

@@ -36,7 +36,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
         Err(e) => {
             // Leave no half-made log behind.
             drop(store);
-            let _ = std::fs::remove_file(&ctx.db);
+            if let Some(path) = ctx.db.sqlite_path() {
+                let _ = std::fs::remove_file(path);
+            }
             return Err(e);
         }
     };
@@ -55,7 +57,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
 /// Creates the log file, with a hint when one is already there.
 pub fn create(ctx: &Context) -> Result<Store, CliError> {
     ctx.check_writable()?;
-    Store::create(&ctx.db, ctx.clock).map_err(|e| match e {
+    Store::create_at(&ctx.db, ctx.clock).map_err(|e| match e {
         StoreError::AlreadyExists(p) => CliError::rejected(
             format!(
                 "{} already exists; accord will not overwrite a log",

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: RestoreArgs) -> Result<ExitCode, CliError> {
         )
     })?;
     let restored =
-        Store::restore(&ctx.db, BufReader::new(f), head, ctx.clock).map_err(|e| match e {
+        Store::restore_at(&ctx.db, BufReader::new(f), head, ctx.clock).map_err(|e| match e {
             RestoreError::Store(StoreError::AlreadyExists(p)) => CliError::rejected(
                 format!("{} already exists; restore writes a new log", p.display()),
                 "choose a new --db path",

@@ -1,12 +1,10 @@
-//! Appending a batch: one `BEGIN IMMEDIATE` transaction, all or nothing.
+//! Appending a batch: one write transaction, all or nothing. Written once,
+//! over the [`Backend`] operations, for every database.
 
-use std::collections::HashSet;
-
-use rusqlite::{Connection, params};
 use serde_json::Value;
 
-use super::read::{by_id, stored_from_row};
-use super::{AppendError, Cache, Store, StoreError, head_of};
+use super::backend::{Backend, Scan};
+use super::{AppendError, Cache, Store, StoreError};
 use crate::catalogue::Event;
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::{Envelope, SCHEMA_VERSION, StoredEvent};
@@ -67,33 +65,28 @@ impl Store {
     where
         I: IntoIterator<Item = Result<NewEvent, InputError>>,
     {
-        // BEGIN IMMEDIATE takes the write lock before the state is read, so
-        // no other process can append between our checks and our writes.
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?;
+        // The backend's write lock is taken before the state is read, so no
+        // other process can append between our checks and our writes.
+        let db = &*self.backend;
+        db.begin_write()?;
         let result = (|| {
-            let mut cache = refresh(&self.conn, self.cache.take())?;
-            let outcome = append_in(&self.conn, self.clock, &mut cache, events, opts);
+            let mut cache = refresh(db, self.cache.take())?;
+            let outcome = append_in(db, self.clock, &mut cache, events, opts);
             Ok::<_, AppendError>((cache, outcome))
         })();
         match result {
             Ok((cache, Ok(outcome))) => {
-                // Last check before the commit: the path still names the
-                // file this store writes (see `check_unmoved`).
-                if let Err(e) = self.check_unmoved() {
-                    drop(tx);
+                if let Err(e) = db.commit() {
+                    db.rollback();
                     self.cache = None;
                     return Err(e.into());
                 }
-                tx.commit()?;
                 self.cache = Some(cache);
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
                 // The cached state saw the rejected events: drop it, it is rebuilt next time.
-                drop(tx);
+                db.rollback();
                 self.cache = None;
                 Err(e)
             }
@@ -103,37 +96,27 @@ impl Store {
 
 /// Brings the cached rule state up to the log's current head (other
 /// processes may have appended), or builds it from scratch.
-fn refresh(conn: &Connection, cache: Option<Cache>) -> Result<Cache, StoreError> {
-    let head = head_of(conn)?;
+fn refresh(db: &dyn Backend, cache: Option<Cache>) -> Result<Cache, StoreError> {
+    let head = db.head()?;
     if let Some(c) = cache.filter(|c| c.head.seq <= head.seq) {
         if c.head.seq == head.seq {
             return Ok(c);
         }
         let mut c = c;
-        let mut stmt = conn.prepare_cached(
-            "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE seq > ?1 ORDER BY seq",
-        )?;
-        let rows: Vec<StoredEvent> = stmt
-            .query_map([c.head.seq as i64], stored_from_row)?
-            .collect::<Result<_, _>>()?;
+        let mut rows: Vec<StoredEvent> = Vec::new();
+        db.with_rows(Scan::After(c.head.seq), &mut |it| {
+            for r in it {
+                rows.push(r?);
+            }
+            Ok(())
+        })?;
         for s in rows {
-            fold_into(conn, &mut c, &s)?;
+            fold_into(db, &mut c, &s)?;
         }
         return Ok(c);
     }
     // Full rebuild: find what is retracted first, then fold the rest.
-    let mut retracted = HashSet::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT json_extract(data, '$.event') FROM events WHERE type = 'event.retracted'",
-        )?;
-        let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
-        for id in rows {
-            if let Some(id) = id? {
-                retracted.insert(id);
-            }
-        }
-    }
+    let retracted = db.retracted_targets()?;
     let mut c = Cache {
         state: RuleState::new(),
         head: Head::EMPTY,
@@ -141,18 +124,17 @@ fn refresh(conn: &Connection, cache: Option<Cache>) -> Result<Cache, StoreError>
         streams: Default::default(),
     };
     let mut state = RuleState::rebuild(std::iter::empty(), &retracted);
-    let mut stmt = conn.prepare(
-        "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events ORDER BY seq",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let s = stored_from_row(r)?;
-        note_position(&mut c, &s);
-        if s.kind == "event.retracted" || retracted.contains(&s.id) {
-            continue;
+    db.with_rows(Scan::All, &mut |it| {
+        for s in it {
+            let s = s?;
+            note_position(&mut c, &s);
+            if s.kind == "event.retracted" || retracted.contains(&s.id) {
+                continue;
+            }
+            state.apply(&s.into_envelope()?);
         }
-        state.apply(&s.into_envelope()?);
-    }
+        Ok(())
+    })?;
     c.state = state;
     Ok(c)
 }
@@ -167,12 +149,12 @@ fn note_position(c: &mut Cache, s: &StoredEvent) {
 }
 
 /// Folds one stored event (appended by someone else) into the cache.
-fn fold_into(conn: &Connection, c: &mut Cache, s: &StoredEvent) -> Result<(), StoreError> {
+fn fold_into(db: &dyn Backend, c: &mut Cache, s: &StoredEvent) -> Result<(), StoreError> {
     note_position(c, s);
     let e = s.decode()?;
     c.state.apply(&e);
     if let Event::EventRetracted(d) = &e.event
-        && let Some(t) = by_id(conn, &d.event.0)?
+        && let Some(t) = db.by_id(&d.event.0)?
     {
         c.state.unapply(&t.decode()?);
     }
@@ -180,7 +162,7 @@ fn fold_into(conn: &Connection, c: &mut Cache, s: &StoredEvent) -> Result<(), St
 }
 
 fn append_in<I>(
-    conn: &Connection,
+    db: &dyn Backend,
     clock: Clock,
     cache: &mut Cache,
     events: I,
@@ -192,15 +174,12 @@ where
     let mut out = AppendOutcome::default();
     let mut input_errors = Vec::new();
     // recorded_at never decreases along seq, even if the clock steps back.
-    let now = format_recorded_at(clock.now());
+    let now = format_recorded_at(db.now(clock)?);
     let recorded_at = if now > cache.last_recorded_at {
         now
     } else {
         cache.last_recorded_at.clone()
     };
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
     let mut handled = 0u64;
     for item in events {
         handled += 1;
@@ -228,7 +207,8 @@ where
             None => return Err(AppendError::NoOperator { line }),
         };
         let target = match &ev.event {
-            Event::EventRetracted(d) => by_id(conn, &d.event.0)?
+            Event::EventRetracted(d) => db
+                .by_id(&d.event.0)?
                 .map(|t| t.decode())
                 .transpose()
                 .map_err(StoreError::from)?,
@@ -238,7 +218,7 @@ where
             // A repeated event usually breaks a rule ("already registered"):
             // an id already recorded makes it a skip or a conflict instead.
             if let Some(id) = &ev.id
-                && let Some(existing) = by_id(conn, id)?
+                && let Some(existing) = db.by_id(id)?
             {
                 same_content(&ev, &existing, line)?;
                 out.skipped += 1;
@@ -276,33 +256,16 @@ where
             hash: [0; 32],
         };
         stored.hash = stored.compute_hash();
-        let inserted = insert.execute(params![
-            seq as i64,
-            stored.id,
-            stored.kind,
-            stored.stream,
-            stream_version as i64,
-            stored.occurred_at,
-            stored.recorded_at,
-            stored.recorded_by,
-            stored.source,
-            stored.data,
-            SCHEMA_VERSION as i64,
-            &stored.prev_hash[..],
-            &stored.hash[..],
-        ]);
-        if let Err(e) = inserted {
-            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-                && let Some(existing) = by_id(conn, &stored.id)?
-            {
+        if !db.insert(&stored)? {
+            // The id is already recorded (a repeat whose rule check passed).
+            if let Some(existing) = db.by_id(&stored.id)? {
                 // Hand back what the stored form borrowed for the comparison.
                 ev.occurred_at = stored.occurred_at;
                 ev.source = stored.source;
                 same_content(&ev, &existing, line)?;
-                out.skipped += 1;
-                continue;
             }
-            return Err(StoreError::from(e).into());
+            out.skipped += 1;
+            continue;
         }
         note_written(cache, &stored);
         out.appended += 1;

@@ -50,6 +50,17 @@ pub enum StoreError {
     /// A stored event cannot be read.
     #[error(transparent)]
     Decode(#[from] crate::envelope::DecodeError),
+    /// The PostgreSQL server cannot be reached, or refused the connection.
+    #[error("cannot connect to {location}: {reason}")]
+    Connect {
+        /// The URL, its password hidden.
+        location: String,
+        /// Why (with any password hidden).
+        reason: String,
+    },
+    /// Any other PostgreSQL failure.
+    #[error("database error: {0}")]
+    Postgres(String),
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -3,69 +3,41 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use rusqlite::params;
-
-use super::{Store, StoreError};
+use super::backend::{Backend, RowRejected};
+use super::{Location, Store, StoreError};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::{Breach, ChainCheck, Head, VerifyReport, verify_rows};
 
 impl Store {
-    /// Recomputes the chain and every rule-independent invariant: SQLite's
-    /// `quick_check`, gapless `seq` and stream versions, non-decreasing
-    /// `recorded_at`, every hash, and (if given) that the log still extends
-    /// `expected_head`. `on_event` is called with each `seq` read.
+    /// Recomputes the chain and every rule-independent invariant: the
+    /// database's structural check (SQLite's `quick_check`), gapless `seq`
+    /// and stream versions, non-decreasing `recorded_at`, every hash, and
+    /// (if given) that the log still extends `expected_head`. `on_event` is
+    /// called with each `seq` read.
     pub fn verify(
         &self,
         expected_head: Option<Head>,
-        on_event: impl FnMut(u64),
+        mut on_event: impl FnMut(u64),
     ) -> Result<VerifyReport, StoreError> {
-        let structural = match self.quick_check() {
+        let structural = match self.backend.structural_check() {
             Ok(s) => s,
             Err(e) if damaged(&e) => Some(e.to_string()),
             Err(e) => return Err(e),
         };
         // A row whose seq is below 1 holds no position: it is set aside
         // (the position it left, if any, shows as missing) and reported.
-        let strays: i64 = match self
-            .conn
-            .query_row("SELECT count(*) FROM events WHERE seq < 1", [], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from)
-        {
+        let strays = match self.backend.stray_rows() {
             Ok(n) => n,
             Err(e) if damaged(&e) => 0,
             Err(e) => return Err(e),
         };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {} FROM events WHERE seq >= 1 ORDER BY seq",
-            super::read::COLUMNS
-        ))?;
-        let mut rows = stmt.query([])?;
-        let mut stop = false;
-        let rows = std::iter::from_fn(|| {
-            if stop {
-                return None;
-            }
-            match rows.next() {
-                Ok(Some(r)) => Some(Ok(super::read::stored_from_row(r)
-                    .map_err(|e| format!("the stored row cannot be read: {e}")))),
-                Ok(None) => None,
-                Err(e) => {
-                    stop = true;
-                    let e = StoreError::from(e);
-                    if damaged(&e) {
-                        Some(Ok(Err(format!(
-                            "the rows from here on cannot be read: {e}"
-                        ))))
-                    } else {
-                        Some(Err(e))
-                    }
-                }
-            }
-        });
-        let mut report = verify_rows(rows, expected_head, on_event)?;
+        let mut report = None;
+        self.backend.with_checked_rows(&mut |rows| {
+            report = Some(verify_rows(rows, expected_head, &mut on_event)?);
+            Ok(())
+        })?;
+        let mut report = report.expect("with_checked_rows lends the rows");
         if strays > 0 && report.breach.is_none() {
             report.breach = Some(Breach {
                 seq: report.head.seq + 1,
@@ -75,7 +47,7 @@ impl Store {
         if let (Some(problem), None) = (structural, &report.breach) {
             report.breach = Some(Breach {
                 seq: 1,
-                reason: format!("SQLite's structural check failed: {problem}"),
+                reason: format!("{} failed: {problem}", self.backend.structural_check_name()),
             });
         }
         Ok(report)
@@ -84,7 +56,7 @@ impl Store {
 
 /// True for the errors of a damaged file (as opposed to one that cannot
 /// be reached at all): they are findings of `verify`, not failures of it.
-fn damaged(e: &StoreError) -> bool {
+pub(crate) fn damaged(e: &StoreError) -> bool {
     use rusqlite::ErrorCode as C;
     match e {
         StoreError::Sqlite(e) => matches!(
@@ -132,10 +104,10 @@ pub struct Restored {
 }
 
 impl Store {
-    /// Creates a new log at `path` from an export (`accord export` JSON
-    /// Lines), keeping every `seq`, `recorded_at` and hash, and checking the
-    /// chain while it reads. The log is built in a temporary file beside
-    /// `path` and moved into place only when complete.
+    /// Creates a new SQLite log at `path` from an export (`accord export`
+    /// JSON Lines), keeping every `seq`, `recorded_at` and hash, and
+    /// checking the chain while it reads. The log is built in a temporary
+    /// file beside `path` and moved into place only when complete.
     pub fn restore(
         path: &Path,
         export: impl BufRead,
@@ -147,7 +119,7 @@ impl Store {
         }
         let tmp = temp_path(path);
         let _ = std::fs::remove_file(&tmp);
-        let result = restore_into(&tmp, export, expected_head, clock);
+        let result = restore_sqlite(&tmp, export, expected_head, clock);
         match result {
             Ok(r) => {
                 std::fs::rename(&tmp, path).map_err(StoreError::from)?;
@@ -158,6 +130,34 @@ impl Store {
                 let _ = std::fs::remove_file(tmp.with_extension("restoring-wal"));
                 let _ = std::fs::remove_file(tmp.with_extension("restoring-shm"));
                 Err(e)
+            }
+        }
+    }
+
+    /// Creates a new log at `location` from an export, as [`Store::restore`]
+    /// does. In PostgreSQL the schema and every row are written in one
+    /// transaction: a failed restore leaves the database as it was.
+    pub fn restore_at(
+        location: &Location,
+        export: impl BufRead,
+        expected_head: Option<Head>,
+        clock: Clock,
+    ) -> Result<Restored, RestoreError> {
+        match location {
+            Location::Sqlite(path) => Store::restore(path, export, expected_head, clock),
+            Location::Postgres(url) => {
+                let db = super::postgres::PgBackend::create_for_restore(url, clock)?;
+                let result = fill(&*db, export, expected_head);
+                match result {
+                    Ok(r) => {
+                        db.commit()?;
+                        Ok(r)
+                    }
+                    Err(e) => {
+                        db.rollback();
+                        Err(e)
+                    }
+                }
             }
         }
     }
@@ -172,76 +172,91 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn restore_into(
+fn restore_sqlite(
     tmp: &Path,
     export: impl BufRead,
     expected_head: Option<Head>,
     clock: Clock,
 ) -> Result<Restored, RestoreError> {
-    let store = Store::create(tmp, clock)?;
+    let db = super::sqlite::SqliteBackend::create(tmp, clock)?;
+    db.begin_write()?;
+    let result = fill(&db, export, expected_head);
+    match result {
+        Ok(r) => {
+            db.commit()?;
+            Ok(r)
+        }
+        Err(e) => {
+            db.rollback();
+            Err(e)
+        }
+    }
+}
+
+/// Reads an export into the open write transaction of a new log, checking
+/// the chain (and the head, if given) as it goes. Written once for every
+/// backend.
+fn fill(
+    db: &dyn Backend,
+    export: impl BufRead,
+    expected_head: Option<Head>,
+) -> Result<Restored, RestoreError> {
     let mut check = ChainCheck::new();
     let mut hash_at_head = None;
-    {
-        let tx = rusqlite::Transaction::new_unchecked(
-            &store.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )
-        .map_err(StoreError::from)?;
-        let mut insert = store
-            .conn
-            .prepare_cached(
-                "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .map_err(StoreError::from)?;
-        for (i, line) in export.lines().enumerate() {
-            let line_no = i + 1;
-            let text = line.map_err(StoreError::from)?;
-            if text.trim().is_empty() {
-                continue;
-            }
-            let e = StoredEvent::from_json_line(&text).map_err(|message| RestoreError::Line {
-                line: line_no,
-                message,
-            })?;
-            check.push(&e).map_err(|breach| RestoreError::Chain {
-                line: line_no,
-                breach,
-            })?;
-            e.decode().map_err(|d| RestoreError::Line {
-                line: line_no,
-                message: d.message,
-            })?;
-            if expected_head.is_some_and(|h| h.seq == e.seq) {
-                hash_at_head = Some(e.hash);
-            }
-            insert
-                .execute(params![
-                    e.seq as i64,
-                    e.id,
-                    e.kind,
-                    e.stream,
-                    e.stream_version as i64,
-                    e.occurred_at,
-                    e.recorded_at,
-                    e.recorded_by,
-                    e.source,
-                    e.data,
-                    e.schema_version as i64,
-                    &e.prev_hash[..],
-                    &e.hash[..],
-                ])
-                .map_err(|err| RestoreError::Line {
+    let mut failed: Option<RestoreError> = None;
+    let mut line_no = 0;
+    let mut lines = export.lines().enumerate();
+    let mut rows = std::iter::from_fn(|| {
+        for (i, line) in lines.by_ref() {
+            line_no = i + 1;
+            let parsed = (|| {
+                let text = line.map_err(StoreError::from)?;
+                if text.trim().is_empty() {
+                    return Ok(None);
+                }
+                let e =
+                    StoredEvent::from_json_line(&text).map_err(|message| RestoreError::Line {
+                        line: line_no,
+                        message,
+                    })?;
+                check.push(&e).map_err(|breach| RestoreError::Chain {
                     line: line_no,
-                    message: format!("cannot be stored: {err}"),
+                    breach,
                 })?;
+                e.decode().map_err(|d| RestoreError::Line {
+                    line: line_no,
+                    message: d.message,
+                })?;
+                if expected_head.is_some_and(|h| h.seq == e.seq) {
+                    hash_at_head = Some(e.hash);
+                }
+                Ok::<_, RestoreError>(Some(e))
+            })();
+            match parsed {
+                Ok(Some(e)) => return Some(e),
+                Ok(None) => continue,
+                Err(e) => {
+                    failed = Some(e);
+                    return None;
+                }
+            }
         }
-        drop(insert);
-        if let Some(h) = expected_head {
-            check
-                .check_head(&h, hash_at_head)
-                .map_err(RestoreError::Head)?;
-        }
-        tx.commit().map_err(StoreError::from)?;
+        None
+    });
+    let written = db.insert_rows(&mut rows)?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let Err(RowRejected(message)) = written {
+        return Err(RestoreError::Line {
+            line: line_no,
+            message: format!("cannot be stored: {message}"),
+        });
+    }
+    if let Some(h) = expected_head {
+        check
+            .check_head(&h, hash_at_head)
+            .map_err(RestoreError::Head)?;
     }
     let head = check.head();
     Ok(Restored {

@@ -1,44 +1,67 @@
-//! The append-only SQLite store.
+//! The append-only store, on SQLite (the default) or PostgreSQL.
 //!
-//! One file holds the log (`events`) and a little metadata. Writers take
-//! SQLite's write lock with `BEGIN IMMEDIATE` for a whole batch, bring the
-//! rule state up to date from whatever other processes appended, check and
-//! insert every event, and commit once: a batch is all or nothing, `seq`
-//! stays gapless, and a commit is durable (`synchronous=FULL` in WAL mode)
+//! [`Store`] is what callers use, whatever the database. It holds a backend
+//! (`backend.rs`: head, rows after a position, a row by id, insert, the
+//! write transaction, streaming and filtered reads) and writes the batch
+//! logic once over it (`append.rs`): writers take the backend's write lock
+//! for a whole batch, bring the rule state up to date from whatever other
+//! processes appended, check and insert every event, and commit once: a
+//! batch is all or nothing, `seq` stays gapless, and a commit is durable
 //! before accord reports it.
+//!
+//! - SQLite (`sqlite.rs`): one file, WAL, `BEGIN IMMEDIATE`, `synchronous=FULL`.
+//! - PostgreSQL (`postgres.rs`): a database named by a `postgres://` URL;
+//!   a transaction-level advisory lock serialises writers (see there why).
 
 mod append;
+mod backend;
 mod error;
 mod integrity;
+mod location;
+mod postgres;
 mod read;
+mod sqlite;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 pub use append::{AppendOptions, AppendOutcome, Recorded};
 pub use error::{AppendError, StoreError};
 pub use integrity::{RestoreError, Restored};
+pub use location::{Location, PgUrl};
+pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};
 pub use read::LogFilter;
 
 use crate::clock::Clock;
 use crate::rules::RuleState;
 use crate::verify::Head;
+use backend::Backend;
 
-/// The schema this build writes (`PRAGMA user_version`).
+/// The schema this build writes (`PRAGMA user_version` in SQLite,
+/// `accord_meta.schema_version` in PostgreSQL).
 pub const SCHEMA: i64 = 1;
-const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
 /// How long a writer waits for another to finish before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Read-only or read-write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// Nothing can be written through this handle (SQLite opens the file read-only).
+    /// Nothing can be written through this handle (SQLite opens the file
+    /// read-only; a PostgreSQL session is made read-only).
     ReadOnly,
     /// Appends allowed.
     ReadWrite,
+}
+
+/// Which database a store runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackendKind {
+    /// An SQLite file.
+    Sqlite,
+    /// A PostgreSQL database.
+    Postgres,
 }
 
 /// The rule state cached between batches, with the head it was built to.
@@ -51,195 +74,94 @@ struct Cache {
 
 /// An open event log.
 pub struct Store {
-    conn: Connection,
+    backend: Box<dyn Backend>,
+    kind: BackendKind,
+    location: Location,
     path: PathBuf,
     clock: Clock,
     cache: Option<Cache>,
-    /// The identity of the file opened (device and inode on Unix).
-    file: Option<FileId>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
-            .field("path", &self.path)
+            .field("location", &self.location)
             .finish_non_exhaustive()
     }
 }
 
-fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    if access == Access::ReadWrite {
-        // WAL lets readers go on while one writer appends; FULL makes each
-        // commit survive a power cut, not only a killed process.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        // The BEFORE INSERT trigger that refuses replacements makes every
-        // INSERT a statement that may abort after it began writing, so SQLite
-        // copies each page it touches into a statement journal (to undo that
-        // one statement). With the default temp_store that journal spills to
-        // a temporary file and a bulk append spent ~37% of its time in
-        // pwrite() there (perf, 150k events). The statement journal only
-        // serves rolling back a statement inside an open transaction; it
-        // plays no part in crash recovery (the WAL does), so keeping it in
-        // memory changes nothing about what survives a power cut.
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-    }
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(())
-}
-
 impl Store {
-    /// Creates a new, empty log at `path`. Refuses to overwrite anything.
-    pub fn create(path: &Path, clock: Clock) -> Result<Store, StoreError> {
-        if path.exists() {
-            return Err(StoreError::AlreadyExists(path.to_owned()));
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        configure(&conn, Access::ReadWrite)?;
-        let created = crate::clock::format_recorded_at(clock.now());
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(SCHEMA_V1)?;
-        tx.execute(
-            "INSERT INTO accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1)",
-            [&created],
-        )?;
-        tx.pragma_update(None, "user_version", SCHEMA)?;
-        tx.commit()?;
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
+    fn wrap(
+        backend: Box<dyn Backend>,
+        kind: BackendKind,
+        location: Location,
+        clock: Clock,
+    ) -> Store {
+        Store {
+            backend,
+            kind,
+            path: location.as_error_path(),
+            location,
             clock,
             cache: None,
-            file: file_id(path),
-        })
+        }
+    }
+
+    /// Creates a new, empty SQLite log at `path`. Refuses to overwrite anything.
+    pub fn create(path: &Path, clock: Clock) -> Result<Store, StoreError> {
+        Store::create_at(&Location::Sqlite(path.to_owned()), clock)
+    }
+
+    /// Opens an existing SQLite log.
+    pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
+        Store::open_at(&Location::Sqlite(path.to_owned()), access, clock)
+    }
+
+    /// Creates a new, empty log at `location`. Refuses to overwrite one (a
+    /// PostgreSQL database must not hold an accord log already).
+    pub fn create_at(location: &Location, clock: Clock) -> Result<Store, StoreError> {
+        let (backend, kind): (Box<dyn Backend>, _) = match location {
+            Location::Sqlite(path) => (
+                Box::new(sqlite::SqliteBackend::create(path, clock)?),
+                BackendKind::Sqlite,
+            ),
+            Location::Postgres(url) => (
+                postgres::PgBackend::create(url, clock)?,
+                BackendKind::Postgres,
+            ),
+        };
+        Ok(Store::wrap(backend, kind, location.clone(), clock))
     }
 
     /// Opens an existing log.
-    ///
-    /// A read-only open also works on read-only media (a log copied to a
-    /// CD or a read-only mount): SQLite cannot create the WAL's `-shm` file
-    /// there, so when the log has no pending WAL the file is opened
-    /// `immutable` instead. A read-write open of a log that can be read but
-    /// not written fails with [`StoreError::ReadOnly`].
-    ///
-    /// Opening can meet another process mid-way through changing the file
-    /// (the first opener of a pilot log switches it to WAL and migrates
-    /// it); SQLite then answers "busy" without waiting, so the open is
-    /// retried for up to [`BUSY_TIMEOUT`].
-    pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
-        let started = std::time::Instant::now();
-        loop {
-            match Store::open_once(path, access, clock) {
-                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                other => return other,
-            }
-        }
+    pub fn open_at(location: &Location, access: Access, clock: Clock) -> Result<Store, StoreError> {
+        let (backend, kind): (Box<dyn Backend>, _) = match location {
+            Location::Sqlite(path) => (
+                Box::new(sqlite::SqliteBackend::open(path, access, clock)?),
+                BackendKind::Sqlite,
+            ),
+            Location::Postgres(url) => (
+                postgres::PgBackend::open(url, access)?,
+                BackendKind::Postgres,
+            ),
+        };
+        Ok(Store::wrap(backend, kind, location.clone(), clock))
     }
 
-    fn open_once(path: &Path, access: Access, clock: Clock) -> Result<Store, StoreError> {
-        if !path.is_file() {
-            return Err(StoreError::Missing(path.to_owned()));
-        }
-        let not_a_log = |reason: String| StoreError::NotALog {
-            path: path.to_owned(),
-            reason,
-        };
-        // Busy, full or read-only stay what they are; anything else means
-        // the file is not (or no longer) a log accord can read.
-        let fail = |e: rusqlite::Error| match StoreError::from(e) {
-            StoreError::Sqlite(e) => not_a_log(e.to_string()),
-            other => other,
-        };
-        let before = file_id(path);
-        let mut immutable = false;
-        let mut conn = match connect(path, access, false) {
-            Ok((c, _)) => c,
-            Err(e) if cannot_open(&e) && access == Access::ReadOnly && !wal_pending(path) => {
-                immutable = true;
-                connect(path, access, true)
-                    .map_err(|_| not_a_log(e.to_string()))?
-                    .0
-            }
-            Err(e) if cannot_open(&e) && access == Access::ReadWrite => {
-                // Readable but not writable is "read-only", not "damaged".
-                return match Store::open_once(path, Access::ReadOnly, clock) {
-                    Ok(_) => Err(StoreError::ReadOnly),
-                    Err(other) => Err(other),
-                };
-            }
-            Err(e) => return Err(fail(e)),
-        };
-        let file = file_id(path);
-        if file.is_none() || file != before {
-            return Err(StoreError::Moved(path.to_owned()));
-        }
-        // One snapshot for the three questions, so that a migration
-        // committed by another process in between cannot mix the answers.
-        let (has_events, mut version, legacy) = read_layout(&conn).map_err(fail)?;
-        if !has_events {
-            if !(legacy && version == 0) {
-                return Err(not_a_log("it has no events table".into()));
-            }
-            let now = crate::clock::format_recorded_at(clock.now());
-            let migrated = match access {
-                Access::ReadWrite => migrate_in_place(&conn, &now),
-                // A reader must not change the file: it reads a migrated
-                // copy in memory.
-                Access::ReadOnly => legacy_in_memory(path, immutable, &now).map(|mem| conn = mem),
-            };
-            if let Err(e) = migrated {
-                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
-                    || has_table(&conn, "main", "events").unwrap_or(false)
-                {
-                    // Another process is migrating it, or just did: try again.
-                    return Err(StoreError::Busy);
-                }
-                return Err(not_a_log(format!(
-                    "it is a log of accord's pilot (schema 0) that could not be migrated: {e}"
-                )));
-            }
-            version = SCHEMA;
-        }
-        if version > SCHEMA {
-            return Err(StoreError::TooNew {
-                path: path.to_owned(),
-                found: version,
-                known: SCHEMA,
-            });
-        }
-        if version < 1 {
-            return Err(not_a_log(format!("unknown schema version {version}")));
-        }
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-            clock,
-            cache: None,
-            file,
-        })
-    }
-
-    /// Fails when the file at this store's path is no longer the file it
-    /// opened (deleted, or replaced by another file): a commit would then
-    /// go to a file nobody reads, and SQLite's WAL, found by path, would
-    /// be replayed onto the replacement and damage it.
-    pub(crate) fn check_unmoved(&self) -> Result<(), StoreError> {
-        if file_id(&self.path) == self.file {
-            Ok(())
-        } else {
-            Err(StoreError::Moved(self.path.clone()))
-        }
-    }
-
-    /// The file this store reads.
+    /// The file this store reads (for PostgreSQL, the URL with its password
+    /// hidden).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where this store is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Which database it runs on.
+    pub fn backend_kind(&self) -> BackendKind {
+        self.kind
     }
 
     /// The clock used for `recorded_at` and "today".
@@ -249,233 +171,28 @@ impl Store {
 
     /// The last event's `seq` and hash.
     pub fn head(&self) -> Result<Head, StoreError> {
-        head_of(&self.conn)
+        self.backend.head()
     }
 
-    /// SQLite's own structural check (`PRAGMA quick_check`): `None` when fine.
+    /// The database's structural check (SQLite's `PRAGMA quick_check`):
+    /// `None` when fine. PostgreSQL offers none that an ordinary role may
+    /// run, so it is `None` there.
     pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
-        quick_check_on(&self.conn)
+        self.backend.structural_check()
     }
 
-    /// Direct access to the connection, for tests and tools that inspect the file.
+    /// Direct access to the SQLite connection, for tests and tools that
+    /// inspect the file.
+    ///
+    /// # Panics
+    /// On a store that is not SQLite (see [`Store::sqlite_connection`]).
     pub fn connection(&self) -> &Connection {
-        &self.conn
+        self.sqlite_connection()
+            .expect("Store::connection is only for SQLite logs")
     }
-}
 
-/// The table of the pilot's log (schema 0, `user_version` 0).
-const LEGACY_V0_TABLE: &str = "event_log";
-
-/// Whether the file has an events table, its `user_version`, and whether
-/// it has the pilot's table, read in one transaction.
-fn read_layout(conn: &Connection) -> rusqlite::Result<(bool, i64, bool)> {
-    conn.execute_batch("BEGIN")?;
-    let read = (|| {
-        let events = has_table(conn, "main", "events")?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let legacy = has_table(conn, "main", LEGACY_V0_TABLE)?;
-        Ok((events, version, legacy))
-    })();
-    let _ = conn.execute_batch("COMMIT");
-    read
-}
-
-fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        &format!("SELECT count(*) FROM {schema}.sqlite_schema WHERE type = 'table' AND name = ?1"),
-        [name],
-        |r| r.get::<_, i64>(0),
-    )
-    .map(|n| n == 1)
-}
-
-/// Copies the pilot's log (schema 0) from `src.event_log` into the events
-/// table of the current layout in `main`, row for row.
-///
-/// The pilot's layout (kept in `tests/fixtures/schema0/make_fixture.py`):
-/// `event_log(position, event_id, kind, stream, stream_position, occurred,
-/// recorded, recorded_by, source, payload, prev_hash, hash)`, the hashes as
-/// lowercase hex text, no `schema_version` column (every row is schema 0)
-/// and `user_version` 0. Nothing is recomputed: each row keeps its
-/// position, timestamps, stored data and hashes, and gets
-/// `schema_version` 0, so `verify` checks the pilot's own hashes (the
-/// pilot hashed the same canonical envelope, with `"schema_version":0`).
-/// Rows are copied as they are, gaps and damage included, for `verify` to
-/// report; a hash that is not hex becomes an empty blob, which verify flags.
-fn migrate_v0(conn: &Connection, src: &str, now: &str) -> rusqlite::Result<()> {
-    conn.execute_batch(SCHEMA_V1)?;
-    // The replace guard insists on seq = max + 1; a damaged pilot log may
-    // have gaps, which verify must see rather than the migration hide.
-    let guard: String = conn.query_row(
-        "SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = 'events_refuse_replace'",
-        [],
-        |r| r.get(0),
-    )?;
-    conn.execute_batch("DROP TRIGGER main.events_refuse_replace")?;
-    conn.execute(
-        &format!(
-            "INSERT INTO main.events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash)
-             SELECT position, CAST(event_id AS TEXT), CAST(kind AS TEXT), CAST(stream AS TEXT), CAST(stream_position AS INTEGER),
-                    CAST(occurred AS TEXT), CAST(recorded AS TEXT), CAST(recorded_by AS TEXT), CAST(source AS TEXT), CAST(payload AS TEXT), 0,
-                    coalesce(unhex(prev_hash), X''), coalesce(unhex(hash), X'')
-             FROM {src}.{LEGACY_V0_TABLE} ORDER BY position"
-        ),
-        [],
-    )?;
-    conn.execute_batch(&guard)?;
-    conn.execute(
-        "INSERT INTO main.accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1), ('migrated_from', 'schema 0 (table event_log), on ' || ?1)",
-        [now],
-    )?;
-    conn.pragma_update(Some("main"), "user_version", SCHEMA)?;
-    Ok(())
-}
-
-/// Migrates the pilot's log in its own file, in one write transaction (a
-/// concurrent opener waits, then finds it done).
-fn migrate_in_place(conn: &Connection, now: &str) -> rusqlite::Result<()> {
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    if has_table(conn, "main", "events")? {
-        return Ok(()); // another process migrated it first
-    }
-    migrate_v0(conn, "main", now)?;
-    conn.execute_batch(&format!("DROP TABLE main.{LEGACY_V0_TABLE}"))?;
-    tx.commit()
-}
-
-/// The pilot's log, migrated into an in-memory copy; the file is only read.
-fn legacy_in_memory(path: &Path, immutable: bool, now: &str) -> rusqlite::Result<Connection> {
-    let mem = Connection::open_with_flags(
-        ":memory:",
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let uri = file_uri(path, if immutable { "immutable=1" } else { "mode=ro" })
-        .ok_or(rusqlite::Error::InvalidPath(path.to_owned()))?;
-    mem.execute("ATTACH DATABASE ?1 AS legacy", [uri])?;
-    mem.execute_batch("BEGIN")?;
-    migrate_v0(&mem, "legacy", now)?;
-    mem.execute_batch("COMMIT; DETACH DATABASE legacy")?;
-    Ok(mem)
-}
-
-/// Opens and configures a connection, and reads `user_version` so that
-/// an unreadable file fails here. `immutable` opens a file on read-only
-/// media without the WAL's shared memory (only when no WAL is pending).
-fn connect(
-    path: &Path,
-    access: Access,
-    immutable: bool,
-) -> Result<(Connection, i64), rusqlite::Error> {
-    let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    flags |= match access {
-        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-    };
-    let conn = if immutable {
-        let uri = immutable_uri(path).ok_or(rusqlite::Error::InvalidPath(path.to_owned()))?;
-        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?
-    } else {
-        Connection::open_with_flags(path, flags)?
-    };
-    configure(&conn, access)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    Ok((conn, version))
-}
-
-/// True for the errors SQLite gives when it cannot open or write the file
-/// (or its `-wal`/`-shm` beside it), as on read-only media.
-fn cannot_open(e: &rusqlite::Error) -> bool {
-    use rusqlite::ErrorCode as C;
-    matches!(
-        e.sqlite_error_code(),
-        Some(
-            C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::AuthorizationForStatementDenied
-        )
-    )
-}
-
-/// True when a `-wal` file with content lies beside the log: committed
-/// events may be in it, so the log must not be read `immutable` (which
-/// would ignore them).
-fn wal_pending(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
-}
-
-/// `file:///abs/path?immutable=1`, with the characters URIs reserve escaped.
-fn immutable_uri(path: &Path) -> Option<String> {
-    file_uri(path, "immutable=1")
-}
-
-/// `file:///abs/path?QUERY`, with the characters URIs reserve escaped.
-fn file_uri(path: &Path, query: &str) -> Option<String> {
-    let abs = std::fs::canonicalize(path).ok()?;
-    let abs = abs.to_str()?;
-    let mut uri = String::from("file://");
-    for c in abs.chars() {
-        match c {
-            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
-            c => uri.push(c),
-        }
-    }
-    uri.push('?');
-    uri.push_str(query);
-    Some(uri)
-}
-
-/// Which file a path names right now: device and inode on Unix (elsewhere
-/// only whether it exists).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileId {
-    dev: u64,
-    ino: u64,
-}
-
-fn file_id(path: &Path) -> Option<FileId> {
-    let meta = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Some(FileId {
-            dev: meta.dev(),
-            ino: meta.ino(),
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        Some(FileId { dev: 0, ino: 0 })
-    }
-}
-
-fn quick_check_on(conn: &Connection) -> Result<Option<String>, StoreError> {
-    let mut stmt = conn.prepare("PRAGMA quick_check")?;
-    let lines: Vec<String> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(if lines == ["ok"] {
-        None
-    } else {
-        Some(lines.join("; "))
-    })
-}
-
-fn head_of(conn: &Connection) -> Result<Head, StoreError> {
-    let row = conn.query_row(
-        "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-        [],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
-    );
-    match row {
-        Ok((seq, hash)) => Ok(Head {
-            seq: seq as u64,
-            hash: hash.try_into().unwrap_or([0; 32]),
-        }),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(Head::EMPTY),
-        Err(e) => Err(e.into()),
+    /// The SQLite connection, when the store is SQLite.
+    pub fn sqlite_connection(&self) -> Option<&Connection> {
+        self.backend.sqlite()
     }
 }

@@ -1,0 +1,126 @@
+//! What a database must provide for accord's log: the low-level operations
+//! that [`Store`](super::Store) builds everything else on.
+//!
+//! The batch logic (idempotency, rules, stream and `seq` assignment,
+//! `recorded_at`, hashing) is written once in `append.rs` over this trait;
+//! the reads, `verify` and `restore` likewise. A backend only moves rows:
+//! it never decides whether an event may be written.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use super::StoreError;
+use super::read::LogFilter;
+use crate::clock::Clock;
+use crate::envelope::StoredEvent;
+use crate::verify::Head;
+
+/// Which rows a read wants, always in `seq` order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Scan<'a> {
+    /// The whole log.
+    All,
+    /// Rows with `seq` greater than this.
+    After(u64),
+    /// Rows matching a filter.
+    Matching(&'a LogFilter),
+}
+
+/// Rows as an iterator, lent to a closure for the lifetime of one query.
+pub(crate) type Rows<'r> = &'r mut dyn Iterator<Item = Result<StoredEvent, StoreError>>;
+
+/// Receives rows from a query; see [`Backend::with_rows`].
+pub(crate) type RowsFn<'f> = &'f mut dyn FnMut(Rows<'_>) -> Result<(), StoreError>;
+
+/// Rows as `verify` reads them: an outer error when the database cannot be
+/// read at all; an inner `Err` with the reason when one row (or, on a
+/// damaged file, the rest of the table) cannot be decoded, which `verify`
+/// reports as a finding rather than failing.
+pub(crate) type CheckedRows<'r> =
+    &'r mut dyn Iterator<Item = Result<Result<StoredEvent, String>, StoreError>>;
+
+/// Receives rows for `verify`; see [`Backend::with_checked_rows`].
+pub(crate) type CheckedRowsFn<'f> = &'f mut dyn FnMut(CheckedRows<'_>) -> Result<(), StoreError>;
+
+/// A row that could not be written while restoring, with the database's reason.
+#[derive(Debug)]
+pub(crate) struct RowRejected(pub String);
+
+/// The operations a database backend provides. Every method runs inside the
+/// write transaction when one is open (`begin_write` .. `commit`/`rollback`).
+pub(crate) trait Backend {
+    /// The last event's `seq` and hash ([`Head::EMPTY`] for an empty log).
+    fn head(&self) -> Result<Head, StoreError>;
+
+    /// Runs one query and lends its rows, in `seq` order, to `f`. Rows are
+    /// streamed: memory stays flat however long the log. `f` must not call
+    /// back into the backend while it holds the rows.
+    fn with_rows(&self, scan: Scan<'_>, f: RowsFn<'_>) -> Result<(), StoreError>;
+
+    /// Every row with `seq >= 1`, in `seq` order, for `verify`: a row that
+    /// cannot be decoded is lent as an inner `Err` and the walk goes on, so
+    /// damage becomes a finding with its position. The default suits a
+    /// database whose rows always decode (PostgreSQL's typed columns).
+    fn with_checked_rows(&self, f: CheckedRowsFn<'_>) -> Result<(), StoreError> {
+        self.with_rows(Scan::All, &mut |rows| f(&mut rows.map(|r| r.map(Ok))))
+    }
+
+    /// How many rows have a `seq` below 1 (outside the sequence). Zero
+    /// where the schema refuses such rows (PostgreSQL's CHECK).
+    fn stray_rows(&self) -> Result<u64, StoreError> {
+        Ok(0)
+    }
+
+    /// The rows of the given streams, merged in `seq` order.
+    fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// The `recorded_at` and hash of the event at `seq` (which must exist).
+    fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError>;
+
+    /// One row by its event id.
+    fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError>;
+
+    /// Names of the streams in the log, sorted bytewise.
+    fn streams(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The ids named by `event.retracted` events (`data.event`).
+    fn retracted_targets(&self) -> Result<HashSet<String>, StoreError>;
+
+    /// The database's own structural check, where it has one: `None` when fine.
+    fn structural_check(&self) -> Result<Option<String>, StoreError>;
+
+    /// The name of that check, for the message when it fails.
+    fn structural_check_name(&self) -> &'static str;
+
+    /// Opens the write transaction of a batch, taking whatever lock makes
+    /// this process the only writer until `commit` or `rollback`.
+    fn begin_write(&self) -> Result<(), StoreError>;
+
+    /// Commits the write transaction; durable when this returns.
+    fn commit(&self) -> Result<(), StoreError>;
+
+    /// Abandons the write transaction (nothing it wrote remains).
+    fn rollback(&self);
+
+    /// The transaction time for a batch (before the non-decreasing clamp).
+    fn now(&self, clock: Clock) -> Result<DateTime<Utc>, StoreError> {
+        Ok(clock.now())
+    }
+
+    /// Inserts one row in the open write transaction. `Ok(false)` when a row
+    /// with the same id is already recorded (and nothing was written).
+    fn insert(&self, e: &StoredEvent) -> Result<bool, StoreError>;
+
+    /// Writes rows from an export into the open write transaction, as they
+    /// are (restore). Stops at the first row the database refuses.
+    fn insert_rows(
+        &self,
+        rows: &mut dyn Iterator<Item = StoredEvent>,
+    ) -> Result<Result<(), RowRejected>, StoreError>;
+
+    /// The SQLite connection, for tests and tools that inspect the file.
+    fn sqlite(&self) -> Option<&rusqlite::Connection> {
+        None
+    }
+}

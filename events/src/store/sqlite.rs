@@ -1,0 +1,706 @@
+//! The SQLite backend: one file, WAL, `BEGIN IMMEDIATE` per batch.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Row, ToSql, params, params_from_iter};
+
+use super::backend::{Backend, CheckedRowsFn, RowRejected, RowsFn, Scan};
+use super::integrity::damaged;
+use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
+use crate::clock::Clock;
+use crate::envelope::StoredEvent;
+use crate::verify::Head;
+
+const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
+
+pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
+
+const INSERT: &str = "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+/// An open SQLite log.
+pub(crate) struct SqliteBackend {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+    /// The identity of the file opened (device and inode on Unix).
+    file: Option<FileId>,
+}
+
+pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
+    let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
+        let v: Vec<u8> = r.get(i)?;
+        // A hash of the wrong length is kept as zeros so verify reports it as altered.
+        Ok(v.try_into().unwrap_or([0; 32]))
+    };
+    // Integers are read with range checks: a value that does not fit (a
+    // negative seq, a schema_version beyond u32) is an unreadable row, not a
+    // different number that might hash the same.
+    Ok(StoredEvent {
+        seq: unsigned(r, 0)?,
+        id: r.get(1)?,
+        kind: r.get(2)?,
+        stream: r.get(3)?,
+        stream_version: unsigned(r, 4)?,
+        occurred_at: r.get(5)?,
+        recorded_at: r.get(6)?,
+        recorded_by: r.get(7)?,
+        source: r.get(8)?,
+        data: r.get(9)?,
+        schema_version: r.get::<_, u32>(10)?,
+        prev_hash: blob(11)?,
+        hash: blob(12)?,
+    })
+}
+
+/// A non-negative integer column, or an error naming its value.
+fn unsigned(r: &Row<'_>, i: usize) -> rusqlite::Result<u64> {
+    let n: i64 = r.get(i)?;
+    u64::try_from(n).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(i, n))
+}
+
+fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if access == Access::ReadWrite {
+        // WAL lets readers go on while one writer appends; FULL makes each
+        // commit survive a power cut, not only a killed process.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        // The BEFORE INSERT trigger that refuses replacements makes every
+        // INSERT a statement that may abort after it began writing, so SQLite
+        // copies each page it touches into a statement journal (to undo that
+        // one statement). With the default temp_store that journal spills to
+        // a temporary file and a bulk append spent ~37% of its time in
+        // pwrite() there (perf, 150k events). The statement journal only
+        // serves rolling back a statement inside an open transaction; it
+        // plays no part in crash recovery (the WAL does), so keeping it in
+        // memory changes nothing about what survives a power cut.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+impl SqliteBackend {
+    /// Creates a new, empty log at `path`. Refuses to overwrite anything.
+    pub(crate) fn create(path: &Path, clock: Clock) -> Result<SqliteBackend, StoreError> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_owned()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        configure(&conn, Access::ReadWrite)?;
+        let created = crate::clock::format_recorded_at(clock.now());
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(SCHEMA_V1)?;
+        tx.execute(
+            "INSERT INTO accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1)",
+            [&created],
+        )?;
+        tx.pragma_update(None, "user_version", SCHEMA)?;
+        tx.commit()?;
+        Ok(SqliteBackend {
+            conn,
+            path: path.to_owned(),
+            file: file_id(path),
+        })
+    }
+
+    /// Opens an existing log.
+    ///
+    /// A read-only open also works on read-only media (a log copied to a
+    /// CD or a read-only mount): SQLite cannot create the WAL's `-shm` file
+    /// there, so when the log has no pending WAL the file is opened
+    /// `immutable` instead. A read-write open of a log that can be read but
+    /// not written fails with [`StoreError::ReadOnly`].
+    ///
+    /// Opening can meet another process mid-way through changing the file
+    /// (the first opener of a pilot log switches it to WAL and migrates
+    /// it); SQLite then answers "busy" without waiting, so the open is
+    /// retried for up to [`BUSY_TIMEOUT`].
+    pub(crate) fn open(
+        path: &Path,
+        access: Access,
+        clock: Clock,
+    ) -> Result<SqliteBackend, StoreError> {
+        let started = std::time::Instant::now();
+        loop {
+            match SqliteBackend::open_once(path, access, clock) {
+                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path, access: Access, clock: Clock) -> Result<SqliteBackend, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        let not_a_log = |reason: String| StoreError::NotALog {
+            path: path.to_owned(),
+            reason,
+        };
+        // Busy, full or read-only stay what they are; anything else means
+        // the file is not (or no longer) a log accord can read.
+        let fail = |e: rusqlite::Error| match StoreError::from(e) {
+            StoreError::Sqlite(e) => not_a_log(e.to_string()),
+            other => other,
+        };
+        let before = file_id(path);
+        let mut immutable = false;
+        let mut conn = match connect(path, access, false) {
+            Ok((c, _)) => c,
+            Err(e) if cannot_open(&e) && access == Access::ReadOnly && !wal_pending(path) => {
+                immutable = true;
+                connect(path, access, true)
+                    .map_err(|_| not_a_log(e.to_string()))?
+                    .0
+            }
+            Err(e) if cannot_open(&e) && access == Access::ReadWrite => {
+                // Readable but not writable is "read-only", not "damaged".
+                return match SqliteBackend::open_once(path, Access::ReadOnly, clock) {
+                    Ok(_) => Err(StoreError::ReadOnly),
+                    Err(other) => Err(other),
+                };
+            }
+            Err(e) => return Err(fail(e)),
+        };
+        let file = file_id(path);
+        if file.is_none() || file != before {
+            return Err(StoreError::Moved(path.to_owned()));
+        }
+        // One snapshot for the three questions, so that a migration
+        // committed by another process in between cannot mix the answers.
+        let (has_events, mut version, legacy) = read_layout(&conn).map_err(fail)?;
+        if !has_events {
+            if !(legacy && version == 0) {
+                return Err(not_a_log("it has no events table".into()));
+            }
+            let now = crate::clock::format_recorded_at(clock.now());
+            let migrated = match access {
+                Access::ReadWrite => migrate_in_place(&conn, &now),
+                // A reader must not change the file: it reads a migrated
+                // copy in memory.
+                Access::ReadOnly => legacy_in_memory(path, immutable, &now).map(|mem| conn = mem),
+            };
+            if let Err(e) = migrated {
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    || has_table(&conn, "main", "events").unwrap_or(false)
+                {
+                    // Another process is migrating it, or just did: try again.
+                    return Err(StoreError::Busy);
+                }
+                return Err(not_a_log(format!(
+                    "it is a log of accord's pilot (schema 0) that could not be migrated: {e}"
+                )));
+            }
+            version = SCHEMA;
+        }
+        if version > SCHEMA {
+            return Err(StoreError::TooNew {
+                path: path.to_owned(),
+                found: version,
+                known: SCHEMA,
+            });
+        }
+        if version < 1 {
+            return Err(not_a_log(format!("unknown schema version {version}")));
+        }
+        Ok(SqliteBackend {
+            conn,
+            path: path.to_owned(),
+            file,
+        })
+    }
+
+    /// Fails when the file at this store's path is no longer the file it
+    /// opened (deleted, or replaced by another file): a commit would then
+    /// go to a file nobody reads, and SQLite's WAL, found by path, would
+    /// be replayed onto the replacement and damage it.
+    fn check_unmoved(&self) -> Result<(), StoreError> {
+        if file_id(&self.path) == self.file {
+            Ok(())
+        } else {
+            Err(StoreError::Moved(self.path.clone()))
+        }
+    }
+}
+
+/// The `WHERE` clause of a [`LogFilter`](super::LogFilter) and its
+/// parameters, with placeholders made by `ph` (1-based).
+pub(crate) fn filter_clauses(
+    filter: &super::LogFilter,
+    ph: impl Fn(usize) -> String,
+) -> (String, Vec<String>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut params: Vec<String> = Vec::new();
+    let mut add = |clause: &str, value: &String| {
+        params.push(value.clone());
+        clauses.push(clause.replace('?', &ph(params.len())));
+    };
+    if let Some(s) = &filter.stream {
+        add("stream = ?", s);
+    }
+    if let Some(k) = &filter.kind {
+        add("type = ?", k);
+    }
+    if let Some(r) = &filter.recorded_by {
+        add("recorded_by = ?", r);
+    }
+    if let Some(d) = &filter.since {
+        add("occurred_at >= ?", d);
+    }
+    if let Some(d) = &filter.until {
+        // A timestamp written on that date sorts after the bare date: compare its date part.
+        add("substr(occurred_at, 1, 10) <= ?", d);
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    (sql, params)
+}
+
+impl Backend for SqliteBackend {
+    fn head(&self) -> Result<Head, StoreError> {
+        let row = self.conn.query_row(
+            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
+        );
+        match row {
+            Ok((seq, hash)) => Ok(Head {
+                seq: seq as u64,
+                hash: hash.try_into().unwrap_or([0; 32]),
+            }),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(Head::EMPTY),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn with_rows(&self, scan: Scan<'_>, f: RowsFn<'_>) -> Result<(), StoreError> {
+        match scan {
+            Scan::All => {
+                let mut stmt = self
+                    .conn
+                    .prepare(&format!("SELECT {COLUMNS} FROM events ORDER BY seq"))?;
+                let mut rows = stmt
+                    .query_map([], stored_from_row)?
+                    .map(|r| r.map_err(StoreError::from));
+                f(&mut rows)
+            }
+            Scan::After(seq) => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM events WHERE seq > ?1 ORDER BY seq"
+                ))?;
+                let mut rows = stmt
+                    .query_map([seq as i64], stored_from_row)?
+                    .map(|r| r.map_err(StoreError::from));
+                f(&mut rows)
+            }
+            Scan::Matching(filter) => {
+                let (clauses, params) = filter_clauses(filter, |_| "?".to_owned());
+                let sql = format!("SELECT {COLUMNS} FROM events{clauses} ORDER BY seq");
+                let mut stmt = self.conn.prepare(&sql)?;
+                let params: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+                let mut rows = stmt
+                    .query_map(params_from_iter(params), stored_from_row)?
+                    .map(|r| r.map_err(StoreError::from));
+                f(&mut rows)
+            }
+        }
+    }
+
+    fn with_checked_rows(&self, f: CheckedRowsFn<'_>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM events WHERE seq >= 1 ORDER BY seq"
+        ))?;
+        let mut rows = stmt.query([])?;
+        // On a damaged file SQLite fails mid-walk: the rows before are
+        // still checked, and the failure is reported at the position reached.
+        let mut stop = false;
+        let mut rows =
+            std::iter::from_fn(|| {
+                if stop {
+                    return None;
+                }
+                match rows.next() {
+                    Ok(Some(r)) => Some(Ok(stored_from_row(r)
+                        .map_err(|e| format!("the stored row cannot be read: {e}")))),
+                    Ok(None) => None,
+                    Err(e) => {
+                        stop = true;
+                        let e = StoreError::from(e);
+                        if damaged(&e) {
+                            Some(Ok(Err(format!(
+                                "the rows from here on cannot be read: {e}"
+                            ))))
+                        } else {
+                            Some(Err(e))
+                        }
+                    }
+                }
+            });
+        f(&mut rows)
+    }
+
+    fn stray_rows(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM events WHERE seq < 1", [], |r| {
+                r.get(0)
+            })?;
+        Ok(n as u64)
+    }
+
+    fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError> {
+        // Each stream by its index, then merged: a partnership is read
+        // without touching the rest of the log.
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM events WHERE stream = ?1 ORDER BY stream_version"
+        ))?;
+        for s in streams {
+            let rows = stmt.query_map([s], stored_from_row)?;
+            for r in rows {
+                out.push(r?);
+            }
+        }
+        out.sort_by_key(|e: &StoredEvent| e.seq);
+        Ok(out)
+    }
+
+    fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT recorded_at, hash FROM events WHERE seq = ?1")?;
+        Ok(stmt.query_row([seq as i64], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"))?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(r) => Ok(Some(stored_from_row(r)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn streams(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT stream FROM events ORDER BY stream")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn retracted_targets(&self) -> Result<HashSet<String>, StoreError> {
+        let mut retracted = HashSet::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT json_extract(data, '$.event') FROM events WHERE type = 'event.retracted'",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
+        for id in rows {
+            if let Some(id) = id? {
+                retracted.insert(id);
+            }
+        }
+        Ok(retracted)
+    }
+
+    fn structural_check(&self) -> Result<Option<String>, StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(if lines == ["ok"] {
+            None
+        } else {
+            Some(lines.join("; "))
+        })
+    }
+
+    fn structural_check_name(&self) -> &'static str {
+        "SQLite's structural check"
+    }
+
+    fn begin_write(&self) -> Result<(), StoreError> {
+        // BEGIN IMMEDIATE takes the write lock before the state is read, so
+        // no other process can append between our checks and our writes.
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    fn commit(&self) -> Result<(), StoreError> {
+        // Last check before the commit: the path still names the file this
+        // store writes (see `check_unmoved`). The caller rolls back.
+        self.check_unmoved()?;
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
+    fn rollback(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    fn insert(&self, e: &StoredEvent) -> Result<bool, StoreError> {
+        let mut insert = self.conn.prepare_cached(INSERT)?;
+        let inserted = insert.execute(params![
+            e.seq as i64,
+            e.id,
+            e.kind,
+            e.stream,
+            e.stream_version as i64,
+            e.occurred_at,
+            e.recorded_at,
+            e.recorded_by,
+            e.source,
+            e.data,
+            e.schema_version as i64,
+            &e.prev_hash[..],
+            &e.hash[..],
+        ]);
+        match inserted {
+            Ok(_) => Ok(true),
+            // The triggers and UNIQUE(id) refuse a repeated id: tell it apart
+            // from any other failure by looking the id up.
+            Err(err)
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+                    && self.by_id(&e.id)?.is_some() =>
+            {
+                Ok(false)
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    fn insert_rows(
+        &self,
+        rows: &mut dyn Iterator<Item = StoredEvent>,
+    ) -> Result<Result<(), RowRejected>, StoreError> {
+        let mut insert = self.conn.prepare_cached(INSERT)?;
+        for e in rows {
+            let inserted = insert.execute(params![
+                e.seq as i64,
+                e.id,
+                e.kind,
+                e.stream,
+                e.stream_version as i64,
+                e.occurred_at,
+                e.recorded_at,
+                e.recorded_by,
+                e.source,
+                e.data,
+                e.schema_version as i64,
+                &e.prev_hash[..],
+                &e.hash[..],
+            ]);
+            if let Err(err) = inserted {
+                return Ok(Err(RowRejected(err.to_string())));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    fn sqlite(&self) -> Option<&Connection> {
+        Some(&self.conn)
+    }
+}
+
+/// The table of the pilot's log (schema 0, `user_version` 0).
+const LEGACY_V0_TABLE: &str = "event_log";
+
+/// Whether the file has an events table, its `user_version`, and whether
+/// it has the pilot's table, read in one transaction.
+fn read_layout(conn: &Connection) -> rusqlite::Result<(bool, i64, bool)> {
+    conn.execute_batch("BEGIN")?;
+    let read = (|| {
+        let events = has_table(conn, "main", "events")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let legacy = has_table(conn, "main", LEGACY_V0_TABLE)?;
+        Ok((events, version, legacy))
+    })();
+    let _ = conn.execute_batch("COMMIT");
+    read
+}
+
+fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        &format!("SELECT count(*) FROM {schema}.sqlite_schema WHERE type = 'table' AND name = ?1"),
+        [name],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n == 1)
+}
+
+/// Copies the pilot's log (schema 0) from `src.event_log` into the events
+/// table of the current layout in `main`, row for row.
+///
+/// The pilot's layout (kept in `tests/fixtures/schema0/make_fixture.py`):
+/// `event_log(position, event_id, kind, stream, stream_position, occurred,
+/// recorded, recorded_by, source, payload, prev_hash, hash)`, the hashes as
+/// lowercase hex text, no `schema_version` column (every row is schema 0)
+/// and `user_version` 0. Nothing is recomputed: each row keeps its
+/// position, timestamps, stored data and hashes, and gets
+/// `schema_version` 0, so `verify` checks the pilot's own hashes (the
+/// pilot hashed the same canonical envelope, with `"schema_version":0`).
+/// Rows are copied as they are, gaps and damage included, for `verify` to
+/// report; a hash that is not hex becomes an empty blob, which verify flags.
+fn migrate_v0(conn: &Connection, src: &str, now: &str) -> rusqlite::Result<()> {
+    conn.execute_batch(SCHEMA_V1)?;
+    // The replace guard insists on seq = max + 1; a damaged pilot log may
+    // have gaps, which verify must see rather than the migration hide.
+    let guard: String = conn.query_row(
+        "SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = 'events_refuse_replace'",
+        [],
+        |r| r.get(0),
+    )?;
+    conn.execute_batch("DROP TRIGGER main.events_refuse_replace")?;
+    conn.execute(
+        &format!(
+            "INSERT INTO main.events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash)
+             SELECT position, CAST(event_id AS TEXT), CAST(kind AS TEXT), CAST(stream AS TEXT), CAST(stream_position AS INTEGER),
+                    CAST(occurred AS TEXT), CAST(recorded AS TEXT), CAST(recorded_by AS TEXT), CAST(source AS TEXT), CAST(payload AS TEXT), 0,
+                    coalesce(unhex(prev_hash), X''), coalesce(unhex(hash), X'')
+             FROM {src}.{LEGACY_V0_TABLE} ORDER BY position"
+        ),
+        [],
+    )?;
+    conn.execute_batch(&guard)?;
+    conn.execute(
+        "INSERT INTO main.accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1), ('migrated_from', 'schema 0 (table event_log), on ' || ?1)",
+        [now],
+    )?;
+    conn.pragma_update(Some("main"), "user_version", SCHEMA)?;
+    Ok(())
+}
+
+/// Migrates the pilot's log in its own file, in one write transaction (a
+/// concurrent opener waits, then finds it done).
+fn migrate_in_place(conn: &Connection, now: &str) -> rusqlite::Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    if has_table(conn, "main", "events")? {
+        return Ok(()); // another process migrated it first
+    }
+    migrate_v0(conn, "main", now)?;
+    conn.execute_batch(&format!("DROP TABLE main.{LEGACY_V0_TABLE}"))?;
+    tx.commit()
+}
+
+/// The pilot's log, migrated into an in-memory copy; the file is only read.
+fn legacy_in_memory(path: &Path, immutable: bool, now: &str) -> rusqlite::Result<Connection> {
+    let mem = Connection::open_with_flags(
+        ":memory:",
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let uri = file_uri(path, if immutable { "immutable=1" } else { "mode=ro" })
+        .ok_or(rusqlite::Error::InvalidPath(path.to_owned()))?;
+    mem.execute("ATTACH DATABASE ?1 AS legacy", [uri])?;
+    mem.execute_batch("BEGIN")?;
+    migrate_v0(&mem, "legacy", now)?;
+    mem.execute_batch("COMMIT; DETACH DATABASE legacy")?;
+    Ok(mem)
+}
+
+/// Opens and configures a connection, and reads `user_version` so that
+/// an unreadable file fails here. `immutable` opens a file on read-only
+/// media without the WAL's shared memory (only when no WAL is pending).
+fn connect(
+    path: &Path,
+    access: Access,
+    immutable: bool,
+) -> Result<(Connection, i64), rusqlite::Error> {
+    let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    flags |= match access {
+        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    };
+    let conn = if immutable {
+        let uri = immutable_uri(path).ok_or(rusqlite::Error::InvalidPath(path.to_owned()))?;
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?
+    } else {
+        Connection::open_with_flags(path, flags)?
+    };
+    configure(&conn, access)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok((conn, version))
+}
+
+/// True for the errors SQLite gives when it cannot open or write the file
+/// (or its `-wal`/`-shm` beside it), as on read-only media.
+fn cannot_open(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    matches!(
+        e.sqlite_error_code(),
+        Some(
+            C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::AuthorizationForStatementDenied
+        )
+    )
+}
+
+/// True when a `-wal` file with content lies beside the log: committed
+/// events may be in it, so the log must not be read `immutable` (which
+/// would ignore them).
+fn wal_pending(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:///abs/path?immutable=1`, with the characters URIs reserve escaped.
+fn immutable_uri(path: &Path) -> Option<String> {
+    file_uri(path, "immutable=1")
+}
+
+/// `file:///abs/path?QUERY`, with the characters URIs reserve escaped.
+fn file_uri(path: &Path, query: &str) -> Option<String> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    let abs = abs.to_str()?;
+    let mut uri = String::from("file://");
+    for c in abs.chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    Some(uri)
+}
+
+/// Which file a path names right now: device and inode on Unix (elsewhere
+/// only whether it exists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+fn file_id(path: &Path) -> Option<FileId> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(FileId { dev: 0, ino: 0 })
+    }
+}
