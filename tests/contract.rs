@@ -36,6 +36,7 @@ contract!(
     append_rules_are_enforced,
     idempotency_by_id,
     a_batch_is_all_or_nothing,
+    a_large_batch_sees_its_own_events,
     time_travel_reads,
     audit_reads,
     verify_and_head,
@@ -204,8 +205,8 @@ fn idempotency_by_id(kind: Kind) {
     let db = programme(kind);
     let before = db.export();
     // The same batches again: skipped, whether or not their rule checks
-    // would pass again (c3, an on_schedule report, passes: it is caught by
-    // its id at insert time).
+    // would pass again (c3, an on_schedule report, would pass: it is caught
+    // by its id, which is looked up before the rules are checked).
     assert_eq!(db.append_ok_at(AT_2, BATCH_1), "appended 0, skipped 15\n");
     let lines: Vec<&str> = BATCH_2.lines().filter(|l| l.contains("\"id\"")).collect();
     assert_eq!(
@@ -297,6 +298,48 @@ fn a_batch_is_all_or_nothing(kind: Kind) {
         events.iter().map(|e| e.seq).collect::<Vec<_>>(),
         (1..=24).collect::<Vec<_>>()
     );
+}
+
+/// A batch larger than any backend's insert buffer (PostgreSQL sends rows
+/// 2,000 at a time) still sees its own earlier events: a retraction of one,
+/// a repeat of one (skipped) and a changed repeat (refused, nothing kept).
+fn a_large_batch_sees_its_own_events(kind: Kind) {
+    let db = programme(kind);
+    let before = db.export();
+    let finding = |n: usize, swot: &str| {
+        ev(
+            &format!("bulk-{n}"),
+            "finding.recorded",
+            "2010-03-01",
+            &format!(
+                r#"{{"finding":"bulk-{n}","origin":"document","swot":"{swot}","theme":"other","text":"finding {n}"}}"#
+            ),
+        )
+    };
+    let mut batch: Vec<String> = (0..4500).map(|n| finding(n, "strength")).collect();
+    batch.push(ev(
+        "bulk-retract",
+        "event.retracted",
+        "2010-03-02",
+        r#"{"event":"bulk-10","reason":"recorded twice"}"#,
+    ));
+    batch.push(finding(3000, "strength"));
+    let bad = format!("{}\n{}\n", batch.join("\n"), finding(4000, "threat"));
+    let err = text(&db.append(&bad).code(1).get_output().stderr);
+    assert!(err.contains("\"bulk-4000\" is already recorded"), "{err}");
+    assert_eq!(db.export(), before, "nothing of the refused batch is kept");
+    assert_eq!(
+        db.append_ok_at(NOW, &(batch.join("\n") + "\n")),
+        "appended 4501, skipped 1\n"
+    );
+    let verified = db.ok(&["verify"]);
+    assert!(verified.starts_with("ok: 4523 events"), "{verified}");
+    let retracted = db
+        .events()
+        .into_iter()
+        .find(|e| e.id == "bulk-retract")
+        .expect("the retraction is recorded");
+    assert_eq!(retracted.seq, 4523);
 }
 
 fn time_travel_reads(kind: Kind) {

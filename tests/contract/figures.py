@@ -5,11 +5,11 @@
     eval "$(scripts/pg.sh start)"
     python3 tests/contract/figures.py [--events 100000] [--runs 5]
 
-Generates a valid programme of N events (50 partnerships, each with
-agreements proposed, endorsed by both sides, revised and endorsed again;
-reviews with four responses; commitments reported to completion; findings),
-then for each backend: `init`, one bulk `append` of the whole file, and
-`show --as-of` / `show --as-of --known-at` / `verify` / `export` runs,
+Generates the benchmarks' log (`accord generate --events N --partnerships P
+--seed 1`: the catalogue's event mix, Zipf-skewed activity, revisions,
+retractions, back-dated entries), then for each backend: `init`, one bulk
+`append` of the whole file, and `show --as-of` (busiest and median
+partnership) / `show --as-of --known-at` / `verify` / `export` runs,
 reporting medians. Both logs are then compared through their exports
 (they must be byte-identical). Not run by `cargo test`.
 """
@@ -22,74 +22,33 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from collections import Counter
+from datetime import date
 
-NOW = "2016-01-01T00:00:00Z"
+NOW = "2026-01-15T12:00:00Z"
 
 
-def generate(n_events, parts=50):
-    out = []
-    day = date(2008, 1, 1)
-    counter = [0]
-
-    def emit(kind, data):
-        counter[0] += 1
-        if counter[0] % 60 == 0:
-            nonlocal_day[0] += timedelta(days=1)
-        out.append(
-            json.dumps(
-                {
-                    "id": f"ev-{counter[0]}",
-                    "type": kind,
-                    "occurred_at": nonlocal_day[0].isoformat(),
-                    "data": data,
-                }
-            )
-        )
-
-    nonlocal_day = [day]
-    for o in range(20):
-        side = "government" if o < 10 else "development_partner"
-        emit("organisation.registered", {"org": f"org-{o}", "name": f"Org {o}", "side": side})
-        for k in range(2):
-            emit("person.registered", {"person": f"p-{o}-{k}", "name": f"P {o} {k}", "org": f"org-{o}"})
-    for p in range(parts):
-        emit("partnership.established", {"partnership": f"tw-{p}", "name": f"TWG {p}"})
-        for o in (p % 10, (p + 1) % 10, 10 + p % 10, 10 + (p + 3) % 10):
-            emit("partner.joined", {"partnership": f"tw-{p}", "org": f"org-{o}", "role": "member"})
-    r = 0
-    while len(out) < n_events:
-        for p in range(parts):
-            orgs = (p % 10, (p + 1) % 10, 10 + p % 10, 10 + (p + 3) % 10)
-            people = [f"p-{o}-0" for o in orgs]
-            ag = f"ag-{p}-{r}"
-            emit("agreement.proposed", {"agreement": ag, "partnership": f"tw-{p}", "kind": "action_plan",
-                                        "title": f"Plan {r}", "text": f"Text {p} {r}", "proposed_by": people[0]})
-            for who in people:
-                emit("agreement.endorsed", {"agreement": ag, "version": 1, "by": who})
-            emit("agreement.revised", {"agreement": ag, "text": f"Text {p} {r} revised", "reason": "review",
-                                       "revised_by": people[2]})
-            for who in people:
-                emit("agreement.endorsed", {"agreement": ag, "version": 2, "by": who})
-            rv = f"rv-{p}-{r}"
-            emit("review.opened", {"review": rv, "partnership": f"tw-{p}", "kind": "health_check"})
-            for i, who in enumerate(people):
-                emit("review.response", {"review": rv, "respondent": who,
-                                         "scores": {"shared_goal": 1 + (i + r) % 5, "engagement": 1 + (p + i) % 5}})
-            emit("review.concluded", {"review": rv, "summary": "done"})
-            cm = f"cm-{p}-{r}"
-            emit("commitment.made", {"commitment": cm, "partnership": f"tw-{p}", "text": "do it",
-                                     "owner": f"org-{orgs[0]}", "due": (nonlocal_day[0] + timedelta(days=90)).isoformat()})
-            for _ in range(3):
-                emit("commitment.reported", {"commitment": cm, "status": "on_schedule"})
-            emit("commitment.reported", {"commitment": cm, "status": "completed"})
-            for f in range(3):
-                emit("finding.recorded", {"finding": f"fd-{p}-{r}-{f}", "partnership": f"tw-{p}", "origin": "review",
-                                          "swot": "strength", "theme": "roles", "text": f"Finding {f}"})
-            if len(out) >= n_events:
-                break
-        r += 1
-    return out, nonlocal_day[0]
+def generate(n_events, parts):
+    """The log of issue 5's benchmarks: `accord generate` (valid, Zipf-skewed
+    activity, revisions, retractions, back-dated entries), seed 1."""
+    p = subprocess.run(
+        [BIN, "generate", "--events", str(n_events), "--partnerships", str(parts), "--seed", "1"],
+        capture_output=True,
+        check=True,
+    )
+    lines = p.stdout.decode().splitlines()
+    counts = Counter()
+    first = last = None
+    for line in lines:
+        e = json.loads(line)
+        day = e["occurred_at"][:10]
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+        ptn = e["data"].get("partnership")
+        if ptn:
+            counts[ptn] += 1
+    ranked = [p for p, _ in counts.most_common()]
+    return lines, date.fromisoformat(first), date.fromisoformat(last), ranked[0], ranked[len(ranked) // 2]
 
 
 def run(db, args, stdin=None):
@@ -106,6 +65,7 @@ def main():
     global BIN
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--partnerships", type=int, default=50)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin", default="target/release/accord")
     a = ap.parse_args()
@@ -113,7 +73,7 @@ def main():
     pg = os.environ.get("ACCORD_TEST_PG")
     if not pg:
         sys.exit("set ACCORD_TEST_PG (scripts/pg.sh start)")
-    lines, last_day = generate(a.events)
+    lines, first_day, last_day, busiest, median = generate(a.events, a.partnerships)
     tmp = tempfile.mkdtemp()
     src = os.path.join(tmp, "programme.jsonl")
     with open(src, "w") as f:
@@ -123,8 +83,11 @@ def main():
                    check=True)
     sep = "&" if "?" in pg else "?"
     dbs = {"sqlite": os.path.join(tmp, "accord.db"), "postgres": f"{pg}{sep}options=-csearch_path%3D{schema}"}
-    mid = (date(2008, 1, 1) + (last_day - date(2008, 1, 1)) / 2).isoformat()
-    print(f"{len(lines)} events, {os.path.getsize(src) / 1e6:.1f} MB; as-of {mid}; medians of {a.runs} runs")
+    mid = (first_day + (last_day - first_day) / 2).isoformat()
+    print(
+        f"{len(lines)} events over {a.partnerships} partnerships, {os.path.getsize(src) / 1e6:.1f} MB; "
+        f"as-of {mid}; busiest partnership {busiest}, median {median}; medians of {a.runs} runs"
+    )
     results = {}
     for name, db in dbs.items():
         run(db, ["init"])
@@ -133,10 +96,11 @@ def main():
         assert out.decode().startswith(f"appended {len(lines)},"), out
         res = {"append": t_append}
         for label, args in [
-            ("show --as-of", ["show", "tw-7", "--as-of", mid, "--json"]),
-            ("show --as-of --known-at", ["show", "tw-7", "--as-of", mid, "--known-at", "2016-01-01", "--json"]),
-            ("show (today)", ["show", "tw-7", "--json"]),
-            ("log --partnership", ["log", "--partnership", "tw-7", "--json"]),
+            ("show --as-of (busiest)", ["show", busiest, "--as-of", mid, "--json"]),
+            ("show --as-of (median)", ["show", median, "--as-of", mid, "--json"]),
+            ("show --as-of --known-at", ["show", median, "--as-of", mid, "--known-at", NOW, "--json"]),
+            ("show (today)", ["show", median, "--json"]),
+            ("log --partnership", ["log", "--partnership", median, "--json"]),
             ("verify", ["verify"]),
             ("export", ["export"]),
         ]:

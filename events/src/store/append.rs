@@ -122,6 +122,7 @@ fn refresh(db: &dyn Backend, cache: Option<Cache>) -> Result<Cache, StoreError> 
         head: Head::EMPTY,
         last_recorded_at: String::new(),
         streams: Default::default(),
+        ids: IdFilter::default(),
     };
     let mut state = RuleState::rebuild(std::iter::empty(), &retracted);
     db.with_rows(Scan::All, &mut |it| {
@@ -146,6 +147,7 @@ fn note_position(c: &mut Cache, s: &StoredEvent) {
     };
     c.last_recorded_at.clone_from(&s.recorded_at);
     note_stream(c, &s.stream, s.stream_version);
+    c.ids.insert(&s.id);
 }
 
 /// Folds one stored event (appended by someone else) into the cache.
@@ -206,6 +208,17 @@ where
             Some(o) => o.to_owned(),
             None => return Err(AppendError::NoOperator { line }),
         };
+        // An id already recorded makes the event a skip (same content) or
+        // a conflict, whatever the rules say. Looked up before inserting, so
+        // that a backend may buffer its inserts (PostgreSQL does).
+        if let Some(id) = &ev.id
+            && cache.ids.may_contain(id)
+            && let Some(existing) = db.by_id(id)?
+        {
+            same_content(&ev, &existing, line)?;
+            out.skipped += 1;
+            continue;
+        }
         let target = match &ev.event {
             Event::EventRetracted(d) => db
                 .by_id(&d.event.0)?
@@ -215,15 +228,6 @@ where
             _ => None,
         };
         if let Err(violation) = cache.state.check(&ev, target.as_ref()) {
-            // A repeated event usually breaks a rule ("already registered"):
-            // an id already recorded makes it a skip or a conflict instead.
-            if let Some(id) = &ev.id
-                && let Some(existing) = db.by_id(id)?
-            {
-                same_content(&ev, &existing, line)?;
-                out.skipped += 1;
-                continue;
-            }
             return Err(AppendError::Rule {
                 line,
                 id: ev.id.clone(),
@@ -314,6 +318,33 @@ fn note_written(c: &mut Cache, s: &StoredEvent) {
         hash: s.hash,
     };
     note_stream(c, &s.stream, s.stream_version);
+    c.ids.insert(&s.id);
+}
+
+/// The ids in the log, kept as 64-bit fingerprints (8 bytes an event
+/// rather than the id itself): "absent" is certain, "present" is checked
+/// against the log (a fingerprint may collide). It spares a lookup per
+/// event, and lets a backend buffer inserts, knowing none is a repeat.
+#[derive(Default)]
+pub(crate) struct IdFilter {
+    hasher: foldhash::fast::RandomState,
+    seen: std::collections::HashSet<u64, foldhash::fast::RandomState>,
+}
+
+impl IdFilter {
+    fn fingerprint(&self, id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one(id)
+    }
+
+    pub(crate) fn insert(&mut self, id: &str) {
+        let f = self.fingerprint(id);
+        self.seen.insert(f);
+    }
+
+    pub(crate) fn may_contain(&self, id: &str) -> bool {
+        self.seen.contains(&self.fingerprint(id))
+    }
 }
 
 /// Records a stream's new version; the name is cloned only when first seen.

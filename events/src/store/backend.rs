@@ -110,6 +110,11 @@ pub(crate) trait Backend {
 
     /// Inserts one row in the open write transaction. `Ok(false)` when a row
     /// with the same id is already recorded (and nothing was written).
+    ///
+    /// A backend may buffer the row until its next read or the commit
+    /// (PostgreSQL does, to save a round trip per event) and answer
+    /// `Ok(true)` at once: the batch logic has already looked the id up, so
+    /// a repeat reaching a buffered insert fails the batch as an error.
     fn insert(&self, e: &StoredEvent) -> Result<bool, StoreError>;
 
     /// Writes rows from an export into the open write transaction, as they

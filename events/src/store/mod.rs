@@ -70,6 +70,8 @@ struct Cache {
     head: Head,
     last_recorded_at: String,
     streams: crate::rules::Map<String, u64>,
+    /// Every id in the log, as fingerprints: see [`append::IdFilter`].
+    ids: append::IdFilter,
 }
 
 /// An open event log.

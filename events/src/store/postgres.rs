@@ -93,9 +93,10 @@ fn quote_ident(s: &str) -> String {
 /// low 32, so each log (schema) has its own writers' lock.
 const BEGIN_WRITE: &str = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock((1633907300::bigint << 32) | 'events'::regclass::oid::bigint)";
 
-const INSERT: &str = "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING";
-
 const COPY_IN: &str = "COPY events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) FROM STDIN (FORMAT binary)";
+
+/// How many rows [`Backend::insert`] buffers before sending them.
+const PENDING_ROWS: usize = 2000;
 
 const COPY_TYPES: [Type; 13] = [
     Type::INT8,
@@ -116,6 +117,8 @@ const COPY_TYPES: [Type; 13] = [
 /// An open PostgreSQL log: one session.
 pub(crate) struct PgBackend {
     client: RefCell<Client>,
+    /// Rows of the open batch not yet sent (see [`PgBackend::session`]).
+    pending: RefCell<Vec<StoredEvent>>,
     prepared: RefCell<HashMap<&'static str, Statement>>,
     url: PgUrl,
 }
@@ -264,6 +267,7 @@ impl PgBackend {
     fn connect(url: &PgUrl, access: Access) -> Result<PgBackend, StoreError> {
         Ok(PgBackend {
             client: RefCell::new(connect(url, access)?),
+            pending: RefCell::new(Vec::new()),
             prepared: RefCell::new(HashMap::new()),
             url: url.clone(),
         })
@@ -279,7 +283,33 @@ impl PgBackend {
     }
 
     fn batch(&self, sql: &str) -> Result<(), StoreError> {
-        self.client.borrow_mut().batch_execute(sql).map_err(pg_err)
+        self.session()?.batch_execute(sql).map_err(pg_err)
+    }
+
+    /// The session, with every row buffered by [`Backend::insert`] sent
+    /// first: whatever runs next (a read, COMMIT) sees the whole batch.
+    ///
+    /// Why a buffer: one INSERT per event costs a round trip to the server,
+    /// which made a bulk append ~5x slower than SQLite (14.7k events/s on
+    /// 100k events, loopback). Rows are sent [`PENDING_ROWS`] at a time by
+    /// binary COPY instead. That is safe because the batch logic looks an
+    /// event's id up before inserting it, so a buffered row is never a
+    /// repeat; should one be (or break any constraint), the COPY fails, the
+    /// batch rolls back and nothing is written.
+    fn session(&self) -> Result<std::cell::RefMut<'_, Client>, StoreError> {
+        let mut client = self.client.borrow_mut();
+        let rows = std::mem::take(&mut *self.pending.borrow_mut());
+        if !rows.is_empty() {
+            let sink = client.copy_in(COPY_IN).map_err(pg_err)?;
+            let mut w = BinaryCopyInWriter::new(sink, &COPY_TYPES);
+            for e in &rows {
+                let params = row_params(e);
+                let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
+                w.write(&refs).map_err(pg_err)?;
+            }
+            w.finish().map_err(pg_err)?;
+        }
+        Ok(client)
     }
 
     fn path(&self) -> std::path::PathBuf {
@@ -398,7 +428,7 @@ fn row_params(e: &StoredEvent) -> [Box<dyn ToSql + Sync + '_>; 13] {
 
 impl Backend for PgBackend {
     fn head(&self) -> Result<Head, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         let stmt = self.statement(
             &mut client,
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -417,7 +447,7 @@ impl Backend for PgBackend {
     }
 
     fn with_rows(&self, scan: Scan<'_>, f: RowsFn<'_>) -> Result<(), StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         // One statement each: it reads one snapshot, and the client streams
         // its rows (with back-pressure), so memory stays flat.
         let (sql, params): (String, Vec<Box<dyn ToSql + Sync>>) = match scan {
@@ -447,7 +477,7 @@ impl Backend for PgBackend {
     }
 
     fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         let stmt = self.statement(
             &mut client,
             "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = ANY($1) ORDER BY seq",
@@ -462,7 +492,7 @@ impl Backend for PgBackend {
     }
 
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         let stmt = self.statement(
             &mut client,
             "SELECT recorded_at, hash FROM events WHERE seq = $1",
@@ -472,7 +502,7 @@ impl Backend for PgBackend {
     }
 
     fn by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         let stmt = self.statement(
             &mut client,
             "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE id = $1",
@@ -487,8 +517,7 @@ impl Backend for PgBackend {
 
     fn streams(&self) -> Result<Vec<String>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
+            .session()?
             .query("SELECT DISTINCT stream FROM events ORDER BY stream", &[])
             .map_err(pg_err)?;
         rows.iter().map(|r| r.try_get(0).map_err(pg_err)).collect()
@@ -498,8 +527,7 @@ impl Backend for PgBackend {
         // `data` is parsed here rather than cast to jsonb in SQL: jsonb
         // refuses some JSON that the canonical text may hold (\u0000).
         let rows = self
-            .client
-            .borrow_mut()
+            .session()?
             .query(
                 "SELECT data FROM events WHERE type = 'event.retracted'",
                 &[],
@@ -541,7 +569,8 @@ impl Backend for PgBackend {
     }
 
     fn rollback(&self) {
-        let _ = self.batch("ROLLBACK");
+        self.pending.borrow_mut().clear();
+        let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
     }
 
     fn now(&self, clock: Clock) -> Result<DateTime<Utc>, StoreError> {
@@ -564,21 +593,22 @@ impl Backend for PgBackend {
     }
 
     fn insert(&self, e: &StoredEvent) -> Result<bool, StoreError> {
-        let mut client = self.client.borrow_mut();
-        let stmt = self.statement(&mut client, INSERT)?;
-        let params = row_params(e);
-        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
-        // ON CONFLICT (id) DO NOTHING: a repeated id is reported, not an
-        // error, so the transaction stays usable to compare the contents.
-        let n = client.execute(&stmt, &refs).map_err(pg_err)?;
-        Ok(n == 1)
+        // Buffered, sent by `session` (see there why this is safe).
+        let mut pending = self.pending.borrow_mut();
+        pending.push(e.clone());
+        let full = pending.len() >= PENDING_ROWS;
+        drop(pending);
+        if full {
+            drop(self.session()?);
+        }
+        Ok(true)
     }
 
     fn insert_rows(
         &self,
         rows: &mut dyn Iterator<Item = StoredEvent>,
     ) -> Result<Result<(), RowRejected>, StoreError> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.session()?;
         // COPY, binary: one stream for the whole export (the triggers still
         // check every row).
         let sink = client.copy_in(COPY_IN).map_err(pg_err)?;
