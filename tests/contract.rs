@@ -41,6 +41,7 @@ contract!(
     audit_reads,
     verify_and_head,
     append_only_is_enforced,
+    verify_warns_of_missing_guards,
     export_and_restore_keep_everything,
     concurrent_appends_from_eight_processes,
 );
@@ -539,6 +540,46 @@ fn append_only_is_enforced(kind: Kind) {
         assert!(err.contains("append-only"), "{err}");
     }
     assert_eq!(db.export(), before);
+}
+
+/// The triggers only stop mistakes, but an auditor must learn when they no
+/// longer stand: verify warns, names the guard, and still judges the chain.
+fn verify_warns_of_missing_guards(kind: Kind) {
+    let db = programme(kind);
+    let json_of = |db: &support::Db| -> Value { json(&db.ok(&["verify", "--json"])) };
+    assert_eq!(json_of(&db)["guard_warnings"], serde_json::json!([]));
+    db.sql(
+        "DROP TRIGGER events_refuse_delete",
+        "ALTER TABLE events DISABLE TRIGGER events_refuse_delete",
+    )
+    .unwrap();
+    let out = db.cmd(&["verify"]).assert().code(0);
+    let err = text(&out.get_output().stderr);
+    let expected = match kind {
+        Kind::Sqlite => "the trigger events_refuse_delete is missing",
+        Kind::Postgres => "the trigger events_refuse_delete is disabled",
+    };
+    assert!(err.contains(expected), "{err}");
+    assert!(
+        err.contains("accord export"),
+        "the hint says how to mend it: {err}"
+    );
+    assert!(text(&out.get_output().stdout).starts_with("ok: 22 events"));
+    let v = json_of(&db);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["guard_warnings"], serde_json::json!([expected]));
+    // A guard replaced by one that lets everything through is named too.
+    db.sql(
+        "DROP TRIGGER events_refuse_update; CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events BEGIN SELECT 1; END",
+        "CREATE OR REPLACE FUNCTION accord_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+    )
+    .unwrap();
+    let warnings = json_of(&db)["guard_warnings"].to_string();
+    assert!(
+        warnings.contains("events_refuse_update is not the one")
+            || warnings.contains("accord_refuse_change() of the trigger events_refuse_update"),
+        "{warnings}"
+    );
 }
 
 fn export_and_restore_keep_everything(kind: Kind) {

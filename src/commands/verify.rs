@@ -16,7 +16,7 @@ use crate::render::progress::Progress;
 /// and (with --head) that it still extends a head written down earlier.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 intact, 3 altered (the first bad seq is named), 1 the log cannot be opened.\n\nExamples:\n  accord verify\n  accord verify --head 142:9f2c0d…   # the head from `accord head`, kept in the minutes\n  accord verify --file backup.jsonl  # an export, without a database"
+    after_help = "It also checks that the log's append-only guards (its triggers) stand as accord made them, and warns if one is missing, disabled or changed; the exit code stays that of the chain, which alone proves whether events were edited.\n\nExit codes: 0 intact, 3 altered (the first bad seq is named), 1 the log cannot be opened.\n\nExamples:\n  accord verify\n  accord verify --head 142:9f2c0d…   # the head from `accord head`, kept in the minutes\n  accord verify --file backup.jsonl  # an export, without a database"
 )]
 pub struct VerifyArgs {
     /// A head kept elsewhere (`SEQ:HASH` from `accord head`): the log must still extend it.
@@ -40,6 +40,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
             )
         })?;
     let progress = Progress::new("verifying", None);
+    let mut guards = Vec::new();
     let report = match &args.file {
         Some(path) => {
             let f = std::fs::File::open(path).map_err(|e| {
@@ -52,11 +53,17 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
         }
         None => {
             let store = ctx.open_read()?;
-            store.verify(head, |n| progress.set(n))?
+            let report = store.verify(head, |n| progress.set(n))?;
+            // On a damaged file the guards may be unreadable too: that is
+            // said, not a failure of verify.
+            guards = store
+                .guard_problems()
+                .unwrap_or_else(|e| vec![format!("the append-only guards could not be read: {e}")]);
+            report
         }
     };
     progress.finish();
-    print_report(ctx, &report);
+    print_report(ctx, &report, &guards);
     Ok(if report.ok() {
         ExitCode::SUCCESS
     } else {
@@ -64,7 +71,10 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-fn print_report(ctx: &Context, r: &VerifyReport) {
+/// Prints the report; `guards` are the append-only guards found missing
+/// or changed. They are warnings, not a breach: the chain alone proves
+/// whether events were edited, and it is intact or not whatever the guards.
+fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String]) {
     if ctx.json {
         let v = json!({
             "ok": r.ok(),
@@ -72,9 +82,19 @@ fn print_report(ctx: &Context, r: &VerifyReport) {
             "first_bad_seq": r.breach.as_ref().map(|b| b.seq),
             "reason": r.breach.as_ref().map(|b| b.reason.clone()),
             "head": {"seq": r.head.seq, "hash": hex::encode(r.head.hash)},
+            "guard_warnings": guards,
         });
         println!("{v}");
         return;
+    }
+    if !guards.is_empty() {
+        eprintln!(
+            "warning: the log no longer refuses edits as accord set it up: {}.",
+            guards.join("; ")
+        );
+        eprintln!(
+            "hint: the hash chain still shows whether any event was changed (see below); to get the guards back, copy the log into a new one: `accord export > log.jsonl` then `accord --db NEW restore log.jsonl`"
+        );
     }
     let s = &ctx.out_style;
     match &r.breach {

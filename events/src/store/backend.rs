@@ -90,6 +90,13 @@ pub(crate) trait Backend {
     /// The database's own structural check, where it has one: `None` when fine.
     fn structural_check(&self) -> Result<Option<String>, StoreError>;
 
+    /// The append-only guards (triggers, and on PostgreSQL their functions)
+    /// that are missing, disabled or not as the schema declares them, one
+    /// sentence each; empty when all stand. A missing guard proves nothing
+    /// was edited or not (the hash chain does that), but it means the log
+    /// no longer refuses an edit by mistake.
+    fn guard_problems(&self) -> Result<Vec<String>, StoreError>;
+
     /// The name of that check, for the message when it fails.
     fn structural_check_name(&self) -> &'static str;
 
@@ -128,4 +135,25 @@ pub(crate) trait Backend {
     fn sqlite(&self) -> Option<&rusqlite::Connection> {
         None
     }
+}
+
+/// The triggers a schema file declares: each name with its statement as
+/// written, which is what SQLite keeps in `sqlite_schema.sql`.
+pub(crate) fn declared_triggers(schema: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = schema;
+    while let Some(at) = rest.find("CREATE TRIGGER ") {
+        let stmt = &rest[at..];
+        let name = stmt.split_whitespace().nth(2).unwrap_or_default();
+        // A trigger with a body (SQLite's BEGIN ... END;) ends at its END;
+        // one that calls a function (PostgreSQL's) at its first semicolon.
+        let first_semicolon = stmt.find(';').unwrap_or(stmt.len());
+        let end = match stmt.find("\nEND;") {
+            Some(e) if stmt[..first_semicolon].contains("\nBEGIN") => e + "\nEND".len(),
+            _ => first_semicolon,
+        };
+        out.push((name, &stmt[..end]));
+        rest = &stmt[end..];
+    }
+    out
 }

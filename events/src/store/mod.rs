@@ -183,6 +183,13 @@ impl Store {
         self.backend.structural_check()
     }
 
+    /// The append-only guards that are missing, disabled or changed (see
+    /// `accord verify`), one sentence each; empty when all stand as the
+    /// schema made them.
+    pub fn guard_problems(&self) -> Result<Vec<String>, StoreError> {
+        self.backend.guard_problems()
+    }
+
     /// Direct access to the SQLite connection, for tests and tools that
     /// inspect the file.
     ///

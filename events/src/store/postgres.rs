@@ -63,7 +63,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, Config, Row, Statement};
 
-use super::backend::{Backend, RowRejected, RowsFn, Scan};
+use super::backend::{Backend, RowRejected, RowsFn, Scan, declared_triggers};
 use super::location::PgUrl;
 use super::sqlite::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
@@ -86,6 +86,23 @@ pub fn postgres_grants(schema: &str, role: &str) -> String {
 
 fn quote_ident(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// The functions a schema file declares, each name with its body as
+/// PostgreSQL keeps it (`pg_proc.prosrc`: the text between the `$$`).
+fn declared_functions(schema: &str) -> HashMap<&str, &str> {
+    let mut out = HashMap::new();
+    let mut rest = schema;
+    while let Some(at) = rest.find("CREATE FUNCTION ") {
+        let stmt = &rest[at + "CREATE FUNCTION ".len()..];
+        let name = stmt.split('(').next().unwrap_or_default();
+        let Some(open) = stmt.find("$$") else { break };
+        let body = &stmt[open + 2..];
+        let Some(close) = body.find("$$") else { break };
+        out.insert(name, &body[..close]);
+        rest = &body[close + 2..];
+    }
+    out
 }
 
 /// Starts a batch. The advisory lock key is accord's class in the high 32
@@ -549,6 +566,48 @@ impl Backend for PgBackend {
         // PostgreSQL checksums its pages itself (when the cluster has data
         // checksums); amcheck needs a superuser. The chain is the check.
         Ok(None)
+    }
+
+    fn guard_problems(&self) -> Result<Vec<String>, StoreError> {
+        let rows = self
+            .session()?
+            .query(
+                "SELECT t.tgname::text, t.tgenabled::text, p.proname::text, p.prosrc
+                 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                 WHERE t.tgrelid IN (to_regclass('events'), to_regclass('accord_meta'))
+                   AND NOT t.tgisinternal",
+                &[],
+            )
+            .map_err(pg_err)?;
+        let found: HashMap<String, (String, String, String)> = rows
+            .iter()
+            .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3))))
+            .collect();
+        let bodies = declared_functions(POSTGRES_SCHEMA_V1);
+        let mut problems = Vec::new();
+        for (name, declared) in declared_triggers(POSTGRES_SCHEMA_V1) {
+            let function = declared
+                .split("EXECUTE FUNCTION ")
+                .nth(1)
+                .and_then(|f| f.split('(').next())
+                .unwrap_or_default();
+            match found.get(name) {
+                None => problems.push(format!("the trigger {name} is missing")),
+                // 'D': ALTER TABLE ... DISABLE TRIGGER.
+                Some((enabled, _, _)) if enabled == "D" => {
+                    problems.push(format!("the trigger {name} is disabled"))
+                }
+                Some((_, proname, _)) if proname != function => problems.push(format!(
+                    "the trigger {name} calls {proname}() instead of {function}()"
+                )),
+                Some((_, _, src)) if bodies.get(function) != Some(&src.as_str()) => problems
+                    .push(format!(
+                        "the function {function}() of the trigger {name} is not the one accord's schema declares"
+                    )),
+                Some(_) => {}
+            }
+        }
+        Ok(problems)
     }
 
     fn structural_check_name(&self) -> &'static str {

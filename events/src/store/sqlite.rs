@@ -4,9 +4,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Row, ToSql, params, params_from_iter};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, ToSql, params, params_from_iter};
 
-use super::backend::{Backend, CheckedRowsFn, RowRejected, RowsFn, Scan};
+use super::backend::{Backend, CheckedRowsFn, RowRejected, RowsFn, Scan, declared_triggers};
 use super::integrity::damaged;
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
 use crate::clock::Clock;
@@ -425,6 +425,24 @@ impl Backend for SqliteBackend {
         } else {
             Some(lines.join("; "))
         })
+    }
+
+    fn guard_problems(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1")?;
+        let mut problems = Vec::new();
+        for (name, declared) in declared_triggers(SCHEMA_V1) {
+            let found: Option<Option<String>> = stmt.query_row([name], |r| r.get(0)).optional()?;
+            match found {
+                None => problems.push(format!("the trigger {name} is missing")),
+                Some(sql) if sql.as_deref() != Some(declared) => problems.push(format!(
+                    "the trigger {name} is not the one accord's schema declares"
+                )),
+                Some(_) => {}
+            }
+        }
+        Ok(problems)
     }
 
     fn structural_check_name(&self) -> &'static str {
