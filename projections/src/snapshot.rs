@@ -543,7 +543,12 @@ pub struct SnapshotBuilder {
     before: Option<Replay>,
     /// The last event the view knows of: `(seq, hash)`.
     head: Option<(u64, accord_events::Hash)>,
+    /// How many events were taken.
+    taken: usize,
 }
+
+/// From this many events on, the two folds are derived on two threads.
+const PARALLEL_FROM: usize = 50_000;
 
 /// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
 /// `event.retracted`): the store types to read before the log is streamed.
@@ -609,6 +614,7 @@ impl SnapshotBuilder {
             now: Replay::new(),
             before: baseline.map(|_| Replay::new()),
             head: None,
+            taken: 0,
         })
     }
 
@@ -619,6 +625,7 @@ impl SnapshotBuilder {
 
     /// Takes the next event of the log (every event, in `seq` order).
     pub fn apply(&mut self, e: &Envelope) {
+        self.taken += 1;
         if !self.known.view().knows(e) {
             return;
         }
@@ -639,6 +646,13 @@ impl SnapshotBuilder {
 
     /// The snapshot of every event taken.
     pub fn finish(self) -> StageSnapshot {
+        self.finish_with_fold().0
+    }
+
+    /// The snapshot, and the fold it was taken from (as of its date). A
+    /// caller about to exit may leave the fold's memory to the OS instead of
+    /// freeing a large log's facts one by one.
+    pub fn finish_with_fold(self) -> (StageSnapshot, Replay) {
         let view = self.view();
         let SnapshotBuilder {
             stage: number,
@@ -649,13 +663,22 @@ impl SnapshotBuilder {
             now,
             before,
             head,
+            taken,
             ..
         } = self;
-        // Only the partnerships are kept of the earlier fold.
-        let before = baseline
-            .zip(before)
-            .map(|(b, r)| states_of(&r, &view.on(b)));
-        let states = states_of(&now, &view);
+        // Only the partnerships are kept of the earlier fold. The two are
+        // independent: on a large log, derive them side by side (the earlier
+        // fold is also freed on the other thread).
+        let before_of = |(b, r): (NaiveDate, Replay)| states_of(&r, &view.on(b));
+        let (states, before) = if taken >= PARALLEL_FROM {
+            std::thread::scope(|scope| {
+                let b = scope.spawn(|| baseline.zip(before).map(before_of));
+                let n = states_of(&now, &view);
+                (n, b.join().expect("the fold does not panic"))
+            })
+        } else {
+            (states_of(&now, &view), baseline.zip(before).map(before_of))
+        };
         let stage = &plan.stages[&number];
         let line = |s: &Stage| stage_line(s, as_of);
         let previous = plan.stages.range(..number).next_back().map(|(_, s)| s);
@@ -678,7 +701,7 @@ impl SnapshotBuilder {
             .collect();
         let totals = totals(&partnerships);
         let criteria = criteria(&now);
-        StageSnapshot {
+        let snapshot = StageSnapshot {
             stage: number,
             as_of: Day(as_of),
             totals,
@@ -728,7 +751,8 @@ impl SnapshotBuilder {
             changes: changes::build(&basis),
             coverage,
             partnerships,
-        }
+        };
+        (snapshot, now)
     }
 }
 

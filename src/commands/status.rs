@@ -43,5 +43,9 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
         ));
         text::emit(&out)?;
     }
+    // The process ends here: leave the read models' memory to the OS rather
+    // than freeing a million facts one by one (a fifth of the run).
+    std::mem::forget(replay);
+    std::mem::forget(status);
     Ok(ExitCode::SUCCESS)
 }
