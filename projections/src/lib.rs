@@ -36,6 +36,6 @@ pub use directory::Directory;
 pub use history::History;
 pub use partnership::{Partnership, PartnershipState};
 pub use programme::Programme;
-pub use replay::{Replay, show};
+pub use replay::{Replay, ReplayBuilder, show};
 pub use status::ProgrammeStatus;
-pub use view::View;
+pub use view::{Sieve, View};

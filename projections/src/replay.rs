@@ -8,7 +8,7 @@ use accord_events::{Envelope, Event};
 use crate::directory::Directory;
 use crate::partnership::{Partnership, PartnershipState};
 use crate::programme::Programme;
-use crate::view::View;
+use crate::view::{Sieve, View};
 
 /// Every fold of a log, fed in `seq` order with the events that count.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,13 +33,14 @@ impl Replay {
         Replay::default()
     }
 
-    /// Folds the events of `events` that count in `view`.
+    /// Folds the events of `events` that count in `view` (the whole-slice
+    /// form of [`ReplayBuilder`]).
     pub fn of(events: &[Envelope], view: &View) -> Replay {
-        let mut r = Replay::new();
-        for e in view.counted(events) {
-            r.apply(e);
+        let mut b = ReplayBuilder::new(Sieve::new(view, events));
+        for e in events {
+            b.apply(e);
         }
-        r
+        b.finish()
     }
 
     /// The partnership an event is recorded on, if any.
@@ -97,6 +98,43 @@ impl Replay {
     pub fn partnership_state(&self, partnership: &str, view: &View) -> Option<PartnershipState> {
         let p = self.partnerships.get(partnership)?;
         PartnershipState::build(p, &self.directory, &self.programme, view)
+    }
+}
+
+/// A [`Replay`] folded as the log streams past: fed every event of the log
+/// in `seq` order, it folds those that count in its sieve's view and keeps
+/// nothing else, so memory holds the read models, never the log.
+#[derive(Clone, Debug)]
+pub struct ReplayBuilder {
+    sieve: Sieve,
+    replay: Replay,
+}
+
+impl ReplayBuilder {
+    /// Nothing folded yet; `sieve` holds the log's retractions.
+    pub fn new(sieve: Sieve) -> ReplayBuilder {
+        ReplayBuilder {
+            sieve,
+            replay: Replay::new(),
+        }
+    }
+
+    /// Takes the next event of the log (any event: those that do not count
+    /// are passed over).
+    pub fn apply(&mut self, e: &Envelope) {
+        if self.sieve.counts(e) {
+            self.replay.apply(e);
+        }
+    }
+
+    /// The fold so far.
+    pub fn replay(&self) -> &Replay {
+        &self.replay
+    }
+
+    /// The fold of every event taken.
+    pub fn finish(self) -> Replay {
+        self.replay
     }
 }
 

@@ -35,7 +35,7 @@ use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
 use crate::programme::{Programme, ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
 use crate::status::{AgreementCounts, CommitmentCounts, PartnershipSummary};
-use crate::view::View;
+use crate::view::{Sieve, View};
 
 pub use changes::{
     AgreementChange, Changes, CommitmentChange, MemberChange, PartnershipRef, ReviewActivity,
@@ -502,29 +502,87 @@ impl Basis<'_> {
     }
 }
 
-/// From this many events on, the two folds run on two threads.
-const PARALLEL_FROM: usize = 50_000;
-
 impl StageSnapshot {
-    /// Takes the snapshot from a whole log in `seq` order.
+    /// Takes the snapshot from a whole log in `seq` order (the whole-slice
+    /// form of [`SnapshotBuilder`]).
     pub fn build(
         events: &[Envelope],
         req: &SnapshotRequest,
     ) -> Result<StageSnapshot, SnapshotError> {
-        // What stands in the known-at view, at any business date: the
-        // events every fold below counts, up to its own as-of date.
-        let known = View {
-            as_of: NaiveDate::MAX,
-            known_at: req.known_at.clone(),
-        };
-        let standing = known.standing(events);
+        let mut b = SnapshotBuilder::new(req, events)?;
+        for e in events {
+            b.apply(e);
+        }
+        Ok(b.finish())
+    }
+}
+
+/// A stage snapshot folded as the log streams past.
+///
+/// The snapshot's date depends on the stage plan (when the stage was
+/// completed), and what counts depends on retractions that may come after
+/// the events they retract, so the builder is made from a *prelude*: the
+/// log's retractions and stage events, which a store reads by type without
+/// decoding the rest. The whole log is then fed to [`SnapshotBuilder::apply`]
+/// in `seq` order; only the two folds it needs (as of the snapshot's date
+/// and as of the end of the previous stage) are kept.
+#[derive(Clone, Debug)]
+pub struct SnapshotBuilder {
+    stage: u32,
+    /// What stands in the known-at view, at any business date.
+    known: Sieve,
+    /// The stage plan as known.
+    plan: Programme,
+    as_of: NaiveDate,
+    as_of_basis: AsOfBasis,
+    /// The previous stage's completion, when it is on or before `as_of`.
+    baseline: Option<NaiveDate>,
+    /// The fold as of `as_of`.
+    now: Replay,
+    /// The fold as of `baseline`.
+    before: Option<Replay>,
+    /// The last event the view knows of: `(seq, hash)`.
+    head: Option<(u64, accord_events::Hash)>,
+    /// How many events were taken.
+    taken: usize,
+}
+
+/// From this many events on, the two folds are derived on two threads.
+const PARALLEL_FROM: usize = 50_000;
+
+/// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
+/// `event.retracted`): the store types to read before the log is streamed.
+pub const PRELUDE_TYPES: [&str; 4] = [
+    "event.retracted",
+    "stage.planned",
+    "stage.started",
+    "stage.completed",
+];
+
+impl SnapshotBuilder {
+    /// Plans the snapshot from `prelude`: events in `seq` order that include
+    /// at least every event of the log whose type is in [`PRELUDE_TYPES`]
+    /// (others are ignored, so the whole log will do). Fails when the stage
+    /// is not planned in what the view knows.
+    pub fn new(
+        req: &SnapshotRequest,
+        prelude: &[Envelope],
+    ) -> Result<SnapshotBuilder, SnapshotError> {
+        let known = Sieve::new(
+            &View {
+                as_of: NaiveDate::MAX,
+                known_at: req.known_at.clone(),
+            },
+            prelude,
+        );
         // The stage plan as known, to find the stage's end.
         let mut plan = Programme::new();
-        for e in &standing {
+        for e in prelude {
             if matches!(
                 e.event,
                 Event::StagePlanned(_) | Event::StageStarted(_) | Event::StageCompleted(_)
-            ) {
+            ) && known.stands(e)
+            {
                 plan.apply(e);
             }
         }
@@ -539,40 +597,91 @@ impl StageSnapshot {
             (None, Some(d)) => (d.0, AsOfBasis::StageCompleted),
             (None, None) => (req.today, AsOfBasis::Today),
         };
-        let line = |s: &Stage| stage_line(s, as_of);
-        let previous = plan.stages.range(..req.stage).next_back().map(|(_, s)| s);
-        let baseline = previous
-            .and_then(|p| p.completed_on)
+        let baseline = plan
+            .stages
+            .range(..req.stage)
+            .next_back()
+            .and_then(|(_, p)| p.completed_on)
             .map(|d| d.0)
             .filter(|d| *d <= as_of);
-
-        let view = View {
+        Ok(SnapshotBuilder {
+            stage: req.stage,
+            known,
+            plan,
             as_of,
-            known_at: req.known_at.clone(),
-        };
-        // The two folds are independent: on a large log, take them side by side.
-        let before_view = baseline.map(|b| view.on(b));
-        // `Replay::of(events, v)`, sharing the standing events computed once:
-        // what counts in a view is what stands, up to its as-of date.
-        let fold = |v: &View| {
-            let mut r = Replay::new();
-            for e in standing.iter().filter(|e| e.occurred_on <= v.as_of) {
-                r.apply(e);
-            }
-            let s = states_of(&r, v);
-            (r, s)
-        };
-        // Only the partnerships are kept of the earlier fold.
-        let fold_before = |v: &View| fold(v).1;
-        let ((now, states), before) = if events.len() >= PARALLEL_FROM && before_view.is_some() {
+            as_of_basis,
+            baseline,
+            now: Replay::new(),
+            before: baseline.map(|_| Replay::new()),
+            head: None,
+            taken: 0,
+        })
+    }
+
+    /// The view the snapshot is taken in.
+    pub fn view(&self) -> View {
+        self.known.view().on(self.as_of)
+    }
+
+    /// Takes the next event of the log (every event, in `seq` order).
+    pub fn apply(&mut self, e: &Envelope) {
+        self.taken += 1;
+        if !self.known.view().knows(e) {
+            return;
+        }
+        self.head = Some((e.seq, e.hash));
+        // What counts in a view is what stands, up to its as-of date.
+        if !self.known.stands(e) {
+            return;
+        }
+        if e.occurred_on <= self.as_of {
+            self.now.apply(e);
+        }
+        if let (Some(b), Some(r)) = (self.baseline, self.before.as_mut())
+            && e.occurred_on <= b
+        {
+            r.apply(e);
+        }
+    }
+
+    /// The snapshot of every event taken.
+    pub fn finish(self) -> StageSnapshot {
+        self.finish_with_fold().0
+    }
+
+    /// The snapshot, and the fold it was taken from (as of its date). A
+    /// caller about to exit may leave the fold's memory to the OS instead of
+    /// freeing a large log's facts one by one.
+    pub fn finish_with_fold(self) -> (StageSnapshot, Replay) {
+        let view = self.view();
+        let SnapshotBuilder {
+            stage: number,
+            plan,
+            as_of,
+            as_of_basis,
+            baseline,
+            now,
+            before,
+            head,
+            taken,
+            ..
+        } = self;
+        // Only the partnerships are kept of the earlier fold. The two are
+        // independent: on a large log, derive them side by side (the earlier
+        // fold is also freed on the other thread).
+        let before_of = |(b, r): (NaiveDate, Replay)| states_of(&r, &view.on(b));
+        let (states, before) = if taken >= PARALLEL_FROM {
             std::thread::scope(|scope| {
-                let b = scope.spawn(|| before_view.as_ref().map(fold_before));
-                let n = fold(&view);
+                let b = scope.spawn(|| baseline.zip(before).map(before_of));
+                let n = states_of(&now, &view);
                 (n, b.join().expect("the fold does not panic"))
             })
         } else {
-            (fold(&view), before_view.as_ref().map(fold_before))
+            (states_of(&now, &view), baseline.zip(before).map(before_of))
         };
+        let stage = &plan.stages[&number];
+        let line = |s: &Stage| stage_line(s, as_of);
+        let previous = plan.stages.range(..number).next_back().map(|(_, s)| s);
         let basis = Basis {
             names: states
                 .iter()
@@ -592,11 +701,20 @@ impl StageSnapshot {
             .collect();
         let totals = totals(&partnerships);
         let criteria = criteria(&now);
-        Ok(StageSnapshot {
-            stage: req.stage,
+        let snapshot = StageSnapshot {
+            stage: number,
             as_of: Day(as_of),
             totals,
-            head: head(events, &view),
+            head: head.map_or_else(
+                || LogHead {
+                    seq: 0,
+                    hash: "0".repeat(64),
+                },
+                |(seq, hash)| LogHead {
+                    seq,
+                    hash: hex::encode(hash),
+                },
+            ),
             as_of_basis,
             programme: now
                 .programme
@@ -633,7 +751,8 @@ impl StageSnapshot {
             changes: changes::build(&basis),
             coverage,
             partnerships,
-        })
+        };
+        (snapshot, now)
     }
 }
 
@@ -642,20 +761,6 @@ fn states_of(r: &Replay, view: &View) -> Vec<PartnershipState> {
         .into_iter()
         .filter_map(|p| PartnershipState::build(p, &r.directory, &r.programme, view))
         .collect()
-}
-
-/// The last event the view knows of.
-fn head(events: &[Envelope], view: &View) -> LogHead {
-    events.iter().rev().find(|e| view.knows(e)).map_or_else(
-        || LogHead {
-            seq: 0,
-            hash: "0".repeat(64),
-        },
-        |e| LogHead {
-            seq: e.seq,
-            hash: hex::encode(e.hash),
-        },
-    )
 }
 
 fn stage_line(s: &Stage, as_of: NaiveDate) -> StageLine {

@@ -258,7 +258,12 @@ impl PartnershipSummary {
 impl ProgrammeStatus {
     /// The programme's status from a whole log in `seq` order.
     pub fn build(events: &[Envelope], view: &View) -> ProgrammeStatus {
-        let replay = Replay::of(events, view);
+        ProgrammeStatus::of(&Replay::of(events, view), view)
+    }
+
+    /// The programme's status from a log already folded in `view` (by
+    /// [`Replay::of`], or streamed through a [`crate::ReplayBuilder`]).
+    pub fn of(replay: &Replay, view: &View) -> ProgrammeStatus {
         let states: Vec<PartnershipState> = replay
             .established()
             .into_iter()

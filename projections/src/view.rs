@@ -58,34 +58,30 @@ impl View {
     pub fn retracted<'a>(&self, events: &'a [Envelope]) -> HashSet<&'a str> {
         events
             .iter()
-            .filter(|e| self.knows(e))
-            .filter_map(|e| match &e.event {
-                Event::EventRetracted(r) => Some(r.event.0.as_str()),
-                _ => None,
-            })
+            .filter_map(|e| self.retraction_target(e))
             .collect()
+    }
+
+    /// The id `e` retracts, when `e` is a retraction this view knows of.
+    fn retraction_target<'a>(&self, e: &'a Envelope) -> Option<&'a str> {
+        match &e.event {
+            Event::EventRetracted(r) if self.knows(e) => Some(r.event.0.as_str()),
+            _ => None,
+        }
     }
 
     /// The events that stand in this view at any date: known, not retracted,
     /// not a retraction. Business time is not applied (see [`View::counted`]).
     pub fn standing<'a>(&self, events: &'a [Envelope]) -> Vec<&'a Envelope> {
-        let retracted = self.retracted(events);
-        events
-            .iter()
-            .filter(|e| {
-                self.knows(e)
-                    && !matches!(e.event, Event::EventRetracted(_))
-                    && !retracted.contains(e.id.as_str())
-            })
-            .collect()
+        let sieve = Sieve::new(self, events);
+        events.iter().filter(|e| sieve.stands(e)).collect()
     }
 
     /// The events that count in this view, in the order given (`seq` order):
     /// standing, and occurred on or before `as_of`.
     pub fn counted<'a>(&self, events: &'a [Envelope]) -> Vec<&'a Envelope> {
-        let mut out = self.standing(events);
-        out.retain(|e| e.occurred_on <= self.as_of);
-        out
+        let sieve = Sieve::new(self, events);
+        events.iter().filter(|e| sieve.counts(e)).collect()
     }
 
     /// The retractions this view knows of, with the event each one retracts
@@ -115,4 +111,53 @@ pub struct Retraction<'a> {
     pub target: Option<&'a Envelope>,
     /// Why it was retracted.
     pub reason: &'a str,
+}
+
+/// What stands and what counts in a view, decided one event at a time, so
+/// that a log can be folded as it streams past instead of held whole.
+///
+/// Whether an event stands depends on retractions recorded after it, so a
+/// sieve is made from the log's retractions first (a cheap pass that reads
+/// only `event.retracted`); the log is then fed through it in `seq` order.
+#[derive(Clone, Debug)]
+pub struct Sieve {
+    view: View,
+    /// Ids retracted by a retraction the view knows of. Owned, not borrowed:
+    /// the retractions are read apart from the events they are asked about.
+    retracted: HashSet<String>,
+}
+
+impl Sieve {
+    /// The sieve of `view` over a log whose retractions are among
+    /// `retractions` (any other events given are ignored, so the whole log
+    /// will do). A retraction missing here would let its target count.
+    pub fn new<'a>(view: &View, retractions: impl IntoIterator<Item = &'a Envelope>) -> Sieve {
+        Sieve {
+            retracted: retractions
+                .into_iter()
+                .filter_map(|e| view.retraction_target(e))
+                .map(str::to_owned)
+                .collect(),
+            view: view.clone(),
+        }
+    }
+
+    /// The view this sieve decides for.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// True when `e` stands in the view at any date: known, not retracted,
+    /// not a retraction (see [`View::standing`]).
+    pub fn stands(&self, e: &Envelope) -> bool {
+        self.view.knows(e)
+            && !matches!(e.event, Event::EventRetracted(_))
+            && !self.retracted.contains(e.id.as_str())
+    }
+
+    /// True when `e` counts in the view: it stands and occurred on or before
+    /// the as-of date (see [`View::counted`]).
+    pub fn counts(&self, e: &Envelope) -> bool {
+        e.occurred_on <= self.view.as_of && self.stands(e)
+    }
 }

@@ -17,6 +17,7 @@ pub mod restore;
 pub mod show;
 pub mod snapshot;
 pub mod status;
+pub mod stream;
 pub mod types;
 pub mod verify;
 

@@ -7,10 +7,13 @@ use std::process::ExitCode;
 
 use accord_events::Envelope;
 use accord_projections::View;
-use accord_projections::snapshot::{SnapshotError, SnapshotRequest, StageSnapshot};
+use accord_projections::snapshot::{
+    PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot,
+};
 use clap::{Args, ValueEnum};
 
 use super::show::TimeArgs;
+use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::{report, text};
@@ -59,8 +62,12 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
         .format
         .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
     let store = ctx.open_read()?;
-    let events = store.read_all()?;
-    let snapshot = build(&events, args.stage, args.time.as_of.is_some(), &view)?;
+    // Two passes: the retractions and the stage plan first (they decide the
+    // snapshot's date and what counts), then the whole log, streamed.
+    let prelude = stream::prelude(&store, &PRELUDE_TYPES)?;
+    let mut builder = builder(&prelude, args.stage, args.time.as_of.is_some(), &view)?;
+    stream::each(&store, |e| builder.apply(e))?;
+    let (snapshot, fold) = builder.finish_with_fold();
     let out = render(&snapshot, format)?;
     match &args.out {
         Some(path) => {
@@ -69,33 +76,53 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
         }
         None => text::emit(&out)?,
     }
-    // The process ends here: leave the memory of a large log to the OS
-    // rather than freeing it piece by piece (seconds on a million events).
-    std::mem::forget(events);
+    // The process ends here: leave the memory of a large log's facts to the
+    // OS rather than freeing them piece by piece (a second on a million).
+    std::mem::forget(fold);
     std::mem::forget(snapshot);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Takes the snapshot of `stage` in `view` (whose `as_of` counts only when
-/// `as_of_given`; otherwise it is "today" for a stage still running).
+/// `as_of_given`; otherwise it is "today" for a stage still running) from a
+/// whole log held in memory.
 pub fn build(
     events: &[Envelope],
     stage: u32,
     as_of_given: bool,
     view: &View,
 ) -> Result<StageSnapshot, CliError> {
-    let req = SnapshotRequest {
+    StageSnapshot::build(events, &request(stage, as_of_given, view)).map_err(not_planned)
+}
+
+/// The builder of the snapshot of `stage` in `view` (as for [`build`]),
+/// planned from `prelude` (see [`SnapshotBuilder::new`]); the log is then
+/// streamed through it.
+pub fn builder(
+    prelude: &[Envelope],
+    stage: u32,
+    as_of_given: bool,
+    view: &View,
+) -> Result<SnapshotBuilder, CliError> {
+    SnapshotBuilder::new(&request(stage, as_of_given, view), prelude).map_err(not_planned)
+}
+
+fn request(stage: u32, as_of_given: bool, view: &View) -> SnapshotRequest {
+    SnapshotRequest {
         stage,
         as_of: as_of_given.then_some(view.as_of),
         known_at: view.known_at.clone(),
         today: view.as_of,
-    };
-    StageSnapshot::build(events, &req).map_err(|e| match e {
+    }
+}
+
+fn not_planned(e: SnapshotError) -> CliError {
+    match e {
         SnapshotError::NotPlanned { .. } => CliError::rejected(
             e.to_string(),
             "`accord status` lists the stages; a stage is planned with a stage.planned event",
         ),
-    })
+    }
 }
 
 /// The snapshot in a format.

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use accord_projections::{ProgrammeStatus, Replay};
+use accord_projections::{ProgrammeStatus, ReplayBuilder, Sieve};
 use clap::Args;
 
 use super::show::{TimeArgs, head_of, print_json};
+use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -23,13 +24,17 @@ pub struct StatusArgs {
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
-    let events = store.read_all()?;
-    let status = ProgrammeStatus::build(&events, &view);
+    // Two passes: the retractions first (an event retracted later in the log
+    // must not be folded), then the whole log, folded as it streams past.
+    let retractions = stream::prelude(&store, &["event.retracted"])?;
+    let mut fold = ReplayBuilder::new(Sieve::new(&view, &retractions));
+    stream::each(&store, |e| fold.apply(e))?;
+    let replay = fold.finish();
+    let status = ProgrammeStatus::of(&replay, &view);
     let head = head_of(&store, &view)?;
     if ctx.json {
         print_json(&status, &head)?;
     } else {
-        let replay = Replay::of(&events, &view);
         let mut out = text::status::render(&status, &replay, &ctx.out_style);
         out.push_str(&text::footer(
             &ctx.out_style,
@@ -38,5 +43,9 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
         ));
         text::emit(&out)?;
     }
+    // The process ends here: leave the read models' memory to the OS rather
+    // than freeing a million facts one by one (a fifth of the run).
+    std::mem::forget(replay);
+    std::mem::forget(status);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,76 @@
+//! Reading the whole log as a stream, for the commands that fold all of it
+//! (`status`, `snapshot`): memory holds the read models, never the log.
+
+use accord_events::Envelope;
+use accord_events::store::{LogFilter, Store};
+
+use crate::error::CliError;
+
+/// The events of the given types, decoded, in `seq` order: a pass the store
+/// filters by type, so the rest of the log is never decoded.
+///
+/// An event that cannot be decoded is left out rather than reported: the
+/// full pass that follows meets it in `seq` order and reports it exactly as
+/// reading the whole log would.
+pub fn prelude(store: &Store, kinds: &[&str]) -> Result<Vec<Envelope>, CliError> {
+    let mut out = Vec::new();
+    for kind in kinds {
+        let stored = store.stored_matching(&LogFilter {
+            kind: Some((*kind).to_owned()),
+            ..LogFilter::default()
+        })?;
+        out.extend(stored.into_iter().filter_map(|s| s.into_envelope().ok()));
+    }
+    out.sort_by_key(|e| e.seq);
+    Ok(out)
+}
+
+/// How many events travel together from the reading thread to the folding one.
+const BATCH: usize = 1024;
+/// How many batches may wait: enough to keep both threads busy, few enough
+/// that memory stays flat (a few thousand envelopes at most).
+const QUEUED: usize = 4;
+
+/// Every event of the log, decoded, handed to `f` one at a time in `seq`
+/// order.
+///
+/// Reading and decoding take about as long as folding, so the log is read
+/// and decoded on this thread while `f` folds on another, batch by batch.
+pub fn each<F>(store: &Store, mut f: F) -> Result<(), CliError>
+where
+    F: FnMut(&Envelope) + Send,
+{
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Envelope>>(QUEUED);
+    std::thread::scope(|scope| {
+        let folder = scope.spawn(move || {
+            for batch in rx {
+                for e in &batch {
+                    f(e);
+                }
+            }
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = store.for_each(|s| {
+            batch.push(s.into_envelope()?);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // A send fails only when the folder has stopped (it panicked):
+                // stop reading; the join below brings its panic here.
+                if tx.send(full).is_err() {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        });
+        if read.is_ok() && !batch.is_empty() {
+            // As above: a failed send means a panic the join reports.
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        if let Err(panic) = folder.join() {
+            std::panic::resume_unwind(panic);
+        }
+        read?;
+        Ok(())
+    })
+}
