@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
         ));
     }
     let store = ctx.open_read()?;
-    let events = partnership_events(&store, &args.partnership)?;
+    let events = partnership_events(&store, &args.partnership, None)?;
     let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;

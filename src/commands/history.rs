@@ -26,7 +26,7 @@ pub struct HistoryArgs {
 pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
-    let events = partnership_events(&store, &args.partnership)?;
+    let events = partnership_events(&store, &args.partnership, None)?;
     let history = History::build(&events, &args.partnership, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;

@@ -87,8 +87,14 @@ pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
 }
 
 /// The events of one partnership and what it needs (its stream, the
-/// directory and the programme), or an error naming a likely typo.
-pub fn partnership_events(store: &Store, partnership: &str) -> Result<Vec<Envelope>, CliError> {
+/// directory and the programme), or an error naming a likely typo. With
+/// `programme_types`, only those types of the programme stream are read
+/// (on a large programme most of that stream is meetings and interviews).
+pub fn partnership_events(
+    store: &Store,
+    partnership: &str,
+    programme_types: Option<&[&str]>,
+) -> Result<Vec<Envelope>, CliError> {
     let stream = format!("partnership:{partnership}");
     let streams = store.streams()?;
     if !streams.contains(&stream) {
@@ -104,7 +110,11 @@ pub fn partnership_events(store: &Store, partnership: &str) -> Result<Vec<Envelo
             hint,
         ));
     }
-    Ok(store.read_streams(&[stream.as_str(), "directory", "programme"])?)
+    Ok(store.read_stream_parts(&[
+        (stream.as_str(), None),
+        ("directory", None),
+        ("programme", programme_types),
+    ])?)
 }
 
 /// The error for a partnership that exists in the log but not in the view.
@@ -154,7 +164,13 @@ pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError>
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
-    let events = partnership_events(&store, &args.partnership)?;
+    // A state needs only some of the programme stream (a property test in
+    // projections holds the list to that).
+    let events = partnership_events(
+        &store,
+        &args.partnership,
+        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+    )?;
     let replay = Replay::of(&events, &view);
     let state = replay
         .partnership_state(&args.partnership, &view)

@@ -72,8 +72,14 @@ pub(crate) trait Backend {
         Ok(0)
     }
 
-    /// The rows of the given streams, merged in `seq` order.
-    fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError>;
+    /// The rows of one stream, in `seq` order; only those of the given
+    /// types when `types` is given (filtered by the database, so the rows
+    /// left out are neither sent nor decoded).
+    fn stream_rows(
+        &self,
+        stream: &str,
+        types: Option<&[&str]>,
+    ) -> Result<Vec<StoredEvent>, StoreError>;
 
     /// The `recorded_at` and hash of the event at `seq` (which must exist).
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError>;

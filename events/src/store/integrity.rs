@@ -122,7 +122,10 @@ impl Store {
         let result = restore_sqlite(&tmp, export, expected_head, clock);
         match result {
             Ok(r) => {
-                std::fs::rename(&tmp, path).map_err(StoreError::from)?;
+                if let Err(e) = move_into_place(&tmp, path) {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e.into());
+                }
                 Ok(r)
             }
             Err(e) => {
@@ -159,6 +162,48 @@ impl Store {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Moves the finished log (closed, so its WAL is checkpointed into it) to
+/// its name, never over a file that appeared there meanwhile, and makes the
+/// new name durable.
+///
+/// A hard link fails if the name is taken, where a rename would silently
+/// replace whatever another process put there since the check; file
+/// systems without hard links fall back to that check-and-rename. Then
+/// the folder is synced: a rename or link is only a change to the folder,
+/// and without that a power cut could forget the restored log's name.
+fn move_into_place(tmp: &Path, path: &Path) -> Result<(), StoreError> {
+    match std::fs::hard_link(tmp, path) {
+        Ok(()) => std::fs::remove_file(tmp)?,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::AlreadyExists(path.to_owned()));
+        }
+        Err(_) => {
+            if path.exists() {
+                return Err(StoreError::AlreadyExists(path.to_owned()));
+            }
+            std::fs::rename(tmp, path)?;
+        }
+    }
+    sync_folder(path);
+    Ok(())
+}
+
+/// Syncs the folder that holds `path` (Unix; elsewhere the rename is
+/// left to the file system). Best effort: the log itself is complete and
+/// synced already, and some file systems refuse to sync a folder.
+fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let Ok(f) = std::fs::File::open(folder) {
+            let _ = f.sync_all();
         }
     }
 }

@@ -493,19 +493,31 @@ impl Backend for PgBackend {
         f(&mut rows)
     }
 
-    fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError> {
+    fn stream_rows(
+        &self,
+        stream: &str,
+        types: Option<&[&str]>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let mut client = self.session()?;
-        let stmt = self.statement(
-            &mut client,
-            "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = ANY($1) ORDER BY seq",
-        )?;
-        let streams: Vec<&str> = streams.to_vec();
-        client
-            .query(&stmt, &[&streams])
-            .map_err(pg_err)?
-            .iter()
-            .map(stored_from_pg)
-            .collect()
+        // By the (stream, stream_version) index; within a stream,
+        // stream_version order is seq order.
+        let rows = match types {
+            None => {
+                let stmt = self.statement(
+                    &mut client,
+                    "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = $1 ORDER BY stream_version",
+                )?;
+                client.query(&stmt, &[&stream])
+            }
+            Some(types) => {
+                let stmt = self.statement(
+                    &mut client,
+                    "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = $1 AND type = ANY($2) ORDER BY stream_version",
+                )?;
+                client.query(&stmt, &[&stream, &types])
+            }
+        };
+        rows.map_err(pg_err)?.iter().map(stored_from_pg).collect()
     }
 
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {

@@ -64,8 +64,26 @@ impl Store {
     /// The typed events of the given streams, merged in `seq` order. Reads
     /// each stream by index, so a partnership is read without folding the log.
     pub fn read_streams(&self, streams: &[&str]) -> Result<Vec<Envelope>, StoreError> {
-        let mut out = Vec::new();
-        for r in self.backend.stream_rows(streams)? {
+        let parts: Vec<(&str, Option<&[&str]>)> = streams.iter().map(|s| (*s, None)).collect();
+        self.read_stream_parts(&parts)
+    }
+
+    /// The typed events of the given streams, merged in `seq` order, each
+    /// stream limited to the listed types where a list is given. For a
+    /// reader that needs a few kinds of a large stream (a partnership's
+    /// view needs the frameworks of the programme stream, not its
+    /// thousands of meetings).
+    pub fn read_stream_parts(
+        &self,
+        parts: &[(&str, Option<&[&str]>)],
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let mut rows = Vec::new();
+        for (stream, types) in parts {
+            rows.extend(self.backend.stream_rows(stream, *types)?);
+        }
+        rows.sort_by_key(|e: &StoredEvent| e.seq);
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
             out.push(r.into_envelope()?);
         }
         Ok(out)

@@ -358,20 +358,37 @@ impl Backend for SqliteBackend {
         Ok(n as u64)
     }
 
-    fn stream_rows(&self, streams: &[&str]) -> Result<Vec<StoredEvent>, StoreError> {
-        // Each stream by its index, then merged: a partnership is read
-        // without touching the rest of the log.
+    fn stream_rows(
+        &self,
+        stream: &str,
+        types: Option<&[&str]>,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        // By the (stream, stream_version) index: a partnership is read
+        // without touching the rest of the log. Within a stream,
+        // stream_version order is seq order.
         let mut out = Vec::new();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM events WHERE stream = ?1 ORDER BY stream_version"
-        ))?;
-        for s in streams {
-            let rows = stmt.query_map([s], stored_from_row)?;
-            for r in rows {
-                out.push(r?);
+        match types {
+            None => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM events WHERE stream = ?1 ORDER BY stream_version"
+                ))?;
+                for r in stmt.query_map([stream], stored_from_row)? {
+                    out.push(r?);
+                }
+            }
+            Some(types) => {
+                let placeholders: Vec<String> =
+                    (0..types.len()).map(|i| format!("?{}", i + 2)).collect();
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM events WHERE stream = ?1 AND type IN ({}) ORDER BY stream_version",
+                    placeholders.join(", ")
+                ))?;
+                let params = std::iter::once(&stream).chain(types.iter());
+                for r in stmt.query_map(params_from_iter(params), stored_from_row)? {
+                    out.push(r?);
+                }
             }
         }
-        out.sort_by_key(|e: &StoredEvent| e.seq);
         Ok(out)
     }
 

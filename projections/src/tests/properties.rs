@@ -52,6 +52,10 @@ enum Op {
     Close,
     Retract(usize),
     RecordLater(u16),
+    /// Programme-stream events around the partnership.
+    Meeting,
+    ProgrammeFinding,
+    Framework(i64),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -81,6 +85,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..1000).prop_map(Op::Retract),
         1 => Just(Op::Close),
         1 => (1u16..60).prop_map(Op::RecordLater),
+        1 => Just(Op::Meeting),
+        1 => Just(Op::ProgrammeFinding),
+        1 => (3i64..=10).prop_map(Op::Framework),
     ]
 }
 
@@ -231,6 +238,31 @@ fn build(ops: &[(i16, Op)]) -> Log {
                 let id = l.events[target].id.clone();
                 l.retract(&on, &id);
             }
+            Op::Meeting => {
+                findings += 1;
+                l.add(
+                    &on,
+                    "meeting.held",
+                    json!({"meeting": format!("m{findings}"), "kind": "partnership_meeting", "title": "Meeting", "partnerships": ["twg-health"], "attendees": ["chair-health"]}),
+                );
+            }
+            Op::ProgrammeFinding => {
+                findings += 1;
+                l.add(
+                    &on,
+                    "finding.recorded",
+                    json!({"finding": format!("pf{findings}"), "origin": "interview", "swot": "threat", "theme": "other", "text": "t"}),
+                );
+            }
+            // The default framework redefined on another scale changes how
+            // every response reads.
+            Op::Framework(max) => {
+                l.add(
+                    &on,
+                    "framework.defined",
+                    json!({"framework": "effectiveness", "name": "Effectiveness", "criteria": CRITERIA.iter().map(|c| json!({"id": c, "label": c})).collect::<Vec<_>>(), "scale_min": 1, "scale_max": max}),
+                );
+            }
             Op::RecordLater(n) => {
                 let later = (start() + Duration::days(i64::from(*n) * 10))
                     .format("%Y-%m-%d")
@@ -282,6 +314,24 @@ proptest! {
             ProgrammeStatus::build(&l.events, &view),
             ProgrammeStatus::build(&earlier, &view)
         );
+    }
+
+    /// A partnership's state needs of the programme stream only the types
+    /// in `PROGRAMME_TYPES_FOR_STATE` (what `show` reads): built from its
+    /// stream, the directory and those, it equals the state built from the
+    /// whole log.
+    #[test]
+    fn state_needs_only_the_programme_types_it_names((l, on) in log_and_date(), known in 0usize..1000) {
+        let read: Vec<_> = l.events.iter().filter(|e| {
+            e.stream == "partnership:twg-health"
+                || e.stream == "directory"
+                || (e.stream == "programme"
+                    && crate::partnership::PROGRAMME_TYPES_FOR_STATE.contains(&e.event.kind().as_str()))
+        }).cloned().collect();
+        let t = l.events[known % l.events.len()].recorded_at.clone();
+        for view in [View::as_of(on), View { as_of: on, known_at: Some(t) }] {
+            prop_assert_eq!(state(&l.events, &view), state(&read, &view));
+        }
     }
 
     /// Folding in chunks (stopping, cloning, resuming) equals one pass, and
