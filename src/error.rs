@@ -65,6 +65,9 @@ impl CliError {
 
     pub fn store(e: StoreError) -> CliError {
         let hint = match &e {
+            StoreError::PermissionDenied(_) => {
+                "the role in the URL may not do this: create or restore a log as the role that will own it, and append as the application role given SELECT and INSERT by events/sql/postgres/grants.sql"
+            }
             StoreError::Busy => {
                 "wait for the other accord process to finish, then run the command again"
             }

@@ -993,9 +993,13 @@ fn the_application_role_may_only_insert_and_select() {
     let out = fresh.cmd(&["init"]).env("ACCORD_DB", &url).assert().code(1);
     let err = text(&out.get_output().stderr);
     assert!(
-        err.contains("permission denied") || err.contains("no schema has been selected"),
+        err.contains("the database refused: ERROR: permission denied")
+            || err.contains("no schema has been selected"),
         "{err}"
     );
+    if err.contains("permission denied") {
+        assert!(err.contains("hint: the role in the URL may not do this"), "{err}");
+    }
     fresh.fails(1, &["head"]);
 }
 

@@ -58,6 +58,11 @@ pub enum StoreError {
         /// Why (with any password hidden).
         reason: String,
     },
+    /// The database refused the connection's role something it asked
+    /// (PostgreSQL's insufficient_privilege), e.g. an application role,
+    /// which may only read and append, asked to create a log.
+    #[error("the database refused: {0}")]
+    PermissionDenied(String),
     /// Any other PostgreSQL failure.
     #[error("database error: {0}")]
     Postgres(String),

@@ -152,6 +152,9 @@ fn pg_err(e: postgres::Error) -> StoreError {
         if *code == SqlState::DISK_FULL {
             return StoreError::DiskFull;
         }
+        if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+            return StoreError::PermissionDenied(describe(&e));
+        }
     }
     StoreError::Postgres(describe(&e))
 }
