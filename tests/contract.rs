@@ -37,6 +37,7 @@ contract!(
     idempotency_by_id,
     a_batch_is_all_or_nothing,
     a_large_batch_sees_its_own_events,
+    a_slow_producer_does_not_hold_the_lock,
     time_travel_reads,
     audit_reads,
     verify_and_head,
@@ -341,6 +342,58 @@ fn a_large_batch_sees_its_own_events(kind: Kind) {
         .find(|e| e.id == "bulk-retract")
         .expect("the retraction is recorded");
     assert_eq!(retracted.seq, 4523);
+}
+
+/// `append` reads a pipe to its end before it takes the write lock: one
+/// office piping from a slow producer (or typing at a terminal) does not
+/// keep the others waiting.
+fn a_slow_producer_does_not_hold_the_lock(kind: Kind) {
+    let db = programme(kind);
+    let mut slow = db
+        .process(&["append"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = slow.stdin.take().unwrap();
+    let first = ev(
+        "slow-1",
+        "finding.recorded",
+        "2010-03-01",
+        r#"{"finding":"slow-1","origin":"document","swot":"strength","theme":"other","text":"slow"}"#,
+    );
+    writeln!(pipe, "{first}").unwrap();
+    pipe.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Meanwhile another office appends; it must not wait for the pipe.
+    let started = std::time::Instant::now();
+    let quick = ev(
+        "quick-1",
+        "finding.recorded",
+        "2010-03-01",
+        r#"{"finding":"quick-1","origin":"document","swot":"threat","theme":"other","text":"quick"}"#,
+    );
+    let out = db.append(&format!("{quick}\n"));
+    out.success();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "the second writer waited {:?}",
+        started.elapsed()
+    );
+    let second = ev(
+        "slow-2",
+        "finding.recorded",
+        "2010-03-02",
+        r#"{"finding":"slow-2","origin":"document","swot":"weakness","theme":"other","text":"slow"}"#,
+    );
+    writeln!(pipe, "{second}").unwrap();
+    drop(pipe);
+    let done = slow.wait_with_output().unwrap();
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(text(&done.stdout), "appended 2, skipped 0\n");
+    let ids: Vec<String> = db.events().into_iter().map(|e| e.id).collect();
+    assert_eq!(ids[ids.len() - 3..], ["quick-1", "slow-1", "slow-2"]);
 }
 
 fn time_travel_reads(kind: Kind) {
@@ -998,7 +1051,10 @@ fn the_application_role_may_only_insert_and_select() {
         "{err}"
     );
     if err.contains("permission denied") {
-        assert!(err.contains("hint: the role in the URL may not do this"), "{err}");
+        assert!(
+            err.contains("hint: the role in the URL may not do this"),
+            "{err}"
+        );
     }
     fresh.fails(1, &["head"]);
 }

@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -270,9 +269,9 @@ enum Fault {
     MovedAway,
 }
 
-/// Starts an append that reads its batch from stdin (it holds the write
-/// lock while it reads), lets half the batch in, does `fault` to the file,
-/// then sends the rest.
+/// Starts an append of a batch large enough to take seconds, waits until
+/// it holds the write lock (it is then between its first insert and its
+/// commit), and does `fault` to the file while it works.
 fn fault_mid_append(fault: Fault) -> String {
     let dir = Directory::new(3, 2);
     let mut rng = Rng::new(seed(11));
@@ -284,20 +283,18 @@ fn fault_mid_append(fault: Fault) -> String {
     let other_export = export(&other.db);
     let other_bytes = std::fs::read(&other.db).unwrap();
 
-    let lines = batch(&mut rng, &dir, "mid", 30);
-    let mut child = accord(&log.db)
+    // ~16,000 events: seconds of work in a debug build, against a lock
+    // polled every 5 ms.
+    let lines = batch(&mut rng, &dir, "mid", 400);
+    let file = log.path("mid.jsonl");
+    write_lines(&file, &lines);
+    let child = accord(&log.db)
         .arg("append")
-        .stdin(Stdio::piped())
+        .arg(&file)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let half = lines.len() / 2;
-    for l in &lines[..half] {
-        writeln!(stdin, "{l}").unwrap();
-    }
-    stdin.flush().unwrap();
     wait_for_write_lock(&log.db);
     let moved = log.path("moved-away.db");
     match fault {
@@ -305,10 +302,6 @@ fn fault_mid_append(fault: Fault) -> String {
         Fault::Replaced => std::fs::rename(&other.db, &log.db).unwrap(),
         Fault::MovedAway => std::fs::rename(&log.db, &moved).unwrap(),
     }
-    for l in &lines[half..] {
-        let _ = writeln!(stdin, "{l}");
-    }
-    drop(stdin);
     let r = Run::from_output(child.wait_with_output().unwrap()).expect(1);
     assert!(
         r.stderr

@@ -31,10 +31,9 @@ pub struct AppendArgs {
 }
 
 pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
-    let mut store = ctx.open_write()?;
     let reader: Box<dyn Read> = match args.file.as_deref() {
-        None => Box::new(std::io::stdin().lock()),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
+        None => spooled_stdin()?,
+        Some(p) if p.as_os_str() == "-" => spooled_stdin()?,
         Some(p) => Box::new(std::fs::File::open(p).map_err(|e| {
             CliError::rejected(
                 format!("cannot read {}: {e}", p.display()),
@@ -42,9 +41,54 @@ pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
             )
         })?),
     };
+    // Opened only once the input is all there: a batch holds the log's
+    // write lock from its first event to its commit.
+    let mut store = ctx.open_write()?;
     let outcome = append_lines(ctx, &mut store, BufReader::new(reader))?;
     println!("appended {}, skipped {}", outcome.appended, outcome.skipped);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard input, read to its end before the log is touched.
+///
+/// A batch holds the log's write lock (SQLite's, or the writers' lock of a
+/// PostgreSQL log shared by several offices) until it commits. Read
+/// straight from a pipe, a slow producer, or someone typing at a terminal,
+/// would keep every other writer waiting, and failing after 30 seconds.
+/// So a pipe or terminal is first copied to an unnamed temporary file
+/// (removed by the system when accord exits); a file redirected with `<`
+/// is read directly.
+fn spooled_stdin() -> Result<Box<dyn Read>, CliError> {
+    let stdin = std::io::stdin();
+    if let Some(file) = regular_file(&stdin) {
+        return Ok(Box::new(file));
+    }
+    let failed = |e: std::io::Error| {
+        CliError::rejected(
+            format!("cannot read the events from standard input: {e}"),
+            "give the events as a file instead: `accord append FILE`; the log is unchanged",
+        )
+    };
+    let mut spool = tempfile::tempfile().map_err(failed)?;
+    std::io::copy(&mut stdin.lock(), &mut spool).map_err(failed)?;
+    std::io::Seek::rewind(&mut spool).map_err(failed)?;
+    Ok(Box::new(spool))
+}
+
+/// Standard input as a file, when it is a regular file (`< events.jsonl`).
+fn regular_file(stdin: &std::io::Stdin) -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = stdin.as_fd().try_clone_to_owned().ok()?;
+        let file = std::fs::File::from(fd);
+        file.metadata().ok()?.is_file().then_some(file)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = stdin;
+        None
+    }
 }
 
 /// Appends every line of `reader` in one batch.
