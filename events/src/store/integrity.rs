@@ -150,17 +150,7 @@ impl Store {
             Location::Sqlite(path) => Store::restore(path, export, expected_head, clock),
             Location::Postgres(url) => {
                 let db = super::postgres::PgBackend::create_for_restore(url, clock)?;
-                let result = fill(&*db, export, expected_head);
-                match result {
-                    Ok(r) => {
-                        db.commit()?;
-                        Ok(r)
-                    }
-                    Err(e) => {
-                        db.rollback();
-                        Err(e)
-                    }
-                }
+                fill_and_commit(&*db, export, expected_head)
             }
         }
     }
@@ -225,8 +215,17 @@ fn restore_sqlite(
 ) -> Result<Restored, RestoreError> {
     let db = super::sqlite::SqliteBackend::create(tmp, clock)?;
     db.begin_write()?;
-    let result = fill(&db, export, expected_head);
-    match result {
+    fill_and_commit(&db, export, expected_head)
+}
+
+/// [`fill`] in the open write transaction, committed when the whole export
+/// is in and checked, abandoned otherwise.
+fn fill_and_commit(
+    db: &dyn Backend,
+    export: impl BufRead,
+    expected_head: Option<Head>,
+) -> Result<Restored, RestoreError> {
+    match fill(db, export, expected_head) {
         Ok(r) => {
             db.commit()?;
             Ok(r)

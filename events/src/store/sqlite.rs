@@ -230,6 +230,28 @@ impl SqliteBackend {
     }
 }
 
+/// Runs the prepared [`INSERT`] for one row, its columns in order.
+fn execute_insert(
+    insert: &mut rusqlite::CachedStatement<'_>,
+    e: &StoredEvent,
+) -> rusqlite::Result<usize> {
+    insert.execute(params![
+        e.seq as i64,
+        e.id,
+        e.kind,
+        e.stream,
+        e.stream_version as i64,
+        e.occurred_at,
+        e.recorded_at,
+        e.recorded_by,
+        e.source,
+        e.data,
+        e.schema_version as i64,
+        &e.prev_hash[..],
+        &e.hash[..],
+    ])
+}
+
 /// The `WHERE` clause of a [`LogFilter`](super::LogFilter) and its
 /// parameters, with placeholders made by `ph` (1-based).
 pub(crate) fn filter_clauses(
@@ -489,21 +511,7 @@ impl Backend for SqliteBackend {
 
     fn insert(&self, e: &StoredEvent) -> Result<bool, StoreError> {
         let mut insert = self.conn.prepare_cached(INSERT)?;
-        let inserted = insert.execute(params![
-            e.seq as i64,
-            e.id,
-            e.kind,
-            e.stream,
-            e.stream_version as i64,
-            e.occurred_at,
-            e.recorded_at,
-            e.recorded_by,
-            e.source,
-            e.data,
-            e.schema_version as i64,
-            &e.prev_hash[..],
-            &e.hash[..],
-        ]);
+        let inserted = execute_insert(&mut insert, e);
         match inserted {
             Ok(_) => Ok(true),
             // The triggers and UNIQUE(id) refuse a repeated id: tell it apart
@@ -524,21 +532,7 @@ impl Backend for SqliteBackend {
     ) -> Result<Result<(), RowRejected>, StoreError> {
         let mut insert = self.conn.prepare_cached(INSERT)?;
         for e in rows {
-            let inserted = insert.execute(params![
-                e.seq as i64,
-                e.id,
-                e.kind,
-                e.stream,
-                e.stream_version as i64,
-                e.occurred_at,
-                e.recorded_at,
-                e.recorded_by,
-                e.source,
-                e.data,
-                e.schema_version as i64,
-                &e.prev_hash[..],
-                &e.hash[..],
-            ]);
+            let inserted = execute_insert(&mut insert, &e);
             if let Err(err) = inserted {
                 return Ok(Err(RowRejected(err.to_string())));
             }
