@@ -732,8 +732,9 @@ fn random_bit_flips_anywhere_in_the_file_are_never_missed() {
             }
             Some(0) if content_same => {
                 harmless += 1;
-                // quick_check does not compare indexes with the table; the
-                // full integrity_check does. Count what only it would see.
+                // verify runs SQLite's full integrity_check, which compares
+                // the indexes with the table: a flip that damaged only an
+                // index must have been reported, not passed.
                 let full: String = Connection::open(&db)
                     .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get(0)))
                     .unwrap_or_else(|e| e.to_string());
@@ -756,11 +757,12 @@ fn random_bit_flips_anywhere_in_the_file_are_never_missed() {
         &format!(
             "seed {seed}; {trials} single-bit flips at random offsets of a {len}-byte log file: \
              {detected} reported altered (exit 3), {unopenable} refused as unopenable (exit 1), \
-             {harmless} harmless to the log (its rows read back identical; {index_only} of these damaged \
-             only an index, which SQLite's full integrity_check would report and quick_check does not), {} missed",
+             {harmless} harmless to the log (its rows read back identical, every index intact: \
+             {index_only} passed with a damaged index), {} missed",
             misses.len()
         ),
     );
+    assert_eq!(index_only, 0, "verify passed a log whose index was damaged");
     assert!(
         misses.is_empty(),
         "verify passed a changed log:\n{}",
@@ -922,5 +924,51 @@ fn every_single_byte_corruption_of_an_export_fails_verification() {
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")
+    );
+}
+
+/// An index that no longer matches the table (its pages swapped with
+/// another index's, each a sound b-tree) leaves every row readable, and
+/// SQLite's quick_check passes it; but lookups by that index would answer
+/// wrongly, so verify (which runs the full integrity_check) must report it.
+#[test]
+fn an_index_that_no_longer_matches_the_table_is_reported() {
+    let t = template(seed(0x1DE), 2);
+    let work = tempfile::tempdir().unwrap();
+    let db = work.path().join("swapped.db");
+    std::fs::copy(&t.db, &db).unwrap();
+    {
+        let c = Connection::open(&db).unwrap();
+        let root = |name: &str| -> i64 {
+            c.query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let (a, b) = (root("events_by_occurred_at"), root("events_by_recorded_by"));
+        c.execute_batch("PRAGMA writable_schema = ON").unwrap();
+        c.execute(
+            "UPDATE sqlite_schema SET rootpage = CASE name WHEN 'events_by_occurred_at' THEN ?2 ELSE ?1 END
+             WHERE name IN ('events_by_occurred_at', 'events_by_recorded_by')",
+            params![a, b],
+        )
+        .unwrap();
+    }
+    let quick: String = Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(quick, "ok", "the damage is one quick_check cannot see");
+    assert_eq!(dump(&db), dump(&t.db), "every row still reads the same");
+    let r = run(&db, &["--json", "verify"]).expect(3);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["first_bad_seq"], 1, "{}", r.stdout);
+    let reason = v["reason"].as_str().unwrap();
+    assert!(reason.contains("structural check"), "{reason}");
+    assert!(
+        reason.contains("events_by_"),
+        "the index is named: {reason}"
     );
 }

@@ -43,6 +43,10 @@ pub(crate) type CheckedRows<'r> =
 /// Receives rows for `verify`; see [`Backend::with_checked_rows`].
 pub(crate) type CheckedRowsFn<'f> = &'f mut dyn FnMut(CheckedRows<'_>) -> Result<(), StoreError>;
 
+/// A structural check that runs on its own thread (see
+/// [`Backend::structural_check_job`]).
+pub(crate) type StructuralJob = Box<dyn FnOnce() -> Result<Option<String>, StoreError> + Send>;
+
 /// A row that could not be written while restoring, with the database's reason.
 #[derive(Debug)]
 pub(crate) struct RowRejected(pub String);
@@ -102,6 +106,13 @@ pub(crate) trait Backend {
     /// was edited or not (the hash chain does that), but it means the log
     /// no longer refuses an edit by mistake.
     fn guard_problems(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The structural check as a job for another thread, on a connection of
+    /// its own, so that `verify` runs it beside the chain walk; `None` runs
+    /// [`Backend::structural_check`] in line instead.
+    fn structural_check_job(&self) -> Option<StructuralJob> {
+        None
+    }
 
     /// The name of that check, for the message when it fails.
     fn structural_check_name(&self) -> &'static str;

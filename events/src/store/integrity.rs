@@ -11,7 +11,7 @@ use crate::verify::{Breach, ChainCheck, Head, VerifyReport, verify_rows};
 
 impl Store {
     /// Recomputes the chain and every rule-independent invariant: the
-    /// database's structural check (SQLite's `quick_check`), gapless `seq`
+    /// database's structural check (SQLite's `integrity_check`), gapless `seq`
     /// and stream versions, non-decreasing `recorded_at`, every hash, and
     /// (if given) that the log still extends `expected_head`. `on_event` is
     /// called with each `seq` read.
@@ -20,11 +20,6 @@ impl Store {
         expected_head: Option<Head>,
         mut on_event: impl FnMut(u64),
     ) -> Result<VerifyReport, StoreError> {
-        let structural = match self.backend.structural_check() {
-            Ok(s) => s,
-            Err(e) if damaged(&e) => Some(e.to_string()),
-            Err(e) => return Err(e),
-        };
         // A row whose seq is below 1 holds no position: it is set aside
         // (the position it left, if any, shows as missing) and reported.
         let strays = match self.backend.stray_rows() {
@@ -32,12 +27,31 @@ impl Store {
             Err(e) if damaged(&e) => 0,
             Err(e) => return Err(e),
         };
-        let mut report = None;
-        self.backend.with_checked_rows(&mut |rows| {
-            report = Some(verify_rows(rows, expected_head, &mut on_event)?);
-            Ok(())
-        })?;
-        let mut report = report.expect("with_checked_rows lends the rows");
+        // The structural check runs beside the walk where the backend can
+        // (SQLite: a second read-only connection), else after it.
+        let (walked, structural) = std::thread::scope(|scope| {
+            let job = self.backend.structural_check_job().map(|j| scope.spawn(j));
+            let mut report = None;
+            let walked = self.backend.with_checked_rows(&mut |rows| {
+                report = Some(verify_rows(rows, expected_head, &mut on_event)?);
+                Ok(())
+            });
+            let structural = match job {
+                Some(handle) => handle.join().unwrap_or_else(|_| {
+                    Err(StoreError::Io(std::io::Error::other(
+                        "the structural check stopped unexpectedly",
+                    )))
+                }),
+                None => self.backend.structural_check(),
+            };
+            (walked.map(|()| report), structural)
+        });
+        let structural = match structural {
+            Ok(s) => s,
+            Err(e) if damaged(&e) => Some(e.to_string()),
+            Err(e) => return Err(e),
+        };
+        let mut report = walked?.expect("with_checked_rows lends the rows");
         if strays > 0 && report.breach.is_none() {
             report.breach = Some(Breach {
                 seq: report.head.seq + 1,

@@ -176,7 +176,7 @@ impl Store {
         self.backend.head()
     }
 
-    /// The database's structural check (SQLite's `PRAGMA quick_check`):
+    /// The database's structural check (SQLite's `PRAGMA integrity_check`):
     /// `None` when fine. PostgreSQL offers none that an ordinary role may
     /// run, so it is `None` there.
     pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
