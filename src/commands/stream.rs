@@ -2,7 +2,7 @@
 //! (`status`, `snapshot`): memory holds the read models, never the log.
 
 use accord_events::Envelope;
-use accord_events::store::{LogFilter, Store};
+use accord_events::store::Store;
 
 use crate::error::CliError;
 
@@ -13,16 +13,11 @@ use crate::error::CliError;
 /// full pass that follows meets it in `seq` order and reports it exactly as
 /// reading the whole log would.
 pub fn prelude(store: &Store, kinds: &[&str]) -> Result<Vec<Envelope>, CliError> {
-    let mut out = Vec::new();
-    for kind in kinds {
-        let stored = store.stored_matching(&LogFilter {
-            kind: Some((*kind).to_owned()),
-            ..LogFilter::default()
-        })?;
-        out.extend(stored.into_iter().filter_map(|s| s.into_envelope().ok()));
-    }
-    out.sort_by_key(|e| e.seq);
-    Ok(out)
+    Ok(store
+        .stored_of_types(kinds)?
+        .into_iter()
+        .filter_map(|s| s.into_envelope().ok())
+        .collect())
 }
 
 /// How many events travel together from the reading thread to the folding one.

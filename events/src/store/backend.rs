@@ -25,6 +25,8 @@ pub(crate) enum Scan<'a> {
     After(u64),
     /// Rows matching a filter.
     Matching(&'a LogFilter),
+    /// Rows of any of these types.
+    OfTypes(&'a [&'a str]),
 }
 
 /// Rows as an iterator, lent to a closure for the lifetime of one query.

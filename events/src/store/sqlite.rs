@@ -355,6 +355,16 @@ impl Backend for SqliteBackend {
                     .map(|r| r.map_err(StoreError::from));
                 f(&mut rows)
             }
+            Scan::OfTypes(types) => {
+                let placeholders = vec!["?"; types.len()].join(", ");
+                let mut stmt = self.conn.prepare(&format!(
+                    "SELECT {COLUMNS} FROM events WHERE type IN ({placeholders}) ORDER BY seq"
+                ))?;
+                let mut rows = stmt
+                    .query_map(params_from_iter(types.iter()), stored_from_row)?
+                    .map(|r| r.map_err(StoreError::from));
+                f(&mut rows)
+            }
             Scan::Matching(filter) => {
                 let (clauses, params) = filter_clauses(filter, |_| "?".to_owned());
                 let sql = format!("SELECT {COLUMNS} FROM events{clauses} ORDER BY seq");
