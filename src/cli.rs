@@ -88,4 +88,5 @@ pub enum Command {
     Snapshot(commands::snapshot::SnapshotArgs),
     Demo(commands::demo::DemoArgs),
     Generate(commands::generate::GenerateArgs),
+    Rebuild(commands::rebuild::RebuildArgs),
 }

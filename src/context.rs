@@ -21,6 +21,23 @@ pub struct Context {
     pub err_style: Style,
 }
 
+/// `ACCORD_CHECKPOINT_EVERY`: after how many folded events a batch saves
+/// the rule state (0: never); `None` leaves the default.
+fn checkpoint_every() -> Result<Option<u64>, CliError> {
+    match std::env::var("ACCORD_CHECKPOINT_EVERY") {
+        Err(_) => Ok(None),
+        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
+            CliError::usage(
+                format!("ACCORD_CHECKPOINT_EVERY={v:?} is not a number of events"),
+                format!(
+                    "give a whole number (0 turns checkpoints off; the default is {})",
+                    accord_events::store::CHECKPOINT_EVERY
+                ),
+            )
+        }),
+    }
+}
+
 impl Context {
     pub fn new(g: &Global) -> Result<Context, CliError> {
         let clock = Clock::from_env().map_err(|m| {
@@ -57,8 +74,12 @@ impl Context {
     /// Opens the log for appending (refused under --read-only).
     pub fn open_write(&self) -> Result<Store, CliError> {
         self.check_writable()?;
-        Store::open_at(&self.db, Access::ReadWrite, self.clock)
-            .map_err(|e| CliError::open(e, &self.db))
+        let mut store = Store::open_at(&self.db, Access::ReadWrite, self.clock)
+            .map_err(|e| CliError::open(e, &self.db))?;
+        if let Some(n) = checkpoint_every()? {
+            store.set_checkpoint_every(n);
+        }
+        Ok(store)
     }
 }
 

@@ -38,6 +38,7 @@ contract!(
     a_batch_is_all_or_nothing,
     a_large_batch_sees_its_own_events,
     a_slow_producer_does_not_hold_the_lock,
+    the_saved_rule_state_is_derived_data,
     time_travel_reads,
     audit_reads,
     verify_and_head,
@@ -394,6 +395,84 @@ fn a_slow_producer_does_not_hold_the_lock(kind: Kind) {
     assert_eq!(text(&done.stdout), "appended 2, skipped 0\n");
     let ids: Vec<String> = db.events().into_iter().map(|e| e.id).collect();
     assert_eq!(ids[ids.len() - 3..], ["quick-1", "slow-1", "slow-2"]);
+}
+
+/// The rule state saved beside the log (`accord rebuild`) spares a new
+/// process the refold, and is used only while the log still holds the
+/// event it was saved at: a stale or garbled one changes no decision.
+fn the_saved_rule_state_is_derived_data(kind: Kind) {
+    let db = programme(kind);
+    let n = db.events().len() as u64;
+    let out = db.ok(&["rebuild"]);
+    assert!(
+        out.starts_with(&format!("rebuilt the saved rule state from {n} events")),
+        "{out}"
+    );
+    assert_eq!(db.checkpoint_head(), Some(n));
+    // An organisation joins a partnership once: refused from the saved
+    // state...
+    let again = ev(
+        "again",
+        "partner.joined",
+        "2010-03-01",
+        r#"{"partnership":"twg-health","org":"who","role":"member"}"#,
+    );
+    let refused = |db: &support::Db| {
+        let err = text(&db.append(&format!("{again}\n")).code(1).get_output().stderr);
+        assert!(err.contains("is already a partner"), "{err}");
+        err
+    };
+    let from_saved = refused(&db);
+    // ... and alike when the saved state no longer matches the log (it is
+    // then ignored and the log folded), or cannot be read.
+    db.sql(
+        "UPDATE accord_checkpoint SET head_hash = zeroblob(32)",
+        "UPDATE accord_checkpoint SET head_hash = decode(repeat('00', 32), 'hex')",
+    )
+    .unwrap();
+    assert_eq!(refused(&db), from_saved);
+    db.sql(
+        "UPDATE accord_checkpoint SET body = x'00'",
+        "UPDATE accord_checkpoint SET body = '\\x00'::bytea",
+    )
+    .unwrap();
+    assert_eq!(refused(&db), from_saved);
+    // A good event goes in; with checkpoints every batch it is saved again
+    // at the new head, and the next process starts from it.
+    let finding = ev(
+        "cp-1",
+        "finding.recorded",
+        "2010-03-01",
+        r#"{"finding":"cp-1","origin":"document","swot":"strength","theme":"other","text":"x"}"#,
+    );
+    let out = db
+        .cmd(&["append"])
+        .env("ACCORD_CHECKPOINT_EVERY", "1")
+        .write_stdin(format!("{finding}\n"))
+        .assert()
+        .success();
+    assert_eq!(text(&out.get_output().stdout), "appended 1, skipped 0\n");
+    assert_eq!(db.checkpoint_head(), Some(n + 1));
+    assert_eq!(refused(&db), from_saved);
+    assert_eq!(
+        db.append_ok_at(NOW, &format!("{finding}\n")),
+        "appended 0, skipped 1\n"
+    );
+    assert!(
+        db.ok(&["verify"])
+            .starts_with(&format!("ok: {} events", n + 1))
+    );
+    // 0 turns saving off; a bad value is a usage error that writes nothing.
+    let err = db
+        .cmd(&["rebuild"])
+        .env("ACCORD_CHECKPOINT_EVERY", "often")
+        .assert()
+        .code(2);
+    assert!(
+        text(&err.get_output().stderr).contains("ACCORD_CHECKPOINT_EVERY"),
+        "{:?}",
+        err.get_output()
+    );
 }
 
 fn time_travel_reads(kind: Kind) {
@@ -1020,6 +1099,9 @@ fn the_application_role_may_only_insert_and_select() {
         .success();
     let out = as_app(&["verify"]).assert().success();
     assert!(text(&out.get_output().stdout).starts_with("ok: 15 events"));
+    // The one table it may replace: the saved rule state (saved after
+    // every batch in these cases).
+    assert_eq!(db.checkpoint_head(), Some(15));
     let mut c = ::postgres::Client::connect(&app_url, ::postgres::NoTls).unwrap();
     for sql in [
         "UPDATE events SET source = 'x' WHERE seq = 1",

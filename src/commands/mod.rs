@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod init;
 pub mod log;
+pub mod rebuild;
 pub mod restore;
 pub mod show;
 pub mod snapshot;
@@ -49,5 +50,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Snapshot(a) => snapshot::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Generate(a) => generate::run(ctx, a),
+        Command::Rebuild(a) => rebuild::run(ctx, a),
     }
 }

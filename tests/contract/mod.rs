@@ -130,6 +130,47 @@ impl Db {
         Some(db)
     }
 
+    /// How often the processes save the rule state. On PostgreSQL after
+    /// every batch, so that each case there also runs every process from the
+    /// state the previous one saved (and the application role's grants on
+    /// the checkpoint are exercised); on SQLite the default, which the small
+    /// logs here never reach, so both paths run the same cases.
+    fn checkpoint_every(&self) -> &'static str {
+        match self.kind {
+            Kind::Postgres => "1",
+            Kind::Sqlite => "20000",
+        }
+    }
+
+    /// The head the saved rule state was folded to, if one is saved.
+    pub fn checkpoint_head(&self) -> Option<u64> {
+        match &self.pg {
+            None => {
+                let c = rusqlite::Connection::open(&self.url).unwrap();
+                c.query_row(
+                    "SELECT head_seq FROM accord_checkpoint WHERE name = 'rules'",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .ok()
+                .map(|n| n as u64)
+            }
+            Some(pg) => {
+                let mut c = postgres::Client::connect(&pg.admin, postgres::NoTls).unwrap();
+                c.query_opt(
+                    &format!(
+                        "SELECT head_seq FROM {}.accord_checkpoint WHERE name = 'rules'",
+                        pg.schema
+                    ),
+                    &[],
+                )
+                .ok()
+                .flatten()
+                .map(|r| r.get::<_, i64>(0) as u64)
+            }
+        }
+    }
+
     /// The PostgreSQL schema holding this log.
     pub fn schema(&self) -> Option<&str> {
         self.pg.as_ref().map(|p| p.schema.as_str())
@@ -148,6 +189,7 @@ impl Db {
             .env("ACCORD_DB", &self.url)
             .env("ACCORD_USER", "secretariat")
             .env("NO_COLOR", "1")
+            .env("ACCORD_CHECKPOINT_EVERY", self.checkpoint_every())
             .env_remove("PGPASSWORD");
         c.args(args);
         c
@@ -160,6 +202,7 @@ impl Db {
             .env("ACCORD_DB", &self.url)
             .env("ACCORD_USER", "secretariat")
             .env("NO_COLOR", "1")
+            .env("ACCORD_CHECKPOINT_EVERY", self.checkpoint_every())
             .args(args);
         c
     }

@@ -20,8 +20,15 @@
 -- triggers, and the application is not the owner. accord serialises its
 -- writers with a transaction-level advisory lock, which needs no grant
 -- (LOCK TABLE ... IN EXCLUSIVE MODE would need UPDATE or DELETE).
+--
+-- The saved rule state (accord_checkpoint, derived data that only spares a
+-- refold of the log, see checkpoint.sql) is the one table the application
+-- may replace. A forged one could make the rules accept an event they
+-- should refuse, but a role that can write it can INSERT rows into events
+-- directly anyway; the hash chain and a head kept elsewhere remain the proof.
 
 GRANT USAGE ON SCHEMA :"schema" TO :"app";
 REVOKE ALL ON :"schema".events, :"schema".accord_meta FROM :"app";
 GRANT SELECT, INSERT ON :"schema".events TO :"app";
 GRANT SELECT ON :"schema".accord_meta TO :"app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".accord_checkpoint TO :"app";

@@ -20,6 +20,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
+use serde::{Deserialize, Serialize};
+
 use crate::catalogue::Event;
 use crate::envelope::Envelope;
 use crate::fields::ReportedStatus;
@@ -86,7 +88,7 @@ const KINDS: usize = Kind::Activity as usize + 1;
 /// One map per kind of entity, keyed by id: lookups take a `&str` and never
 /// allocate (a `(Kind, String)` key cost one String per lookup, and
 /// `count_refs` looked up every reference of every event).
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct ByKind<V>(Vec<Map<String, V>>);
 
 impl<V> ByKind<V> {
@@ -114,27 +116,45 @@ impl<V> ByKind<V> {
 }
 
 /// When a standing event happened and where it sits in the log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Mark {
     seq: u64,
+    #[serde(with = "day_number")]
     on: NaiveDate,
 }
 
-#[derive(Debug)]
+/// A date saved as its day number (days from 1 January of year 1), for the
+/// rule-state checkpoint (`store/checkpoint.rs`).
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        d.num_days_from_ce().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n)
+            .ok_or_else(|| serde::de::Error::custom(format!("day number {n} is out of range")))
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
 struct Org {
     created: Mark,
     name: String,
 }
 
 /// One post in a person's timeline; `acts` counts standing acts that relied on it.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Post {
     mark: Mark,
     org: String,
     acts: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Person {
     posts: Vec<Post>,
     /// Standing acts by this person (endorsements, responses, proposals...):
@@ -143,14 +163,14 @@ struct Person {
 }
 
 /// One step of a membership (joined or left); `acts` counts standing acts that relied on it.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct MembershipStep {
     mark: Mark,
     joined: bool,
     acts: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Partnership {
     created: Mark,
     name: String,
@@ -158,7 +178,7 @@ struct Partnership {
     memberships: Map<String, Vec<MembershipStep>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Agreement {
     created: Mark,
     partnership: String,
@@ -169,14 +189,14 @@ struct Agreement {
     story: Vec<Mark>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Framework {
     created: Option<Mark>,
     criteria: Vec<String>,
     scale: (i64, i64),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Review {
     created: Mark,
     partnership: String,
@@ -186,7 +206,7 @@ struct Review {
     story: Vec<Mark>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Commitment {
     created: Mark,
     partnership: String,
@@ -194,7 +214,7 @@ struct Commitment {
     story: Vec<Mark>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Stage {
     planned: Mark,
     started: Option<Mark>,
@@ -202,7 +222,7 @@ struct Stage {
 }
 
 /// What the rules know of the log: every standing event, folded.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct RuleState {
     orgs: Map<String, Org>,
     people: Map<String, Person>,

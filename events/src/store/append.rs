@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::backend::{Backend, Scan};
+use super::checkpoint;
 use super::{AppendError, Cache, Store, StoreError};
 use crate::catalogue::Event;
 use crate::clock::{Clock, format_recorded_at};
@@ -70,7 +71,11 @@ impl Store {
         let db = &*self.backend;
         db.begin_write()?;
         let result = (|| {
-            let mut cache = refresh(db, self.cache.take())?;
+            let cache = match self.cache.take() {
+                Some(c) => Some(c),
+                None => checkpoint::load(db, db.head()?),
+            };
+            let mut cache = refresh(db, cache)?;
             let outcome = append_in(db, self.clock, &mut cache, events, opts);
             Ok::<_, AppendError>((cache, outcome))
         })();
@@ -82,6 +87,7 @@ impl Store {
                     return Err(e.into());
                 }
                 self.cache = Some(cache);
+                self.save_checkpoint_if_due();
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
@@ -92,6 +98,54 @@ impl Store {
             }
         }
     }
+}
+
+impl Store {
+    /// Saves the rule state beside the log once enough events have been
+    /// folded since it was last saved or loaded (see `checkpoint.rs`).
+    /// After the commit and outside the write lock; best effort, since a
+    /// checkpoint only spares work: if it cannot be written (a read-only
+    /// role, a full disk), the next process folds the log as before.
+    fn save_checkpoint_if_due(&mut self) {
+        let Some(cache) = &mut self.cache else { return };
+        if self.checkpoint_every == 0 || cache.since_checkpoint < self.checkpoint_every {
+            return;
+        }
+        if let Ok(body) = checkpoint::encode(cache)
+            && self.backend.save_checkpoint(cache.head, &body).is_ok()
+        {
+            cache.since_checkpoint = 0;
+        }
+    }
+
+    /// Drops the saved rule state, folds the whole log afresh and saves
+    /// that (`accord rebuild`). Returns the head it was folded to.
+    pub fn rebuild_checkpoint(&mut self) -> Result<Head, StoreError> {
+        let db = &*self.backend;
+        db.drop_checkpoint()?;
+        let cache = refresh(db, None)?;
+        let head = cache.head;
+        let body = checkpoint::encode(&cache)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        db.save_checkpoint(head, &body)?;
+        self.cache = Some(Cache {
+            since_checkpoint: 0,
+            ..cache
+        });
+        Ok(head)
+    }
+
+    /// After how many folded events a batch saves the rule state (0: never).
+    pub fn set_checkpoint_every(&mut self, events: u64) {
+        self.checkpoint_every = events;
+    }
+}
+
+/// The rule state folded from the whole log, for tests that compare it
+/// with a saved one.
+#[cfg(test)]
+pub(crate) fn refresh_for_tests(db: &dyn Backend) -> Result<Cache, StoreError> {
+    refresh(db, None)
 }
 
 /// Brings the cached rule state up to the log's current head (other
@@ -123,6 +177,7 @@ fn refresh(db: &dyn Backend, cache: Option<Cache>) -> Result<Cache, StoreError> 
         last_recorded_at: String::new(),
         streams: Default::default(),
         ids: IdFilter::default(),
+        since_checkpoint: 0,
     };
     let mut state = RuleState::rebuild(std::iter::empty(), &retracted);
     db.with_rows(Scan::All, &mut |it| {
@@ -148,6 +203,7 @@ fn note_position(c: &mut Cache, s: &StoredEvent) {
     c.last_recorded_at.clone_from(&s.recorded_at);
     note_stream(c, &s.stream, s.stream_version);
     c.ids.insert(&s.id);
+    c.since_checkpoint += 1;
 }
 
 /// Folds one stored event (appended by someone else) into the cache.
@@ -319,6 +375,7 @@ fn note_written(c: &mut Cache, s: &StoredEvent) {
     };
     note_stream(c, &s.stream, s.stream_version);
     c.ids.insert(&s.id);
+    c.since_checkpoint += 1;
 }
 
 /// The ids in the log, kept as 64-bit fingerprints (8 bytes an event
@@ -327,23 +384,39 @@ fn note_written(c: &mut Cache, s: &StoredEvent) {
 /// event, and lets a backend buffer inserts, knowing none is a repeat.
 #[derive(Default)]
 pub(crate) struct IdFilter {
-    hasher: foldhash::fast::RandomState,
     seen: std::collections::HashSet<u64, foldhash::fast::RandomState>,
 }
 
 impl IdFilter {
-    fn fingerprint(&self, id: &str) -> u64 {
-        use std::hash::BuildHasher;
-        self.hasher.hash_one(id)
+    /// FNV-1a: the same fingerprint in every process and every build, as
+    /// the saved checkpoint needs (a hasher of the standard library or of
+    /// foldhash may change its output between versions).
+    fn fingerprint(id: &str) -> u64 {
+        id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
     }
 
     pub(crate) fn insert(&mut self, id: &str) {
-        let f = self.fingerprint(id);
-        self.seen.insert(f);
+        self.seen.insert(IdFilter::fingerprint(id));
     }
 
     pub(crate) fn may_contain(&self, id: &str) -> bool {
-        self.seen.contains(&self.fingerprint(id))
+        self.seen.contains(&IdFilter::fingerprint(id))
+    }
+
+    /// The fingerprints, sorted (for the checkpoint).
+    pub(crate) fn fingerprints(&self) -> Vec<u64> {
+        let mut v: Vec<u64> = self.seen.iter().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// A filter holding these fingerprints (from a checkpoint).
+    pub(crate) fn from_fingerprints(v: Vec<u64>) -> IdFilter {
+        IdFilter {
+            seen: v.into_iter().collect(),
+        }
     }
 }
 

@@ -116,6 +116,17 @@ pub(crate) trait Backend {
         None
     }
 
+    /// The saved rule state, if any: the head it was folded to and its
+    /// body (see `checkpoint.rs`). `Ok(None)` where there is none.
+    fn load_checkpoint(&self) -> Result<Option<(Head, Vec<u8>)>, StoreError>;
+
+    /// Saves the rule state folded to `head`, replacing any other, in a
+    /// transaction of its own (outside any batch).
+    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError>;
+
+    /// Removes the saved rule state.
+    fn drop_checkpoint(&self) -> Result<(), StoreError>;
+
     /// The name of that check, for the message when it fails.
     fn structural_check_name(&self) -> &'static str;
 

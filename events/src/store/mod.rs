@@ -15,6 +15,7 @@
 
 mod append;
 mod backend;
+mod checkpoint;
 mod error;
 mod integrity;
 mod location;
@@ -28,6 +29,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use append::{AppendOptions, AppendOutcome, Recorded};
+pub use checkpoint::DEFAULT_EVERY as CHECKPOINT_EVERY;
 pub use error::{AppendError, StoreError};
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
@@ -72,6 +74,8 @@ struct Cache {
     streams: crate::rules::Map<String, u64>,
     /// Every id in the log, as fingerprints: see [`append::IdFilter`].
     ids: append::IdFilter,
+    /// Events folded since the state was last saved or loaded.
+    since_checkpoint: u64,
 }
 
 /// An open event log.
@@ -82,6 +86,8 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     cache: Option<Cache>,
+    /// After how many folded events a batch saves the rule state.
+    checkpoint_every: u64,
 }
 
 impl std::fmt::Debug for Store {
@@ -106,6 +112,7 @@ impl Store {
             location,
             clock,
             cache: None,
+            checkpoint_every: checkpoint::DEFAULT_EVERY,
         }
     }
 

@@ -73,6 +73,9 @@ use crate::verify::Head;
 
 /// The PostgreSQL schema (tables, indexes, append-only triggers).
 pub const POSTGRES_SCHEMA_V1: &str = include_str!("../../sql/postgres/schema_v1.sql");
+/// The table of the saved rule state (derived data, see `checkpoint.rs`).
+const CHECKPOINT_TABLE: &str = include_str!("../../sql/postgres/checkpoint.sql");
+
 /// The grants for the application role, with psql variables `:"schema"`
 /// and `:"app"` (see [`postgres_grants`]).
 pub const POSTGRES_GRANTS: &str = include_str!("../../sql/postgres/grants.sql");
@@ -371,6 +374,7 @@ impl PgBackend {
         db.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
         let created = (|| {
             db.batch(POSTGRES_SCHEMA_V1)?;
+            db.batch(CHECKPOINT_TABLE)?;
             let now = format_recorded_at(clock.now());
             db.client
                 .borrow_mut()
@@ -632,6 +636,70 @@ impl Backend for PgBackend {
             }
         }
         Ok(problems)
+    }
+
+    fn load_checkpoint(&self) -> Result<Option<(Head, Vec<u8>)>, StoreError> {
+        let mut client = self.session()?;
+        let present: bool = client
+            .query_one("SELECT to_regclass('accord_checkpoint') IS NOT NULL", &[])
+            .map_err(pg_err)?
+            .get(0);
+        if !present {
+            return Ok(None);
+        }
+        let row = client
+            .query_opt(
+                "SELECT head_seq, head_hash, body FROM accord_checkpoint WHERE name = 'rules'",
+                &[],
+            )
+            .map_err(pg_err)?;
+        Ok(row.and_then(|r| {
+            let seq: i64 = r.get(0);
+            let hash: Vec<u8> = r.get(1);
+            Some((
+                Head {
+                    seq: u64::try_from(seq).ok()?,
+                    hash: hash.try_into().ok()?,
+                },
+                r.get(2),
+            ))
+        }))
+    }
+
+    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError> {
+        let mut client = self.session()?;
+        let mut tx = client.transaction().map_err(pg_err)?;
+        let present: bool = tx
+            .query_one("SELECT to_regclass('accord_checkpoint') IS NOT NULL", &[])
+            .map_err(pg_err)?
+            .get(0);
+        if !present {
+            // A log made before the table: an owner creates it; the
+            // application role may not (CREATE TABLE IF NOT EXISTS needs
+            // that right even when the table exists), and saves nothing.
+            tx.batch_execute(CHECKPOINT_TABLE).map_err(pg_err)?;
+        }
+        tx.execute(
+            "INSERT INTO accord_checkpoint (name, head_seq, head_hash, body) VALUES ('rules', $1, $2, $3)
+             ON CONFLICT (name) DO UPDATE SET head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, body = EXCLUDED.body",
+            &[&(head.seq as i64), &&head.hash[..], &body],
+        )
+        .map_err(pg_err)?;
+        tx.commit().map_err(pg_err)
+    }
+
+    fn drop_checkpoint(&self) -> Result<(), StoreError> {
+        let mut client = self.session()?;
+        let present: bool = client
+            .query_one("SELECT to_regclass('accord_checkpoint') IS NOT NULL", &[])
+            .map_err(pg_err)?
+            .get(0);
+        if present {
+            client
+                .execute("DELETE FROM accord_checkpoint", &[])
+                .map_err(pg_err)?;
+        }
+        Ok(())
     }
 
     fn structural_check_name(&self) -> &'static str {

@@ -16,6 +16,8 @@ use crate::envelope::StoredEvent;
 use crate::verify::Head;
 
 const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
+/// The table of the saved rule state (derived data, see `checkpoint.rs`).
+const CHECKPOINT_TABLE: &str = include_str!("../../sql/checkpoint.sql");
 
 pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
@@ -529,6 +531,61 @@ impl Backend for SqliteBackend {
             }
         }
         Ok(problems)
+    }
+
+    fn load_checkpoint(&self) -> Result<Option<(Head, Vec<u8>)>, StoreError> {
+        if !has_table(&self.conn, "main", "accord_checkpoint")? {
+            return Ok(None);
+        }
+        let row = self
+            .conn
+            .query_row(
+                "SELECT head_seq, head_hash, body FROM accord_checkpoint WHERE name = 'rules'",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Vec<u8>>(1)?,
+                        r.get::<_, Vec<u8>>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(row.and_then(|(seq, hash, body)| {
+            Some((
+                Head {
+                    seq: u64::try_from(seq).ok()?,
+                    hash: hash.try_into().ok()?,
+                },
+                body,
+            ))
+        }))
+    }
+
+    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError> {
+        self.begin_write()?;
+        let written = (|| {
+            self.conn.execute_batch(CHECKPOINT_TABLE)?;
+            self.conn.execute(
+                "INSERT OR REPLACE INTO accord_checkpoint (name, head_seq, head_hash, body) VALUES ('rules', ?1, ?2, ?3)",
+                params![head.seq as i64, &head.hash[..], body],
+            )?;
+            Ok::<_, StoreError>(())
+        })();
+        match written {
+            Ok(()) => self.commit().inspect_err(|_| self.rollback()),
+            Err(e) => {
+                self.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    fn drop_checkpoint(&self) -> Result<(), StoreError> {
+        if has_table(&self.conn, "main", "accord_checkpoint")? {
+            self.conn.execute("DELETE FROM accord_checkpoint", [])?;
+        }
+        Ok(())
     }
 
     fn structural_check_name(&self) -> &'static str {
