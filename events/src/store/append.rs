@@ -111,9 +111,7 @@ impl Store {
         if self.checkpoint_every == 0 || cache.since_checkpoint < self.checkpoint_every {
             return;
         }
-        if let Ok(body) = checkpoint::encode(cache)
-            && self.backend.save_checkpoint(cache.head, &body).is_ok()
-        {
+        if checkpoint::save(&*self.backend, cache).is_ok() {
             cache.since_checkpoint = 0;
         }
     }
@@ -125,9 +123,7 @@ impl Store {
         db.drop_checkpoint()?;
         let cache = refresh(db, None)?;
         let head = cache.head;
-        let body = checkpoint::encode(&cache)
-            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-        db.save_checkpoint(head, &body)?;
+        checkpoint::save(db, &cache)?;
         self.cache = Some(Cache {
             since_checkpoint: 0,
             ..cache

@@ -45,6 +45,9 @@ pub(crate) type CheckedRows<'r> =
 /// Receives rows for `verify`; see [`Backend::with_checked_rows`].
 pub(crate) type CheckedRowsFn<'f> = &'f mut dyn FnMut(CheckedRows<'_>) -> Result<(), StoreError>;
 
+/// Writes a checkpoint's body; see [`Backend::save_checkpoint`].
+pub(crate) type BodyWriter<'w> = &'w mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// A structural check that runs on its own thread (see
 /// [`Backend::structural_check_job`]).
 pub(crate) type StructuralJob = Box<dyn FnOnce() -> Result<Option<String>, StoreError> + Send>;
@@ -121,8 +124,14 @@ pub(crate) trait Backend {
     fn load_checkpoint(&self) -> Result<Option<(Head, Vec<u8>)>, StoreError>;
 
     /// Saves the rule state folded to `head`, replacing any other, in a
-    /// transaction of its own (outside any batch).
-    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError>;
+    /// transaction of its own (outside any batch): `write` writes the body,
+    /// exactly `size` bytes, into the writer it is given.
+    fn save_checkpoint(
+        &self,
+        head: Head,
+        size: usize,
+        write: BodyWriter<'_>,
+    ) -> Result<(), StoreError>;
 
     /// Removes the saved rule state.
     fn drop_checkpoint(&self) -> Result<(), StoreError>;

@@ -63,7 +63,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, Config, Row, Statement};
 
-use super::backend::{Backend, RowRejected, RowsFn, Scan, declared_triggers};
+use super::backend::{Backend, BodyWriter, RowRejected, RowsFn, Scan, declared_triggers};
 use super::location::PgUrl;
 use super::sqlite::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
@@ -666,7 +666,15 @@ impl Backend for PgBackend {
         }))
     }
 
-    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError> {
+    fn save_checkpoint(
+        &self,
+        head: Head,
+        size: usize,
+        write: BodyWriter<'_>,
+    ) -> Result<(), StoreError> {
+        // A bytea parameter is sent whole: the body is built in memory here.
+        let mut body = Vec::with_capacity(size);
+        write(&mut body)?;
         let mut client = self.session()?;
         let mut tx = client.transaction().map_err(pg_err)?;
         let present: bool = tx

@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, ToSql, params, params_from_iter};
 
 use super::backend::{
-    Backend, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
+    Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::integrity::damaged;
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
@@ -562,14 +562,28 @@ impl Backend for SqliteBackend {
         }))
     }
 
-    fn save_checkpoint(&self, head: Head, body: &[u8]) -> Result<(), StoreError> {
+    fn save_checkpoint(
+        &self,
+        head: Head,
+        size: usize,
+        write: BodyWriter<'_>,
+    ) -> Result<(), StoreError> {
         self.begin_write()?;
         let written = (|| {
             self.conn.execute_batch(CHECKPOINT_TABLE)?;
+            // Space of the body's size, then the body written into it in
+            // place (incremental blob I/O), never held whole in memory.
             self.conn.execute(
-                "INSERT OR REPLACE INTO accord_checkpoint (name, head_seq, head_hash, body) VALUES ('rules', ?1, ?2, ?3)",
-                params![head.seq as i64, &head.hash[..], body],
+                "INSERT OR REPLACE INTO accord_checkpoint (name, head_seq, head_hash, body) VALUES ('rules', ?1, ?2, zeroblob(?3))",
+                params![head.seq as i64, &head.hash[..], size as i64],
             )?;
+            let row = self.conn.last_insert_rowid();
+            let blob =
+                self.conn
+                    .blob_open(rusqlite::MAIN_DB, "accord_checkpoint", "body", row, false)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, blob);
+            write(&mut out)?;
+            std::io::Write::flush(&mut out)?;
             Ok::<_, StoreError>(())
         })();
         match written {
