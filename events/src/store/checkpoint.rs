@@ -31,12 +31,20 @@ use crate::verify::Head;
 pub const DEFAULT_EVERY: u64 = 20_000;
 
 /// Identifies the layout of a body: a digest of the source that defines
-/// the rule state (any change to it makes earlier bodies unreadable here).
+/// it (the rule state, the vocabularies it holds, the id fingerprint and
+/// this file). postcard writes no field names, so any change there makes
+/// earlier bodies unreadable here, and they are ignored, not misread.
 fn layout() -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"accord-rule-checkpoint-v1\n");
-    h.update(include_str!("../rules/mod.rs"));
-    h.update(include_str!("append.rs"));
+    for source in [
+        include_str!("../rules/mod.rs"),
+        include_str!("../fields.rs"),
+        include_str!("append.rs"),
+        include_str!("checkpoint.rs"),
+    ] {
+        h.update(source);
+    }
     h.finalize().into()
 }
 
