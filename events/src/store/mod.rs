@@ -47,6 +47,26 @@ pub const SCHEMA: i64 = 1;
 /// How long a writer waits for another to finish before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Refuses a log whose schema version this build cannot read: newer than
+/// [`SCHEMA`] (written by a newer accord) or below 1 (not a version accord
+/// ever wrote). Shared by both backends.
+pub(crate) fn check_schema_version(version: i64, path: &Path) -> Result<(), StoreError> {
+    if version > SCHEMA {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found: version,
+            known: SCHEMA,
+        });
+    }
+    if version < 1 {
+        return Err(StoreError::NotALog {
+            path: path.to_owned(),
+            reason: format!("unknown schema version {version}"),
+        });
+    }
+    Ok(())
+}
+
 /// Read-only or read-write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {

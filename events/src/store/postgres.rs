@@ -66,7 +66,7 @@ use postgres::{Client, Config, Row, Statement};
 use super::backend::{Backend, BodyWriter, RowRejected, RowsFn, Scan, declared_triggers};
 use super::location::PgUrl;
 use super::sqlite::{COLUMNS, filter_clauses};
-use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
+use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
@@ -418,16 +418,7 @@ impl PgBackend {
             Some(Ok(v)) => v,
             _ => return Err(not_a_log(format!("unknown schema version {version:?}"))),
         };
-        if version > SCHEMA {
-            return Err(StoreError::TooNew {
-                path: db.path(),
-                found: version,
-                known: SCHEMA,
-            });
-        }
-        if version < 1 {
-            return Err(not_a_log(format!("unknown schema version {version}")));
-        }
+        check_schema_version(version, &db.path())?;
         Ok(Box::new(db))
     }
 }

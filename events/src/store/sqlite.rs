@@ -10,7 +10,7 @@ use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::integrity::damaged;
-use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError};
+use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
@@ -213,16 +213,7 @@ impl SqliteBackend {
             }
             version = SCHEMA;
         }
-        if version > SCHEMA {
-            return Err(StoreError::TooNew {
-                path: path.to_owned(),
-                found: version,
-                known: SCHEMA,
-            });
-        }
-        if version < 1 {
-            return Err(not_a_log(format!("unknown schema version {version}")));
-        }
+        check_schema_version(version, path)?;
         Ok(SqliteBackend {
             conn,
             path: path.to_owned(),

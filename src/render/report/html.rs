@@ -500,17 +500,7 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
         );
         return;
     }
-    let t = &s.totals.agreements;
-    let _ = write!(
-        o,
-        "<p>{} in force of {} recorded: {} adopted, {} with a revision pending (an earlier version stays in force), {} draft, {} withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text.</p>",
-        plural(s.totals.agreements_adopted, "agreement", "agreements"),
-        count(all),
-        count(t.adopted),
-        count(t.revision_pending),
-        count(t.draft),
-        count(t.withdrawn)
-    );
+    let _ = write!(o, "<p>{}</p>", agreements_intro(s, all));
     let kinds = agreement_kinds(s);
     let mut header: Vec<String> = vec!["Partnership".into()];
     header.extend(kinds.iter().map(|k| agreement_kind_heading(*k).to_owned()));

@@ -413,16 +413,10 @@ fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
         let _ = writeln!(o, "No agreements had been proposed by {}.\n", date(s.as_of));
         return;
     }
-    let t = &s.totals.agreements;
     let _ = writeln!(
         o,
-        "{} in force of {} recorded: {} adopted, {} with a revision pending (an earlier version stays in force), {} draft, {} withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text. Each cell gives the status and the date the version in force was adopted (v2: a revised version); more than three of a kind are counted by status.\n",
-        plural(s.totals.agreements_adopted, "agreement", "agreements"),
-        count(all),
-        count(t.adopted),
-        count(t.revision_pending),
-        count(t.draft),
-        count(t.withdrawn)
+        "{} Each cell gives the status and the date the version in force was adopted (v2: a revised version); more than three of a kind are counted by status.\n",
+        agreements_intro(s, all)
     );
     let kinds = agreement_kinds(s);
     let mut header: Vec<&str> = vec!["Partnership"];

@@ -712,6 +712,22 @@ pub fn findings_intro(s: &StageSnapshot) -> String {
     )
 }
 
+/// The sentence that opens the agreements section when `all` agreements
+/// are recorded (plain text: counts only, so it needs no escaping in either
+/// format).
+pub fn agreements_intro(s: &StageSnapshot, all: usize) -> String {
+    let t = &s.totals.agreements;
+    format!(
+        "{} in force of {} recorded: {} adopted, {} with a revision pending (an earlier version stays in force), {} draft, {} withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text.",
+        plural(s.totals.agreements_adopted, "agreement", "agreements"),
+        count(all),
+        count(t.adopted),
+        count(t.revision_pending),
+        count(t.draft),
+        count(t.withdrawn)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
