@@ -103,7 +103,10 @@ mod tests {
         for (at, lines) in &batches {
             for line in lines.lines() {
                 let occurred = occurred_on(line).unwrap();
-                assert!(occurred < at.date_naive(), "recorded after it happened: {line}");
+                assert!(
+                    occurred < at.date_naive(),
+                    "recorded after it happened: {line}"
+                );
             }
         }
     }
