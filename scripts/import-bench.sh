@@ -30,7 +30,7 @@ make_sheet() { # $1: file, $2: 1 to put bad rows in
 }
 make_sheet "$work/bad.csv" 1
 make_sheet "$work/good.csv" 0
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); printf '%6.2f s  %s\n' "$(echo "$e - $s" | bc)" "${*: -1}"; }
+t() { /usr/bin/time -o "$work/time" -f "%e s wall, %U s user + %S s sys" "$@" >/dev/null 2>&1 || true; printf "%s  %s\n" "$(cat "$work/time" | tail -1)" "${*: -1}"; }
 echo "$ROWS rows, $BAD bad:"
 t "$ACCORD" import "$work/bad.csv"
 "$ACCORD" import "$work/bad.csv" 2>&1 | head -1 || true
