@@ -184,7 +184,11 @@ fn a_checked_batch_writes_nothing_and_names_every_refusal(kind: Kind) {
     let mut store = db.store(Access::ReadWrite);
     let err = store.append(batch(&all), &opts(false, true)).unwrap_err();
     assert_eq!(refused_lines(err), [2, 4]);
-    assert_eq!(db.export(), before, "a batch with a refused event is not written");
+    assert_eq!(
+        db.export(),
+        before,
+        "a batch with a refused event is not written"
+    );
     let err = store.append(batch(&all), &opts(false, false)).unwrap_err();
     assert!(matches!(err, AppendError::Rule { line: 2, .. }), "{err:?}");
     let recorded = store.append(batch(&good), &opts(false, false)).unwrap();
@@ -206,9 +210,15 @@ fn a_sheet_imported_twice_is_recorded_once(kind: Kind) {
         &format!("{header}{good}c-tor,twg-health,Again,moh,2010-06-30\nc-c,twg-health,Nobody,mho,2010-06-30\n"),
     );
     let before = db.export();
-    let err = db.fails(1, &["import", bad.to_str().unwrap(), "--date", "2010-03-01"]);
+    let err = db.fails(
+        1,
+        &["import", bad.to_str().unwrap(), "--date", "2010-03-01"],
+    );
     assert!(err.contains("2 rows cannot be imported"), "{err}");
-    assert!(err.contains("row 4, column commitment") && err.contains("row 5, column owner"), "{err}");
+    assert!(
+        err.contains("row 4, column commitment") && err.contains("row 5, column owner"),
+        "{err}"
+    );
     let sheet = db.file(&dir, "good.csv", &format!("{header}{good}"));
     let sheet = sheet.to_str().unwrap();
     let dry = db.ok(&["import", "--dry-run", sheet, "--date", "2010-03-01"]);
