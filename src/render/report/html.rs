@@ -87,8 +87,14 @@ fn agreement_pill(s: AgreementStatus) -> String {
     pill(s.as_str(), agreement_status(s))
 }
 
-fn commitment_pill(s: CommitmentStatus) -> String {
-    pill(s.as_str(), commitment_status(s))
+/// The status its owner reported and, beside it, that the commitment is
+/// past its due date: an overdue commitment never wears only "on schedule".
+fn overdue_pills(s: CommitmentStatus) -> String {
+    format!(
+        r#"{} <span class="pill overdue-pill">{}</span>"#,
+        pill(s.as_str(), &format!("{} (reported)", commitment_status(s))),
+        "overdue"
+    )
 }
 
 /// The snapshot as HTML.
@@ -273,14 +279,15 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
             count(t.commitments.completed)
         ),
     );
+    let reviews = review_figures(s);
     fig(
-        if t.review_overdue > 0 { "alert" } else { "" },
-        count(t.review_overdue),
+        if reviews.past_due > 0 { "alert" } else { "" },
+        count(reviews.past_due),
         "Reviews overdue",
         format!(
-            "{} of {} partnerships reviewed",
+            "next review date passed; {} reviewed, {} not yet reviewed",
             count(t.reviewed),
-            count(t.partnerships)
+            count(reviews.not_yet)
         ),
     );
     fig(
@@ -460,34 +467,60 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
             unreviewed.join("; ")
         );
     }
-    o.push_str(r#"<dl class="criteria">"#);
-    for c in &s.criteria {
-        let _ = write!(
-            o,
-            "<dt>{}</dt><dd>{}</dd>",
-            e(&criterion_short(&c.criterion)),
-            e(&c.label)
-        );
-    }
-    o.push_str("</dl>\n");
+    let keys: Vec<String> = s
+        .criteria
+        .iter()
+        .map(|c| format!("<code>{}</code>", e(&c.criterion)))
+        .collect();
+    let _ = writeln!(
+        o,
+        r#"<p class="note">The criteria are the review framework's; in the JSON report (<code>--format json</code>) they are keyed {}.</p>"#,
+        and_list(&keys)
+    );
+    trends(o, s);
+}
+
+fn trends(o: &mut String, s: &StageSnapshot) {
     let panels = charts::trends(s);
-    if !panels.is_empty() {
-        o.push_str(r#"<h3>Score trends</h3><figure class="trend-figure">"#);
-        o.push_str(&charts::trend_legend(s));
-        o.push_str(r#"<div class="trends">"#);
-        for (_, svg) in &panels {
-            o.push_str(svg);
-        }
+    let single = charts::single_reviews(s);
+    if panels.is_empty() && single.is_empty() {
+        return;
+    }
+    o.push_str("<h3>Score trends</h3>");
+    if !single.is_empty() {
+        let list: Vec<String> = single
+            .iter()
+            .map(|(name, on)| format!("{} ({})", e(name), on.format("%b %Y")))
+            .collect();
         let _ = write!(
             o,
-            r#"</div><figcaption>Figure 3. Each criterion's mean, review by review, on a common time axis{}.</figcaption></figure>"#,
-            if s.changes.since.is_some() {
-                "; the dotted red line marks the end of the previous stage"
-            } else {
-                ""
-            }
+            r#"<p class="note">A trend needs two reviews with responses; {} had one by {}, so {} no chart: {}.</p>"#,
+            plural(single.len(), "partnership", "partnerships"),
+            date(s.as_of),
+            if single.len() == 1 { "it has" } else { "they have" },
+            list.join("; ")
         );
     }
+    if panels.is_empty() {
+        return;
+    }
+    o.push_str(r#"<figure class="trend-figure"><ul class="legend">"#);
+    for (j, c) in s.criteria.iter().enumerate() {
+        let _ = write!(o, "<li>{}{}</li>", charts::trend_key(j), e(&c.label));
+    }
+    o.push_str(r#"</ul><div class="trends">"#);
+    for (_, svg) in &panels {
+        o.push_str(svg);
+    }
+    let _ = writeln!(
+        o,
+        r#"</div><figcaption>Figure 3. Each criterion's mean, review by review, on a common time axis; lines a little apart where they would coincide{}.</figcaption></figure>"#,
+        if s.changes.since.is_some() {
+            "; the dotted red line marks the end of the previous stage"
+        } else {
+            ""
+        }
+    );
 }
 
 fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
@@ -653,7 +686,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
                     e(&names.short(&c.name)),
                     e(&c.owner_name),
                     format!(r#"<span class="overdue nowrap">{}</span>"#, date(c.due)),
-                    commitment_pill(c.status),
+                    overdue_pills(c.status),
                 ],
             );
         }
@@ -665,19 +698,19 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
     let overdue: Vec<String> = s
         .partnerships
         .iter()
-        .filter(|p| p.summary.review_overdue)
+        .filter(|p| p.summary.review_overdue && p.summary.latest_review.is_some())
         .map(|p| {
             let due = p
                 .next_review_due
                 .map(|d| format!(" (due {})", date(d)))
-                .unwrap_or_else(|| " (never reviewed)".to_owned());
+                .unwrap_or_default();
             format!("{}{}", e(&names.short(&p.summary.name)), due)
         })
         .collect();
     if !overdue.is_empty() {
         let _ = write!(
             o,
-            r#"<h3>Reviews overdue ({})</h3><p class="note">{}.</p>"#,
+            r#"<h3>Reviews overdue ({})</h3><p class="note">Partnerships whose next review date has passed: {}.</p>"#,
             count(overdue.len()),
             overdue.join("; ")
         );
@@ -717,7 +750,7 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
                     } else {
                         String::new()
                     },
-                    e(&criterion_short(&c.criterion)),
+                    e(criterion_label(s, &c.criterion)),
                     format!("#{g}"),
                     format!("#{p}"),
                     format!(r#"#<span class="overdue">{gap}</span>"#),
@@ -950,10 +983,12 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
             through.push(plural(en.activities, "activity", "activities"));
         }
         let overdue = p.summary.overdue_commitments.len();
-        let review = if p.summary.review_overdue {
+        let review = if p.summary.latest_review.is_none() && !p.summary.closed {
+            "not yet reviewed".to_owned()
+        } else if p.summary.review_overdue {
             match p.next_review_due {
                 Some(d) => format!(r#"<span class="overdue">overdue</span> (due {})"#, date(d)),
-                None => r#"<span class="overdue">overdue</span> (never reviewed)"#.to_owned(),
+                None => r#"<span class="overdue">overdue</span>"#.to_owned(),
             }
         } else {
             p.next_review_due
@@ -1000,7 +1035,14 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
             ),
             format!("#{} of {}", count(c.completed), count(c.total())),
             num(s.totals.overdue_commitments),
-            format!("{} overdue", count(s.totals.review_overdue)),
+            {
+                let r = review_figures(s);
+                format!(
+                    "{} overdue, {} not yet reviewed",
+                    count(r.past_due),
+                    count(r.not_yet)
+                )
+            },
             format!("{} engaged", count(s.totals.engaged)),
         ],
     );

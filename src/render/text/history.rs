@@ -4,7 +4,7 @@
 use accord_projections::history::History;
 use accord_projections::{Directory, Replay};
 
-use super::{date, heading, mean, push_table, table, words, wrap};
+use super::{change, date, heading, mean, push_table, table, wrap};
 use crate::context::Style;
 
 /// A partnership's history as text (without the footer).
@@ -67,7 +67,7 @@ fn trends(out: &mut String, h: &History, style: &Style) {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = table(style, &header);
     for trend in &h.trends {
-        let mut row = vec![words(&trend.criterion)];
+        let mut row = vec![trend.label.clone()];
         for (r, _) in &reviews {
             row.push(
                 trend
@@ -87,7 +87,7 @@ fn trends(out: &mut String, h: &History, style: &Style) {
                 } else {
                     "→"
                 };
-                format!("{arrow} {d:+.1}")
+                format!("{arrow} {}", change(d))
             }
             _ => String::new(),
         };
