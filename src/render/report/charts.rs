@@ -8,7 +8,8 @@ use std::fmt::Write;
 
 use accord_projections::partnership::CommitmentStatus;
 use accord_projections::programme::StageProgress;
-use accord_projections::snapshot::{PartnershipSnapshot, StageSnapshot};
+use accord_events::fields::Day;
+use accord_projections::snapshot::{PartnershipSnapshot, StageLine, StageSnapshot};
 use chrono::{Datelike, NaiveDate};
 
 use super::{change, count, date, esc_html as esc, mean};
@@ -193,10 +194,17 @@ fn next_month(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, 1).expect("valid month")
 }
 
-/// The programme's stages, planned against actual, with the as-of date.
+/// The programme's stages, planned against actual, with the as-of date;
+/// the snapshot's own stage highlighted.
 pub fn timeline(s: &StageSnapshot) -> String {
+    timeline_of(&s.stages, s.as_of, Some(s.stage))
+}
+
+/// `stages`, planned against actual, as they stood on `as_of`; `current`
+/// (if any) highlighted.
+pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> String {
     let mut out = String::new();
-    let rows = s.stages.len().max(1) as f64;
+    let rows = stages.len().max(1) as f64;
     let top = 34.0;
     let row_h = 34.0;
     let height = top + rows * row_h + 40.0;
@@ -205,12 +213,12 @@ pub fn timeline(s: &StageSnapshot) -> String {
         height,
         &format!(
             "Stage timeline: planned and actual dates, as of {}",
-            date(s.as_of)
+            date(as_of)
         ),
         "timeline",
     );
-    let mut dates: Vec<NaiveDate> = vec![s.as_of.0];
-    for st in &s.stages {
+    let mut dates: Vec<NaiveDate> = vec![as_of.0];
+    for st in stages {
         dates.extend([st.starts_on.0, st.ends_on.0]);
         dates.extend(st.started_on.map(|d| d.0));
         dates.extend(st.completed_on.map(|d| d.0));
@@ -307,9 +315,9 @@ pub fn timeline(s: &StageSnapshot) -> String {
         r##"stroke="#9aa7b4""##,
     );
 
-    for (i, st) in s.stages.iter().enumerate() {
+    for (i, st) in stages.iter().enumerate() {
         let y = top + i as f64 * row_h;
-        if st.stage == s.stage {
+        if Some(st.stage) == current {
             rect(&mut out, 0.0, y, WIDTH, row_h, r##"fill="#fdf3dc""##);
         }
         let name = format!("{}. {}", st.stage, st.name);
@@ -320,7 +328,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
             &format!(
                 r##"font-size="{}" fill="#1d2a38"{}"##,
                 n(FONT),
-                if st.stage == s.stage {
+                if Some(st.stage) == current {
                     r#" font-weight="700""#
                 } else {
                     ""
@@ -345,7 +353,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         );
         // Actual (to completion, or to the as-of date while running).
         if let Some(a) = st.started_on {
-            let end = st.completed_on.map_or(s.as_of.0, |d| d.0);
+            let end = st.completed_on.map_or(as_of.0, |d| d.0);
             let (ax1, ax2) = (x(a.0), x(end).max(x(a.0) + 3.0));
             let fill = match st.status {
                 StageProgress::Completed => r##"fill="#1f4e79""##,
@@ -355,7 +363,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         }
     }
     // As-of marker.
-    let xa = x(s.as_of.0);
+    let xa = x(as_of.0);
     line(
         &mut out,
         xa,
@@ -371,7 +379,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         xa + dx,
         top - 10.0,
         &format!(r##"font-size="10" fill="#b03a2e" text-anchor="{anchor}""##),
-        &format!("As of {}", date(s.as_of)),
+        &format!("As of {}", date(as_of)),
     );
     // Legend, above the stage names.
     let lx = 6.0;
@@ -398,7 +406,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         r##"font-size="10" fill="#4a5561""##,
         "Actual",
     );
-    if s.stages
+    if stages
         .iter()
         .any(|st| st.status == StageProgress::Started)
     {
@@ -456,15 +464,15 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     }
     let prefix = prefix_of(s);
     let mut out = String::new();
-    let left = 200.0;
-    let date_w = 64.0;
+    let left = 180.0;
+    let date_w = 60.0;
     let cols = s.criteria.len() as f64;
-    let cell_w = ((WIDTH - left - date_w - 8.0) / cols).min(90.0);
+    let cell_w = ((WIDTH - left - date_w - 8.0) / cols).min(110.0);
     let cell_h = 34.0;
-    // Headings are the framework's labels, on up to five lines while they
+    // Headings are the framework's labels, on up to six lines while they
     // fit; slanted when the columns are too narrow for that.
-    let chars = ((cell_w - 4.0) / 5.4) as usize;
-    let heading_lines = 5;
+    let chars = ((cell_w - 2.0) / 5.4) as usize;
+    let heading_lines = 6;
     let slanted = s.criteria.iter().any(|c| {
         wrap(&c.label, chars, heading_lines)
             .concat()
@@ -540,7 +548,7 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
             y + cell_h / 2.0,
             r##"font-size="10.5" fill="#1d2a38" text-anchor="end""##,
             &short_name(&p.summary.name, prefix.as_deref()),
-            34,
+            31,
             2,
         );
         for (j, c) in s.criteria.iter().enumerate() {
@@ -857,7 +865,10 @@ fn trend_panel(
         1,
     );
     let span = (last - first).num_days().max(1) as f64;
-    let x = |d: NaiveDate| left + (d - first).num_days() as f64 / span * (right - left);
+    // Data starts a little right of the score axis, so the first markers
+    // do not sit on its numbers.
+    let x0 = left + 8.0;
+    let x = |d: NaiveDate| x0 + (d - first).num_days() as f64 / span * (right - x0);
     let range = (max - min).max(1) as f64;
     let y = |v: f64| bottom - (v - min as f64) / range * (bottom - top);
     let axis = format!(r##"font-size="{}" fill="#4a5561""##, n(AXIS_FONT));

@@ -11,7 +11,8 @@ use accord_projections::snapshot::StageSnapshot;
 
 use super::*;
 
-const CSS: &str = include_str!("report.css");
+/// The report's style sheet (also the front page's).
+pub const CSS: &str = include_str!("report.css");
 
 fn e(s: &str) -> String {
     esc_html(s)
@@ -232,6 +233,19 @@ fn masthead(o: &mut String, s: &StageSnapshot) {
 }
 
 fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
+    figures(o, s);
+    if let Some(p) = &names.prefix {
+        let _ = write!(
+            o,
+            r#"<p class="note">Partnership names are shown without the words they all begin with, “{}”.</p>"#,
+            e(p)
+        );
+    }
+}
+
+/// The key figures of a snapshot, as a row of cards (also on the
+/// programme's front page, [`super::index`]).
+pub fn figures(o: &mut String, s: &StageSnapshot) {
     let t = &s.totals;
     let agreements = t.agreements.draft
         + t.agreements.adopted
@@ -297,13 +311,6 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
         "partnerships whose sides differ".into(),
     );
     o.push_str("</div>\n");
-    if let Some(p) = &names.prefix {
-        let _ = write!(
-            o,
-            r#"<p class="note">Partnership names are shown without the words they all begin with, “{}”.</p>"#,
-            e(p)
-        );
-    }
 }
 
 fn stage(o: &mut String, s: &StageSnapshot) {

@@ -8,6 +8,7 @@
 
 mod charts;
 pub mod html;
+pub mod index;
 pub mod markdown;
 
 use accord_events::fields::{AgreementKind, Day};
