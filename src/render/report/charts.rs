@@ -6,9 +6,9 @@
 
 use std::fmt::Write;
 
+use accord_events::fields::Day;
 use accord_projections::partnership::CommitmentStatus;
 use accord_projections::programme::StageProgress;
-use accord_events::fields::Day;
 use accord_projections::snapshot::{PartnershipSnapshot, StageLine, StageSnapshot};
 use chrono::{Datelike, NaiveDate};
 
@@ -406,10 +406,7 @@ pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> St
         r##"font-size="10" fill="#4a5561""##,
         "Actual",
     );
-    if stages
-        .iter()
-        .any(|st| st.status == StageProgress::Started)
-    {
+    if stages.iter().any(|st| st.status == StageProgress::Started) {
         rect(&mut out, lx + 120.0, 6.0, 14.0, 8.0, r##"fill="#4f8fc0""##);
         text(
             &mut out,
@@ -473,11 +470,10 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     // fit; slanted when the columns are too narrow for that.
     let chars = ((cell_w - 2.0) / 5.4) as usize;
     let heading_lines = 6;
-    let slanted = s.criteria.iter().any(|c| {
-        wrap(&c.label, chars, heading_lines)
-            .concat()
-            .contains('…')
-    });
+    let slanted = s
+        .criteria
+        .iter()
+        .any(|c| wrap(&c.label, chars, heading_lines).concat().contains('…'));
     let lines = s
         .criteria
         .iter()
@@ -705,7 +701,9 @@ pub const TREND_AT_LEAST: usize = 2;
 
 /// Line dash patterns, one per criterion after the colour: series stay
 /// apart when printed in black and white or when colours are confused.
-const DASHES: [&str; 8] = ["", "6 3", "2 2.5", "9 3 2 3", "1.5 3", "12 4", "4 2 1 2", "3 5"];
+const DASHES: [&str; 8] = [
+    "", "6 3", "2 2.5", "9 3 2 3", "1.5 3", "12 4", "4 2 1 2", "3 5",
+];
 
 /// A marker of shape `j` (circle, square, triangle, diamond, cross,
 /// downward triangle, plus, star outline) centred on (`x`, `y`).
@@ -719,7 +717,13 @@ fn marker(out: &mut String, j: usize, x: f64, y: f64, colour: &str) {
             .join(" ")
     };
     let _ = match j % 8 {
-        0 => write!(out, r#"<circle cx="{}" cy="{}" r="{}" {fill}/>"#, n(x), n(y), n(r)),
+        0 => write!(
+            out,
+            r#"<circle cx="{}" cy="{}" r="{}" {fill}/>"#,
+            n(x),
+            n(y),
+            n(r)
+        ),
         1 => write!(
             out,
             r#"<rect x="{}" y="{}" width="{w}" height="{w}" {fill}/>"#,

@@ -504,7 +504,11 @@ fn trends(o: &mut String, s: &StageSnapshot) {
             r#"<p class="note">A trend needs two reviews with responses; {} had one by {}, so {} no chart: {}.</p>"#,
             plural(single.len(), "partnership", "partnerships"),
             date(s.as_of),
-            if single.len() == 1 { "it has" } else { "they have" },
+            if single.len() == 1 {
+                "it has"
+            } else {
+                "they have"
+            },
             list.join("; ")
         );
     }

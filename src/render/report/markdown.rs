@@ -554,10 +554,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
                 esc(&names.short(&c.name)),
                 esc(&c.owner_name),
                 date(c.due),
-                format!(
-                    "{} (reported), **overdue**",
-                    commitment_status(c.status)
-                ),
+                format!("{} (reported), **overdue**", commitment_status(c.status)),
             ]);
         }
         t.finish(o);

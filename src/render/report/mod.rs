@@ -313,9 +313,7 @@ pub fn review_figures(s: &StageSnapshot) -> ReviewFigures {
         past_due: open()
             .filter(|p| p.summary.review_overdue && p.summary.latest_review.is_some())
             .count(),
-        not_yet: open()
-            .filter(|p| p.summary.latest_review.is_none())
-            .count(),
+        not_yet: open().filter(|p| p.summary.latest_review.is_none()).count(),
     }
 }
 

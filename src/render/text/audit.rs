@@ -6,8 +6,8 @@ use accord_projections::Replay;
 use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit};
 
 use super::{date, heading, occurred, opt_date, push_table, side, table, wrap};
-use crate::render::labels;
 use crate::context::Style;
+use crate::render::labels;
 
 /// `2010-12-31T12:00:00.000000Z` as `2010-12-31 12:00:00 UTC`.
 fn instant(recorded_at: &str) -> String {

@@ -9,8 +9,8 @@ use super::{
     alert, caution, date, good, heading, keep_width, mean, occurred, opt_date, push_table, side,
     table, wrap,
 };
-use crate::render::labels;
 use crate::context::Style;
+use crate::render::labels;
 
 /// The state of a partnership as text (without the footer).
 pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
@@ -209,7 +209,7 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
     ));
     let sides: Vec<Side> = r.by_side.keys().copied().collect();
     let mut header: Vec<String> = vec!["Criterion".into(), "All".into()];
-    header.extend(sides.iter().map(|s| capitalise(s.label())));
+    header.extend(sides.iter().map(|s| labels::side_heading(*s).to_owned()));
     let marks = !r.diverging.is_empty();
     if marks {
         header.push(String::new());
@@ -235,6 +235,12 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
         }
         t.add_row(row);
     }
+    // Criteria are named by their framework's (long) labels: give them room.
+    if let Some(col) = t.column_mut(0) {
+        col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+            comfy_table::Width::Fixed(22),
+        ));
+    }
     push_table(out, &t);
     if !r.diverging.is_empty() {
         let half = framework.range() as f64 / 2.0;
@@ -251,11 +257,4 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
             "  ",
         ));
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
