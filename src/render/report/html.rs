@@ -133,50 +133,69 @@ pub fn render(s: &StageSnapshot) -> String {
     masthead(&mut o, s);
     key_figures(&mut o, s, &names);
     let mut n = 0;
-    let mut section = |o: &mut String, id: &str, title: &str| {
+    let mut section = |o: &mut String, id: &str, title: &str, body: &dyn Fn(&mut String)| {
         n += 1;
-        let _ = write!(
-            o,
-            r#"<section id="{id}"><h2><span class="num">{n}</span>{title}</h2>"#
-        );
+        let mut b = String::new();
+        body(&mut b);
+        let _ = write!(o, r#"<section id="{id}">"#);
+        o.push_str(&keep_with_heading(
+            &format!(r#"<h2><span class="num">{n}</span>{title}</h2>"#),
+            &b,
+        ));
+        o.push_str("</section>\n");
     };
-    section(&mut o, "stage", "The stage: planned, intended and achieved");
-    stage(&mut o, s);
-    o.push_str("</section>\n");
-    section(&mut o, "coverage", "Coverage");
-    coverage(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "scores", "Review scores");
-    scores(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "agreements", "Agreements");
-    agreements(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "commitments", "Commitments");
-    commitments(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "diverging", "Diverging views");
-    diverging(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "findings", "Findings");
-    findings(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "activities", "Activities and meetings");
-    activities(&mut o, s);
-    o.push_str("</section>\n");
+    section(
+        &mut o,
+        "stage",
+        "The stage: planned, intended and achieved",
+        &|b| stage(b, s),
+    );
+    section(&mut o, "coverage", "Coverage", &|b| coverage(b, s, &names));
+    section(&mut o, "scores", "Review scores", &|b| scores(b, s, &names));
+    section(&mut o, "agreements", "Agreements", &|b| {
+        agreements(b, s, &names)
+    });
+    section(&mut o, "commitments", "Commitments", &|b| {
+        commitments(b, s, &names)
+    });
+    section(&mut o, "diverging", "Diverging views", &|b| {
+        diverging(b, s, &names)
+    });
+    section(&mut o, "findings", "Findings", &|b| findings(b, s, &names));
+    section(&mut o, "activities", "Activities and meetings", &|b| {
+        activities(b, s)
+    });
     section(
         &mut o,
         "changes",
         &e(&sentence(&format!("what changed {}", since(s)))),
+        &|b| changes(b, s),
     );
-    changes(&mut o, s);
-    o.push_str("</section>\n");
-    section(&mut o, "annex", "Annex: partnerships at a glance");
-    annex(&mut o, s, &names);
-    o.push_str("</section>\n");
+    section(&mut o, "annex", "Annex: partnerships at a glance", &|b| {
+        annex(b, s, &names)
+    });
     provenance(&mut o, s);
     o.push_str("</main>\n</body>\n</html>\n");
     o
+}
+
+/// A heading and the section it opens. When the section opens with a
+/// figure, the two are wrapped in one block that is not split across
+/// pages: browsers honour `break-after: avoid` on a heading only when they
+/// can, and a chart that does not fit below a heading would otherwise
+/// leave the heading alone at a page foot.
+fn keep_with_heading(heading: &str, body: &str) -> String {
+    if body.starts_with("<figure")
+        && let Some(end) = body.find("</figure>")
+    {
+        let end = end + "</figure>".len();
+        return format!(
+            r#"<div class="keep">{heading}{}</div>{}"#,
+            &body[..end],
+            &body[end..]
+        );
+    }
+    format!("{heading}{body}")
 }
 
 fn masthead(o: &mut String, s: &StageSnapshot) {
@@ -451,9 +470,10 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
         .first()
         .map(|c| format!(" ({} to {})", c.scale_min, c.scale_max))
         .unwrap_or_default();
+    // The chart, its caption and its notes print together.
     let _ = write!(
         o,
-        r#"<figure>{map}<figcaption>Figure 2. Mean score{scale} of each partnership's latest review{}. A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.</figcaption></figure>"#,
+        r#"<figure>{map}<figcaption>Figure 2. Mean score{scale} of each partnership's latest review{}. A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.</figcaption>"#,
         if compared {
             format!(", with the change {}", e(&since(s)))
         } else {
@@ -481,7 +501,7 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
         .collect();
     let _ = writeln!(
         o,
-        r#"<p class="note">The criteria are the review framework's; in the JSON report (<code>--format json</code>) they are keyed {}.</p>"#,
+        r#"<p class="note">The criteria are the review framework's; in the JSON report (<code>--format json</code>) they are keyed {}.</p></figure>"#,
         and_list(&keys)
     );
     trends(o, s);
