@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod diff;
 pub mod history;
+pub mod list;
 pub mod show;
 pub mod status;
 
