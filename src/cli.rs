@@ -54,7 +54,8 @@ pub struct Global {
         value_name = "NAME"
     )]
     pub operator: Option<String>,
-    /// Print JSON instead of text (commands that read).
+    /// Print JSON instead of text (the reading commands, import and the
+    /// data-entry commands; export has --format instead).
     #[arg(long, global = true)]
     pub json: bool,
     /// Open the log read-only: nothing can be written (read commands always do).

@@ -127,7 +127,10 @@ fn print_report(
             b.reason,
             r.events,
             r.head,
-            checked.map_or_else(String::new, |h| format!("; head checked: {}", head_arg(h)))
+            checked.map_or_else(String::new, |h| format!(
+                "\n  head checked: {}",
+                head_arg(h)
+            ))
         ),
     };
     text::emit(&out)
