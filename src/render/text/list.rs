@@ -13,7 +13,9 @@ use crate::context::Style;
 use crate::render::labels;
 
 /// Aligns `rows` under `header`: every column but the last is padded to its
-/// widest cell; the header is dimmed.
+/// widest cell; the header is dimmed. The last column (free text) wraps,
+/// word by word, under itself where it would run past the output's width
+/// (`text::width`), so that the id still begins each entity's first line.
 fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
     let n = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -22,11 +24,16 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
             *w = (*w).max(c.chars().count());
         }
     }
+    let before_last: usize = widths.iter().take(n - 1).map(|w| w + 2).sum();
+    let room = (usize::from(super::width()))
+        .saturating_sub(before_last)
+        .max(12);
     let line = |cells: &[String]| -> String {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
             if i + 1 == n {
-                s.push_str(c);
+                let indent = " ".repeat(before_last);
+                s.push_str(&fit(c, room).join(&format!("\n{indent}")));
             } else {
                 s.push_str(c);
                 let pad = widths[i] - c.chars().count() + 2;
@@ -43,6 +50,15 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `text` in lines of at most `room` columns, broken between words (a word
+/// longer than a line is broken inside it).
+fn fit(text: &str, room: usize) -> Vec<String> {
+    textwrap::wrap(text, room)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }
 
 fn side(s: Option<Side>) -> String {
@@ -217,4 +233,18 @@ pub fn stages(style: &Style, rows: &[StageRow]) -> String {
         })
         .collect();
     columns(style, &["STAGE", "STATUS", "PLANNED", "NAME"], &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn free_text_wraps_between_words_within_the_room_left() {
+        assert_eq!(fit("Action plan 2010", 40), ["Action plan 2010"]);
+        assert_eq!(
+            fit("Action plan 2010, TWG on Health", 14),
+            ["Action plan", "2010, TWG on", "Health"]
+        );
+    }
 }
