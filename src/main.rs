@@ -6,7 +6,6 @@ mod commands;
 mod context;
 mod error;
 mod example;
-mod generate;
 mod import;
 mod render;
 

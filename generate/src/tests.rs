@@ -1,4 +1,3 @@
-#![allow(unused_imports, dead_code)] // also compiled into benches/append.rs, where #[test]s are left out
 use std::collections::BTreeSet;
 
 use accord_events::Clock;
@@ -6,7 +5,7 @@ use accord_events::input::parse_line;
 use accord_events::store::{AppendOptions, Store};
 use chrono::NaiveDate;
 
-use super::{Config, Generator};
+use crate::{Config, Generator};
 
 fn config(events: u64, partnerships: u32, seed: u64) -> Config {
     Config {
