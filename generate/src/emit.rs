@@ -163,8 +163,9 @@ impl Generator {
         }
         let recorded_by = self.rng.chance(0.6).then(|| *self.rng.pick(OPERATORS));
         let source = self.rng.chance(0.4).then(|| {
+            let document = *self.rng.pick(SOURCES);
             let mut s = String::with_capacity(48);
-            s.push_str(*self.rng.pick(SOURCES));
+            s.push_str(document);
             s.push_str(", ");
             write_day(&mut s, on);
             s

@@ -110,7 +110,6 @@ impl Zipf {
 }
 
 #[cfg(test)]
-
 mod tests {
     use super::*;
 
