@@ -20,8 +20,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::append::IdFilter;
 use super::backend::Backend;
+use super::ids::IdFilter;
 use super::{Cache, StoreError};
 use crate::rules::RuleState;
 use crate::verify::Head;
@@ -146,6 +146,7 @@ mod tests {
                 &AppendOptions {
                     operator: Some("t"),
                     progress: None,
+                    ..AppendOptions::default()
                 },
             )
             .unwrap();
@@ -156,7 +157,9 @@ mod tests {
     /// Rewrites the saved checkpoint's row.
     fn set(store: &Store, column: &str, value: &[u8]) {
         store
-            .connection()
+            .backend
+            .sqlite()
+            .expect("an SQLite log")
             .execute(
                 &format!("UPDATE accord_checkpoint SET {column} = ?1"),
                 [value],

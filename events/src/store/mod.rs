@@ -17,24 +17,25 @@ mod append;
 mod backend;
 mod checkpoint;
 mod error;
+mod filter;
+mod ids;
 mod integrity;
 mod location;
 mod postgres;
 mod read;
+mod sql;
 mod sqlite;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
-
-pub use append::{AppendOptions, AppendOutcome, Recorded};
+pub use append::{AppendOptions, AppendOutcome, MAX_REFUSED, Recorded};
 pub use checkpoint::DEFAULT_EVERY as CHECKPOINT_EVERY;
 pub use error::{AppendError, StoreError};
+pub use filter::LogFilter;
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
 pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};
-pub use read::LogFilter;
 
 use crate::clock::Clock;
 use crate::rules::RuleState;
@@ -92,8 +93,8 @@ struct Cache {
     head: Head,
     last_recorded_at: String,
     streams: crate::rules::Map<String, u64>,
-    /// Every id in the log, as fingerprints: see [`append::IdFilter`].
-    ids: append::IdFilter,
+    /// Every id in the log, as fingerprints: see [`ids::IdFilter`].
+    ids: ids::IdFilter,
     /// Events folded since the state was last saved or loaded.
     since_checkpoint: u64,
 }
@@ -222,20 +223,5 @@ impl Store {
     /// schema made them.
     pub fn guard_problems(&self) -> Result<Vec<String>, StoreError> {
         self.backend.guard_problems()
-    }
-
-    /// Direct access to the SQLite connection, for tests and tools that
-    /// inspect the file.
-    ///
-    /// # Panics
-    /// On a store that is not SQLite (see [`Store::sqlite_connection`]).
-    pub fn connection(&self) -> &Connection {
-        self.sqlite_connection()
-            .expect("Store::connection is only for SQLite logs")
-    }
-
-    /// The SQLite connection, when the store is SQLite.
-    pub fn sqlite_connection(&self) -> Option<&Connection> {
-        self.backend.sqlite()
     }
 }

@@ -65,7 +65,7 @@ use postgres::{Client, Config, Row, Statement};
 
 use super::backend::{Backend, BodyWriter, RowRejected, RowsFn, Scan, declared_triggers};
 use super::location::PgUrl;
-use super::sqlite::{COLUMNS, filter_clauses};
+use super::sql::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::StoredEvent;
@@ -708,6 +708,16 @@ impl Backend for PgBackend {
     fn begin_write(&self) -> Result<(), StoreError> {
         // See the module's documentation for why this lock and this isolation.
         let r = self.batch(BEGIN_WRITE);
+        if r.is_err() {
+            self.rollback();
+        }
+        r
+    }
+
+    fn begin_read(&self) -> Result<(), StoreError> {
+        // One snapshot for the whole check, taken at the first read; READ
+        // ONLY, so it also runs on a session that may not write.
+        let r = self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         if r.is_err() {
             self.rollback();
         }

@@ -10,6 +10,7 @@ use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::integrity::damaged;
+use super::sql::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
@@ -18,8 +19,6 @@ use crate::verify::Head;
 const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
 /// The table of the saved rule state (derived data, see `checkpoint.rs`).
 const CHECKPOINT_TABLE: &str = include_str!("../../sql/checkpoint.sql");
-
-pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
 const INSERT: &str = "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
@@ -273,42 +272,6 @@ fn integrity_check(conn: &Connection) -> Result<Option<String>, StoreError> {
     } else {
         Some(lines.join("; "))
     })
-}
-
-/// The `WHERE` clause of a [`LogFilter`](super::LogFilter) and its
-/// parameters, with placeholders made by `ph` (1-based).
-pub(crate) fn filter_clauses(
-    filter: &super::LogFilter,
-    ph: impl Fn(usize) -> String,
-) -> (String, Vec<String>) {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut params: Vec<String> = Vec::new();
-    let mut add = |clause: &str, value: &String| {
-        params.push(value.clone());
-        clauses.push(clause.replace('?', &ph(params.len())));
-    };
-    if let Some(s) = &filter.stream {
-        add("stream = ?", s);
-    }
-    if let Some(k) = &filter.kind {
-        add("type = ?", k);
-    }
-    if let Some(r) = &filter.recorded_by {
-        add("recorded_by = ?", r);
-    }
-    if let Some(d) = &filter.since {
-        add("occurred_at >= ?", d);
-    }
-    if let Some(d) = &filter.until {
-        // A timestamp written on that date sorts after the bare date: compare its date part.
-        add("substr(occurred_at, 1, 10) <= ?", d);
-    }
-    let sql = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", clauses.join(" AND "))
-    };
-    (sql, params)
 }
 
 impl Backend for SqliteBackend {
@@ -604,6 +567,13 @@ impl Backend for SqliteBackend {
         Ok(())
     }
 
+    fn begin_read(&self) -> Result<(), StoreError> {
+        // Deferred: the snapshot is taken at the first read and held until
+        // the rollback; no lock keeps writers out meanwhile (WAL).
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
+    }
+
     fn commit(&self) -> Result<(), StoreError> {
         // Last check before the commit: the path still names the file this
         // store writes (see `check_unmoved`). The caller rolls back.
@@ -649,6 +619,7 @@ impl Backend for SqliteBackend {
         Ok(Ok(()))
     }
 
+    #[cfg(test)]
     fn sqlite(&self) -> Option<&Connection> {
         Some(&self.conn)
     }
@@ -840,5 +811,61 @@ fn file_id(path: &Path) -> Option<FileId> {
     {
         let _ = meta;
         Some(FileId { dev: 0, ino: 0 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clock::Clock;
+    use crate::store::{Access, Store};
+
+    fn log() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::create(&path, Clock::System).unwrap());
+        (dir, path)
+    }
+
+    /// A read-only store cannot write, even through SQLite directly: the
+    /// file is opened read-only, not merely left alone by accord.
+    #[test]
+    fn a_read_only_store_refuses_writes_through_sqlite_itself() {
+        let (_dir, path) = log();
+        let before = std::fs::read(&path).unwrap();
+        let store = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
+        let c = store.backend.sqlite().unwrap();
+        for sql in [
+            "INSERT INTO accord_meta (key, value) VALUES ('x', 'y')",
+            "DELETE FROM accord_meta",
+            "DROP TRIGGER events_refuse_update",
+            "PRAGMA user_version = 7",
+            "CREATE TABLE sneaky (x)",
+        ] {
+            let e = c.execute_batch(sql).expect_err(sql);
+            assert_eq!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::ReadOnly),
+                "{sql}: {e}"
+            );
+        }
+        drop(store);
+        assert!(std::fs::read(&path).unwrap() == before);
+    }
+
+    /// The power-cut argument rests on this: every read-write open puts the
+    /// log in WAL mode with `synchronous=FULL` (fsync of the WAL at each commit).
+    #[test]
+    fn synchronous_is_full() {
+        let (_dir, path) = log();
+        let store = Store::open(&path, Access::ReadWrite, Clock::System).unwrap();
+        let c = store.backend.sqlite().unwrap();
+        let sync: i64 = c
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous must be FULL (2)");
+        assert_eq!(mode, "wal");
     }
 }
