@@ -6,6 +6,7 @@ use accord_events::store::LogFilter;
 use accord_events::{Event, StoredEvent};
 use clap::Args;
 
+use super::known;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::summary::summary;
@@ -25,7 +26,7 @@ pub struct LogArgs {
     /// Only events whose data names this person.
     #[arg(long, value_name = "PERSON")]
     pub by: Option<String>,
-    /// Only events recorded by this operator.
+    /// Only events recorded by this operator (the name exactly as recorded).
     #[arg(long, value_name = "NAME")]
     pub recorded_by: Option<String>,
     /// Only events of this type (e.g. agreement.endorsed).
@@ -52,13 +53,8 @@ fn date_arg(flag: &str, v: &Option<String>) -> Result<Option<String>, CliError> 
 }
 
 pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
-    if let Some(k) = &args.kind
-        && accord_events::EventKind::parse(k).is_none()
-    {
-        return Err(CliError::usage(
-            format!("--type {k:?} is not an event type"),
-            "`accord types` lists them",
-        ));
+    if let Some(k) = &args.kind {
+        known::event_type(k)?;
     }
     let filter = LogFilter {
         stream: args
@@ -71,6 +67,16 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
         until: date_arg("until", &args.until)?,
     };
     let store = ctx.open_read()?;
+    // An id the log never held is a typo, not "nothing happened".
+    if let Some(p) = &args.partnership {
+        known::partnership(&store, p)?;
+    }
+    if let Some(a) = &args.agreement {
+        known::agreement(&store, a)?;
+    }
+    if let Some(p) = &args.by {
+        known::person(&store, p)?;
+    }
     let mut rows: Vec<(StoredEvent, Option<Event>)> = Vec::new();
     for e in store.stored_matching(&filter)? {
         let typed = e.decode().ok().map(|env| env.event);
@@ -111,6 +117,11 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
             ));
         }
         out.push('\n');
+    }
+    if rows.is_empty()
+        && let Some(name) = &args.recorded_by
+    {
+        known::operator(&store, name)?;
     }
     if !ctx.json && rows.is_empty() {
         eprintln!("no events match");

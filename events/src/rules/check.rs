@@ -92,9 +92,15 @@ impl RuleState {
                         "stage",
                         format!("stage {id} has not been planned"),
                     )
-                    .hint(format!(
-                        "plan it first with a stage.planned event (`accord stage plan {id} ...`)"
-                    ))
+                    .hint(match self.stages.keys().map(u32::to_string).collect::<Vec<_>>() {
+                        planned if planned.is_empty() => format!(
+                            "no stage is planned yet: plan it first with a stage.planned event (`accord stage plan {id} ...`)"
+                        ),
+                        planned => format!(
+                            "the planned stages are {}; or plan this one first with a stage.planned event (`accord stage plan {id} ...`)",
+                            planned.join(", ")
+                        ),
+                    })
                 } else {
                     Violation::new(
                         Rule::UnknownReference,
