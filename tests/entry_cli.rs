@@ -640,10 +640,113 @@ fn commitment_commands_and_retraction() {
     recorded seq 19: commitment.rescheduled [<uuid>] c-1 due 2010-09-30
       commitment c-1 is now due 2010-09-30 (was 2010-06-30)
     recorded seq 20: event.retracted [<uuid>] retracts ev-late
+      the event retracted: seq 18: commitment.reported c-1 behind_schedule
       commitment c-1 is now on_schedule (was behind_schedule)
     recorded seq 21: commitment.reported [<uuid>] c-2 completed
       commitment c-2 is now completed (was open)
     ");
+}
+
+/// `retract` takes the event's seq (the first column of `log`), its id, or
+/// a unique start of its id; a start shared by several ids is refused with
+/// the candidates, and `log` shows the seq and the id that `retract` takes.
+#[test]
+fn retract_by_seq_by_id_prefix_and_an_ambiguous_prefix() {
+    let log = Log::with_base();
+    for (status, id, date) in [
+        ("on_schedule", "rep-alpha-1", "2009-11-01"),
+        ("behind_schedule", "rep-alpha-2", "2009-12-01"),
+        ("completed", "rep-beta", "2010-01-15"),
+    ] {
+        log.ok(&[
+            "commitment",
+            "report",
+            "c-1",
+            "--status",
+            status,
+            "--date",
+            date,
+            "--id",
+            id,
+        ]);
+    }
+    insta::assert_snapshot!(log.ok(&["log", "--type", "commitment.reported"]), @"
+        16  2009-11-01  commitment.reported      c-1 on_schedule  [rep-alpha-1]
+        17  2009-12-01  commitment.reported      c-1 behind_schedule  [rep-alpha-2]
+        18  2010-01-15  commitment.reported      c-1 completed  [rep-beta]
+    ");
+    insta::assert_snapshot!(log.ok(&["retract", "18", "--reason", "Not yet completed"]), @"
+    recorded seq 19: event.retracted [<uuid>] retracts rep-beta
+      the event retracted: seq 18: commitment.reported c-1 completed
+      commitment c-1 is now behind_schedule (was completed)
+    ");
+    insta::assert_snapshot!(log.rejected(&["retract", "rep-alpha", "--reason", "Wrong"]), @r#"
+    error: "rep-alpha" is the start of 2 event ids; it must name one
+      seq 16: rep-alpha-1
+      seq 17: rep-alpha-2
+    hint: give more of the id, the whole id, or the event's seq
+    "#);
+    insta::assert_snapshot!(log.ok(&["retract", "rep-alpha-2", "--reason", "Was on schedule"]), @"
+    recorded seq 20: event.retracted [<uuid>] retracts rep-alpha-2
+      the event retracted: seq 17: commitment.reported c-1 behind_schedule
+      commitment c-1 is now on_schedule (was behind_schedule)
+    ");
+    insta::assert_snapshot!(log.rejected(&["retract", "400", "--reason", "Typo"]), @"
+    error: there is no event at seq 400: the log holds seq 1 to 20
+    hint: find the event with `accord log`: the seq is the first column
+    ");
+}
+
+/// A long generated id is shown by its shortest unique start (at least 8
+/// characters), and `retract` takes that short form.
+#[test]
+fn log_shows_a_short_form_of_generated_ids_that_retract_takes() {
+    let log = Log::with_base();
+    log.ok(&[
+        "commitment",
+        "report",
+        "c-1",
+        "--status",
+        "on_schedule",
+        "--date",
+        "2009-11-01",
+    ]);
+    // Read unredacted: `Log::ok` hides generated ids.
+    let json = String::from_utf8(
+        log.cmd(&["log", "--json", "--limit", "1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    let id = v["id"].as_str().unwrap().to_owned();
+    let line = String::from_utf8(
+        log.cmd(&["log", "--limit", "1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let short = line
+        .trim_end()
+        .rsplit_once('[')
+        .and_then(|(_, s)| s.strip_suffix(']'))
+        .unwrap()
+        .to_owned();
+    assert!(
+        short.len() >= 8 && short.len() < id.len() && id.starts_with(&short),
+        "{line}"
+    );
+    let out = log.ok(&["retract", &short, "--reason", "Typo"]);
+    assert!(
+        out.contains("the event retracted: seq 16: commitment.reported c-1 on_schedule"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -1018,7 +1121,7 @@ fn rule_retraction() {
     error: there is no event with id "b99" in the log
       rule: reference (event.retracted); check the event (the first argument)
       nothing was recorded; the log is unchanged
-    hint: find the id with `accord log` (ids are in the second column)
+    hint: find the event with `accord log`: its id is at the end of its line, in [brackets] (`accord retract` also takes the seq, the first column)
     "#);
 }
 

@@ -143,3 +143,180 @@ pub fn operator(store: &Store, name: &str) -> Result<(), CliError> {
         hint,
     ))
 }
+
+/// Ids this long or shorter are shown whole; longer ones (the UUIDs accord
+/// gives events recorded without `--id`) by their shortest unique prefix.
+const SHORT_ID: usize = 12;
+/// A shortened id keeps at least this many characters, so that it stays
+/// unique as the log grows a little.
+const SHORT_ID_MIN: usize = 8;
+/// A prefix shorter than this is never taken for an id (as git asks four
+/// characters of a hash): a stray character must not name an event.
+const PREFIX_MIN: usize = 4;
+
+/// Every event's id with its seq, sorted by id: what short forms and
+/// prefixes are measured against.
+pub struct EventIds(Vec<(String, u64)>);
+
+impl EventIds {
+    /// Reads the id and seq of every event in the log.
+    pub fn read(store: &Store) -> Result<EventIds, CliError> {
+        let mut ids = Vec::new();
+        store.for_each(|e| {
+            ids.push((e.id, e.seq));
+            Ok(())
+        })?;
+        Ok(EventIds::from(ids))
+    }
+
+    /// From ids and seqs in any order.
+    pub fn from(mut ids: Vec<(String, u64)>) -> EventIds {
+        ids.sort();
+        EventIds(ids)
+    }
+
+    /// The form of `id` that `accord log` shows and `accord retract`
+    /// takes: the whole id when short, else its shortest prefix (of at
+    /// least [`SHORT_ID_MIN`] characters) that no other id shares.
+    pub fn short(&self, id: &str) -> String {
+        if id.chars().count() <= SHORT_ID {
+            return id.to_owned();
+        }
+        let common = |other: &str| {
+            id.chars()
+                .zip(other.chars())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let at = self.0.partition_point(|(x, _)| x.as_str() < id);
+        let before = at.checked_sub(1).map_or(0, |i| common(&self.0[i].0));
+        let after = self
+            .0
+            .iter()
+            .skip(at)
+            .find(|(x, _)| x != id)
+            .map_or(0, |(x, _)| common(x));
+        let mut n = (before.max(after) + 1).max(SHORT_ID_MIN);
+        // A short form of digits alone would read as a seq: take it up to
+        // the first character that is not a digit (a UUID's first '-').
+        while n < id.chars().count() && id.chars().take(n).all(|c| c.is_ascii_digit()) {
+            n += 1;
+        }
+        if n >= id.chars().count() {
+            id.to_owned()
+        } else {
+            id.chars().take(n).collect()
+        }
+    }
+
+    /// The event `given` names: its id, its seq (a whole number), or an
+    /// unambiguous prefix of its id (at least 4 characters), in that order. An id the log does not hold is
+    /// returned as given, for the rules to refuse with their own words.
+    pub fn resolve(&self, given: &str) -> Result<String, CliError> {
+        let exact = self.0.iter().find(|(x, _)| x == given);
+        let by_seq = given
+            .parse::<u64>()
+            .ok()
+            .map(|n| (n, self.0.iter().find(|(_, s)| *s == n)));
+        match (exact, by_seq) {
+            (Some((id, seq)), Some((_, Some((other, _))))) if other != id => {
+                Err(CliError::rejected(
+                    format!(
+                        "{given} is both the id of the event at seq {seq} and the seq of event {other:?}"
+                    ),
+                    format!("give the id: {id:?} or {other:?}"),
+                ))
+            }
+            (Some((id, _)), _) => Ok(id.clone()),
+            (None, Some((_, Some((id, _))))) => Ok(id.clone()),
+            // Digits that are no seq may still start an id.
+            (None, Some((n, None))) if self.by_prefix(given)? == given => Err(CliError::rejected(
+                format!(
+                    "there is no event at seq {n}: the log holds seq 1 to {}",
+                    self.0.iter().map(|(_, s)| *s).max().unwrap_or(0)
+                ),
+                "find the event with `accord log`: the seq is the first column",
+            )),
+            (None, _) => self.by_prefix(given),
+        }
+    }
+
+    fn by_prefix(&self, prefix: &str) -> Result<String, CliError> {
+        if prefix.chars().count() < PREFIX_MIN {
+            return Ok(prefix.to_owned());
+        }
+        let from = self.0.partition_point(|(x, _)| x.as_str() < prefix);
+        let matches: Vec<&(String, u64)> = self.0[from..]
+            .iter()
+            .take_while(|(x, _)| x.starts_with(prefix))
+            .collect();
+        match matches.as_slice() {
+            [] => Ok(prefix.to_owned()),
+            [(id, _)] => Ok(id.clone()),
+            many => {
+                const SHOWN: usize = 10;
+                let mut by_seq = many.to_vec();
+                by_seq.sort_by_key(|(_, s)| *s);
+                let mut details: Vec<String> = by_seq
+                    .iter()
+                    .take(SHOWN)
+                    .map(|(id, seq)| format!("seq {seq}: {id}"))
+                    .collect();
+                if many.len() > SHOWN {
+                    details.push(format!("… and {} more", many.len() - SHOWN));
+                }
+                Err(CliError {
+                    message: format!(
+                        "{prefix:?} is the start of {} event ids; it must name one",
+                        many.len()
+                    ),
+                    details,
+                    hint: Some("give more of the id, the whole id, or the event's seq".to_owned()),
+                    code: crate::error::REJECTED,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[(&str, u64)]) -> EventIds {
+        EventIds::from(v.iter().map(|(i, s)| ((*i).to_owned(), *s)).collect())
+    }
+
+    #[test]
+    fn short_forms_are_unique_prefixes_never_read_as_a_seq() {
+        let log = ids(&[
+            ("cam-0001", 1),
+            ("01a21ce0-6e00-75a0-b858-45dda485cdef", 2),
+            ("01a21ce0-6e00-71ac-9c2b-87262003689d", 3),
+            ("01268440-aaaa-7000-8000-000000000000", 4),
+        ]);
+        assert_eq!(log.short("cam-0001"), "cam-0001");
+        assert_eq!(
+            log.short("01a21ce0-6e00-75a0-b858-45dda485cdef"),
+            "01a21ce0-6e00-75"
+        );
+        assert_eq!(log.short("01268440-aaaa-7000-8000-000000000000"), "01268440-");
+        for (id, seq) in &log.0 {
+            assert_eq!(&log.resolve(&log.short(id)).unwrap(), id, "seq {seq}");
+        }
+    }
+
+    #[test]
+    fn a_seq_an_id_or_a_prefix_names_one_event() {
+        let log = ids(&[("ev-0042", 7), ("ev-0043", 8), ("12", 9)]);
+        assert_eq!(log.resolve("7").unwrap(), "ev-0042");
+        assert_eq!(log.resolve("ev-0043").unwrap(), "ev-0043");
+        assert_eq!(log.resolve("ev-0042x").unwrap(), "ev-0042x", "left to the rules");
+        assert!(log.resolve("ev-00").unwrap_err().message.contains("2 event ids"));
+        assert_eq!(log.resolve("ev").unwrap(), "ev", "too short to be a prefix");
+        assert!(log.resolve("99").unwrap_err().message.contains("no event at seq 99"));
+        assert_eq!(log.resolve("12").unwrap(), "12", "an id wins when no seq 12 exists");
+        let both = ids(&[("ev-1", 7), ("7", 9)]);
+        assert!(both.resolve("7").unwrap_err().message.contains("both"));
+    }
+}

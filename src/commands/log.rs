@@ -11,7 +11,9 @@ use crate::context::Context;
 use crate::error::CliError;
 use crate::render::summary::summary;
 
-/// Show recorded events in seq order (JSON Lines envelopes with --json).
+/// Show recorded events in seq order (JSON Lines envelopes with --json):
+/// each line starts with the seq and ends with the event's id in [brackets]
+/// (a long id by its shortest unique start); `accord retract` takes either.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  accord log --partnership twg-health --since 2009-09-01\n  accord log --agreement pp-health --json\n  accord log --by chair-health --limit 20"
@@ -99,6 +101,14 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
         let skip = rows.len().saturating_sub(n);
         rows.drain(..skip);
     }
+    // Long ids (the UUIDs of events recorded without --id) are shown by
+    // their shortest unique prefix, which `accord retract` takes; unique
+    // means across the whole log, so every id is read when one is long.
+    let ids = if !ctx.json && rows.iter().any(|(e, _)| e.id.chars().count() > 12) {
+        Some(known::EventIds::read(&store)?)
+    } else {
+        None
+    };
     let mut out = String::new();
     for (e, typed) in &rows {
         if ctx.json {
@@ -113,7 +123,11 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
                 &e.occurred_at[..e.occurred_at.len().min(10)],
                 e.kind,
                 gist,
-                ctx.out_style.dim(&format!("[{}]", e.id))
+                ctx.out_style.dim(&format!(
+                    "[{}]",
+                    ids.as_ref()
+                        .map_or_else(|| e.id.clone(), |ids| ids.short(&e.id))
+                ))
             ));
         }
         out.push('\n');

@@ -570,7 +570,7 @@ impl RuleState {
                 "event",
                 format!("there is no event with id {id:?} in the log"),
             )
-            .hint("find the id with `accord log` (ids are in the second column)"));
+            .hint("find the event with `accord log`: its id is at the end of its line, in [brackets] (`accord retract` also takes the seq, the first column)"));
         };
         if self.retracted.contains(id) {
             return refuse(format!("event {id:?} is already retracted"));

@@ -46,6 +46,11 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default();
     let gist = summary(&new.event);
+    // A retraction names its target by id only: say which event that is.
+    let retracts = match &new.event {
+        Event::EventRetracted(d) => Some(d.event.0.clone()),
+        _ => None,
+    };
     let given_id = new.id.clone();
     let opts = AppendOptions {
         operator: Some(operator),
@@ -75,6 +80,14 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     } else {
         let recorded = ctx.out_style.green("recorded");
         println!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id);
+        if let Some(target) = retracts
+            && let Some(t) = store.stored_by_id(&target)?
+        {
+            let what = t
+                .decode()
+                .map_or_else(|_| String::new(), |e| format!(" {}", summary(&e.event)));
+            println!("  the event retracted: seq {}: {}{what}", t.seq, t.kind);
+        }
         for c in changes {
             println!("  {c}");
         }
