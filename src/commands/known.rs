@@ -300,7 +300,10 @@ mod tests {
             log.short("01a21ce0-6e00-75a0-b858-45dda485cdef"),
             "01a21ce0-6e00-75"
         );
-        assert_eq!(log.short("01268440-aaaa-7000-8000-000000000000"), "01268440-");
+        assert_eq!(
+            log.short("01268440-aaaa-7000-8000-000000000000"),
+            "01268440-"
+        );
         for (id, seq) in &log.0 {
             assert_eq!(&log.resolve(&log.short(id)).unwrap(), id, "seq {seq}");
         }
@@ -311,11 +314,29 @@ mod tests {
         let log = ids(&[("ev-0042", 7), ("ev-0043", 8), ("12", 9)]);
         assert_eq!(log.resolve("7").unwrap(), "ev-0042");
         assert_eq!(log.resolve("ev-0043").unwrap(), "ev-0043");
-        assert_eq!(log.resolve("ev-0042x").unwrap(), "ev-0042x", "left to the rules");
-        assert!(log.resolve("ev-00").unwrap_err().message.contains("2 event ids"));
+        assert_eq!(
+            log.resolve("ev-0042x").unwrap(),
+            "ev-0042x",
+            "left to the rules"
+        );
+        assert!(
+            log.resolve("ev-00")
+                .unwrap_err()
+                .message
+                .contains("2 event ids")
+        );
         assert_eq!(log.resolve("ev").unwrap(), "ev", "too short to be a prefix");
-        assert!(log.resolve("99").unwrap_err().message.contains("no event at seq 99"));
-        assert_eq!(log.resolve("12").unwrap(), "12", "an id wins when no seq 12 exists");
+        assert!(
+            log.resolve("99")
+                .unwrap_err()
+                .message
+                .contains("no event at seq 99")
+        );
+        assert_eq!(
+            log.resolve("12").unwrap(),
+            "12",
+            "an id wins when no seq 12 exists"
+        );
         let both = ids(&[("ev-1", 7), ("7", 9)]);
         assert!(both.resolve("7").unwrap_err().message.contains("both"));
     }

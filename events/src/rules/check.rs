@@ -179,7 +179,7 @@ impl RuleState {
             field,
             format!("{person:?} acts for {org_name} ({org}), which is not a partner of {p_name} ({partnership}) on {on}"),
         )
-        .hint(format!("add it first with `accord partner join {partnership} --org {org} --role member`")))
+        .hint(format!("add it first with `accord partner join {partnership} --org {org} --role member --date YYYY-MM-DD`")))
     }
 
     fn check_specific(&self, ev: &NewEvent) -> Checked {
@@ -217,7 +217,7 @@ impl RuleState {
                                 ),
                             )
                             .hint(format!(
-                                "complete stage {} first (`accord stage complete {}`)",
+                                "complete stage {} first (`accord stage complete {} --date YYYY-MM-DD`)",
                                 n - 1,
                                 n - 1
                             )));
@@ -253,7 +253,9 @@ impl RuleState {
                         "stage",
                         format!("stage {n} has not started; it cannot be completed"),
                     )
-                    .hint(format!("start it first (`accord stage start {n}`)"))),
+                    .hint(format!(
+                        "start it first (`accord stage start {n} --date YYYY-MM-DD`)"
+                    ))),
                     (Some(s), None) => {
                         self.check_story(&format!("stage {n}"), &[stage.planned, s], on)
                     }
