@@ -27,6 +27,7 @@ pub mod programme;
 pub mod replay;
 pub mod snapshot;
 pub mod status;
+pub mod textdiff;
 pub mod view;
 
 #[cfg(test)]
