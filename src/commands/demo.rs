@@ -32,7 +32,8 @@ The folder gets accord.db (the log), stage-N.html (printable reports with charts
 stage-N.md (for minutes) and index.html. Pairings, scores and exact dates in the
 example are illustrative.")]
 pub struct DemoArgs {
-    /// The folder to build in (created if needed; an existing log there is never overwritten).
+    /// The folder to build in (created if needed; an existing log there is
+    /// never overwritten). The log is always DIR/accord.db: --db is not used.
     #[arg(long, value_name = "DIR", default_value = "accord-demo")]
     pub out: PathBuf,
 }

@@ -18,12 +18,12 @@ pub fn run(ctx: &Context, _args: HeadArgs) -> Result<ExitCode, CliError> {
     let store = ctx.open_read()?;
     let head = store.head()?;
     if ctx.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"seq": head.seq, "hash": hex::encode(head.hash)})
-        );
+        )?;
     } else {
-        println!("{head}");
+        outln!("{head}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

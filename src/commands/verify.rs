@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::context::Context;
 use crate::error::{ALTERED, CliError};
 use crate::render::progress::Progress;
+use crate::render::text;
 
 /// Check that the log was not altered: every hash, seq and stream position,
 /// and (with --head) that it still extends a head written down earlier.
@@ -39,21 +40,29 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
                 "copy the head exactly as `accord head` printed it, e.g. --head 142:9f2c…",
             )
         })?;
-    let progress = Progress::new("verifying", None);
     let mut guards = Vec::new();
     let report = match &args.file {
         Some(path) => {
+            let progress = Progress::new("verifying", "events", None);
             let f = std::fs::File::open(path).map_err(|e| {
                 CliError::rejected(
                     format!("cannot read {}: {e}", path.display()),
                     "check the file name",
                 )
             })?;
-            verify_export(BufReader::new(f), head, |n| progress.set(n))?
+            let report = verify_export(BufReader::new(f), head, |n| progress.set(n));
+            progress.finish();
+            report?
         }
         None => {
             let store = ctx.open_read()?;
-            let report = store.verify(head, |n| progress.set(n))?;
+            // The head as stored gives the total to count towards; a log
+            // too damaged to tell it is verified without one.
+            let total = store.head().ok().map(|h| h.seq);
+            let progress = Progress::new("verifying", "events", total);
+            let report = store.verify(head, |n| progress.set(n));
+            progress.finish();
+            let report = report?;
             // On a damaged file the guards may be unreadable too: that is
             // said, not a failure of verify.
             guards = store
@@ -62,8 +71,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
             report
         }
     };
-    progress.finish();
-    print_report(ctx, &report, &guards);
+    print_report(ctx, &report, head.as_ref(), &guards)?;
     Ok(if report.ok() {
         ExitCode::SUCCESS
     } else {
@@ -71,10 +79,17 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// Prints the report; `guards` are the append-only guards found missing
-/// or changed. They are warnings, not a breach: the chain alone proves
-/// whether events were edited, and it is intact or not whatever the guards.
-fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String]) {
+/// Prints the report; `checked` is the head given with `--head`, named
+/// in the verdict so the minutes can say which head was proven; `guards`
+/// are the append-only guards found missing or changed. They are warnings,
+/// not a breach: the chain alone proves whether events were edited, and it
+/// is intact or not whatever the guards.
+fn print_report(
+    ctx: &Context,
+    r: &VerifyReport,
+    checked: Option<&Head>,
+    guards: &[String],
+) -> std::io::Result<()> {
     if ctx.json {
         let v = json!({
             "ok": r.ok(),
@@ -82,10 +97,10 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String]) {
             "first_bad_seq": r.breach.as_ref().map(|b| b.seq),
             "reason": r.breach.as_ref().map(|b| b.reason.clone()),
             "head": {"seq": r.head.seq, "hash": hex::encode(r.head.hash)},
+            "extends": checked.map(|h| json!({"seq": h.seq, "hash": hex::encode(h.hash)})),
             "guard_warnings": guards,
         });
-        println!("{v}");
-        return;
+        return text::emit(&format!("{v}\n"));
     }
     if !guards.is_empty() {
         eprintln!(
@@ -97,21 +112,31 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String]) {
         );
     }
     let s = &ctx.out_style;
-    match &r.breach {
-        None => println!(
-            "{} {} events, hash chain intact; head {}",
+    let out = match &r.breach {
+        None => format!(
+            "{} {} events, hash chain intact; head {}{}\n",
             s.green("ok:"),
             r.events,
-            r.head
+            r.head,
+            checked.map_or_else(String::new, |h| format!("; extends {}", head_arg(h)))
         ),
-        Some(b) => {
-            println!(
-                "{} the log was altered: first bad seq {}",
-                s.red("ALTERED:"),
-                b.seq
-            );
-            println!("  {}", b.reason);
-            println!("  events read: {}; head as found: {}", r.events, r.head);
-        }
-    }
+        Some(b) => format!(
+            "{} the log was altered: first bad seq {}\n  {}\n  events read: {}; head as found: {}{}\n",
+            s.red("ALTERED:"),
+            b.seq,
+            b.reason,
+            r.events,
+            r.head,
+            checked.map_or_else(String::new, |h| format!(
+                "\n  head checked: {}",
+                head_arg(h)
+            ))
+        ),
+    };
+    text::emit(&out)
+}
+
+/// A head as `--head` takes it: `SEQ:HASH`.
+pub fn head_arg(h: &Head) -> String {
+    format!("{}:{}", h.seq, hex::encode(h.hash))
 }

@@ -75,11 +75,11 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     let Some(r) = outcome.recorded.first() else {
         let id = given_id.unwrap_or_default();
         if ctx.json {
-            println!("{}", json!({"recorded": null, "skipped": id}));
+            outln!("{}", json!({"recorded": null, "skipped": id}))?;
         } else {
-            println!(
+            outln!(
                 "already recorded: the event {id} is in the log with the same content; nothing was appended"
-            );
+            )?;
         }
         return Ok(ExitCode::SUCCESS);
     };
@@ -93,24 +93,24 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
             },
             "changes": changes,
         });
-        println!("{out}");
+        outln!("{out}")?;
     } else {
         let recorded = ctx.out_style.green("recorded");
-        println!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id);
-        println!(
+        outln!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id)?;
+        outln!(
             "  {}",
             dated(&occurred_at, today, defaulted, &ctx.out_style)
-        );
+        )?;
         if let Some(target) = retracts
             && let Some(t) = store.stored_by_id(&target)?
         {
             let what = t
                 .decode()
                 .map_or_else(|_| String::new(), |e| format!(" {}", summary(&e.event)));
-            println!("  the event retracted: seq {}: {}{what}", t.seq, t.kind);
+            outln!("  the event retracted: seq {}: {}{what}", t.seq, t.kind)?;
         }
         for c in changes {
-            println!("  {c}");
+            outln!("  {c}")?;
         }
     }
     Ok(ExitCode::SUCCESS)
