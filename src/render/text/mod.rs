@@ -11,7 +11,7 @@ pub mod show;
 pub mod status;
 pub mod worddiff;
 
-use accord_events::fields::{Day, Side};
+use accord_events::fields::Day;
 use accord_events::verify::Head;
 use comfy_table::{
     Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
@@ -66,20 +66,8 @@ pub fn opt_date(d: Option<Day>) -> String {
     d.map_or_else(|| "—".to_owned(), date)
 }
 
-/// A mean rounded for reading (JSON keeps it unrounded).
-pub fn mean(x: f64) -> String {
-    format!("{x:.1}")
-}
-
-/// `snake_case` vocabulary as words.
-pub fn words(s: &str) -> String {
-    s.replace('_', " ")
-}
-
-/// A side as people read it, or a dash.
-pub fn side(s: Option<Side>) -> &'static str {
-    s.map_or("—", Side::label)
-}
+pub use crate::render::labels::opt_side as side;
+pub use crate::render::numbers::{change, mean};
 
 /// A table with this header, fitted to [`width`], coloured only when `style` is.
 pub fn table(style: &Style, header: &[&str]) -> Table {
