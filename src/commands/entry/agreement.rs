@@ -35,8 +35,8 @@ entry! {
     subject agreement: A<Slug> as "AGREEMENT",
     prepare current_version,
     examples [
-        "accord agreement endorse pp-1 --by chair-health --forum \"Strategic Meeting\"",
-        "accord agreement endorse pp-1 --version 2 --by lead-health",
+        "accord agreement endorse pp-1 --by chair-health --forum \"Strategic Meeting\" --date 2009-09-11",
+        "accord agreement endorse pp-1 --version 2 --by lead-health --date today",
     ],
     {
         /// The version endorsed (default: the current one).
