@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use crate::catalogue::Event;
 use crate::clock::is_recorded_at;
-use crate::envelope::{Hash, StoredEvent, ZERO_HASH};
+use crate::envelope::{Envelope, Hash, StoredEvent, ZERO_HASH};
+use crate::rules::Signing;
 
 /// A log's head: the last event's `seq` and hash (`0` and zeros when empty).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +189,83 @@ pub struct VerifyReport {
     pub breach: Option<Breach>,
     /// The head of the log as found.
     pub head: Head,
+    /// Endorsement signatures re-checked (and found good) before the first breach.
+    pub signatures_checked: u64,
+    /// The hash of event 1: the log's identity in witnessed heads.
+    pub first_hash: Option<Hash>,
+}
+
+/// Re-checks every stored endorsement signature against the keys and
+/// statements the log itself holds at that point, folded here from the
+/// events read (never from the rule state's saved copy).
+#[derive(Debug, Default)]
+struct SignatureWalk {
+    signing: Signing,
+    /// Events a later retraction takes out of the fold, by id.
+    retractable: HashMap<String, Envelope>,
+    checked: u64,
+}
+
+impl SignatureWalk {
+    fn push(&mut self, e: &StoredEvent) -> Result<(), Breach> {
+        let signed_endorsement =
+            e.kind == "agreement.endorsed" && e.data.contains("\"signature\"");
+        let relevant = signed_endorsement
+            || matches!(
+                e.kind.as_str(),
+                "programme.defined"
+                    | "agreement.proposed"
+                    | "agreement.revised"
+                    | "person.key_added"
+                    | "person.key_revoked"
+                    | "signatures.required"
+                    | "event.retracted"
+            );
+        if !relevant {
+            return Ok(());
+        }
+        let env = match e.decode() {
+            Ok(env) => env,
+            // Reading events is not verify's job; a signature that cannot
+            // be read is.
+            Err(err) if signed_endorsement => {
+                return Err(Breach {
+                    seq: e.seq,
+                    reason: format!("its signature cannot be checked: {}", err.message),
+                });
+            }
+            Err(_) => return Ok(()),
+        };
+        match &env.event {
+            Event::AgreementEndorsed(d) => match self.signing.recheck(d, env.occurred_on) {
+                Ok(true) => self.checked += 1,
+                Ok(false) => {}
+                Err(why) => {
+                    return Err(Breach {
+                        seq: e.seq,
+                        reason: format!("its endorsement signature fails: {why}"),
+                    });
+                }
+            },
+            Event::EventRetracted(d) => {
+                if let Some(t) = self.retractable.remove(d.event.0.as_str()) {
+                    self.signing.unapply(&t);
+                }
+            }
+            _ => {}
+        }
+        self.signing.apply(&env);
+        if matches!(
+            env.event,
+            Event::ProgrammeDefined(_)
+                | Event::PersonKeyAdded(_)
+                | Event::PersonKeyRevoked(_)
+                | Event::SignaturesRequired(_)
+        ) {
+            self.retractable.insert(env.id.clone(), env);
+        }
+        Ok(())
+    }
 }
 
 impl VerifyReport {
@@ -204,6 +283,8 @@ struct Walk {
     hash_at_head: Option<Hash>,
     last: Head,
     read: u64,
+    signatures: SignatureWalk,
+    first_hash: Option<Hash>,
 }
 
 impl Walk {
@@ -215,6 +296,8 @@ impl Walk {
             hash_at_head: None,
             last: Head::EMPTY,
             read: 0,
+            signatures: SignatureWalk::default(),
+            first_hash: None,
         }
     }
 
@@ -224,8 +307,11 @@ impl Walk {
             seq: e.seq,
             hash: e.hash,
         };
+        if e.seq == 1 {
+            self.first_hash = Some(e.hash);
+        }
         if self.breach.is_none()
-            && let Err(b) = self.check.push(e)
+            && let Err(b) = self.check.push(e).and_then(|()| self.signatures.push(e))
         {
             self.breach = Some(b);
         }
@@ -255,6 +341,8 @@ impl Walk {
             events: self.read,
             breach: self.breach,
             head: self.last,
+            signatures_checked: self.signatures.checked,
+            first_hash: self.first_hash,
         }
     }
 }
