@@ -443,6 +443,12 @@ impl<'de> Deserialize<'de> for EventRef {
 pub struct PublicKeyLine(String);
 
 impl PublicKeyLine {
+    /// Checks an OpenSSH public key line (Ed25519 only).
+    pub fn parse(s: &str) -> Result<PublicKeyLine, String> {
+        crate::signature::SigningKey::parse(s)
+            .map(|_| PublicKeyLine(s.to_owned()))
+            .map_err(|e| e.to_string())
+    }
     /// The line as recorded.
     pub fn as_str(&self) -> &str {
         &self.0

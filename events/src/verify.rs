@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::Event;
 use crate::clock::is_recorded_at;
-use crate::envelope::{Envelope, Hash, StoredEvent, ZERO_HASH};
-use crate::rules::Signing;
+use crate::envelope::{Hash, StoredEvent, ZERO_HASH};
+use crate::rules::SignatureWalk;
 
 /// A log's head: the last event's `seq` and hash (`0` and zeros when empty).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,18 +194,23 @@ pub struct VerifyReport {
     pub first_hash: Option<Hash>,
 }
 
+impl VerifyReport {
+    /// True when nothing was found wrong.
+    pub fn ok(&self) -> bool {
+        self.breach.is_none()
+    }
+}
+
 /// Re-checks every stored endorsement signature against the keys and
 /// statements the log itself holds at that point, folded here from the
 /// events read (never from the rule state's saved copy).
 #[derive(Debug, Default)]
-struct SignatureWalk {
-    signing: Signing,
-    /// Events a later retraction takes out of the fold, by id.
-    retractable: HashMap<String, Envelope>,
+struct SignatureCheck {
+    walk: SignatureWalk,
     checked: u64,
 }
 
-impl SignatureWalk {
+impl SignatureCheck {
     fn push(&mut self, e: &StoredEvent) -> Result<(), Breach> {
         let signed_endorsement =
             e.kind == "agreement.endorsed" && e.data.contains("\"signature\"");
@@ -236,42 +240,17 @@ impl SignatureWalk {
             }
             Err(_) => return Ok(()),
         };
-        match &env.event {
-            Event::AgreementEndorsed(d) => match self.signing.recheck(d, env.occurred_on) {
-                Ok(true) => self.checked += 1,
-                Ok(false) => {}
-                Err(why) => {
-                    return Err(Breach {
-                        seq: e.seq,
-                        reason: format!("its endorsement signature fails: {why}"),
-                    });
-                }
-            },
-            Event::EventRetracted(d) => {
-                if let Some(t) = self.retractable.remove(d.event.0.as_str()) {
-                    self.signing.unapply(&t);
-                }
+        match self.walk.push(&env) {
+            Some(Ok(_)) => self.checked += 1,
+            Some(Err(why)) => {
+                return Err(Breach {
+                    seq: e.seq,
+                    reason: format!("its endorsement signature fails: {why}"),
+                });
             }
-            _ => {}
-        }
-        self.signing.apply(&env);
-        if matches!(
-            env.event,
-            Event::ProgrammeDefined(_)
-                | Event::PersonKeyAdded(_)
-                | Event::PersonKeyRevoked(_)
-                | Event::SignaturesRequired(_)
-        ) {
-            self.retractable.insert(env.id.clone(), env);
+            None => {}
         }
         Ok(())
-    }
-}
-
-impl VerifyReport {
-    /// True when nothing was found wrong.
-    pub fn ok(&self) -> bool {
-        self.breach.is_none()
     }
 }
 
@@ -283,7 +262,7 @@ struct Walk {
     hash_at_head: Option<Hash>,
     last: Head,
     read: u64,
-    signatures: SignatureWalk,
+    signatures: SignatureCheck,
     first_hash: Option<Hash>,
 }
 
@@ -296,7 +275,7 @@ impl Walk {
             hash_at_head: None,
             last: Head::EMPTY,
             read: 0,
-            signatures: SignatureWalk::default(),
+            signatures: SignatureCheck::default(),
             first_hash: None,
         }
     }

@@ -27,7 +27,7 @@ use crate::catalogue::Event;
 use crate::envelope::Envelope;
 use crate::fields::ReportedStatus;
 
-pub use signing::{SignatureFault, Signing};
+pub use signing::{KeyInfo, SignatureFault, SignatureWalk, Signing};
 pub use violation::{Rule, Violation, did_you_mean};
 
 /// The kinds of entity that events name.

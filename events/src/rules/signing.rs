@@ -23,6 +23,8 @@ struct VersionText {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Key {
     person: String,
+    /// The key as stored for allowed_signers: `ssh-ed25519 AAAA...`, no comment.
+    line: String,
     added: Mark,
     revoked: Option<Mark>,
     /// Standing endorsements signed with it (a key in use is not retracted).
@@ -45,6 +47,71 @@ pub struct Signing {
 /// Why a stored signature fails `verify`.
 pub type SignatureFault = String;
 
+/// One registered key, for `accord signers`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyInfo<'a> {
+    /// `SHA256:...`
+    pub fingerprint: &'a str,
+    /// Its owner.
+    pub person: &'a str,
+    /// `ssh-ed25519 AAAA...`
+    pub line: &'a str,
+    /// The day it was added (valid for endorsements dated from then).
+    pub added_on: NaiveDate,
+    /// The day it was revoked (valid for endorsements dated up to then).
+    pub revoked_on: Option<NaiveDate>,
+}
+
+/// A positional walk over a log in `seq` order that re-checks every signed
+/// endorsement against the keys and statements standing at its position:
+/// what `verify` and `audit` use, from the events alone.
+#[derive(Debug, Default)]
+pub struct SignatureWalk {
+    signing: Signing,
+    /// Events a later retraction takes out of the fold, by id.
+    retractable: std::collections::HashMap<String, Envelope>,
+}
+
+impl SignatureWalk {
+    /// A walk from the start of a log.
+    pub fn new() -> SignatureWalk {
+        SignatureWalk::default()
+    }
+
+    /// Folds the next event; for a signed endorsement, first the outcome of
+    /// its check: the signing key's fingerprint, or why it fails.
+    pub fn push(&mut self, env: &Envelope) -> Option<Result<String, SignatureFault>> {
+        let mut outcome = None;
+        match &env.event {
+            Event::AgreementEndorsed(d) if d.signature.is_some() => {
+                outcome = Some(self.signing.recheck(d, env.occurred_on));
+            }
+            Event::EventRetracted(d) => {
+                if let Some(t) = self.retractable.remove(d.event.0.as_str()) {
+                    self.signing.unapply(&t);
+                }
+            }
+            _ => {}
+        }
+        self.signing.apply(env);
+        if matches!(
+            env.event,
+            Event::ProgrammeDefined(_)
+                | Event::PersonKeyAdded(_)
+                | Event::PersonKeyRevoked(_)
+                | Event::SignaturesRequired(_)
+        ) {
+            self.retractable.insert(env.id.clone(), env.clone());
+        }
+        outcome
+    }
+
+    /// The statement as it stands at this point of the walk.
+    pub fn signing(&self) -> &Signing {
+        &self.signing
+    }
+}
+
 impl Signing {
     /// A fold of nothing.
     pub fn new() -> Signing {
@@ -54,6 +121,12 @@ impl Signing {
     /// Folds a whole log read in `seq` order, leaving out retracted events
     /// (what the CLI needs to print or sign a statement).
     pub fn fold(events: &[Envelope]) -> Signing {
+        Signing::fold_as_of(events, None)
+    }
+
+    /// [`Signing::fold`] of the events that occurred on or before `as_of`
+    /// (retracted events count nowhere, whenever the retraction is dated).
+    pub fn fold_as_of(events: &[Envelope], as_of: Option<NaiveDate>) -> Signing {
         let retracted: std::collections::HashSet<&str> = events
             .iter()
             .filter_map(|e| match &e.event {
@@ -63,11 +136,31 @@ impl Signing {
             .collect();
         let mut s = Signing::new();
         for e in events {
-            if !retracted.contains(e.id.as_str()) {
+            if !retracted.contains(e.id.as_str()) && as_of.is_none_or(|d| e.occurred_on <= d) {
                 s.apply(e);
             }
         }
         s
+    }
+
+    /// Every standing key: fingerprint, owner, key line, day added, day revoked.
+    /// Sorted by person, then day added, then fingerprint.
+    pub fn keys(&self) -> Vec<KeyInfo<'_>> {
+        let mut v: Vec<KeyInfo<'_>> = self
+            .keys
+            .iter()
+            .map(|(fp, k)| KeyInfo {
+                fingerprint: fp,
+                person: &k.person,
+                line: &k.line,
+                added_on: k.added.on,
+                revoked_on: k.revoked.map(|m| m.on),
+            })
+            .collect();
+        v.sort_by(|a, b| {
+            (a.person, a.added_on, a.fingerprint).cmp(&(b.person, b.added_on, b.fingerprint))
+        });
+        v
     }
 
     /// Folds a standing event.
@@ -102,10 +195,12 @@ impl Signing {
                 }
             }
             Event::PersonKeyAdded(d) => {
+                let key = d.key.key();
                 self.keys.insert(
-                    d.key.key().fingerprint(),
+                    key.fingerprint(),
                     Key {
                         person: d.person.to_string(),
+                        line: key.openssh(),
                         added: mark,
                         revoked: None,
                         uses: 0,
@@ -287,6 +382,7 @@ impl Signing {
             .map(|s| s.text())
             .unwrap_or_default();
         self.check_signature(sig.as_str(), d.by.as_str(), on, &statement)
+            .map(|_| ())
             .map_err(|(m, hint)| {
                 Violation::new(Rule::Signature, "signature", m).hint(hint.unwrap_or_else(|| {
                     format!(
@@ -307,7 +403,7 @@ impl Signing {
         person: &str,
         on: NaiveDate,
         statement: &str,
-    ) -> Result<(), (String, Option<String>)> {
+    ) -> Result<String, (String, Option<String>)> {
         let verified = crate::signature::verify_signature(
             armored,
             ENDORSEMENT_NAMESPACE,
@@ -363,7 +459,7 @@ impl Signing {
             Some(_) => {}
         }
         match verified {
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(fp),
             Err(_) => Err((
                 format!(
                     "the signature by {fp} does not verify over the statement for this endorsement (another agreement, version, text, person or date, or an edited signature)"
@@ -375,9 +471,9 @@ impl Signing {
 
     /// `verify`'s re-check of a stored endorsement against the keys and
     /// statements folded so far.
-    pub fn recheck(&self, d: &AgreementEndorsed, on: NaiveDate) -> Result<bool, SignatureFault> {
+    pub fn recheck(&self, d: &AgreementEndorsed, on: NaiveDate) -> Result<String, SignatureFault> {
         let Some(sig) = &d.signature else {
-            return Ok(false);
+            return Err("the endorsement is not signed".into());
         };
         let statement = self
             .statement(d.agreement.as_str(), d.version.0, d.by.as_str(), on)
@@ -389,7 +485,6 @@ impl Signing {
                 )
             })?;
         self.check_signature(sig.as_str(), d.by.as_str(), on, &statement.text())
-            .map(|()| true)
             .map_err(|(m, _)| m)
     }
 
