@@ -479,8 +479,7 @@ impl KeyFingerprint {
     pub fn parse(s: &str) -> Result<KeyFingerprint, String> {
         let ok = s.strip_prefix("SHA256:").is_some_and(|b| {
             b.len() == 43
-                && b
-                    .bytes()
+                && b.bytes()
                     .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
         });
         if ok {

@@ -31,13 +31,17 @@ pub const HEAD_HEADER: &str = "accord signed head v1";
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {
     /// The text is not an OpenSSH public key line.
-    #[error("the public key cannot be read ({0}); expected one line as in a .pub file: ssh-ed25519 AAAA... comment")]
+    #[error(
+        "the public key cannot be read ({0}); expected one line as in a .pub file: ssh-ed25519 AAAA... comment"
+    )]
     MalformedKey(String),
     /// A key of another algorithm than Ed25519.
     #[error("{0} keys are not accepted: use an Ed25519 key (ssh-keygen -t ed25519)")]
     NotEd25519(String),
     /// The text is not an armored SSH signature.
-    #[error("the signature cannot be read ({0}); expected an armored SSH signature (-----BEGIN SSH SIGNATURE-----), as `ssh-keygen -Y sign` writes it")]
+    #[error(
+        "the signature cannot be read ({0}); expected an armored SSH signature (-----BEGIN SSH SIGNATURE-----), as `ssh-keygen -Y sign` writes it"
+    )]
     MalformedSignature(String),
     /// The signature was made for another purpose.
     #[error("the signature was made in namespace {found:?}, not {expected:?}")]
@@ -48,10 +52,14 @@ pub enum SignatureError {
         expected: &'static str,
     },
     /// The signature does not verify over the message with its own key.
-    #[error("the signature does not verify over this text: it was made over other bytes, or edited")]
+    #[error(
+        "the signature does not verify over this text: it was made over other bytes, or edited"
+    )]
     DoesNotVerify,
     /// The private key file cannot be read.
-    #[error("the private key cannot be read ({0}); expected an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)")]
+    #[error(
+        "the private key cannot be read ({0}); expected an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
+    )]
     MalformedPrivateKey(String),
     /// The passphrase did not decrypt the private key.
     #[error("the passphrase does not decrypt this key")]
@@ -354,7 +362,8 @@ impl SignedHead {
                 .ok_or_else(|| format!("expected a \"{key}: ...\" line, found {line:?}"))
         };
         let hash_of = |s: &str, what: &str| {
-            crate::envelope::parse_hash(s).ok_or_else(|| format!("{what} {s:?} is not 64 hex digits"))
+            crate::envelope::parse_hash(s)
+                .ok_or_else(|| format!("{what} {s:?} is not 64 hex digits"))
         };
         let log = hash_of(&field(next("log")?, "log")?, "the log identity")?;
         let seq_text = field(next("seq")?, "seq")?;
@@ -452,8 +461,7 @@ pub fn parse_allowed_signers(text: &str) -> Result<Vec<AllowedSigner>, String> {
         let (mut valid_after, mut valid_before) = (None, None);
         // Options come before the key type; the key type starts with
         // "ssh-" or "ecdsa-" or "sk-".
-        while !rest.starts_with("ssh-") && !rest.starts_with("ecdsa-") && !rest.starts_with("sk-")
-        {
+        while !rest.starts_with("ssh-") && !rest.starts_with("ecdsa-") && !rest.starts_with("sk-") {
             let (opt, after) = split_option(rest).map_err(&at)?;
             match opt.split_once('=') {
                 Some((name, value)) if name.eq_ignore_ascii_case("namespaces") => {
@@ -464,9 +472,8 @@ pub fn parse_allowed_signers(text: &str) -> Result<Vec<AllowedSigner>, String> {
                     if name.eq_ignore_ascii_case("valid-after")
                         || name.eq_ignore_ascii_case("valid-before") =>
                 {
-                    let day = signer_day(value.trim_matches('"')).ok_or_else(|| {
-                        at(format!("{value} is not a timestamp (YYYYMMDD[Z])"))
-                    })?;
+                    let day = signer_day(value.trim_matches('"'))
+                        .ok_or_else(|| at(format!("{value} is not a timestamp (YYYYMMDD[Z])")))?;
                     if name.eq_ignore_ascii_case("valid-after") {
                         valid_after = Some(day);
                     } else {
@@ -529,7 +536,11 @@ mod tests {
     #[test]
     fn fingerprint_is_openssh_sha256_and_comment_is_dropped() {
         let k = SigningKey::parse(KEY).unwrap();
-        assert!(k.fingerprint().starts_with("SHA256:"), "{}", k.fingerprint());
+        assert!(
+            k.fingerprint().starts_with("SHA256:"),
+            "{}",
+            k.fingerprint()
+        );
         assert!(!k.openssh().contains("user@"));
         assert_eq!(
             SigningKey::parse(&k.openssh()).unwrap().fingerprint(),
@@ -567,8 +578,15 @@ mod tests {
         let file = format!("# auditors\nalice,bob namespaces=\"accord-head\" {KEY}\n");
         let s = parse_allowed_signers(&file).unwrap();
         assert_eq!(s[0].principals, ["alice", "bob"]);
-        assert_eq!(s[0].namespaces.as_deref(), Some(&["accord-head".to_owned()][..]));
+        assert_eq!(
+            s[0].namespaces.as_deref(),
+            Some(&["accord-head".to_owned()][..])
+        );
         let bad = format!("alice cert-authority {KEY}\n");
-        assert!(parse_allowed_signers(&bad).unwrap_err().contains("cert-authority"));
+        assert!(
+            parse_allowed_signers(&bad)
+                .unwrap_err()
+                .contains("cert-authority")
+        );
     }
 }

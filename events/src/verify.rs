@@ -212,8 +212,7 @@ struct SignatureCheck {
 
 impl SignatureCheck {
     fn push(&mut self, e: &StoredEvent) -> Result<(), Breach> {
-        let signed_endorsement =
-            e.kind == "agreement.endorsed" && e.data.contains("\"signature\"");
+        let signed_endorsement = e.kind == "agreement.endorsed" && e.data.contains("\"signature\"");
         let relevant = signed_endorsement
             || matches!(
                 e.kind.as_str(),

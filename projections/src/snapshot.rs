@@ -854,7 +854,11 @@ fn partnership_snapshot(
             .and_then(|b| b.latest_review.as_ref())
     });
     let previous_scores = previous.map(|r| r.scores.clone());
-    let endorsements = s.agreements.iter().map(|a| a.endorsements.len()).sum::<usize>();
+    let endorsements = s
+        .agreements
+        .iter()
+        .map(|a| a.endorsements.len())
+        .sum::<usize>();
     let signed = s
         .agreements
         .iter()

@@ -150,9 +150,9 @@ fn endorsement_proof(ctx: &Context, args: &AuditArgs) -> Result<ExitCode, CliErr
             && !retracted.contains(e.id.as_str())
             && args.version.is_none_or(|v| v == d.version.0)
         {
-            let statement =
-                walk.signing()
-                    .statement(agreement, d.version.0, by, e.occurred_on);
+            let statement = walk
+                .signing()
+                .statement(agreement, d.version.0, by, e.occurred_on);
             found = Some((statement, d.signature.clone(), e.seq, d.version.0));
         }
         walk.push(e);

@@ -59,7 +59,10 @@ pub fn run(ctx: &Context, args: HeadArgs) -> Result<ExitCode, CliError> {
         .map_err(|e| CliError::rejected(format!("--sign: {e}"), "check the key file"))?;
     if out.exists() {
         return Err(CliError::rejected(
-            format!("{} already exists; a witnessed head is not overwritten", out.display()),
+            format!(
+                "{} already exists; a witnessed head is not overwritten",
+                out.display()
+            ),
             "choose another --out file (for example with the date and your organisation in its name)",
         ));
     }

@@ -28,9 +28,11 @@ pub struct SignersArgs {
 
 pub fn run(ctx: &Context, args: SignersArgs) -> Result<ExitCode, CliError> {
     let as_of = match &args.as_of {
-        Some(d) => accord_events::fields::Day::parse(d)
-            .map_err(|m| CliError::usage(format!("--as-of: {m}"), "write YYYY-MM-DD"))?
-            .0,
+        Some(d) => {
+            accord_events::fields::Day::parse(d)
+                .map_err(|m| CliError::usage(format!("--as-of: {m}"), "write YYYY-MM-DD"))?
+                .0
+        }
         None => ctx.clock.today(),
     };
     let store = ctx.open_read()?;

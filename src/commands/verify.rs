@@ -104,11 +104,13 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
         Some(check_witnesses(ctx, &args, &report)?)
     };
     print_report(ctx, &report, &guards, witnesses.as_ref());
-    Ok(if report.ok() && witnesses.as_ref().is_none_or(Witnesses::ok) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(ALTERED)
-    })
+    Ok(
+        if report.ok() && witnesses.as_ref().is_none_or(Witnesses::ok) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(ALTERED)
+        },
+    )
 }
 
 /// Prints the report; `guards` are the append-only guards found missing
@@ -140,7 +142,8 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String], w: Option<&W
                     })
                 })
                 .collect();
-            v["quorum"] = json!({"required": w.quorum, "signers": w.distinct, "met": w.distinct >= w.quorum});
+            v["quorum"] =
+                json!({"required": w.quorum, "signers": w.distinct, "met": w.distinct >= w.quorum});
             v["ok"] = json!(r.ok() && w.ok());
         }
         println!("{v}");
@@ -216,7 +219,10 @@ fn check_witnesses(
     let signers_path = args.allowed_signers.as_ref().expect("clap requires it");
     let signers_text = std::fs::read_to_string(signers_path).map_err(|e| {
         CliError::rejected(
-            format!("--allowed-signers: cannot read {}: {e}", signers_path.display()),
+            format!(
+                "--allowed-signers: cannot read {}: {e}",
+                signers_path.display()
+            ),
             "give your own OpenSSH allowed_signers file listing the partners' keys",
         )
     })?;
@@ -319,7 +325,10 @@ fn hashes_at(
     match &args.file {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                CliError::rejected(format!("cannot read {}: {e}", path.display()), "check the file name")
+                CliError::rejected(
+                    format!("cannot read {}: {e}", path.display()),
+                    "check the file name",
+                )
             })?;
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
                 if let Ok(e) = StoredEvent::from_json_line(line)

@@ -281,7 +281,11 @@ impl Signing {
 
     /// True when an endorsement recorded now, dated `on`, must be signed.
     pub fn signatures_required_on(&self, on: NaiveDate) -> Option<NaiveDate> {
-        self.required.iter().map(|m| m.on).filter(|d| *d <= on).min()
+        self.required
+            .iter()
+            .map(|m| m.on)
+            .filter(|d| *d <= on)
+            .min()
     }
 
     /// The person a fingerprint is registered to, if it is.
@@ -290,16 +294,15 @@ impl Signing {
     }
 
     /// Checks a new `person.key_added`.
-    pub(crate) fn check_key_added(
-        &self,
-        person: &str,
-        fingerprint: &str,
-    ) -> Result<(), Violation> {
+    pub(crate) fn check_key_added(&self, person: &str, fingerprint: &str) -> Result<(), Violation> {
         if let Some(k) = self.keys.get(fingerprint) {
             let whose = if k.person == person {
                 "is already registered to them".to_owned()
             } else {
-                format!("is registered to {:?}; a key belongs to one person", k.person)
+                format!(
+                    "is registered to {:?}; a key belongs to one person",
+                    k.person
+                )
             };
             return Err(Violation::new(
                 Rule::Key,

@@ -106,7 +106,10 @@ impl Conv<Option<ArmoredSignature>> for Option<A<SignatureArg>> {
             return Ok(None);
         };
         let (text, whence) = match arg {
-            SignatureArg::File(f) => (f.read(field)?, format!("{}: {}: ", flag(field), f.0.display())),
+            SignatureArg::File(f) => (
+                f.read(field)?,
+                format!("{}: {}: ", flag(field), f.0.display()),
+            ),
             SignatureArg::Made(s) => (s, String::new()),
         };
         ArmoredSignature::parse(&text).map(Some).map_err(|m| {

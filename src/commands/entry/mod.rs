@@ -252,7 +252,6 @@ pub fn read_secret_key(path: &Path, flag: &str) -> Result<SecretKey, CliError> {
     })
 }
 
-
 /// The subject, from the first argument or its flag (clap makes sure one is there).
 pub fn subject<T>(given: Option<A<T>>, field: &str) -> Result<T, CliError> {
     given.map(|a| a.0).ok_or_else(|| {

@@ -93,8 +93,8 @@ impl PersonVerb {
     pub const KINDS: &[accord_events::EventKind] = &[
         <Add as crate::commands::entry::Entry>::KIND,
         <Move as crate::commands::entry::Entry>::KIND,
-        accord_events::EventKind::PersonKeyAdded,
-        accord_events::EventKind::PersonKeyRevoked,
+        key::KeyVerb::KINDS[0],
+        key::KeyVerb::KINDS[1],
     ];
 
     pub fn run(
