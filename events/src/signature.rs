@@ -185,6 +185,23 @@ impl SecretKey {
         Ok(SecretKey { key })
     }
 
+    /// An Ed25519 key made from 32 seed bytes: the same seed, the same key.
+    /// For generated logs and tests only; a real key comes from
+    /// `ssh-keygen -t ed25519`.
+    pub fn from_seed(seed: [u8; 32]) -> SecretKey {
+        let pair = ssh_key::private::Ed25519Keypair::from_seed(&seed);
+        let key = PrivateKey::new(pair.into(), "").expect("an Ed25519 key pair is a valid key");
+        SecretKey { key }
+    }
+
+    /// The public half as an OpenSSH line (`ssh-ed25519 AAAA...`, no comment).
+    pub fn public_line(&self) -> String {
+        SigningKey {
+            key: self.key.public_key().clone(),
+        }
+        .openssh()
+    }
+
     /// True when the key needs its passphrase before it can sign.
     pub fn is_encrypted(&self) -> bool {
         self.key.is_encrypted()

@@ -602,6 +602,7 @@ impl Generator {
             .strs("facilitators", &facilitators)
             .end();
         self.emit("programme.defined", on, data);
+        self.signing_keys(on);
         let criteria: Vec<String> = TRAFFIC_LIGHT_CRITERIA
             .iter()
             .map(|c| {
@@ -632,6 +633,47 @@ impl Generator {
             self.emit("stage.planned", on, data);
         }
         self.prologue_done = true;
+    }
+
+    /// Signing keys (docs/signatures.md), so that a generated log covers
+    /// the catalogue: the first two people register keys made from the seed
+    /// (the same seed, the same keys), the second revokes theirs, and a
+    /// signature requirement is recorded and retracted at once, so that the
+    /// generated endorsements may stay unsigned.
+    fn signing_keys(&mut self, on: Day) {
+        let mut fingerprints = Vec::new();
+        for i in 0..self.people.len().min(2) {
+            let mut seed = [0u8; 32];
+            seed[..8].copy_from_slice(&self.cfg.seed.to_le_bytes());
+            seed[8] = i as u8 + 1;
+            let key = accord_events::signature::SecretKey::from_seed(seed);
+            let data = Obj::new()
+                .str("person", &self.people[i].id)
+                .str("key", &key.public_line())
+                .end();
+            self.emit("person.key_added", on, data);
+            fingerprints.push(key.fingerprint());
+        }
+        if let (Some(person), Some(fp)) = (self.people.get(1), fingerprints.get(1)) {
+            let data = Obj::new()
+                .str("person", &person.id)
+                .str("fingerprint", fp)
+                .str("reason", "Replaced by a new key")
+                .end();
+            self.emit("person.key_revoked", on, data);
+        }
+        let data = Obj::new()
+            .str("reason", "Recorded by mistake; retracted below")
+            .end();
+        let ev = self.emit("signatures.required", on, data);
+        let data = Obj::new()
+            .str("event", &format!("ev-{ev:07}"))
+            .str(
+                "reason",
+                "Recorded by mistake: signatures are not required yet",
+            )
+            .end();
+        self.emit("event.retracted", on, data);
     }
 
     // ----- scheduled events ---------------------------------------------
