@@ -85,6 +85,14 @@ impl SigningKey {
                 "it holds more than one line".into(),
             ));
         }
+        // Keys of other algorithms are refused by name, also those this
+        // build cannot even parse (ECDSA, security keys).
+        if let Some(alg) = line.split_whitespace().next()
+            && alg != "ssh-ed25519"
+            && (alg.starts_with("ssh-") || alg.starts_with("ecdsa-") || alg.starts_with("sk-"))
+        {
+            return Err(SignatureError::NotEd25519(alg.to_owned()));
+        }
         let key = PublicKey::from_openssh(line)
             .map_err(|e| SignatureError::MalformedKey(e.to_string()))?;
         Self::from_public(key)
@@ -131,8 +139,41 @@ pub fn signature_fingerprint(armored: &str) -> Result<String, SignatureError> {
     Ok(SigningKey::from_public(PublicKey::new(sig.public_key().clone(), ""))?.fingerprint())
 }
 
+/// Reads an armored signature as stored: SSHSIG version 1 (as OpenSSH
+/// requires), in its canonical armor (70-column base64, LF, as
+/// `ssh-keygen -Y sign` writes it; the final newline may be left out). The
+/// canonical form matters because the signature does not cover its own
+/// envelope: a byte changed there (the version field, the wrapping) would
+/// still verify, and `verify` must see every edit.
 fn parse_signature(armored: &str) -> Result<SshSig, SignatureError> {
-    SshSig::from_pem(armored.trim().as_bytes())
+    let sig = SshSig::from_pem(armored.trim().as_bytes())
+        .map_err(|e| SignatureError::MalformedSignature(e.to_string()))?;
+    if sig.version() != 1 {
+        return Err(SignatureError::MalformedSignature(format!(
+            "SSHSIG version {} is not supported",
+            sig.version()
+        )));
+    }
+    let canonical = sig
+        .to_pem(LineEnding::LF)
+        .map_err(|e| SignatureError::MalformedSignature(e.to_string()))?;
+    let body = |s: &str| s.strip_suffix('\n').unwrap_or(s).to_owned();
+    if body(armored) != body(&canonical) {
+        return Err(SignatureError::MalformedSignature(
+            "it is not in the canonical armored form ssh-keygen writes (70-column lines, LF)"
+                .into(),
+        ));
+    }
+    Ok(sig)
+}
+
+/// The canonical armored form of a signature read leniently (other line
+/// endings or wrapping, surrounding blank lines): what the CLI stores for
+/// `--signature FILE`.
+pub fn canonical_signature(armored: &str) -> Result<String, SignatureError> {
+    let sig = SshSig::from_pem(armored.trim().replace("\r\n", "\n").as_bytes())
+        .map_err(|e| SignatureError::MalformedSignature(e.to_string()))?;
+    sig.to_pem(LineEnding::LF)
         .map_err(|e| SignatureError::MalformedSignature(e.to_string()))
 }
 

@@ -106,10 +106,13 @@ impl Conv<Option<ArmoredSignature>> for Option<A<SignatureArg>> {
             return Ok(None);
         };
         let (text, whence) = match arg {
-            SignatureArg::File(f) => (
-                f.read(field)?,
-                format!("{}: {}: ", flag(field), f.0.display()),
-            ),
+            SignatureArg::File(f) => {
+                let text = f.read(field)?;
+                // Stored in the canonical armor; a file with other line
+                // endings or wrapping is the same signature.
+                let text = accord_events::signature::canonical_signature(&text).unwrap_or(text);
+                (text, format!("{}: {}: ", flag(field), f.0.display()))
+            }
             SignatureArg::Made(s) => (s, String::new()),
         };
         ArmoredSignature::parse(&text).map(Some).map_err(|m| {
