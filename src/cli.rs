@@ -83,6 +83,7 @@ pub enum Command {
     Diff(commands::diff::DiffArgs),
     Audit(commands::audit::AuditArgs),
     Status(commands::status::StatusArgs),
+    List(commands::list::ListArgs),
     #[command(flatten)]
     Entry(commands::entry::EntryCommand),
     Import(commands::import::ImportArgs),

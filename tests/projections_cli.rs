@@ -344,6 +344,24 @@ fn audit_traces_who_agreed_what() {
         assert!(e.get(k).is_some(), "missing {k}");
     }
     assert_eq!(v["versions"][1]["adopted_on"], "2010-03-05");
+    assert_eq!(
+        v["versions"][1]["text"],
+        "We work as equals, decide together and draft agendas jointly."
+    );
+    // With --diff, the revision shows what it changed, word by word, in
+    // marks that survive black-and-white printing.
+    let diff = p.run(&["audit", "pp-health", "--diff"]);
+    let changes: String = diff
+        .lines()
+        .skip_while(|l| !l.starts_with("Changes:"))
+        .take(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!(changes, @r"
+    Changes:      from v1, word by word: [-removed-] {+added+}
+                  We work as [-equals-]{+equals, decide together+} and [-decide
+                    together.-]{+draft agendas jointly.+}
+    ");
     assert_eq!(v["retractions"][0]["retracted"]["person"], "rep-undp");
 
     let person = p.run(&["audit", "--person", "lead-health"]);

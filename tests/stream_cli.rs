@@ -65,6 +65,8 @@ fn streamed_reports_equal_the_whole_slice_builds_on_the_example() {
         if let Some(t) = known_at {
             flags.extend(["--known-at", t]);
         }
+        // Without --as-of, "today" under --known-at is that moment's date.
+        let today = known_at.map_or(today, |t| t[..10].parse().unwrap());
         let view = View {
             as_of: as_of.map_or(today, |d| d.parse().unwrap()),
             known_at: known_at.map(str::to_owned),

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::directory::Directory;
 use crate::partnership::{AgreementState, AgreementStatus, CommitmentStatus, Stamp};
 use crate::replay::Replay;
+use crate::textdiff::{Piece, word_diff};
 use crate::view::View;
 
 /// Lowercase hex SHA-256 of the exact bytes of `text`.
@@ -29,7 +30,9 @@ pub fn text_sha256(text: &str) -> String {
 /// `endorsements` [{`person`, `org`, `side`, `occurred_at`, `seq`,
 /// `recorded_by`, `recorded_at`, then `id`, `hash`, `forum`}], `adopted_on`,
 /// then `title`, `org`, `side` (of the author), `reason`, `id`, `recorded_by`,
-/// `recorded_at`, `hash`}], then `partnership`, `kind`, `title`, `status`,
+/// `recorded_at`, `hash`, `text` (the version's exact text, whose SHA-256 is
+/// `text_sha256`), `diff_from_previous` (null for version 1, else the word
+/// diff from the version before, as [`Piece`]s)}], then `partnership`, `kind`, `title`, `status`,
 /// `in_force_version`, `withdrawn` (null or an act), `retractions`
 /// [{`retracted` (the act taken back), `reason`, `id`, `seq`, `occurred_at`,
 /// `recorded_by`, `recorded_at`}].
@@ -88,6 +91,11 @@ pub struct VersionAudit {
     pub recorded_at: String,
     /// Its hash in the chain.
     pub hash: String,
+    /// Its exact text, as proposed or revised.
+    pub text: String,
+    /// What changed from the version before, word by word (`None` for
+    /// version 1).
+    pub diff_from_previous: Option<Vec<Piece>>,
 }
 
 /// One endorsement's provenance.
@@ -355,7 +363,8 @@ impl AgreementAudit {
         let versions = a
             .versions
             .iter()
-            .map(|v| {
+            .enumerate()
+            .map(|(i, v)| {
                 let who = dir.acting_for(&v.author, v.stamp.on.0);
                 VersionAudit {
                     version: v.version,
@@ -395,6 +404,11 @@ impl AgreementAudit {
                     recorded_by: v.stamp.recorded_by.clone(),
                     recorded_at: v.stamp.recorded_at.clone(),
                     hash: v.stamp.hash.clone(),
+                    text: v.text.clone(),
+                    diff_from_previous: i
+                        .checked_sub(1)
+                        .and_then(|p| a.versions.get(p))
+                        .map(|prev| word_diff(&prev.text, &v.text)),
                 }
             })
             .collect();

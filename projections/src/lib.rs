@@ -10,7 +10,8 @@
 //! - [`History`] (`accord history`),
 //! - [`PartnershipDiff`] (`accord diff`),
 //! - [`AgreementAudit`], [`PersonAudit`], [`OrgAudit`] (`accord audit`),
-//! - [`ProgrammeStatus`] (`accord status`).
+//! - [`ProgrammeStatus`] (`accord status`),
+//! - the rows of [`list`] (`accord list`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -20,11 +21,13 @@ pub mod directory;
 pub mod finding;
 pub mod framework;
 pub mod history;
+pub mod list;
 pub mod partnership;
 pub mod programme;
 pub mod replay;
 pub mod snapshot;
 pub mod status;
+pub mod textdiff;
 pub mod view;
 
 #[cfg(test)]

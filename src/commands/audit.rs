@@ -19,7 +19,7 @@ use crate::render::text;
 #[command(
     disable_version_flag = true,
     group(clap::ArgGroup::new("subject").required(true).args(["agreement", "person", "org"])),
-    after_help = "Examples:\n  accord audit pp-health\n  accord audit --person chair-health\n  accord audit --org who --json\n  accord audit pp-health --by chair-health --statement > statement.txt\n  accord audit pp-health --by chair-health --signature > statement.txt.sig\n  accord signers > allowed_signers\n  ssh-keygen -Y verify -f allowed_signers -I chair-health -n accord-endorsement -s statement.txt.sig < statement.txt\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy."
+    after_help = "Examples:\n  accord audit pp-health\n  accord audit pp-health --diff\n  accord audit --person chair-health\n  accord audit --org who --json\n  accord audit pp-health --by chair-health --statement > statement.txt\n  accord audit pp-health --by chair-health --signature > statement.txt.sig\n  accord signers > allowed_signers\n  ssh-keygen -Y verify -f allowed_signers -I chair-health -n accord-endorsement -s statement.txt.sig < statement.txt\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy. With --diff, each revision shows what changed from the version before: removed words [-like this-], added words {+like this+} (readable in black and white). --json always carries each version's `text` and its `diff_from_previous`."
 )]
 pub struct AuditArgs {
     /// The agreement's id (e.g. pp-health).
@@ -30,6 +30,10 @@ pub struct AuditArgs {
     /// Everything done for this organisation, and where it is a partner.
     #[arg(long, value_name = "ORG")]
     pub org: Option<String>,
+    /// Show each revision as what changed from the version before, word by
+    /// word, instead of its full text (an agreement only).
+    #[arg(long, conflicts_with_all = ["person", "org"])]
+    pub diff: bool,
     /// With --statement or --signature: the endorser.
     #[arg(long, value_name = "PERSON", requires = "agreement")]
     pub by: Option<String>,
@@ -85,7 +89,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
         if ctx.json {
             return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
         }
-        text::audit::agreement(&audit, &Replay::of(&events, &view), style)
+        text::audit::agreement(&audit, &Replay::of(&events, &view), style, args.diff)
     } else {
         let events = store.read_all()?;
         let replay = Replay::of(&events, &view);

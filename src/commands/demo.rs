@@ -15,11 +15,9 @@ use accord_events::store::{Store, StoreError};
 use accord_projections::View;
 use clap::Args;
 
-use super::append::append_lines;
 use super::snapshot::{self, Format};
 use crate::context::Context;
 use crate::error::CliError;
-use crate::example;
 use crate::render::report::esc_html;
 use crate::render::text;
 
@@ -61,8 +59,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         ),
         other => CliError::store(other),
     })?;
-    let events = example::events("cambodia").expect("the built-in example exists");
-    let outcome = match append_lines(ctx, &mut store, events.as_bytes()) {
+    let outcome = match super::init::load_example(ctx, &mut store, "cambodia") {
         Ok(o) => o,
         Err(e) => {
             drop(store);

@@ -14,11 +14,16 @@ use crate::render::text;
 /// Show how a partnership changed, change by change, and how its review scores moved.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  accord history twg-health\n  accord history twg-health --as-of 2009-12-31\n  accord history twg-health --json"
+    after_help = "Examples:\n  accord history twg-health\n  accord history twg-health --diff\n  accord history twg-health --as-of 2009-12-31\n  accord history twg-health --json"
 )]
 pub struct HistoryArgs {
     /// The partnership's id (e.g. twg-health).
     pub partnership: String,
+    /// Under each revision of an agreement, show what changed in its text
+    /// word by word: removed words [-like this-], added words {+like this+}
+    /// (text output; `accord audit AGREEMENT --json` has the same diff as data).
+    #[arg(long)]
+    pub diff: bool,
     #[command(flatten)]
     pub time: TimeArgs,
 }
@@ -34,7 +39,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
         print_json(&history, &head)?;
     } else {
         let replay = Replay::of(&events, &view);
-        let mut out = text::history::render(&history, &replay, &ctx.out_style);
+        let mut out = text::history::render(&history, &replay, &ctx.out_style, args.diff);
         out.push_str(&text::footer(
             &ctx.out_style,
             &head,

@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use accord_events::store::{Store, StoreError};
+use accord_events::Clock;
+use accord_events::store::{AppendOutcome, Store, StoreError};
 use clap::Args;
 
 use crate::commands::append::append_lines;
@@ -30,8 +31,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
         eprintln!("next: record events with `accord append FILE` (see `accord types`)");
         return Ok(ExitCode::SUCCESS);
     };
-    let events = example::events(name).expect("clap only accepts known names");
-    let outcome = match append_lines(ctx, &mut store, events.as_bytes()) {
+    let outcome = match load_example(ctx, &mut store, name) {
         Ok(o) => o,
         Err(e) => {
             // Leave no half-made log behind.
@@ -52,6 +52,33 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<ExitCode, CliError> {
         "next: `accord status`, `accord show twg-health`, `accord snapshot --stage 2 --format html --out stage2.html`"
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Records the built-in example `name` into a new log, batch by batch, each
+/// with the recording instant the example gives it (see
+/// [`example::recording_batches`]); the store's clock is restored after.
+pub fn load_example(
+    ctx: &Context,
+    store: &mut Store,
+    name: &str,
+) -> Result<AppendOutcome, CliError> {
+    let events = example::events(name).expect("clap only accepts known names");
+    let mut total: Option<AppendOutcome> = None;
+    for (at, lines) in example::recording_batches(events) {
+        store.set_clock(Clock::Fixed(at));
+        let o = append_lines(ctx, store, lines.as_bytes())?;
+        total = Some(match total {
+            None => o,
+            Some(t) => AppendOutcome {
+                appended: t.appended + o.appended,
+                skipped: t.skipped + o.skipped,
+                recorded: t.recorded,
+                head: o.head,
+            },
+        });
+    }
+    store.set_clock(ctx.clock);
+    Ok(total.expect("an example has events"))
 }
 
 /// Creates the log file, with a hint when one is already there.

@@ -12,6 +12,7 @@ pub mod head;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod list;
 pub mod log;
 pub mod rebuild;
 pub mod restore;
@@ -35,6 +36,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Init(a) => init::run(ctx, a),
         Command::Append(a) => append::run(ctx, a),
         Command::Log(a) => log::run(ctx, a),
+        Command::List(a) => list::run(ctx, a),
         Command::Verify(a) => verify::run(ctx, a),
         Command::Head(a) => head::run(ctx, a),
         Command::Signers(a) => signers::run(ctx, a),

@@ -5,7 +5,10 @@
 use accord_projections::Replay;
 use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit};
 
-use super::{date, heading, occurred, opt_date, push_table, side, table, words, wrap};
+use super::worddiff::{LEGEND, changes_words, marked};
+use super::{
+    date, heading, labelled_text, occurred, opt_date, push_table, side, table, words, wrap,
+};
 use crate::context::Style;
 
 /// `2010-12-31T12:00:00.000000Z` as `2010-12-31 12:00:00 UTC`.
@@ -34,8 +37,10 @@ fn record(out: &mut String, first: &str, details: &[String]) {
     }
 }
 
-/// An agreement's audit trail as text (without the footer).
-pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style) -> String {
+/// An agreement's audit trail as text (without the footer): each version's
+/// full text, or with `diff` what changed from the version before, marked
+/// word by word.
+pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool) -> String {
     let dir = &replay.directory;
     let mut out = String::new();
     out.push_str(&style.bold(&format!("Audit of agreement {}: {}", a.agreement, a.title)));
@@ -78,15 +83,39 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style) -> String {
         if let Some(r) = &v.reason {
             out.push_str(&wrap(&format!("{}{r}", label("Reason:")), &label("")));
         }
-        out.push_str(&format!(
-            "{}seq {} · id {} · by {} at {}\n",
-            label("Recorded:"),
-            v.seq,
-            v.id,
-            v.recorded_by,
-            instant(&v.recorded_at)
+        out.push_str(&wrap(
+            &format!(
+                "{}seq {} · id {} · by {} at {}",
+                label("Recorded:"),
+                v.seq,
+                v.id,
+                v.recorded_by,
+                instant(&v.recorded_at)
+            ),
+            &label(""),
         ));
         out.push_str(&format!("{}{}\n", label("Text SHA-256:"), v.text_sha256));
+        match v.diff_from_previous.as_deref().filter(|_| diff) {
+            Some(pieces) if changes_words(pieces) => {
+                out.push_str(&format!(
+                    "{}from v{}, word by word: {LEGEND}\n",
+                    label("Changes:"),
+                    v.version - 1
+                ));
+                labelled_text(&mut out, &label(""), &marked(pieces), &label(""));
+            }
+            Some(_) => out.push_str(&format!(
+                "{}from v{}: none in the words (spacing or line breaks only)\n{}",
+                label("Changes:"),
+                v.version - 1,
+                {
+                    let mut t = String::new();
+                    labelled_text(&mut t, &label("Text:"), &v.text, &label(""));
+                    t
+                }
+            )),
+            None => labelled_text(&mut out, &label("Text:"), &v.text, &label("")),
+        }
         if v.endorsements.is_empty() {
             out.push_str("No endorsements.\n");
             continue;

@@ -177,6 +177,6 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
         out.push_str("\nThe partnership was closed.\n");
     }
     out.push_str(&heading(style, "Change by change"));
-    super::history::changes(&mut out, d.changes.iter(), dir);
+    super::history::changes(&mut out, d.changes.iter(), dir, None);
     out
 }

@@ -1,14 +1,17 @@
 //! `accord history` as text: one dated sentence per change, then the score
 //! trends across reviews.
 
-use accord_projections::history::History;
+use accord_projections::history::{History, What};
+use accord_projections::textdiff::word_diff;
 use accord_projections::{Directory, Replay};
 
-use super::{date, heading, mean, push_table, table, words, wrap};
+use super::worddiff::{LEGEND, changes_words, marked};
+use super::{date, heading, labelled_text, mean, push_table, table, words, wrap};
 use crate::context::Style;
 
-/// A partnership's history as text (without the footer).
-pub fn render(h: &History, replay: &Replay, style: &Style) -> String {
+/// A partnership's history as text (without the footer); with `diff`,
+/// each revision is followed by what changed in the agreement's text.
+pub fn render(h: &History, replay: &Replay, style: &Style, diff: bool) -> String {
     let mut out = String::new();
     out.push_str(&style.bold(&format!("History of {} ({})", h.name, h.partnership)));
     out.push('\n');
@@ -18,18 +21,26 @@ pub fn render(h: &History, replay: &Replay, style: &Style) -> String {
         date(h.as_of)
     ));
     out.push_str(&heading(style, "Changes"));
-    changes(&mut out, h.changes.iter(), &replay.directory);
+    changes(
+        &mut out,
+        h.changes.iter(),
+        &replay.directory,
+        diff.then_some(replay),
+    );
     out.push_str(&heading(style, "Score trends"));
     trends(&mut out, h, style);
     out
 }
 
 /// One wrapped sentence per change, in date order (a back-dated entry
-/// appears where it happened; JSON keeps the log's `seq` order).
+/// appears where it happened; JSON keeps the log's `seq` order). With
+/// `texts` (the replay holding the agreements), each revision is followed
+/// by its word diff from the version before.
 pub fn changes<'a>(
     out: &mut String,
     changes: impl Iterator<Item = &'a accord_projections::history::Change>,
     dir: &Directory,
+    texts: Option<&Replay>,
 ) {
     let mut changes: Vec<_> = changes.collect();
     changes.sort_by_key(|c| (c.on, c.seq));
@@ -38,6 +49,46 @@ pub fn changes<'a>(
     }
     for c in changes {
         out.push_str(&wrap(&c.sentence(dir), "             "));
+        if let (
+            Some(replay),
+            What::AgreementRevised {
+                agreement, version, ..
+            },
+        ) = (texts, &c.what)
+        {
+            revision_diff(out, replay, agreement, *version);
+        }
+    }
+}
+
+/// What revision `version` of `agreement` changed in its text, word by word.
+fn revision_diff(out: &mut String, replay: &Replay, agreement: &str, version: u32) {
+    let indent = "               ";
+    let versions = replay
+        .partnerships
+        .values()
+        .find_map(|p| p.agreement(agreement))
+        .map(|a| &a.versions);
+    let texts = versions.and_then(|vs| {
+        let new = vs.iter().find(|v| v.version == version)?;
+        let old = vs.iter().find(|v| v.version + 1 == version)?;
+        Some((&old.text, &new.text))
+    });
+    let Some((old, new)) = texts else {
+        return;
+    };
+    let pieces = word_diff(old, new);
+    if changes_words(&pieces) {
+        out.push_str(&format!(
+            "             What changed from v{}, word by word ({LEGEND}):\n",
+            version - 1
+        ));
+        labelled_text(out, indent, &marked(&pieces), indent);
+    } else {
+        out.push_str(&format!(
+            "             The text's words are those of v{} (spacing or line breaks only).\n",
+            version - 1
+        ));
     }
 }
 

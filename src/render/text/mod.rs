@@ -5,8 +5,10 @@
 pub mod audit;
 pub mod diff;
 pub mod history;
+pub mod list;
 pub mod show;
 pub mod status;
+pub mod worddiff;
 
 use accord_events::fields::{Day, Side};
 use accord_events::verify::Head;
@@ -131,6 +133,21 @@ pub fn wrap(text: &str, indent: &str) -> String {
     out.push_str(&line);
     out.push('\n');
     out
+}
+
+/// A text of several lines under a label: the first line beside it, the
+/// rest indented to line up, line breaks kept; a line too long for the
+/// width continues two columns further in, so the text's own line breaks
+/// stay visible.
+pub fn labelled_text(out: &mut String, label: &str, text: &str, indent: &str) {
+    let continued = format!("{indent}  ");
+    for (i, line) in text.split('\n').enumerate() {
+        let lead = if i == 0 { label } else { indent };
+        for l in wrap(&format!("{lead}{line}"), &continued).lines() {
+            out.push_str(l.trim_end());
+            out.push('\n');
+        }
+    }
 }
 
 /// Writes a report to stdout. A reader that stops early (`| head`) is not

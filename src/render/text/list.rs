@@ -1,0 +1,224 @@
+//! `accord list` as text: one line per entity, the id first, columns two
+//! spaces apart, and the free text (name, title, what is committed) last
+//! and in full, so that a line can be read, grepped or cut whole. Dates are
+//! written YYYY-MM-DD, as `accord log` writes them and as the flags take them.
+
+use accord_events::fields::{Day, Side};
+use accord_projections::list::{
+    AgreementRow, CommitmentRow, OrgRow, PartnershipRow, PartnershipStatus, PersonRow, ReviewRow,
+    ReviewStatus, StageRow,
+};
+use accord_projections::programme::StageProgress;
+
+use crate::context::Style;
+
+/// Aligns `rows` under `header`: every column but the last is padded to its
+/// widest cell; the header is dimmed.
+fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
+    let n = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == n {
+                s.push_str(c);
+            } else {
+                s.push_str(c);
+                let pad = widths[i] - c.chars().count() + 2;
+                s.push_str(&" ".repeat(pad));
+            }
+        }
+        s.trim_end().to_owned()
+    };
+    let head: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+    let mut out = style.dim(&line(&head));
+    out.push('\n');
+    for r in rows {
+        out.push_str(&line(r));
+        out.push('\n');
+    }
+    out
+}
+
+fn side(s: Option<Side>) -> String {
+    s.map_or_else(|| "—".to_owned(), |s| s.label().to_owned())
+}
+
+fn day(d: Option<Day>) -> String {
+    d.map_or_else(|| "—".to_owned(), |d| d.to_string())
+}
+
+/// Organisations: id, side, how many open partnerships it is a member of, name.
+pub fn organisations(style: &Style, rows: &[OrgRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.org.clone(),
+                side(Some(r.side)),
+                r.partnerships.len().to_string(),
+                r.name.clone(),
+            ]
+        })
+        .collect();
+    columns(style, &["ORG", "SIDE", "PARTNERSHIPS", "NAME"], &rows)
+}
+
+/// People: id, the organisation and side of their post, name (and title).
+pub fn people(style: &Style, rows: &[PersonRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let name = match &r.title {
+                Some(t) => format!("{} · {t}", r.name),
+                None => r.name.clone(),
+            };
+            vec![
+                r.person.clone(),
+                r.org.clone().unwrap_or_else(|| "—".into()),
+                side(r.side),
+                name,
+            ]
+        })
+        .collect();
+    columns(style, &["PERSON", "ORG", "SIDE", "NAME"], &rows)
+}
+
+/// Partnerships: id, open or closed, how many members, name.
+pub fn partnerships(style: &Style, rows: &[PartnershipRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.partnership.clone(),
+                match r.status {
+                    PartnershipStatus::Open => "open".into(),
+                    PartnershipStatus::Closed => "closed".into(),
+                },
+                r.members.to_string(),
+                r.name.clone(),
+            ]
+        })
+        .collect();
+    columns(style, &["PARTNERSHIP", "STATUS", "MEMBERS", "NAME"], &rows)
+}
+
+/// Agreements: id, partnership, status, current version (and the one in
+/// force when that differs), title.
+pub fn agreements(style: &Style, rows: &[AgreementRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let version = match r.in_force_version {
+                Some(f) if f != r.current_version => {
+                    format!("v{} (v{f} in force)", r.current_version)
+                }
+                _ => format!("v{}", r.current_version),
+            };
+            vec![
+                r.agreement.clone(),
+                r.partnership.clone(),
+                r.status.label().to_owned(),
+                version,
+                r.title.clone(),
+            ]
+        })
+        .collect();
+    columns(
+        style,
+        &["AGREEMENT", "PARTNERSHIP", "STATUS", "VERSION", "TITLE"],
+        &rows,
+    )
+}
+
+/// Reviews: id, partnership, open or concluded, responses, dates.
+pub fn reviews(style: &Style, rows: &[ReviewRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.review.clone(),
+                r.partnership.clone(),
+                match r.status {
+                    ReviewStatus::Open => "open".into(),
+                    ReviewStatus::Concluded => "concluded".into(),
+                },
+                r.responses.to_string(),
+                r.opened_on.to_string(),
+                day(r.next_due),
+            ]
+        })
+        .collect();
+    columns(
+        style,
+        &[
+            "REVIEW",
+            "PARTNERSHIP",
+            "STATUS",
+            "RESPONSES",
+            "OPENED",
+            "NEXT DUE",
+        ],
+        &rows,
+    )
+}
+
+/// Commitments: id, partnership, owner, status (and overdue), due date,
+/// what is committed.
+pub fn commitments(style: &Style, rows: &[CommitmentRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let status = if r.overdue {
+                format!("{}, overdue", r.status.label())
+            } else {
+                r.status.label().to_owned()
+            };
+            vec![
+                r.commitment.clone(),
+                r.partnership.clone(),
+                r.owner.clone(),
+                status,
+                r.due.to_string(),
+                r.text.clone(),
+            ]
+        })
+        .collect();
+    columns(
+        style,
+        &[
+            "COMMITMENT",
+            "PARTNERSHIP",
+            "OWNER",
+            "STATUS",
+            "DUE",
+            "TEXT",
+        ],
+        &rows,
+    )
+}
+
+/// Stages: number, progress, planned dates, name.
+pub fn stages(style: &Style, rows: &[StageRow]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.stage.to_string(),
+                match r.status {
+                    StageProgress::Planned => "planned".into(),
+                    StageProgress::Started => "started".into(),
+                    StageProgress::Completed => "completed".into(),
+                },
+                format!("{} – {}", r.starts_on, r.ends_on),
+                r.name.clone(),
+            ]
+        })
+        .collect();
+    columns(style, &["STAGE", "STATUS", "PLANNED", "NAME"], &rows)
+}
