@@ -51,6 +51,8 @@ fn parsed() -> Vec<NewEvent> {
 const OPTS: AppendOptions<'static> = AppendOptions {
     operator: Some("bench"),
     progress: None,
+    check_only: false,
+    keep_going: false,
 };
 
 /// Appends events one per transaction; each iteration is one durable commit.

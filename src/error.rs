@@ -154,6 +154,26 @@ pub fn append_error(e: AppendError) -> CliError {
             )),
             code: REJECTED,
         },
+        AppendError::Refused(refused) => {
+            // Each refusal said as it would be alone, without its own
+            // "unchanged" line and hint; one of each for the whole batch.
+            let n = refused.len();
+            let mut details = Vec::new();
+            let mut hint = None;
+            for e in refused {
+                let c = append_error(e);
+                details.push(c.message);
+                details.extend(c.details.into_iter().filter(|d| d != UNCHANGED));
+                hint = hint.or(c.hint);
+            }
+            details.push(UNCHANGED.into());
+            CliError {
+                message: format!("{n} event(s) break the rules"),
+                details,
+                hint,
+                code: REJECTED,
+            }
+        }
         AppendError::NoOperator { line } => CliError {
             message: format!("line {line}: nobody to record as recorded_by"),
             details: vec![UNCHANGED.into()],

@@ -46,6 +46,8 @@ contract!(
     verify_warns_of_missing_guards,
     export_and_restore_keep_everything,
     concurrent_appends_from_eight_processes,
+    a_checked_batch_writes_nothing_and_names_every_refusal,
+    a_sheet_imported_twice_is_recorded_once,
 );
 
 /// Recorded on 2009-09-12: the directory, the partnership, the principles
@@ -97,6 +99,138 @@ fn ev(id: &str, kind: &str, date: &str, data: &str) -> String {
 }
 
 // ---------------------------------------------------------------- cases
+
+/// `check_only` checks a batch as an append would (rules, repeats, the
+/// batch's own earlier events, also a retraction of one) and writes
+/// nothing, on a read-only store too; `keep_going` names every refused
+/// event, and a batch with one is not written.
+fn a_checked_batch_writes_nothing_and_names_every_refusal(kind: Kind) {
+    use accord_events::store::{AppendError, AppendOptions};
+    let db = programme(kind);
+    let before = db.export();
+    let today = chrono::NaiveDate::from_ymd_opt(2010, 12, 31).unwrap();
+    let finding = ev(
+        "k1",
+        "finding.recorded",
+        "2010-03-01",
+        r#"{"finding":"k1","origin":"document","swot":"strength","theme":"other","text":"a"}"#,
+    );
+    let good = [
+        finding.clone(),
+        ev(
+            "k3",
+            "event.retracted",
+            "2010-03-02",
+            r#"{"event":"k1","reason":"recorded in error"}"#,
+        ),
+        finding.clone(),
+    ];
+    let all = [
+        finding.clone(),
+        // Already responded (BATCH_1).
+        ev(
+            "k2",
+            "review.response",
+            "2010-03-01",
+            r#"{"review":"hc-2009","respondent":"chair-health","scores":{"shared_goal":3}}"#,
+        ),
+        good[1].clone(),
+        // A commitment id registered twice.
+        ev(
+            "k4",
+            "commitment.made",
+            "2010-03-01",
+            r#"{"commitment":"c-tor","partnership":"twg-health","text":"Again.","owner":"moh","due":"2010-12-31"}"#,
+        ),
+        finding,
+    ];
+    let batch = |lines: &[String]| {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| accord_events::input::parse_line(i + 1, l, today))
+            .collect::<Vec<_>>()
+    };
+    let opts = |check_only, keep_going| AppendOptions {
+        operator: Some("secretariat"),
+        check_only,
+        keep_going,
+        ..AppendOptions::default()
+    };
+    let refused_lines = |e: AppendError| match e {
+        AppendError::Refused(v) => v
+            .iter()
+            .map(|e| match e {
+                AppendError::Rule { line, .. } | AppendError::IdConflict { line, .. } => *line,
+                other => panic!("not a refusal: {other:?}"),
+            })
+            .collect::<Vec<_>>(),
+        other => panic!("not Refused: {other:?}"),
+    };
+    for access in [Access::ReadWrite, Access::ReadOnly] {
+        let mut store = db.store(access);
+        let checked = store
+            .append(batch(&good), &opts(true, true))
+            .expect("the good events pass");
+        assert_eq!((checked.appended, checked.skipped), (2, 1));
+        assert_eq!(
+            checked.checked.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [23, 24]
+        );
+        let err = store.append(batch(&all), &opts(true, true)).unwrap_err();
+        assert_eq!(refused_lines(err), [2, 4], "{access:?}");
+        assert_eq!(db.export(), before, "a checked batch writes nothing");
+    }
+    let mut store = db.store(Access::ReadWrite);
+    let err = store.append(batch(&all), &opts(false, true)).unwrap_err();
+    assert_eq!(refused_lines(err), [2, 4]);
+    assert_eq!(
+        db.export(),
+        before,
+        "a batch with a refused event is not written"
+    );
+    let err = store.append(batch(&all), &opts(false, false)).unwrap_err();
+    assert!(matches!(err, AppendError::Rule { line: 2, .. }), "{err:?}");
+    let recorded = store.append(batch(&good), &opts(false, false)).unwrap();
+    assert_eq!((recorded.appended, recorded.skipped), (2, 1));
+    assert_eq!(db.events().len(), 24);
+}
+
+/// `accord import` on either database: every bad row named at once, a dry
+/// run and a refused sheet write nothing, and the same sheet imported
+/// again is skipped.
+fn a_sheet_imported_twice_is_recorded_once(kind: Kind) {
+    let db = programme(kind);
+    let dir = tempfile::tempdir().unwrap();
+    let header = "commitment,partnership,text,owner,due\n";
+    let good = "c-a,twg-health,Share the agenda,moh,2010-06-30\nc-b,twg-health,Share the minutes,who,2010-06-30\n";
+    let bad = db.file(
+        &dir,
+        "bad.csv",
+        &format!("{header}{good}c-tor,twg-health,Again,moh,2010-06-30\nc-c,twg-health,Nobody,mho,2010-06-30\n"),
+    );
+    let before = db.export();
+    let err = db.fails(
+        1,
+        &["import", bad.to_str().unwrap(), "--date", "2010-03-01"],
+    );
+    assert!(err.contains("2 rows cannot be imported"), "{err}");
+    assert!(
+        err.contains("row 4, column commitment") && err.contains("row 5, column owner"),
+        "{err}"
+    );
+    let sheet = db.file(&dir, "good.csv", &format!("{header}{good}"));
+    let sheet = sheet.to_str().unwrap();
+    let dry = db.ok(&["import", "--dry-run", sheet, "--date", "2010-03-01"]);
+    assert!(dry.contains("would append 2 event(s)"), "{dry}");
+    assert_eq!(db.export(), before, "nothing written");
+    let first = db.ok(&["import", sheet, "--date", "2010-03-01"]);
+    assert!(first.contains("appended 2 event(s) (seq 23–24)"), "{first}");
+    let after = db.export();
+    let again = db.ok(&["import", sheet, "--date", "2010-03-01"]);
+    assert!(again.contains("is already imported"), "{again}");
+    assert_eq!(db.export(), after);
+}
 
 fn append_rules_are_enforced(kind: Kind) {
     let db = programme(kind);

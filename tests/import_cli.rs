@@ -286,7 +286,7 @@ fn dry_run_appends_nothing() {
       row 3: review.response r-1 by lf-health: co_creation 4, shared_goal 5
     it would change:
       review r-1 now has 2 response(s)
-    nothing was recorded (the rows were checked against a temporary copy of the log)
+    nothing was recorded (the rows were checked against the log without writing to it)
     ");
     assert_eq!(
         log.bytes(),
@@ -335,5 +335,103 @@ fn a_file_that_is_not_utf8_is_refused() {
 fn json_output_lists_rows_and_seqs() {
     let log = Log::with_base();
     let f = log.file("reviews.csv", format!("{REVIEWS}r-1,chair-health,4,3,2,\n"));
-    insta::assert_snapshot!(log.ok(&["--json", "import", f.to_str().unwrap(), "--date", "2009-10-06"]), @r#"{"appended":1,"changes":["review r-1 now has 1 response(s)"],"dry_run":false,"file":"reviews.csv","kind":"reviews","rows":[{"id":"<uuid>","row":2,"seq":16}],"skipped":0,"would_append":0}"#);
+    insta::assert_snapshot!(log.ok(&["--json", "import", f.to_str().unwrap(), "--date", "2009-10-06"]), @r#"{"appended":1,"changes":["review r-1 now has 1 response(s)"],"dry_run":false,"file":"reviews.csv","kind":"reviews","rows":[{"id":"import:131c2cea2944f623ebd5","row":2,"seq":16}],"skipped":0,"would_append":0}"#);
+}
+
+/// Importing the same sheet twice records it once: the second import skips
+/// every row and says so (exit 0), in text, JSON and a dry run.
+#[test]
+fn a_sheet_imported_again_is_a_no_op_that_says_so() {
+    let log = Log::cambodia();
+    log.ok(&[
+        "review",
+        "open",
+        "ar-health-2010",
+        "--partnership",
+        "twg-health",
+        "--kind",
+        "annual_review",
+        "--date",
+        "2010-12-01",
+    ]);
+    let sheet = example("commitments.csv");
+    log.ok(&["import", &sheet, "--date", "2010-12-15"]);
+    let before = log.bytes();
+    insta::assert_snapshot!(log.ok(&["import", &sheet, "--date", "2010-12-15"]), @"commitments.csv (commitments) is already imported: its 3 row(s) are all recorded; nothing was appended");
+    insta::assert_snapshot!(log.ok(&["--json", "import", &sheet, "--date", "2010-12-15"]), @r#"{"appended":0,"changes":[],"dry_run":false,"file":"commitments.csv","kind":"commitments","rows":[],"skipped":3,"would_append":0}"#);
+    insta::assert_snapshot!(log.ok(&["import", "--dry-run", &sheet, "--date", "2010-12-15"]), @"
+    dry run: commitments.csv is valid (commitments); importing it would append 0 event(s):
+      3 row(s) already recorded by an earlier import would be skipped
+    nothing was recorded (the rows were checked against the log without writing to it)
+    ");
+    assert_eq!(log.bytes(), before, "nothing was written");
+    let reviews = example("reviews.csv");
+    log.ok(&["import", &reviews, "--date", "2010-12-10"]);
+    let before = log.bytes();
+    log.ok(&["import", &reviews, "--date", "2010-12-10"]);
+    assert_eq!(log.bytes(), before, "a reviews sheet likewise");
+}
+
+/// Rows added below an imported sheet's rows are appended alone; the rows
+/// already recorded are skipped.
+#[test]
+fn rows_added_to_an_imported_sheet_are_appended_alone() {
+    let log = Log::with_base();
+    let rows = "r-1,chair-health,4,3,2,Good\nr-1,lf-health,5,4,,\n";
+    let f = log.file("reviews.csv", format!("{REVIEWS}{rows}"));
+    log.ok(&["import", f.to_str().unwrap(), "--date", "2009-10-06"]);
+    log.ok(&[
+        "partner",
+        "join",
+        "health",
+        "--org",
+        "ngo-forum",
+        "--role",
+        "member",
+        "--date",
+        "2009-10-01",
+    ]);
+    let f = log.file(
+        "reviews.csv",
+        format!("{REVIEWS}{rows}r-1,ngo-rep,3,3,3,\n"),
+    );
+    insta::assert_snapshot!(log.ok(&["import", f.to_str().unwrap(), "--date", "2009-10-06"]), @"
+    imported reviews.csv (reviews): appended 1 event(s) (seq 19)
+      2 row(s) already recorded by an earlier import were skipped
+    what changed:
+      review r-1 now has 3 response(s)
+    ");
+}
+
+/// A row changed since it was imported (or moved, or dated differently) is
+/// not a repeat: the rules judge it, and the error names the row.
+#[test]
+fn a_changed_row_is_refused_naming_the_row() {
+    let log = Log::with_base();
+    let f = log.file(
+        "reviews.csv",
+        format!("{REVIEWS}r-1,chair-health,4,3,2,Good\nr-1,lf-health,5,4,,\n"),
+    );
+    log.ok(&["import", f.to_str().unwrap(), "--date", "2009-10-06"]);
+    let before = log.bytes();
+    let original = std::fs::read(&f).unwrap();
+    let changed = log.file(
+        "reviews.csv",
+        format!("{REVIEWS}r-1,chair-health,4,3,2,Good\nr-1,lf-health,5,3,,\n"),
+    );
+    insta::assert_snapshot!(log.rejected(&["import", changed.to_str().unwrap(), "--date", "2009-10-06"]), @r#"
+    error: reviews.csv: 1 row cannot be imported
+      row 3, column respondent: "lf-health" has already responded to review "r-1" — one response per respondent per review; to correct it, retract the earlier response and respond again
+      nothing was imported; the log is unchanged
+    hint: fix the rows named above in the spreadsheet, save it as CSV UTF-8 and import it again (`accord import --dry-run FILE` checks a file without recording anything)
+    "#);
+    std::fs::write(&f, original).unwrap();
+    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap(), "--date", "2009-10-07"]), @r#"
+    error: reviews.csv: 2 rows cannot be imported
+      row 2, column respondent: "chair-health" has already responded to review "r-1" — one response per respondent per review; to correct it, retract the earlier response and respond again
+      row 3, column respondent: "lf-health" has already responded to review "r-1" — one response per respondent per review; to correct it, retract the earlier response and respond again
+      nothing was imported; the log is unchanged
+    hint: fix the rows named above in the spreadsheet, save it as CSV UTF-8 and import it again (`accord import --dry-run FILE` checks a file without recording anything)
+    "#);
+    assert_eq!(log.bytes(), before, "nothing was written");
 }

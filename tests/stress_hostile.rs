@@ -677,6 +677,7 @@ fn fuzzed_events_never_make_the_rules_panic() {
                     &AppendOptions {
                         operator: Some("fuzz"),
                         progress: None,
+                        ..AppendOptions::default()
                     },
                 ) {
                     Ok(o) => {

@@ -31,6 +31,7 @@ fn append(store: &mut Store, lines: &[String]) -> Result<AppendOutcome, AppendEr
         &AppendOptions {
             operator: Some("tester"),
             progress: None,
+            ..AppendOptions::default()
         },
     )
 }
@@ -848,8 +849,9 @@ fn a_batch_is_all_or_nothing() {
 
 #[test]
 fn triggers_refuse_update_delete_and_replace() {
-    let (_d, store) = fresh();
-    let c = store.connection();
+    let (d, store) = fresh();
+    // The file opened as anyone could, beside the store.
+    let c = rusqlite::Connection::open(d.path().join("t.db")).unwrap();
     for sql in [
         "UPDATE events SET recorded_by = 'mallory' WHERE seq = 1",
         "DELETE FROM events WHERE seq = 3",

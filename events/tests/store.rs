@@ -39,6 +39,7 @@ fn head_at_finds_the_last_event_recorded_by_a_moment() {
                 &AppendOptions {
                     operator: Some("t"),
                     progress: None,
+                    ..AppendOptions::default()
                 },
             )
             .unwrap();

@@ -103,6 +103,7 @@ pub fn append_lines(
     let opts = AppendOptions {
         operator: ctx.operator.as_deref(),
         progress: Some(&tick),
+        ..AppendOptions::default()
     };
     let outcome = store
         .append(JsonLines::new(reader, today), &opts)

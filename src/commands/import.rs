@@ -3,25 +3,24 @@
 //! The sheet is read and every cell checked first (`crate::import`). Then
 //! the rows are appended as one `Store::append` batch, so they go through
 //! the same rules as every other event and are all recorded or none is.
+//! The batch goes on past a row that breaks a rule (`keep_going`), so that
+//! every bad row is reported at once; a dry run, or a sheet with bad cells,
+//! is only checked (`check_only`), which writes nothing.
 //!
-//! The store stops a batch at the first broken rule. To report every bad
-//! row at once, and for `--dry-run`, the rows are checked against a private
-//! temporary copy of the log (SQLite `VACUUM INTO`, a consistent snapshot):
-//! the batch is appended there, a row that breaks a rule is set aside and
-//! the batch tried again without it, until the rest passes. The copy is
-//! deleted afterwards; the log itself is only read. (Another process may
-//! append between the check and a real import; the real append checks
-//! every rule again, so nothing inconsistent can be recorded.)
+//! Each row's event id is derived from the row (see [`row_id`]), so that
+//! importing the same sheet again skips the rows already recorded instead
+//! of refusing them.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use accord_events::Event;
-use accord_events::catalogue::{EFFECTIVENESS, EFFECTIVENESS_CRITERIA};
 use accord_events::input::NewEvent;
-use accord_events::rules::{Violation, did_you_mean};
-use accord_events::store::{Access, AppendError, AppendOptions, AppendOutcome, LogFilter, Store};
+use accord_events::json::canonical;
+use accord_events::rules::Violation;
+use accord_events::store::{AppendError, AppendOptions, AppendOutcome, Store};
+use accord_projections::audit::text_sha256;
 use clap::Args;
 use serde_json::json;
 
@@ -102,7 +101,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     } else {
         ctx.open_write()?
     };
-    check_criteria(&store, &name, &sheet)?;
+    check_criteria(&mut store, &name, &sheet)?;
     if sheet.rows.is_empty() && sheet.errors.is_empty() {
         return Err(CliError::rejected(
             format!("{name}: the sheet has a header but no rows; there is nothing to import"),
@@ -111,46 +110,39 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     }
     let mut errors = sheet.errors.clone();
     let events = to_events(ctx, &args, &name, &sheet, &mut errors);
-    let total = events.len() as u64;
-    let progress = Progress::new("importing", Some(total));
+    let progress = Progress::new("importing", Some(events.len() as u64));
     let tick = |n: u64| progress.set(n);
     let opts = AppendOptions {
         operator: Some(operator),
         progress: Some(&tick),
+        // A sheet with bad cells is not imported: its other rows are only
+        // checked, to report what else is wrong.
+        check_only: args.dry_run || !errors.is_empty(),
+        keep_going: true,
     };
-    if errors.is_empty() && !args.dry_run {
-        match store.append(events.iter().cloned().map(Ok), &opts) {
-            Ok(outcome) => {
-                progress.finish();
-                return report(ctx, &store, &name, &sheet, &outcome, false);
-            }
-            Err(AppendError::Rule { .. } | AppendError::IdConflict { .. }) => {}
-            Err(e) => {
-                progress.finish();
-                return Err(append_error(e));
-            }
-        }
-    }
-    // A dry run, or rows to report: check every row against a copy of the log.
-    let copy = Scratch::of(&store)?;
-    let mut scratch = Store::open(&copy.path, Access::ReadWrite, ctx.clock)?;
-    scratch
-        .connection()
-        .execute_batch("PRAGMA synchronous = OFF")
-        .map_err(|e| CliError::store(e.into()))?;
-    let outcome = check_all(&mut scratch, &sheet, &events, &opts, &mut errors);
+    let appended = store.append(events.into_iter().map(Ok), &opts);
     progress.finish();
-    let outcome = outcome?;
-    if !errors.is_empty() {
-        return Err(rows_error(&name, errors, args.dry_run));
+    match appended {
+        Ok(outcome) if errors.is_empty() => {
+            report(ctx, &store, &name, &sheet, &outcome, args.dry_run)
+        }
+        Ok(_) => Err(rows_error(&name, errors, args.dry_run)),
+        Err(AppendError::Refused(refused)) => {
+            for e in refused {
+                errors.push(refusal(&sheet, e)?);
+            }
+            errors.sort_by_key(|e| e.row);
+            errors.truncate(MAX_ROW_ERRORS);
+            Err(rows_error(&name, errors, args.dry_run))
+        }
+        Err(e) => Err(append_error(e)),
     }
-    let outcome = outcome.expect("a batch without bad rows was appended to the copy");
-    report(ctx, &scratch, &name, &sheet, &outcome, true)
 }
 
 /// A reviews sheet's criterion columns must be criteria of the framework its
-/// reviews are scored on: said once for the header, not once per row.
-fn check_criteria(store: &Store, name: &str, sheet: &Sheet) -> Result<(), CliError> {
+/// reviews are scored on (a rule of the log): said once for the header, not
+/// once per row.
+fn check_criteria(store: &mut Store, name: &str, sheet: &Sheet) -> Result<(), CliError> {
     let reviews: BTreeSet<&str> = sheet
         .rows
         .iter()
@@ -162,54 +154,20 @@ fn check_criteria(store: &Store, name: &str, sheet: &Sheet) -> Result<(), CliErr
     if reviews.is_empty() {
         return Ok(());
     }
-    let mut criteria: HashMap<String, Vec<String>> = HashMap::new();
-    criteria.insert(
-        EFFECTIVENESS.into(),
-        EFFECTIVENESS_CRITERIA
-            .iter()
-            .map(|(c, _)| (*c).to_owned())
-            .collect(),
-    );
-    let mut framework_of: HashMap<String, String> = HashMap::new();
-    for kind in ["framework.defined", "review.opened"] {
-        let filter = LogFilter {
-            kind: Some(kind.into()),
-            ..LogFilter::default()
-        };
-        for stored in store.stored_matching(&filter)? {
-            match stored.decode().map(|e| e.event) {
-                Ok(Event::FrameworkDefined(d)) => {
-                    let ids = d.criteria.iter().map(|c| c.id.to_string()).collect();
-                    criteria.insert(d.framework.to_string(), ids);
-                }
-                Ok(Event::ReviewOpened(d)) => {
-                    let f = d
-                        .framework
-                        .map_or(EFFECTIVENESS.to_owned(), |f| f.to_string());
-                    framework_of.insert(d.review.to_string(), f);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut problems = Vec::new();
-    for column in &sheet.criteria {
-        let misfit = reviews.iter().find_map(|r| {
-            let f = framework_of.get(*r)?;
-            let ids = criteria.get(f)?;
-            (!ids.contains(column)).then_some((r, f, ids))
-        });
-        if let Some((review, framework, ids)) = misfit {
-            let mut p = format!(
-                "{column:?} is not a criterion of the framework {framework:?} that review {review:?} is scored on (its criteria: {})",
-                ids.join(", ")
-            );
-            if let Some(s) = did_you_mean(column, ids.iter().map(String::as_str)) {
-                p.push_str(&format!("; did you mean {s:?}?"));
-            }
-            problems.push(p);
-        }
-    }
+    let rules = store.rules()?;
+    let problems: Vec<String> = sheet
+        .criteria
+        .iter()
+        .filter_map(|column| {
+            let v = reviews
+                .iter()
+                .find_map(|r| rules.check_criterion(r, column).err())?;
+            Some(match v.hint {
+                Some(h) => format!("{}; {h}", v.message),
+                None => v.message,
+            })
+        })
+        .collect();
     if problems.is_empty() {
         return Ok(());
     }
@@ -251,7 +209,10 @@ fn to_events(
             line: *row,
         };
         match new_event(today, event.clone(), stamp) {
-            Ok(e) => out.push(e),
+            Ok(mut e) => {
+                e.id = Some(row_id(sheet, &e));
+                out.push(e);
+            }
             Err(e) => {
                 let column = match e.field.as_str() {
                     "occurred_at" if date.is_some() => Some("date".to_owned()),
@@ -275,57 +236,41 @@ fn to_events(
     out
 }
 
-/// Appends to the scratch copy, setting aside each row that breaks a rule:
-/// the rows before it passed, so they are kept (later rows are checked
-/// against them) and the check goes on after it. Returns the outcome when
-/// every row passed in one batch.
-fn check_all(
-    scratch: &mut Store,
-    sheet: &Sheet,
-    events: &[NewEvent],
-    opts: &AppendOptions<'_>,
-    errors: &mut Vec<RowError>,
-) -> Result<Option<AppendOutcome>, CliError> {
-    let clean = errors.is_empty();
-    let mut pos = 0;
-    loop {
-        let rest = &events[pos..];
-        let (row, error) = match scratch.append(rest.iter().cloned().map(Ok), opts) {
-            Ok(outcome) => {
-                errors.sort_by_key(|e| e.row);
-                return Ok((clean && pos == 0).then_some(outcome));
-            }
-            Err(AppendError::Rule {
-                line, violation, ..
-            }) => (line, rule_error(sheet, line, violation)),
-            Err(AppendError::IdConflict { line, id, seq, .. }) => (
-                line,
-                RowError {
-                    row: line,
-                    column: None,
-                    message: format!(
-                        "the event id {id:?} is already recorded (seq {seq}) with different content"
-                    ),
-                },
+/// The event id of an imported row: `import:` and the first 20 hex digits
+/// of the SHA-256 of the sheet's kind and the event as it is recorded (type,
+/// data as canonical JSON, `occurred_at`, `source`; the default source names
+/// the file and the row). Importing the same sheet again gives the same
+/// events, which the log skips as repeats; a row changed since, moved, or
+/// given another date is another event, which the rules judge (a respondent
+/// answers a review once, a commitment is made once), so it is refused
+/// with its row named.
+fn row_id(sheet: &Sheet, event: &NewEvent) -> String {
+    let material = format!(
+        "accord import row v1\n{}\n{}\n{}\n{}\n{}",
+        sheet.kind.noun(),
+        event.kind(),
+        canonical(&event.data),
+        event.occurred_at,
+        event.source.as_deref().unwrap_or_default(),
+    );
+    format!("import:{}", &text_sha256(&material)[..20])
+}
+
+/// A row the log refused, as the row error the sheet's reader sees.
+fn refusal(sheet: &Sheet, e: AppendError) -> Result<RowError, CliError> {
+    Ok(match e {
+        AppendError::Rule {
+            line, violation, ..
+        } => rule_error(sheet, line, violation),
+        AppendError::IdConflict { line, id, seq, .. } => RowError {
+            row: line,
+            column: None,
+            message: format!(
+                "the event id {id:?} is already recorded (seq {seq}) with different content"
             ),
-            Err(e) => return Err(append_error(e)),
-        };
-        errors.push(error);
-        if errors.len() >= MAX_ROW_ERRORS {
-            errors.sort_by_key(|e| e.row);
-            return Ok(None);
-        }
-        let bad = rest
-            .iter()
-            .position(|e| e.line == row)
-            .expect("the refused row is in the batch");
-        if bad > 0 {
-            scratch
-                .append(rest[..bad].iter().cloned().map(Ok), opts)
-                .map_err(append_error)?;
-        }
-        pos += bad + 1;
-    }
+        },
+        e => return Err(append_error(e)),
+    })
 }
 
 fn rule_error(sheet: &Sheet, row: usize, v: Violation) -> RowError {
@@ -377,7 +322,14 @@ fn report(
         .recorded
         .first()
         .map_or(outcome.head.seq + 1, |r| r.seq);
-    let changes = effects::changes(store, first, outcome.head.seq, ctx.clock.today())?;
+    let today = ctx.clock.today();
+    let changes = if dry_run {
+        effects::would_change(store, &outcome.checked, today)?
+    } else if outcome.appended > 0 {
+        effects::changes(store, first, outcome.head.seq, today)?
+    } else {
+        Vec::new()
+    };
     if ctx.json {
         let rows: Vec<_> = outcome
             .recorded
@@ -415,11 +367,28 @@ fn report(
             }
         }
         more(outcome.appended as usize);
+    } else if outcome.appended == 0 {
+        println!(
+            "{name} ({}) is already imported: its {} row(s) are all recorded; nothing was appended",
+            sheet.kind.noun(),
+            outcome.skipped
+        );
     } else {
         println!(
             "imported {name} ({}): appended {} event(s){seqs}",
             sheet.kind.noun(),
             outcome.appended
+        );
+    }
+    if outcome.skipped > 0 && (dry_run || outcome.appended > 0) {
+        println!(
+            "  {} row(s) already recorded by an earlier import {}",
+            outcome.skipped,
+            if dry_run {
+                "would be skipped"
+            } else {
+                "were skipped"
+            }
         );
     }
     if !changes.is_empty() {
@@ -438,7 +407,7 @@ fn report(
     }
     if dry_run {
         println!(
-            "nothing was recorded (the rows were checked against a temporary copy of the log)"
+            "nothing was recorded (the rows were checked against the log without writing to it)"
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -457,61 +426,5 @@ fn describe_row(e: &Event) -> String {
             format!("{} by {}: {}", d.review, d.respondent, scores.join(", "))
         }
         other => summary(other),
-    }
-}
-
-/// A private copy of the log, deleted when dropped.
-struct Scratch {
-    path: PathBuf,
-}
-
-impl Scratch {
-    fn of(store: &Store) -> Result<Scratch, CliError> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let path =
-            std::env::temp_dir().join(format!("accord-check-{}-{nanos}.db", std::process::id()));
-        let scratch = Scratch { path };
-        let target = scratch.path.to_str().ok_or_else(|| {
-            CliError::rejected(
-                "the temporary folder's path is not UTF-8",
-                "set TMPDIR to a plain folder",
-            )
-        })?;
-        let failed = |e: String| {
-            CliError::rejected(
-                format!("cannot make a temporary copy of the log to check the rows: {e}"),
-                "check that the temporary folder (TMPDIR) is writable and has room",
-            )
-        };
-        match store.sqlite_connection() {
-            Some(conn) => conn
-                .execute_batch(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
-                .map_err(|e| failed(e.to_string()))?,
-            None => {
-                // Another database (PostgreSQL): the copy is an SQLite log
-                // restored from its export, the same events and positions.
-                let mut export = Vec::new();
-                store.for_each(|e| {
-                    export.extend_from_slice(e.to_json_line().as_bytes());
-                    export.push(b'\n');
-                    Ok(())
-                })?;
-                Store::restore(&scratch.path, &export[..], None, store.clock())
-                    .map_err(|e| failed(e.to_string()))?;
-            }
-        }
-        Ok(scratch)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut p = self.path.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(Path::new(&p));
-        }
     }
 }

@@ -72,8 +72,8 @@ pub fn load_example(
             Some(t) => AppendOutcome {
                 appended: t.appended + o.appended,
                 skipped: t.skipped + o.skipped,
-                recorded: t.recorded,
                 head: o.head,
+                ..t
             },
         });
     }

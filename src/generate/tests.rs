@@ -51,6 +51,7 @@ fn append_all(lines: &[String], now: &str) -> (u64, u64, accord_events::verify::
     let opts = AppendOptions {
         operator: Some("gen"),
         progress: None,
+        ..AppendOptions::default()
     };
     let out = match store.append(events, &opts) {
         Ok(o) => o,

@@ -14,6 +14,7 @@
 //! back-dated act is checked against the world as it stood then).
 
 mod check;
+mod criteria;
 mod signing;
 mod violation;
 

@@ -18,6 +18,8 @@ use crate::verify::Head;
 pub const MAX_REPORTED_ERRORS: usize = 50;
 /// At most this many recorded events are listed in an [`AppendOutcome`].
 pub const MAX_LISTED: usize = 10_000;
+/// A batch with [`AppendOptions::keep_going`] stops after refusing this many events.
+pub const MAX_REFUSED: usize = 100;
 
 /// How to append.
 #[derive(Default)]
@@ -26,6 +28,21 @@ pub struct AppendOptions<'a> {
     pub operator: Option<&'a str>,
     /// Called with the number of events handled so far (for a progress bar).
     pub progress: Option<&'a dyn Fn(u64)>,
+    /// Check the batch without writing it: every event goes through the
+    /// same idempotency check and rules as a real append, against the log
+    /// and the batch's earlier events, and the outcome says what would be
+    /// recorded ([`AppendOutcome::checked`]). Nothing is written, so a
+    /// read-only store can check a batch: it runs in a read transaction
+    /// (one consistent snapshot of the log) rather than the write lock, and
+    /// another process may append before a real append of the same batch,
+    /// which checks every rule again.
+    pub check_only: bool,
+    /// Go on past an event that breaks a rule or reuses an id with other
+    /// content: it is set aside (later events are checked as if it were not
+    /// in the batch) and the batch fails with [`AppendError::Refused`],
+    /// naming every refused event (up to [`MAX_REFUSED`]), rather than
+    /// with the first. Either way nothing of a refused batch is written.
+    pub keep_going: bool,
 }
 
 /// One event written by a batch.
@@ -42,7 +59,7 @@ pub struct Recorded {
 }
 
 /// What a successful batch did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppendOutcome {
     /// Events written.
     pub appended: u64,
@@ -52,12 +69,18 @@ pub struct AppendOutcome {
     pub recorded: Vec<Recorded>,
     /// The log's head after the batch.
     pub head: Head,
+    /// With [`AppendOptions::check_only`]: every event the batch would
+    /// record, as it would be stored (positions, ids, streams), so that a
+    /// caller can show what it would change. Empty otherwise.
+    pub checked: Vec<Envelope>,
 }
 
 impl Store {
     /// Appends a batch: every event is checked against the rules and written,
     /// or none is. Lines that fail to parse are all reported (up to
-    /// [`MAX_REPORTED_ERRORS`]); otherwise the first broken rule is.
+    /// [`MAX_REPORTED_ERRORS`]); otherwise the first broken rule is, or
+    /// every one with [`AppendOptions::keep_going`]. With
+    /// [`AppendOptions::check_only`] the batch is checked and nothing written.
     pub fn append<I>(
         &mut self,
         events: I,
@@ -69,7 +92,11 @@ impl Store {
         // The backend's write lock is taken before the state is read, so no
         // other process can append between our checks and our writes.
         let db = &*self.backend;
-        db.begin_write()?;
+        if opts.check_only {
+            db.begin_read()?;
+        } else {
+            db.begin_write()?;
+        }
         let result = (|| {
             let cache = match self.cache.take() {
                 Some(c) => Some(c),
@@ -80,6 +107,13 @@ impl Store {
             Ok::<_, AppendError>((cache, outcome))
         })();
         match result {
+            Ok((_, Ok(outcome))) if opts.check_only => {
+                // The cached state saw the checked events, which are not in
+                // the log: drop it, it is rebuilt next time.
+                db.rollback();
+                self.cache = None;
+                Ok(outcome)
+            }
             Ok((cache, Ok(outcome))) => {
                 if let Err(e) = db.commit() {
                     db.rollback();
@@ -129,6 +163,24 @@ impl Store {
             ..cache
         });
         Ok(head)
+    }
+
+    /// The rules' state folded to the log's head, as the next batch is
+    /// checked against it (for questions asked once of a whole input, such
+    /// as whether a sheet's columns are criteria of its review's framework).
+    /// Read in one snapshot of the log, and kept for the next batch.
+    pub fn rules(&mut self) -> Result<&RuleState, StoreError> {
+        let db = &*self.backend;
+        db.begin_read()?;
+        let cache = (|| {
+            let cache = match self.cache.take() {
+                Some(c) => Some(c),
+                None => checkpoint::load(db, db.head()?),
+            };
+            refresh(db, cache)
+        })();
+        db.rollback();
+        Ok(&self.cache.insert(cache?).state)
     }
 
     /// After how many folded events a batch saves the rule state (0: never).
@@ -215,6 +267,22 @@ fn fold_into(db: &dyn Backend, c: &mut Cache, s: &StoredEvent) -> Result<(), Sto
     Ok(())
 }
 
+/// Events of a check-only batch, which are not written: the batch's later
+/// events look ids up here before asking the database.
+#[derive(Default)]
+struct Unwritten {
+    by_id: std::collections::HashMap<String, StoredEvent>,
+}
+
+impl Unwritten {
+    fn by_id(&self, db: &dyn Backend, id: &str) -> Result<Option<StoredEvent>, StoreError> {
+        match self.by_id.get(id) {
+            Some(s) => Ok(Some(s.clone())),
+            None => db.by_id(id),
+        }
+    }
+}
+
 fn append_in<I>(
     db: &dyn Backend,
     clock: Clock,
@@ -227,6 +295,8 @@ where
 {
     let mut out = AppendOutcome::default();
     let mut input_errors = Vec::new();
+    let mut refused = Vec::new();
+    let mut unwritten = Unwritten::default();
     // recorded_at never decreases along seq, even if the clock steps back.
     let now = format_recorded_at(db.now(clock)?);
     let recorded_at = if now > cache.last_recorded_at {
@@ -260,32 +330,51 @@ where
             Some(o) => o.to_owned(),
             None => return Err(AppendError::NoOperator { line }),
         };
+        // A refused event stops the batch, or with keep_going is set aside
+        // and the batch goes on without it.
+        let mut refuse = |e: AppendError| {
+            if !opts.keep_going {
+                return Err(e);
+            }
+            refused.push(e);
+            Ok(refused.len() >= MAX_REFUSED)
+        };
         // An id already recorded makes the event a skip (same content) or
         // a conflict, whatever the rules say. Looked up before inserting, so
         // that a backend may buffer its inserts (PostgreSQL does).
         if let Some(id) = &ev.id
             && cache.ids.may_contain(id)
-            && let Some(existing) = db.by_id(id)?
+            && let Some(existing) = unwritten.by_id(db, id)?
         {
-            same_content(&ev, &existing, line)?;
-            out.skipped += 1;
+            match same_content(&ev, &existing, line) {
+                Ok(()) => out.skipped += 1,
+                Err(e) => {
+                    if refuse(e)? {
+                        break;
+                    }
+                }
+            }
             continue;
         }
         let target = match &ev.event {
-            Event::EventRetracted(d) => db
-                .by_id(&d.event.0)?
+            Event::EventRetracted(d) => unwritten
+                .by_id(db, &d.event.0)?
                 .map(|t| t.decode())
                 .transpose()
                 .map_err(StoreError::from)?,
             _ => None,
         };
         if let Err(violation) = cache.state.check(&ev, target.as_ref()) {
-            return Err(AppendError::Rule {
+            let e = AppendError::Rule {
                 line,
                 id: ev.id.clone(),
                 kind: ev.kind(),
                 violation,
-            });
+            };
+            if refuse(e)? {
+                break;
+            }
+            continue;
         }
         let stream = cache
             .state
@@ -312,13 +401,23 @@ where
             hash: [0; 32],
         };
         stored.hash = stored.compute_hash();
-        if !db.insert(&stored)? {
+        if opts.check_only {
+            unwritten.by_id.insert(stored.id.clone(), stored.clone());
+        } else if !db.insert(&stored)? {
             // The id is already recorded (a repeat whose rule check passed).
             if let Some(existing) = db.by_id(&stored.id)? {
                 // Hand back what the stored form borrowed for the comparison.
                 ev.occurred_at = stored.occurred_at;
                 ev.source = stored.source;
-                same_content(&ev, &existing, line)?;
+                match same_content(&ev, &existing, line) {
+                    Ok(()) => out.skipped += 1,
+                    Err(e) => {
+                        if refuse(e)? {
+                            break;
+                        }
+                    }
+                }
+                continue;
             }
             out.skipped += 1;
             continue;
@@ -353,9 +452,15 @@ where
         if let Some(t) = &target {
             cache.state.unapply(t);
         }
+        if opts.check_only {
+            out.checked.push(envelope);
+        }
     }
     if !input_errors.is_empty() {
         return Err(AppendError::Input(input_errors));
+    }
+    if !refused.is_empty() {
+        return Err(AppendError::Refused(refused));
     }
     if let Some(p) = opts.progress {
         p(handled);

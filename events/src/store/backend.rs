@@ -143,10 +143,15 @@ pub(crate) trait Backend {
     /// this process the only writer until `commit` or `rollback`.
     fn begin_write(&self) -> Result<(), StoreError>;
 
+    /// Opens a read transaction: every read until `rollback` sees one
+    /// consistent state of the log, and nothing can be written. For a batch
+    /// that is only checked ([`AppendOptions::check_only`](super::AppendOptions)).
+    fn begin_read(&self) -> Result<(), StoreError>;
+
     /// Commits the write transaction; durable when this returns.
     fn commit(&self) -> Result<(), StoreError>;
 
-    /// Abandons the write transaction (nothing it wrote remains).
+    /// Abandons the write or read transaction (nothing it wrote remains).
     fn rollback(&self);
 
     /// The transaction time for a batch (before the non-decreasing clamp).
@@ -170,7 +175,8 @@ pub(crate) trait Backend {
         rows: &mut dyn Iterator<Item = StoredEvent>,
     ) -> Result<Result<(), RowRejected>, StoreError>;
 
-    /// The SQLite connection, for tests and tools that inspect the file.
+    /// The SQLite connection, for the crate's own tests that inspect the file.
+    #[cfg(test)]
     fn sqlite(&self) -> Option<&rusqlite::Connection> {
         None
     }

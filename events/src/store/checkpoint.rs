@@ -147,6 +147,7 @@ mod tests {
                 &AppendOptions {
                     operator: Some("t"),
                     progress: None,
+                    ..AppendOptions::default()
                 },
             )
             .unwrap();
@@ -157,7 +158,9 @@ mod tests {
     /// Rewrites the saved checkpoint's row.
     fn set(store: &Store, column: &str, value: &[u8]) {
         store
-            .connection()
+            .backend
+            .sqlite()
+            .expect("an SQLite log")
             .execute(
                 &format!("UPDATE accord_checkpoint SET {column} = ?1"),
                 [value],

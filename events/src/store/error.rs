@@ -116,6 +116,11 @@ pub enum AppendError {
         /// The first field that differs.
         field: &'static str,
     },
+    /// Every event a batch with [`AppendOptions::keep_going`](super::AppendOptions::keep_going)
+    /// refused, in input order: each a [`AppendError::Rule`] or an
+    /// [`AppendError::IdConflict`].
+    #[error("{} event(s) refused", .0.len())]
+    Refused(Vec<AppendError>),
     /// No operator for `recorded_by`.
     #[error("line {line}: no operator: give recorded_by in the event, or --as NAME / ACCORD_USER")]
     NoOperator {

@@ -26,9 +26,7 @@ mod sqlite;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
-
-pub use append::{AppendOptions, AppendOutcome, Recorded};
+pub use append::{AppendOptions, AppendOutcome, MAX_REFUSED, Recorded};
 pub use checkpoint::DEFAULT_EVERY as CHECKPOINT_EVERY;
 pub use error::{AppendError, StoreError};
 pub use integrity::{RestoreError, Restored};
@@ -222,20 +220,5 @@ impl Store {
     /// schema made them.
     pub fn guard_problems(&self) -> Result<Vec<String>, StoreError> {
         self.backend.guard_problems()
-    }
-
-    /// Direct access to the SQLite connection, for tests and tools that
-    /// inspect the file.
-    ///
-    /// # Panics
-    /// On a store that is not SQLite (see [`Store::sqlite_connection`]).
-    pub fn connection(&self) -> &Connection {
-        self.sqlite_connection()
-            .expect("Store::connection is only for SQLite logs")
-    }
-
-    /// The SQLite connection, when the store is SQLite.
-    pub fn sqlite_connection(&self) -> Option<&Connection> {
-        self.backend.sqlite()
     }
 }

@@ -714,6 +714,16 @@ impl Backend for PgBackend {
         r
     }
 
+    fn begin_read(&self) -> Result<(), StoreError> {
+        // One snapshot for the whole check, taken at the first read; READ
+        // ONLY, so it also runs on a session that may not write.
+        let r = self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        if r.is_err() {
+            self.rollback();
+        }
+        r
+    }
+
     fn commit(&self) -> Result<(), StoreError> {
         self.batch("COMMIT")
     }

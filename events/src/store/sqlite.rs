@@ -604,6 +604,13 @@ impl Backend for SqliteBackend {
         Ok(())
     }
 
+    fn begin_read(&self) -> Result<(), StoreError> {
+        // Deferred: the snapshot is taken at the first read and held until
+        // the rollback; no lock keeps writers out meanwhile (WAL).
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
+    }
+
     fn commit(&self) -> Result<(), StoreError> {
         // Last check before the commit: the path still names the file this
         // store writes (see `check_unmoved`). The caller rolls back.
@@ -649,6 +656,7 @@ impl Backend for SqliteBackend {
         Ok(Ok(()))
     }
 
+    #[cfg(test)]
     fn sqlite(&self) -> Option<&Connection> {
         Some(&self.conn)
     }
@@ -840,5 +848,61 @@ fn file_id(path: &Path) -> Option<FileId> {
     {
         let _ = meta;
         Some(FileId { dev: 0, ino: 0 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clock::Clock;
+    use crate::store::{Access, Store};
+
+    fn log() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::create(&path, Clock::System).unwrap());
+        (dir, path)
+    }
+
+    /// A read-only store cannot write, even through SQLite directly: the
+    /// file is opened read-only, not merely left alone by accord.
+    #[test]
+    fn a_read_only_store_refuses_writes_through_sqlite_itself() {
+        let (_dir, path) = log();
+        let before = std::fs::read(&path).unwrap();
+        let store = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
+        let c = store.backend.sqlite().unwrap();
+        for sql in [
+            "INSERT INTO accord_meta (key, value) VALUES ('x', 'y')",
+            "DELETE FROM accord_meta",
+            "DROP TRIGGER events_refuse_update",
+            "PRAGMA user_version = 7",
+            "CREATE TABLE sneaky (x)",
+        ] {
+            let e = c.execute_batch(sql).expect_err(sql);
+            assert_eq!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::ReadOnly),
+                "{sql}: {e}"
+            );
+        }
+        drop(store);
+        assert!(std::fs::read(&path).unwrap() == before);
+    }
+
+    /// The power-cut argument rests on this: every read-write open puts the
+    /// log in WAL mode with `synchronous=FULL` (fsync of the WAL at each commit).
+    #[test]
+    fn synchronous_is_full() {
+        let (_dir, path) = log();
+        let store = Store::open(&path, Access::ReadWrite, Clock::System).unwrap();
+        let c = store.backend.sqlite().unwrap();
+        let sync: i64 = c
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous must be FULL (2)");
+        assert_eq!(mode, "wal");
     }
 }

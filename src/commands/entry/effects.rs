@@ -38,13 +38,39 @@ pub fn changes(
     }
     let streams: Vec<&str> = streams.iter().map(String::as_str).collect();
     let events = store.read_streams(&streams)?;
+    Ok(compare(events, first, last, today))
+}
+
+/// What the events of a batch that was only checked (`check_only`: not in
+/// the log, positioned after its head) would change, one sentence each.
+pub fn would_change(
+    store: &Store,
+    unwritten: &[Envelope],
+    today: NaiveDate,
+) -> Result<Vec<String>, CliError> {
+    let (Some(first), Some(last)) = (unwritten.first(), unwritten.last()) else {
+        return Ok(Vec::new());
+    };
+    let mut streams: BTreeSet<&str> = ["directory", "programme"].into();
+    streams.extend(unwritten.iter().map(|e| e.stream.as_str()));
+    let streams: Vec<&str> = streams.into_iter().collect();
+    // Another process may have appended since the check: the batch is
+    // judged against the log as it was checked against.
+    let mut events = store.read_streams(&streams)?;
+    events.retain(|e| e.seq < first.seq);
+    events.extend(unwritten.iter().cloned());
+    Ok(compare(events, first.seq, last.seq, today))
+}
+
+/// The changes from the events before `first` to those up to `last`.
+fn compare(events: Vec<Envelope>, first: u64, last: u64, today: NaiveDate) -> Vec<String> {
     let latest = events.iter().map(|e| e.occurred_on).max().unwrap_or(today);
     let view = View::as_of(latest.max(today));
     let upto =
         |seq: u64| -> Vec<Envelope> { events.iter().filter(|e| e.seq <= seq).cloned().collect() };
     let before = Replay::of(&upto(first - 1), &view);
     let after = Replay::of(&upto(last), &view);
-    Ok(describe(&before, &after, &view))
+    describe(&before, &after, &view)
 }
 
 /// Every change from `before` to `after`.

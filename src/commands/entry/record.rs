@@ -50,6 +50,7 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     let opts = AppendOptions {
         operator: Some(operator),
         progress: None,
+        ..AppendOptions::default()
     };
     let outcome = store
         .append([Ok(new)], &opts)
