@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Checks the stage snapshot's HTML the way a reader sees it: builds the demo
-# with the clock pinned, opens stage 2's report in headless Chromium, and
-# asserts the rendered page has the report's title, its tables and its SVG
-# charts; then prints it to PDF and takes a screenshot.
+# Checks the demo's HTML the way a reader sees it: builds the demo with the
+# clock pinned, opens stage 2's report in headless Chromium and asserts the
+# rendered page has the report's title, its tables and its SVG charts; opens
+# the programme's front page (index.html) and asserts its stage timeline, each
+# stage's key figures and the links to both formats of every stage report;
+# then prints both to A4 PDF and takes screenshots.
 #
 #   scripts/check_html.sh            # uses ./target/debug/accord (builds it if needed)
 #   ACCORD_BIN=path/to/accord scripts/check_html.sh
@@ -68,13 +70,52 @@ for table in coverage agreement-matrix annex; do
 done
 tables=$(grep -o '<table' "$DOM" | wc -l)
 [ "$tables" -ge 8 ] || fail "only $tables tables"
-for chart in timeline heatmap trend commitments; do
+for chart in timeline heatmap commitments; do
     grep -q "<svg[^>]*class=\"chart $chart\"" "$DOM" || fail "no $chart chart"
 done
 svgs=$(grep -o '<svg' "$DOM" | wc -l)
-[ "$svgs" -ge 12 ] || fail "only $svgs SVG charts"
+[ "$svgs" -ge 3 ] || fail "only $svgs SVG charts"
+# Stage 2 follows the first reviews: one review per partnership is no
+# trend, so a sentence stands where empty charts would be.
+if grep -q '<svg[^>]*class="chart trend"' "$DOM"; then fail "stage 2 draws a trend of one review"; fi
+grep -q 'A trend needs two reviews with responses' "$DOM" || fail "stage 2 does not say why there is no trend"
 grep -q 'seq 659' "$DOM" || fail "the page does not name the log head it was built from"
 if grep -q '<script' "$DOM"; then fail "the page contains a script"; fi
+
+# Stage 4: partnerships with two reviews have trend panels, with a legend
+# that tells the series apart by colour, dash pattern and marker.
+chromium --dump-dom "file://$WORK/demo/stage-4.html" >"$WORK/dom-4.html" || fail "chromium could not open stage 4"
+trends=$(grep -o '<svg[^>]*class="chart trend"' "$WORK/dom-4.html" | wc -l)
+[ "$trends" -ge 2 ] || fail "stage 4 has only $trends trend charts"
+grep -q '<ul class="legend">' "$WORK/dom-4.html" || fail "stage 4's trends have no legend"
+
+# The front page: the timeline chart, every stage with its key figures, and
+# links to both formats of its report (files the demo wrote).
+INDEX="$WORK/demo/index.html"
+[ -s "$INDEX" ] || fail "the demo wrote no $INDEX"
+chromium --dump-dom "file://$INDEX" >"$WORK/index-dom.html" || fail "chromium could not open index.html"
+IDOM="$WORK/index-dom.html"
+grep -q '<h1>Making Partnerships Effective</h1>' "$IDOM" || fail "index.html: no programme heading"
+grep -q '<svg[^>]*class="chart timeline"' "$IDOM" || fail "index.html: no stage timeline chart"
+stages=0
+for n in 1 2 3 4; do
+    for ext in html md; do
+        grep -q "<a href=\"stage-$n.$ext\">" "$IDOM" || fail "index.html: no link to stage-$n.$ext"
+        [ -s "$WORK/demo/stage-$n.$ext" ] || fail "index.html links to stage-$n.$ext, which the demo did not write"
+    done
+    grep -q "<section class=\"stage-entry\" id=\"stage-$n\">" "$IDOM" || fail "index.html: no entry for stage $n"
+    stages=$((stages + 1))
+done
+figures=$(grep -o '<div class="figures">' "$IDOM" | wc -l)
+[ "$figures" -eq 4 ] || fail "index.html: $figures sets of key figures, not 4"
+if grep -q '<script' "$IDOM"; then fail "index.html contains a script"; fi
+chromium --print-to-pdf="$WORK/index.pdf" --no-pdf-header-footer "file://$INDEX" >/dev/null \
+    || fail "chromium could not print index.html"
+head -c 4 "$WORK/index.pdf" | grep -q '%PDF' || fail "printing index.html gave no PDF"
+chromium --screenshot="$WORK/index.png" --window-size=1280,2000 "file://$INDEX" >/dev/null \
+    || fail "chromium could not take a screenshot of index.html"
+isize=$(wc -c <"$WORK/index.png")
+[ "$isize" -gt 30000 ] || fail "the index.html screenshot is nearly empty ($isize bytes)"
 
 chromium --print-to-pdf="$WORK/stage-2.pdf" --no-pdf-header-footer "file://$PAGE" >/dev/null \
     || fail "chromium could not print the page"
@@ -86,4 +127,5 @@ chromium --screenshot="$WORK/stage-2.png" --window-size=1280,2400 "file://$PAGE"
 size=$(wc -c <"$WORK/stage-2.png")
 [ "$size" -gt 50000 ] || fail "the screenshot is nearly empty ($size bytes)"
 
-echo "check_html: ok: title, $tables tables, $svgs SVG charts; printed to PDF (${pages:-?} A4 pages); screenshot $size bytes"
+echo "check_html: ok: stage 2: title, $tables tables, $svgs SVG charts, no one-review trends; stage 4: $trends trend charts; printed to PDF (${pages:-?} A4 pages); screenshot $size bytes"
+echo "check_html: ok: index.html: timeline chart, $stages stages with key figures and links to HTML and Markdown; printed to PDF; screenshot $isize bytes"

@@ -33,18 +33,29 @@ pub struct Global {
     /// The log: an SQLite file, or a PostgreSQL database as a
     /// postgres://USER@HOST:PORT/DBNAME URL (give the password in ACCORD_DB or
     /// PGPASSWORD rather than on the command line).
+    // The value is never printed in help: it may hold a password.
     #[arg(
         long,
         global = true,
         env = "ACCORD_DB",
+        hide_env_values = true,
         default_value = "accord.db",
         value_name = "PATH"
     )]
     pub db: PathBuf,
-    /// Your name, recorded as `recorded_by` on what you append.
-    #[arg(long = "as", global = true, env = "ACCORD_USER", value_name = "NAME")]
+    /// Your name, recorded as `recorded_by` on what you record; needed only
+    /// by commands that write (append, import, the data-entry commands), read
+    /// commands ignore it.
+    #[arg(
+        long = "as",
+        global = true,
+        env = "ACCORD_USER",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub operator: Option<String>,
-    /// Print JSON instead of text (commands that read).
+    /// Print JSON instead of text (the reading commands, import and the
+    /// data-entry commands; export has --format instead).
     #[arg(long, global = true)]
     pub json: bool,
     /// Open the log read-only: nothing can be written (read commands always do).

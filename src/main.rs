@@ -1,6 +1,15 @@
 //! `accord`: the command line. Parses arguments, calls the libraries, renders.
 #![forbid(unsafe_code)]
 
+/// `println!` for command output: a reader that went away (`accord log |
+/// head`) ends the output quietly instead of panicking. Gives an
+/// `io::Result` for the other write errors (a full disk), which are errors.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::render::text::emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod cli;
 mod commands;
 mod context;

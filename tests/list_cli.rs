@@ -99,11 +99,11 @@ fn json_is_one_object_per_line() {
 fn as_of_lists_the_world_as_it_stood() {
     let log = Log::example();
     insta::assert_snapshot!(log.run(&["list", "stages", "--as-of", "2009-09-10"]), @r"
-    STAGE  STATUS     PLANNED                  NAME
-    1      completed  2009-06-01 – 2009-06-30  Engagement and Inception
-    2      started    2009-09-09 – 2009-09-11  Strategic Meeting on Making Partnerships Effective
-    3      planned    2009-10-01 – 2010-01-31  Follow-up
-    4      planned    2010-02-01 – 2010-08-31  Further Follow-up and Recommendations
+    STAGE  STATUS       PLANNED                  NAME
+    1      completed    2009-06-01 – 2009-06-30  Engagement and Inception
+    2      in progress  2009-09-09 – 2009-09-11  Strategic Meeting on Making Partnerships Effective
+    3      planned      2009-10-01 – 2010-01-31  Follow-up
+    4      planned      2010-02-01 – 2010-08-31  Further Follow-up and Recommendations
     ");
     let then = log.run(&["list", "agreements", "--as-of", "2009-09-10"]);
     let now = log.run(&["list", "agreements"]);

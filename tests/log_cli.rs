@@ -201,6 +201,7 @@ fn truncation_is_caught_only_against_a_head_kept_elsewhere() {
     ALTERED: the log was altered: first bad seq 8
       the log ends at 6 and no longer reaches the head 8
       events read: 6; head as found: 6 c108a0f2dded5c374c291133867ee5e37af7d44313688b16905ec47b8b2ada25
+      head checked: 8:37ad54b89114e4b0fbd181a009e575389d3f85060c2b4e38ef1ff8f03d46e8a6
     ");
 }
 

@@ -567,3 +567,235 @@ fn partnerships_agree_with_status() {
         }
     }
 }
+
+/// A small programme for the reading rules: one partnership whose review
+/// of August 2009 has means of exactly 3.25 and 3.75 (four responses), and
+/// a commitment reported on schedule that fell due on 31 December 2009.
+const SMALL: &str = r#"{"id":"o1","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"moh","name":"Ministry of Health","side":"government"}}
+{"id":"o2","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"who","name":"WHO","side":"development_partner"}}
+{"id":"n1","type":"person.registered","occurred_at":"2009-06-01","data":{"person":"g1","name":"Dr Sok","org":"moh"}}
+{"id":"n2","type":"person.registered","occurred_at":"2009-06-01","data":{"person":"g2","name":"Dr Chan","org":"moh"}}
+{"id":"n3","type":"person.registered","occurred_at":"2009-06-01","data":{"person":"d1","name":"Dr Smith","org":"who"}}
+{"id":"n4","type":"person.registered","occurred_at":"2009-06-01","data":{"person":"d2","name":"Ms Jones","org":"who"}}
+{"id":"s1","type":"stage.planned","occurred_at":"2009-06-01","data":{"stage":1,"name":"Inception","starts_on":"2009-06-01","ends_on":"2010-06-30"}}
+{"id":"s2","type":"stage.started","occurred_at":"2009-06-01","data":{"stage":1}}
+{"id":"t1","type":"partnership.established","occurred_at":"2009-06-05","data":{"partnership":"twg-health","name":"TWG on Health","host":"moh"}}
+{"id":"t2","type":"partner.joined","occurred_at":"2009-06-05","data":{"partnership":"twg-health","org":"moh","role":"chair"}}
+{"id":"t3","type":"partner.joined","occurred_at":"2009-06-05","data":{"partnership":"twg-health","org":"who","role":"lead_facilitator"}}
+{"id":"r1","type":"review.opened","occurred_at":"2009-08-03","data":{"review":"hc-2009","partnership":"twg-health","kind":"health_check","next_due":"2010-03-31"}}
+{"id":"r2","type":"review.response","occurred_at":"2009-08-10","data":{"review":"hc-2009","respondent":"g1","scores":{"shared_goal":3,"co_creation":4,"engagement":3}}}
+{"id":"r3","type":"review.response","occurred_at":"2009-08-10","data":{"review":"hc-2009","respondent":"g2","scores":{"shared_goal":3,"co_creation":4,"engagement":3}}}
+{"id":"r4","type":"review.response","occurred_at":"2009-08-10","data":{"review":"hc-2009","respondent":"d1","scores":{"shared_goal":3,"co_creation":4,"engagement":3}}}
+{"id":"r5","type":"review.response","occurred_at":"2009-08-10","data":{"review":"hc-2009","respondent":"d2","scores":{"shared_goal":4,"co_creation":3,"engagement":3}}}
+{"id":"c1","type":"commitment.made","occurred_at":"2009-09-11","data":{"commitment":"c-tor","partnership":"twg-health","text":"Agree terms of reference.","owner":"moh","due":"2009-12-31"}}
+{"id":"c2","type":"commitment.reported","occurred_at":"2009-11-05","data":{"commitment":"c-tor","status":"on_schedule","reported_by":"g1"}}
+"#;
+
+/// A second review, in February 2010, with other means.
+const SECOND_REVIEW: &str = r#"{"id":"r6","type":"review.opened","occurred_at":"2010-02-01","data":{"review":"hc-2010","partnership":"twg-health","kind":"health_check"}}
+{"id":"r7","type":"review.response","occurred_at":"2010-02-02","data":{"review":"hc-2010","respondent":"g1","scores":{"shared_goal":4,"co_creation":2,"engagement":5}}}
+{"id":"r8","type":"review.response","occurred_at":"2010-02-02","data":{"review":"hc-2010","respondent":"d1","scores":{"shared_goal":4,"co_creation":2,"engagement":5}}}
+"#;
+
+fn small() -> Log {
+    let log = Log::empty();
+    log.at(NOW, &["init"]).assert().success();
+    log.append(NOW, SMALL);
+    log
+}
+
+/// One rounding rule: a mean of 3.25 reads 3.3 and 3.75 reads 3.8 in
+/// `show`, `history`, and both report formats (JSON keeps 3.25 and 3.75).
+#[test]
+fn halves_round_up_alike_in_every_output() {
+    let log = small();
+    let as_of = ["--as-of", "2009-09-30"];
+    let show = log.run(&["show", "twg-health", as_of[0], as_of[1]]);
+    let row = |text: &str, label: &str| {
+        text.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no line with {label:?} in\n{text}"))
+            .to_owned()
+    };
+    assert!(row(&show, "A shared goal").contains(" 3.3 "), "{show}");
+    assert!(row(&show, "Developed").contains(" 3.8 "), "{show}");
+    let history = log.run(&["history", "twg-health"]);
+    assert!(row(&history, "A shared goal").contains(" 3.3"), "{history}");
+    assert!(row(&history, "Developed").contains(" 3.8"), "{history}");
+    let md = log.run(&["snapshot", "--stage", "1", as_of[0], as_of[1]]);
+    assert!(
+        row(&md, "| TWG on Health |").contains("| 3.3 | 3.8 | — | 3.0 |"),
+        "{md}"
+    );
+    let html = log.run(&[
+        "snapshot", "--stage", "1", as_of[0], as_of[1], "--format", "html",
+    ]);
+    assert!(
+        html.contains(r#"text-anchor="middle">3.3</text>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"text-anchor="middle">3.8</text>"#),
+        "{html}"
+    );
+    assert!(!html.contains(">3.2</text>") && !html.contains(">3.7</text>"));
+    let json = log.json(&["snapshot", "--stage", "1", as_of[0], as_of[1], "--json"]);
+    let scores = &json["partnerships"][0]["latest_scores"];
+    assert_eq!(scores["shared_goal"], 3.25);
+    assert_eq!(scores["co_creation"], 3.75);
+    // `status` names the criteria the same way (it prints no means).
+    let status = log.run(&["status", as_of[0], as_of[1]]);
+    assert!(!status.contains("co creation"), "{status}");
+}
+
+/// One set of labels: every output names a criterion by its framework's
+/// label, and lists criteria in the framework's order (`diff` too).
+#[test]
+fn criteria_read_alike_and_in_the_framework_order() {
+    let log = small();
+    log.append(NOW, SECOND_REVIEW);
+    let labels = [
+        "A shared goal and agreed values and principles",
+        "Developed collaboratively (co-created)",
+        "Continuing, deepening engagement beyond key individuals",
+    ];
+    let in_order = |text: &str| {
+        let at: Vec<usize> = labels
+            .iter()
+            .map(|l| {
+                // The first word or two: a table may wrap a label.
+                let first = l.split(' ').next().unwrap();
+                let first = if first == "A" { "A shared" } else { first };
+                text.find(first)
+                    .unwrap_or_else(|| panic!("no {first:?} in\n{text}"))
+            })
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?} in\n{text}");
+    };
+    let diff = log.run(&[
+        "diff",
+        "twg-health",
+        "--from",
+        "2009-09-30",
+        "--to",
+        "2010-03-01",
+    ]);
+    in_order(&diff);
+    for out in [
+        log.run(&["show", "twg-health"]),
+        log.run(&["history", "twg-health"]),
+        log.run(&["snapshot", "--stage", "1", "--as-of", "2010-03-01"]),
+    ] {
+        in_order(&out);
+        for old in [
+            "co creation",
+            "Co-creation",
+            "inclusive transparent",
+            "Inclusive & transparent",
+        ] {
+            assert!(!out.contains(old), "{old:?} in\n{out}");
+        }
+    }
+}
+
+/// A trend needs two reviews: with one, a sentence instead of an empty
+/// frame; with two, a panel whose series carry markers of their own shapes.
+#[test]
+fn a_trend_chart_needs_two_reviews() {
+    let log = small();
+    let one = log.run(&[
+        "snapshot",
+        "--stage",
+        "1",
+        "--as-of",
+        "2009-09-30",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        !one.contains(r#"class="chart trend""#),
+        "a chart of one review"
+    );
+    assert!(one.contains("A trend needs two reviews with responses; 1 partnership had one"));
+    log.append(NOW, SECOND_REVIEW);
+    let two = log.run(&[
+        "snapshot",
+        "--stage",
+        "1",
+        "--as-of",
+        "2010-03-01",
+        "--format",
+        "html",
+    ]);
+    assert!(two.contains(r#"class="chart trend""#));
+    assert!(two.contains("<polyline"), "lines join the two reviews");
+    assert!(
+        two.contains("stroke-dasharray=\"6 3\""),
+        "series have dash patterns"
+    );
+    assert!(two.contains("<polygon"), "markers of several shapes");
+    assert!(two.contains(r#"<ul class="legend">"#));
+    assert!(!two.contains("A trend needs two reviews"));
+}
+
+/// Key figures: a commitment past its due date shows the status its owner
+/// reported and that it is overdue; partnerships never reviewed are
+/// counted as such, not as reviews overdue.
+#[test]
+fn overdue_is_never_hidden_behind_a_reported_status() {
+    let log = small();
+    let md = log.run(&["snapshot", "--stage", "1", "--as-of", "2010-01-15"]);
+    assert!(
+        md.contains("| on schedule (reported), **overdue** |"),
+        "{md}"
+    );
+    let html = log.run(&[
+        "snapshot",
+        "--stage",
+        "1",
+        "--as-of",
+        "2010-01-15",
+        "--format",
+        "html",
+    ]);
+    assert!(html.contains(
+        r#"on schedule (reported)</span> <span class="pill overdue-pill">overdue</span>"#
+    ));
+    // A second partnership, never reviewed.
+    log.append(
+        NOW,
+        r#"{"id":"t9","type":"partnership.established","occurred_at":"2009-07-01","data":{"partnership":"twg-land","name":"TWG on Land"}}
+"#,
+    );
+    let md = log.run(&["snapshot", "--stage", "1", "--as-of", "2010-04-15"]);
+    assert!(
+        md.contains("- **1 partnership** reviewed, 1 not yet reviewed; reviews overdue (the next review date passed) in 1 partnership;"),
+        "{md}"
+    );
+}
+
+/// `index.html` of the demo is the programme's front page: the stage
+/// timeline, every stage's dates, status and key figures, and links to
+/// both formats of each stage's report.
+#[test]
+fn the_demo_front_page_has_the_timeline_and_every_stage() {
+    let log = Log::empty();
+    log.at(NOW, &["demo"]).assert().success();
+    let index =
+        std::fs::read_to_string(log.dir.path().join("accord-demo").join("index.html")).unwrap();
+    assert!(index.contains(r#"class="chart timeline""#));
+    for n in 1..=4 {
+        assert!(index.contains(&format!(r#"<a href="stage-{n}.html">HTML</a>"#)));
+        assert!(index.contains(&format!(r#"<a href="stage-{n}.md">Markdown</a>"#)));
+        assert!(index.contains(&format!(r#"<section class="stage-entry" id="stage-{n}">"#)));
+    }
+    assert_eq!(index.matches(r#"<div class="figures">"#).count(), 4);
+    assert!(index.contains("Partnerships engaged"));
+    assert!(index.contains("not yet reviewed"));
+    assert_eq!(
+        index
+            .matches(r#"<span class="pill stage-completed">completed</span>"#)
+            .count(),
+        4
+    );
+}

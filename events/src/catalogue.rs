@@ -431,7 +431,7 @@ pub struct EventRef(pub String);
 impl<'de> Deserialize<'de> for EventRef {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        crate::input::check_event_id(&s)
+        crate::fields::check_event_id(&s)
             .map(|()| EventRef(s))
             .map_err(serde::de::Error::custom)
     }

@@ -18,8 +18,7 @@ use crate::json::{canonical, write_canonical, write_str};
 
 /// The fixed domain tag that starts every hash input.
 pub const DOMAIN_TAG: &[u8] = b"accord-event-v1\n";
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use crate::upcast::SCHEMA_VERSION;
 
 /// A SHA-256 digest.
 pub type Hash = [u8; 32];

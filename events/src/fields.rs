@@ -401,6 +401,34 @@ impl ReportedStatus {
     }
 }
 
+/// Longest event id.
+pub const MAX_EVENT_ID_CHARS: usize = 128;
+/// Longest operator name.
+pub const MAX_OPERATOR_CHARS: usize = 64;
+
+/// Checks an event id: 1–128 characters, none of them a control character.
+pub fn check_event_id(s: &str) -> Result<(), String> {
+    check_printable(s, MAX_EVENT_ID_CHARS, "an event id")
+}
+
+/// Checks an operator name (`recorded_by`): 1–64 printable characters.
+pub fn check_operator(s: &str) -> Result<(), String> {
+    check_printable(s, MAX_OPERATOR_CHARS, "an operator name")
+}
+
+fn check_printable(s: &str, max: usize, what: &str) -> Result<(), String> {
+    let n = s.chars().count();
+    if n == 0 || n > max {
+        return Err(format!(
+            "{what} must be 1 to {max} characters long (this one has {n})"
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(format!("{what} must contain printable characters only"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

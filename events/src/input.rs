@@ -6,13 +6,12 @@ use chrono::{DateTime, Days, NaiveDate};
 use serde_json::{Map, Value};
 
 use crate::catalogue::{Event, EventKind};
+// Where the envelope's own fields are checked (ids and operators are
+// checked by the catalogue too, which must not depend on this module).
+pub use crate::fields::{MAX_EVENT_ID_CHARS, MAX_OPERATOR_CHARS, check_event_id, check_operator};
 
 /// Longest line accepted (bytes).
 pub const MAX_LINE_BYTES: usize = 1 << 20;
-/// Longest event id.
-pub const MAX_EVENT_ID_CHARS: usize = 128;
-/// Longest operator name.
-pub const MAX_OPERATOR_CHARS: usize = 64;
 /// Longest `source`.
 pub const MAX_SOURCE_CHARS: usize = 2_000;
 
@@ -80,29 +79,6 @@ impl InputError {
             message: message.into(),
         }
     }
-}
-
-/// Checks an event id: 1–128 characters, none of them a control character.
-pub fn check_event_id(s: &str) -> Result<(), String> {
-    check_printable(s, MAX_EVENT_ID_CHARS, "an event id")
-}
-
-/// Checks an operator name (`recorded_by`): 1–64 printable characters.
-pub fn check_operator(s: &str) -> Result<(), String> {
-    check_printable(s, MAX_OPERATOR_CHARS, "an operator name")
-}
-
-fn check_printable(s: &str, max: usize, what: &str) -> Result<(), String> {
-    let n = s.chars().count();
-    if n == 0 || n > max {
-        return Err(format!(
-            "{what} must be 1 to {max} characters long (this one has {n})"
-        ));
-    }
-    if s.chars().any(char::is_control) {
-        return Err(format!("{what} must contain printable characters only"));
-    }
-    Ok(())
 }
 
 /// Parses `occurred_at` (`YYYY-MM-DD` or RFC 3339 with an offset) and returns

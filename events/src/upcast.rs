@@ -27,7 +27,9 @@
 use serde_json::Value;
 
 use crate::catalogue::EventKind;
-use crate::envelope::SCHEMA_VERSION;
+
+/// The schema version this build writes (older stored shapes are upcast to it).
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// Brings `data` written under `schema_version` to the current shape.
 pub fn upcast(kind: EventKind, schema_version: u32, data: Value) -> Result<Value, String> {

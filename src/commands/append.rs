@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
     // write lock from its first event to its commit.
     let mut store = ctx.open_write()?;
     let outcome = append_lines(ctx, &mut store, BufReader::new(reader))?;
-    println!("appended {}, skipped {}", outcome.appended, outcome.skipped);
+    outln!("appended {}, skipped {}", outcome.appended, outcome.skipped)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -98,7 +98,7 @@ pub fn append_lines(
     reader: impl BufRead,
 ) -> Result<AppendOutcome, CliError> {
     let today = ctx.clock.today();
-    let progress = Progress::new("appending", None);
+    let progress = Progress::new("appending", "events", None);
     let tick = |n: u64| progress.set(n);
     let opts = AppendOptions {
         operator: ctx.operator.as_deref(),

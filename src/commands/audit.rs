@@ -177,7 +177,7 @@ fn endorsement_proof(ctx: &Context, args: &AuditArgs) -> Result<ExitCode, CliErr
                 "run `accord verify`",
             )
         })?;
-        print!("{text}");
+        text::emit(&text)?;
     } else {
         let sig = signature.ok_or_else(|| {
             CliError::rejected(
@@ -186,9 +186,10 @@ fn endorsement_proof(ctx: &Context, args: &AuditArgs) -> Result<ExitCode, CliErr
             )
         })?;
         let sig = sig.as_str();
-        print!("{sig}");
-        if !sig.ends_with('\n') {
-            println!();
+        if sig.ends_with('\n') {
+            text::emit(sig)?;
+        } else {
+            outln!("{sig}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -20,11 +20,11 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(_ctx: &Context, args: CompletionsArgs) -> Result<ExitCode, CliError> {
-    clap_complete::generate(
-        args.shell,
-        &mut Cli::command(),
-        "accord",
-        &mut std::io::stdout(),
-    );
+    // Built in memory, then written like any output, so that a reader that
+    // stops early (`| head -1`) is not an error (clap_complete panics on a
+    // failed write).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "accord", &mut script);
+    crate::render::text::emit(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
 }

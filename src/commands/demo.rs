@@ -18,7 +18,7 @@ use clap::Args;
 use super::snapshot::{self, Format};
 use crate::context::Context;
 use crate::error::CliError;
-use crate::render::report::esc_html;
+use crate::render::report::index;
 use crate::render::text;
 
 /// Build the example programme (Cambodia's Technical Working Groups,
@@ -32,7 +32,8 @@ The folder gets accord.db (the log), stage-N.html (printable reports with charts
 stage-N.md (for minutes) and index.html. Pairings, scores and exact dates in the
 example are illustrative.")]
 pub struct DemoArgs {
-    /// The folder to build in (created if needed; an existing log there is never overwritten).
+    /// The folder to build in (created if needed; an existing log there is
+    /// never overwritten). The log is always DIR/accord.db: --db is not used.
     #[arg(long, value_name = "DIR", default_value = "accord-demo")]
     pub out: PathBuf,
 }
@@ -72,6 +73,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
 
     let view = View::as_of(ctx.clock.today());
     let mut stages: Vec<(u32, String, PathBuf, PathBuf)> = Vec::new();
+    let mut snapshots = Vec::new();
     let mut programme = None;
     for n in stage_numbers(&all) {
         let s = snapshot::build(&all, n, false, &view)?;
@@ -81,9 +83,30 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         snapshot::write_file(&md, &snapshot::render(&s, Format::Md)?)?;
         programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
         stages.push((n, s.stage_detail.name.clone(), html, md));
+        snapshots.push(s);
     }
-    let index = dir.join("index.html");
-    snapshot::write_file(&index, &index_page(programme.as_deref(), &stages))?;
+    let file = |p: &Path| {
+        p.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let entries: Vec<index::StageEntry<'_>> = snapshots
+        .iter()
+        .zip(&stages)
+        .map(|(s, (_, _, html, md))| index::StageEntry {
+            snapshot: s,
+            html: file(html),
+            markdown: file(md),
+        })
+        .collect();
+    let front = dir.join("index.html");
+    snapshot::write_file(
+        &front,
+        &index::render(
+            &entries,
+            "The example's pairings, scores and exact dates are illustrative.",
+        ),
+    )?;
 
     let mut out = String::new();
     let _ = writeln!(
@@ -117,7 +140,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
             md.display()
         );
     }
-    let _ = writeln!(out, "  All stages: {}", index.display());
+    let _ = writeln!(out, "  All stages: {}", front.display());
     let db_arg = shell_word(&db);
     let head = outcome.head.to_string().replacen(' ', ":", 1);
     let _ = writeln!(out, "\nNext, try:");
@@ -179,35 +202,4 @@ fn shell_word(p: &Path) -> String {
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
-}
-
-/// A small page linking every stage's report.
-fn index_page(programme: Option<&str>, stages: &[(u32, String, PathBuf, PathBuf)]) -> String {
-    let title = programme.unwrap_or("Programme");
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{t}: stage progress snapshots</title>
-<style>body{{font:11pt/1.5 "Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;color:#1d2a38;max-width:46em;margin:3em auto;padding:0 1em}}h1{{font-family:Georgia,"Times New Roman",serif;color:#1f4e79;border-top:7px solid #1f4e79;padding-top:.4em}}li{{margin:.4em 0}}a{{color:#1f4e79}}.muted{{color:#5a6776;font-size:9.5pt}}</style>
-</head><body><h1>{t}</h1><p>Stage progress snapshots, built by <code>accord demo</code> from the built-in example.</p><ol>"#,
-        t = esc_html(title)
-    );
-    for (n, name, html, md) in stages {
-        let file = |p: &Path| {
-            p.file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        let _ = write!(
-            o,
-            r#"<li value="{n}"><a href="{h}">{name}</a> <span class="muted">(<a href="{m}">Markdown</a>)</span></li>"#,
-            h = esc_html(&file(html)),
-            m = esc_html(&file(md)),
-            name = esc_html(name)
-        );
-    }
-    o.push_str(r#"</ol><p class="muted">The example's pairings, scores and exact dates are illustrative.</p></body></html>"#);
-    o.push('\n');
-    o
 }

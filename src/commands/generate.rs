@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: GenerateArgs) -> Result<ExitCode, CliError> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, sink);
-    let progress = Progress::new("generating", Some(args.events));
+    let progress = Progress::new("generating", "events", Some(args.events));
     let mut written = 0u64;
     let result = (|| {
         for line in Generator::new(cfg) {

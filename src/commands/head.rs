@@ -29,12 +29,12 @@ pub fn run(ctx: &Context, args: HeadArgs) -> Result<ExitCode, CliError> {
     let (Some(key_path), Some(out)) = (&args.sign, &args.out) else {
         let head = store.head()?;
         if ctx.json {
-            println!(
+            outln!(
                 "{}",
                 serde_json::json!({"seq": head.seq, "hash": hex::encode(head.hash)})
-            );
+            )?;
         } else {
-            println!("{head}");
+            outln!("{head}")?;
         }
         return Ok(ExitCode::SUCCESS);
     };
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: HeadArgs) -> Result<ExitCode, CliError> {
         )
     })?;
     if ctx.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({
                 "seq": signed.seq,
@@ -82,16 +82,16 @@ pub fn run(ctx: &Context, args: HeadArgs) -> Result<ExitCode, CliError> {
                 "fingerprint": key.fingerprint(),
                 "out": out.display().to_string(),
             })
-        );
+        )?;
     } else {
-        println!(
+        outln!(
             "signed head {} {} of log {} with {} → {}",
             signed.seq,
             hex::encode(signed.hash),
             hex::encode(signed.log),
             key.fingerprint(),
             out.display()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
         || args.file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let progress = Progress::new("reading rows", None);
+    let progress = Progress::new("reading", "rows", None);
     let sheet = read(&bytes, &|n| progress.set(n));
     progress.finish();
     let sheet = sheet.map_err(|e| CliError {
@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     }
     let mut errors = sheet.errors.clone();
     let events = to_events(ctx, &args, &name, &sheet, &mut errors);
-    let progress = Progress::new("importing", Some(events.len() as u64));
+    let progress = Progress::new("importing", "events", Some(events.len() as u64));
     let tick = |n: u64| progress.set(n);
     let opts = AppendOptions {
         operator: Some(operator),
@@ -346,7 +346,7 @@ fn report(
             "rows": rows,
             "changes": changes,
         });
-        println!("{out}");
+        outln!("{out}")?;
         return Ok(ExitCode::SUCCESS);
     }
     let seqs = match outcome.appended {
@@ -355,33 +355,33 @@ fn report(
         _ => format!(" (seq {first}–{})", outcome.head.seq),
     };
     if dry_run {
-        println!(
+        outln!(
             "dry run: {name} is valid ({}); importing it would append {} event(s):",
             sheet.kind.noun(),
             outcome.appended
-        );
+        )?;
         let by_row: HashMap<usize, &Event> = sheet.rows.iter().map(|r| (r.row, &r.event)).collect();
         for r in outcome.recorded.iter().take(MAX_LISTED) {
             if let Some(e) = by_row.get(&r.line) {
-                println!("  row {}: {} {}", r.line, e.kind(), describe_row(e));
+                outln!("  row {}: {} {}", r.line, e.kind(), describe_row(e))?;
             }
         }
-        more(outcome.appended as usize);
+        more(outcome.appended as usize)?;
     } else if outcome.appended == 0 {
-        println!(
+        outln!(
             "{name} ({}) is already imported: its {} row(s) are all recorded; nothing was appended",
             sheet.kind.noun(),
             outcome.skipped
-        );
+        )?;
     } else {
-        println!(
+        outln!(
             "imported {name} ({}): appended {} event(s){seqs}",
             sheet.kind.noun(),
             outcome.appended
-        );
+        )?;
     }
     if outcome.skipped > 0 && (dry_run || outcome.appended > 0) {
-        println!(
+        outln!(
             "  {} row(s) already recorded by an earlier import {}",
             outcome.skipped,
             if dry_run {
@@ -389,34 +389,35 @@ fn report(
             } else {
                 "were skipped"
             }
-        );
+        )?;
     }
     if !changes.is_empty() {
-        println!(
+        outln!(
             "{}",
             if dry_run {
                 "it would change:"
             } else {
                 "what changed:"
             }
-        );
+        )?;
         for c in changes.iter().take(MAX_LISTED) {
-            println!("  {c}");
+            outln!("  {c}")?;
         }
-        more(changes.len());
+        more(changes.len())?;
     }
     if dry_run {
-        println!(
+        outln!(
             "nothing was recorded (the rows were checked against the log without writing to it)"
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn more(n: usize) {
+fn more(n: usize) -> std::io::Result<()> {
     if n > MAX_LISTED {
-        println!("  ... and {} more", n - MAX_LISTED);
+        outln!("  ... and {} more", n - MAX_LISTED)?;
     }
+    Ok(())
 }
 
 fn describe_row(e: &Event) -> String {

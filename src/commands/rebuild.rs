@@ -32,18 +32,18 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
     let head = store.rebuild_checkpoint()?;
     let took = started.elapsed().as_secs_f64();
     if ctx.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({
                 "events": head.seq,
                 "head": {"seq": head.seq, "hash": hex::encode(head.hash)},
             })
-        );
+        )?;
     } else {
-        println!(
+        outln!(
             "rebuilt the saved rule state from {} events (head {head}) in {took:.1} s",
             head.seq
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

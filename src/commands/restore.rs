@@ -51,11 +51,15 @@ pub fn run(ctx: &Context, args: RestoreArgs) -> Result<ExitCode, CliError> {
                 "check it with `accord verify --file`; no log was created",
             ),
         })?;
-    println!(
-        "restored {} events into {}; head {}",
+    crate::render::text::emit(&format!(
+        "restored {} events into {}; head {}{}\n",
         restored.events,
         ctx.db.display(),
-        restored.head
-    );
+        restored.head,
+        head.as_ref().map_or_else(String::new, |h| format!(
+            "; extends {}",
+            super::verify::head_arg(h)
+        ))
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: SignersArgs) -> Result<ExitCode, CliError> {
                 })
             })
             .collect();
-        println!("{}", serde_json::Value::Array(v));
+        outln!("{}", serde_json::Value::Array(v))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = format!(
@@ -73,6 +73,6 @@ pub fn run(ctx: &Context, args: SignersArgs) -> Result<ExitCode, CliError> {
             k.fingerprint
         ));
     }
-    print!("{out}");
+    crate::render::text::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

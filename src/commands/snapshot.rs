@@ -18,11 +18,16 @@ use crate::context::Context;
 use crate::error::CliError;
 use crate::render::{report, text};
 
+/// `--as-of` of a snapshot: its default is not the one of the other read
+/// commands (today), so its help says so.
+const AS_OF_HELP: &str = "The world as it stood at the end of this date [default: the stage's completion date; while the stage runs, today (with --known-at, that moment's date)]";
+
 /// The stage progress snapshot of every partnership: coverage, agreements,
 /// scores and their change since the previous stage, commitments, findings,
 /// activities, and what changed. Taken as of the stage's completion (while
 /// it runs: today) unless --as-of is given.
 #[derive(Debug, Args)]
+#[command(mut_arg("as_of", |a| a.help(AS_OF_HELP).long_help(AS_OF_HELP)))]
 #[command(after_help = "Examples:
   accord snapshot --stage 2                                   # Markdown, for the minutes
   accord snapshot --stage 2 --format html --out stage2.html   # printable report with charts

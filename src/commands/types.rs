@@ -16,17 +16,17 @@ pub struct TypesArgs {}
 pub fn run(ctx: &Context, _args: TypesArgs) -> Result<ExitCode, CliError> {
     if ctx.json {
         for k in EventKind::ALL {
-            println!(
+            outln!(
                 "{}",
                 json!({"type": k.as_str(), "doc": k.doc(), "fields": k.fields()})
-            );
+            )?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     for k in EventKind::ALL {
-        println!("{}", ctx.out_style.bold(k.as_str()));
-        println!("  {}", k.doc());
-        println!("  data: {}", k.fields());
+        outln!("{}", ctx.out_style.bold(k.as_str()))?;
+        outln!("  {}", k.doc())?;
+        outln!("  data: {}", k.fields())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@ use serde_json::json;
 use crate::context::Context;
 use crate::error::{ALTERED, CliError};
 use crate::render::progress::Progress;
+use crate::render::text;
 
 /// Check that the log was not altered: every hash, seq and stream position,
 /// and (with --head) that it still extends a head written down earlier.
@@ -74,21 +75,29 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
                 "copy the head exactly as `accord head` printed it, e.g. --head 142:9f2c…",
             )
         })?;
-    let progress = Progress::new("verifying", None);
     let mut guards = Vec::new();
     let report = match &args.file {
         Some(path) => {
+            let progress = Progress::new("verifying", "events", None);
             let f = std::fs::File::open(path).map_err(|e| {
                 CliError::rejected(
                     format!("cannot read {}: {e}", path.display()),
                     "check the file name",
                 )
             })?;
-            verify_export(BufReader::new(f), head, |n| progress.set(n))?
+            let report = verify_export(BufReader::new(f), head, |n| progress.set(n));
+            progress.finish();
+            report?
         }
         None => {
             let store = ctx.open_read()?;
-            let report = store.verify(head, |n| progress.set(n))?;
+            // The head as stored gives the total to count towards; a log
+            // too damaged to tell it is verified without one.
+            let total = store.head().ok().map(|h| h.seq);
+            let progress = Progress::new("verifying", "events", total);
+            let report = store.verify(head, |n| progress.set(n));
+            progress.finish();
+            let report = report?;
             // On a damaged file the guards may be unreadable too: that is
             // said, not a failure of verify.
             guards = store
@@ -97,13 +106,12 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
             report
         }
     };
-    progress.finish();
     let witnesses = if args.witness.is_empty() {
         None
     } else {
         Some(check_witnesses(ctx, &args, &report)?)
     };
-    print_report(ctx, &report, &guards, witnesses.as_ref());
+    print_report(ctx, &report, head.as_ref(), &guards, witnesses.as_ref())?;
     Ok(
         if report.ok() && witnesses.as_ref().is_none_or(Witnesses::ok) {
             ExitCode::SUCCESS
@@ -113,10 +121,18 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<ExitCode, CliError> {
     )
 }
 
-/// Prints the report; `guards` are the append-only guards found missing
-/// or changed. They are warnings, not a breach: the chain alone proves
-/// whether events were edited, and it is intact or not whatever the guards.
-fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String], w: Option<&Witnesses>) {
+/// Prints the report; `checked` is the head given with `--head`, named
+/// in the verdict so the minutes can say which head was proven; `guards`
+/// are the append-only guards found missing or changed. They are warnings,
+/// not a breach: the chain alone proves whether events were edited, and it
+/// is intact or not whatever the guards.
+fn print_report(
+    ctx: &Context,
+    r: &VerifyReport,
+    checked: Option<&Head>,
+    guards: &[String],
+    w: Option<&Witnesses>,
+) -> std::io::Result<()> {
     if ctx.json {
         let mut v = json!({
             "ok": r.ok(),
@@ -124,6 +140,7 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String], w: Option<&W
             "first_bad_seq": r.breach.as_ref().map(|b| b.seq),
             "reason": r.breach.as_ref().map(|b| b.reason.clone()),
             "head": {"seq": r.head.seq, "hash": hex::encode(r.head.hash)},
+            "extends": checked.map(|h| json!({"seq": h.seq, "hash": hex::encode(h.hash)})),
             "guard_warnings": guards,
             "signatures_checked": r.signatures_checked,
         });
@@ -146,8 +163,7 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String], w: Option<&W
                 json!({"required": w.quorum, "signers": w.distinct, "met": w.distinct >= w.quorum});
             v["ok"] = json!(r.ok() && w.ok());
         }
-        println!("{v}");
-        return;
+        return text::emit(&format!("{v}\n"));
     }
     if !guards.is_empty() {
         eprintln!(
@@ -159,53 +175,64 @@ fn print_report(ctx: &Context, r: &VerifyReport, guards: &[String], w: Option<&W
         );
     }
     let s = &ctx.out_style;
-    match &r.breach {
-        None if r.signatures_checked > 0 => println!(
-            "{} {} events, hash chain intact, {} endorsement signature(s) verified; head {}",
+    let signatures = if r.signatures_checked > 0 {
+        format!(
+            ", {} endorsement signature(s) verified",
+            r.signatures_checked
+        )
+    } else {
+        String::new()
+    };
+    let mut out = match &r.breach {
+        None => format!(
+            "{} {} events, hash chain intact{signatures}; head {}{}\n",
             s.green("ok:"),
             r.events,
-            r.signatures_checked,
-            r.head
+            r.head,
+            checked.map_or_else(String::new, |h| format!("; extends {}", head_arg(h)))
         ),
-        None => println!(
-            "{} {} events, hash chain intact; head {}",
-            s.green("ok:"),
+        Some(b) => format!(
+            "{} the log was altered: first bad seq {}\n  {}\n  events read: {}; head as found: {}{}\n",
+            s.red("ALTERED:"),
+            b.seq,
+            b.reason,
             r.events,
-            r.head
+            r.head,
+            checked.map_or_else(String::new, |h| format!(
+                "\n  head checked: {}",
+                head_arg(h)
+            ))
         ),
-        Some(b) => {
-            println!(
-                "{} the log was altered: first bad seq {}",
-                s.red("ALTERED:"),
-                b.seq
-            );
-            println!("  {}", b.reason);
-            println!("  events read: {}; head as found: {}", r.events, r.head);
-        }
-    }
+    };
     if let Some(w) = w {
         for x in &w.each {
-            match &x.failure {
-                None => println!(
-                    "{} witness {}: signed by {} ({}) at seq {}; the log extends it",
+            out.push_str(&match &x.failure {
+                None => format!(
+                    "{} witness {}: signed by {} ({}) at seq {}; the log extends it\n",
                     s.green("ok:"),
                     x.file,
                     x.signer.as_deref().unwrap_or_default(),
                     x.fingerprint.as_deref().unwrap_or_default(),
                     x.seq.unwrap_or_default()
                 ),
-                Some(why) => println!("{} witness {}: {why}", s.red("FAILED:"), x.file),
-            }
+                Some(why) => format!("{} witness {}: {why}\n", s.red("FAILED:"), x.file),
+            });
         }
         if w.distinct < w.quorum {
-            println!(
-                "{} quorum not met: {} distinct signer(s) of the {} required",
+            out.push_str(&format!(
+                "{} quorum not met: {} distinct signer(s) of the {} required\n",
                 s.red("FAILED:"),
                 w.distinct,
                 w.quorum
-            );
+            ));
         }
     }
+    text::emit(&out)
+}
+
+/// A head as `--head` takes it: `SEQ:HASH`.
+pub fn head_arg(h: &Head) -> String {
+    format!("{}:{}", h.seq, hex::encode(h.hash))
 }
 
 /// Checks every witnessed head against the auditor's allowed_signers file

@@ -1,7 +1,10 @@
 //! Renderers: how models look as text, CSV and progress. Kept apart from
-//! the models they render.
+//! the models they render. Every output names things with [`labels`] and
+//! rounds numbers with [`numbers`], so they read the same everywhere.
 
 pub mod csv;
+pub mod labels;
+pub mod numbers;
 pub mod progress;
 pub mod report;
 pub mod summary;

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::StoreError;
-use super::read::LogFilter;
+use super::filter::LogFilter;
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;

@@ -20,8 +20,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::append::IdFilter;
 use super::backend::Backend;
+use super::ids::IdFilter;
 use super::{Cache, StoreError};
 use crate::rules::RuleState;
 use crate::verify::Head;

@@ -17,10 +17,13 @@ mod append;
 mod backend;
 mod checkpoint;
 mod error;
+mod filter;
+mod ids;
 mod integrity;
 mod location;
 mod postgres;
 mod read;
+mod sql;
 mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -29,10 +32,10 @@ use std::time::Duration;
 pub use append::{AppendOptions, AppendOutcome, MAX_REFUSED, Recorded};
 pub use checkpoint::DEFAULT_EVERY as CHECKPOINT_EVERY;
 pub use error::{AppendError, StoreError};
+pub use filter::LogFilter;
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
 pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};
-pub use read::LogFilter;
 
 use crate::clock::Clock;
 use crate::rules::RuleState;
@@ -90,8 +93,8 @@ struct Cache {
     head: Head,
     last_recorded_at: String,
     streams: crate::rules::Map<String, u64>,
-    /// Every id in the log, as fingerprints: see [`append::IdFilter`].
-    ids: append::IdFilter,
+    /// Every id in the log, as fingerprints: see [`ids::IdFilter`].
+    ids: ids::IdFilter,
     /// Events folded since the state was last saved or loaded.
     since_checkpoint: u64,
 }

@@ -65,7 +65,7 @@ use postgres::{Client, Config, Row, Statement};
 
 use super::backend::{Backend, BodyWriter, RowRejected, RowsFn, Scan, declared_triggers};
 use super::location::PgUrl;
-use super::sqlite::{COLUMNS, filter_clauses};
+use super::sql::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::StoredEvent;

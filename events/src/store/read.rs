@@ -1,24 +1,10 @@
 //! Reading the log: whole, by stream, by filter, one event by id.
 
 use super::backend::Scan;
+use super::filter::LogFilter;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
 use crate::verify::Head;
-
-/// Which events `accord log` shows. Every set field must match.
-#[derive(Clone, Debug, Default)]
-pub struct LogFilter {
-    /// Only this stream.
-    pub stream: Option<String>,
-    /// Only this type.
-    pub kind: Option<String>,
-    /// Only events recorded by this operator.
-    pub recorded_by: Option<String>,
-    /// `occurred_at` on or after this date (`YYYY-MM-DD`).
-    pub since: Option<String>,
-    /// `occurred_at` on or before this date (`YYYY-MM-DD`).
-    pub until: Option<String>,
-}
 
 impl Store {
     /// Every stored event in `seq` order, streamed to `f` (memory stays flat).

@@ -10,6 +10,7 @@ use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::integrity::damaged;
+use super::sql::{COLUMNS, filter_clauses};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
@@ -18,8 +19,6 @@ use crate::verify::Head;
 const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
 /// The table of the saved rule state (derived data, see `checkpoint.rs`).
 const CHECKPOINT_TABLE: &str = include_str!("../../sql/checkpoint.sql");
-
-pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
 const INSERT: &str = "INSERT INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
@@ -273,42 +272,6 @@ fn integrity_check(conn: &Connection) -> Result<Option<String>, StoreError> {
     } else {
         Some(lines.join("; "))
     })
-}
-
-/// The `WHERE` clause of a [`LogFilter`](super::LogFilter) and its
-/// parameters, with placeholders made by `ph` (1-based).
-pub(crate) fn filter_clauses(
-    filter: &super::LogFilter,
-    ph: impl Fn(usize) -> String,
-) -> (String, Vec<String>) {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut params: Vec<String> = Vec::new();
-    let mut add = |clause: &str, value: &String| {
-        params.push(value.clone());
-        clauses.push(clause.replace('?', &ph(params.len())));
-    };
-    if let Some(s) = &filter.stream {
-        add("stream = ?", s);
-    }
-    if let Some(k) = &filter.kind {
-        add("type = ?", k);
-    }
-    if let Some(r) = &filter.recorded_by {
-        add("recorded_by = ?", r);
-    }
-    if let Some(d) = &filter.since {
-        add("occurred_at >= ?", d);
-    }
-    if let Some(d) = &filter.until {
-        // A timestamp written on that date sorts after the bare date: compare its date part.
-        add("substr(occurred_at, 1, 10) <= ?", d);
-    }
-    let sql = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", clauses.join(" AND "))
-    };
-    (sql, params)
 }
 
 impl Backend for SqliteBackend {

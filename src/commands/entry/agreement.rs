@@ -220,7 +220,7 @@ impl Statement {
             }
         };
         let text = statement_text(&store, &self.agreement, version, &self.by, date)?;
-        print!("{text}");
+        crate::render::text::emit(&text)?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -58,11 +58,11 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     let Some(r) = outcome.recorded.first() else {
         let id = given_id.unwrap_or_default();
         if ctx.json {
-            println!("{}", json!({"recorded": null, "skipped": id}));
+            outln!("{}", json!({"recorded": null, "skipped": id}))?;
         } else {
-            println!(
+            outln!(
                 "already recorded: the event {id} is in the log with the same content; nothing was appended"
-            );
+            )?;
         }
         return Ok(ExitCode::SUCCESS);
     };
@@ -72,12 +72,12 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
             "recorded": {"seq": r.seq, "id": r.id, "type": kind.as_str(), "stream": r.stream},
             "changes": changes,
         });
-        println!("{out}");
+        outln!("{out}")?;
     } else {
         let recorded = ctx.out_style.green("recorded");
-        println!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id);
+        outln!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id)?;
         for c in changes {
-            println!("  {c}");
+            outln!("  {c}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

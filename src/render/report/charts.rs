@@ -6,14 +6,19 @@
 
 use std::fmt::Write;
 
+use accord_events::fields::Day;
 use accord_projections::partnership::CommitmentStatus;
 use accord_projections::programme::StageProgress;
-use accord_projections::snapshot::{PartnershipSnapshot, StageSnapshot};
+use accord_projections::snapshot::{PartnershipSnapshot, StageLine, StageSnapshot};
 use chrono::{Datelike, NaiveDate};
 
-use super::{change, count, criterion_short, date, esc_html as esc, mean};
+use super::{change, count, date, esc_html as esc, mean};
 
-/// Okabe–Ito colours, safe for colour-blind readers: one per criterion.
+/// One colour per criterion: the Okabe–Ito palette (Okabe & Ito, "Color
+/// Universal Design", 2008), chosen to stay distinct under the common
+/// colour-vision deficiencies; its yellow (#f0e442) is darkened to #7f6b00
+/// so that it shows on white paper. Trend lines add a dash pattern and a
+/// marker shape per criterion, so no reader depends on colour alone.
 pub const SERIES: [&str; 8] = [
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#7f6b00", "#000000",
 ];
@@ -189,10 +194,17 @@ fn next_month(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, 1).expect("valid month")
 }
 
-/// The programme's stages, planned against actual, with the as-of date.
+/// The programme's stages, planned against actual, with the as-of date;
+/// the snapshot's own stage highlighted.
 pub fn timeline(s: &StageSnapshot) -> String {
+    timeline_of(&s.stages, s.as_of, Some(s.stage))
+}
+
+/// `stages`, planned against actual, as they stood on `as_of`; `current`
+/// (if any) highlighted.
+pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> String {
     let mut out = String::new();
-    let rows = s.stages.len().max(1) as f64;
+    let rows = stages.len().max(1) as f64;
     let top = 34.0;
     let row_h = 34.0;
     let height = top + rows * row_h + 40.0;
@@ -201,12 +213,12 @@ pub fn timeline(s: &StageSnapshot) -> String {
         height,
         &format!(
             "Stage timeline: planned and actual dates, as of {}",
-            date(s.as_of)
+            date(as_of)
         ),
         "timeline",
     );
-    let mut dates: Vec<NaiveDate> = vec![s.as_of.0];
-    for st in &s.stages {
+    let mut dates: Vec<NaiveDate> = vec![as_of.0];
+    for st in stages {
         dates.extend([st.starts_on.0, st.ends_on.0]);
         dates.extend(st.started_on.map(|d| d.0));
         dates.extend(st.completed_on.map(|d| d.0));
@@ -303,9 +315,9 @@ pub fn timeline(s: &StageSnapshot) -> String {
         r##"stroke="#9aa7b4""##,
     );
 
-    for (i, st) in s.stages.iter().enumerate() {
+    for (i, st) in stages.iter().enumerate() {
         let y = top + i as f64 * row_h;
-        if st.stage == s.stage {
+        if Some(st.stage) == current {
             rect(&mut out, 0.0, y, WIDTH, row_h, r##"fill="#fdf3dc""##);
         }
         let name = format!("{}. {}", st.stage, st.name);
@@ -316,7 +328,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
             &format!(
                 r##"font-size="{}" fill="#1d2a38"{}"##,
                 n(FONT),
-                if st.stage == s.stage {
+                if Some(st.stage) == current {
                     r#" font-weight="700""#
                 } else {
                     ""
@@ -341,7 +353,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         );
         // Actual (to completion, or to the as-of date while running).
         if let Some(a) = st.started_on {
-            let end = st.completed_on.map_or(s.as_of.0, |d| d.0);
+            let end = st.completed_on.map_or(as_of.0, |d| d.0);
             let (ax1, ax2) = (x(a.0), x(end).max(x(a.0) + 3.0));
             let fill = match st.status {
                 StageProgress::Completed => r##"fill="#1f4e79""##,
@@ -351,7 +363,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         }
     }
     // As-of marker.
-    let xa = x(s.as_of.0);
+    let xa = x(as_of.0);
     line(
         &mut out,
         xa,
@@ -367,7 +379,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         xa + dx,
         top - 10.0,
         &format!(r##"font-size="10" fill="#b03a2e" text-anchor="{anchor}""##),
-        &format!("As of {}", date(s.as_of)),
+        &format!("As of {}", date(as_of)),
     );
     // Legend, above the stage names.
     let lx = 6.0;
@@ -394,10 +406,7 @@ pub fn timeline(s: &StageSnapshot) -> String {
         r##"font-size="10" fill="#4a5561""##,
         "Actual",
     );
-    if s.stages
-        .iter()
-        .any(|st| st.status == StageProgress::Started)
-    {
+    if stages.iter().any(|st| st.status == StageProgress::Started) {
         rect(&mut out, lx + 120.0, 6.0, 14.0, 8.0, r##"fill="#4f8fc0""##);
         text(
             &mut out,
@@ -452,19 +461,26 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     }
     let prefix = prefix_of(s);
     let mut out = String::new();
-    let left = 200.0;
-    let date_w = 64.0;
+    let left = 180.0;
+    let date_w = 60.0;
     let cols = s.criteria.len() as f64;
-    let cell_w = ((WIDTH - left - date_w - 8.0) / cols).min(90.0);
+    let cell_w = ((WIDTH - left - date_w - 8.0) / cols).min(110.0);
     let cell_h = 34.0;
-    // Headings on two lines while they fit; slanted when the columns are narrow.
-    let chars = (cell_w / 6.0) as usize;
-    let slanted = s.criteria.iter().any(|c| {
-        wrap(&criterion_short(&c.criterion), chars, 2)
-            .concat()
-            .contains('…')
-    });
-    let top = if slanted { 118.0 } else { 40.0 };
+    // Headings are the framework's labels, on up to six lines while they
+    // fit; slanted when the columns are too narrow for that.
+    let chars = ((cell_w - 2.0) / 5.4) as usize;
+    let heading_lines = 6;
+    let slanted = s
+        .criteria
+        .iter()
+        .any(|c| wrap(&c.label, chars, heading_lines).concat().contains('…'));
+    let lines = s
+        .criteria
+        .iter()
+        .map(|c| wrap(&c.label, chars, heading_lines).len())
+        .max()
+        .unwrap_or(1) as f64;
+    let top = if slanted { 150.0 } else { lines * 11.5 + 14.0 };
     let legend_h = 44.0;
     let height = top + rows.len() as f64 * cell_h + legend_h;
     open(
@@ -478,9 +494,8 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     );
     for (j, c) in s.criteria.iter().enumerate() {
         let cx = left + (j as f64 + 0.5) * cell_w;
-        let name = criterion_short(&c.criterion);
         if slanted {
-            let short = wrap(&name, 26, 1).concat();
+            let short = wrap(&c.label, 34, 1).concat();
             let (ax, ay) = (cx - 2.0, top - 6.0);
             let _ = write!(
                 out,
@@ -490,21 +505,34 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
                 t = esc(&short)
             );
         } else {
-            label(
-                &mut out,
-                cx,
-                top / 2.0,
-                r##"font-size="10.5" font-weight="700" fill="#1d2a38" text-anchor="middle""##,
-                &name,
-                chars,
-                2,
+            let parts = wrap(&c.label, chars, heading_lines);
+            // Bottom-aligned, so that every heading sits on the grid.
+            let first = top - 8.0 - (parts.len() as f64 - 1.0) * 11.5;
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" font-size="10" font-weight="700" fill="#1d2a38" text-anchor="middle">"##,
+                n(cx),
+                n(first)
             );
+            for (i, part) in parts.iter().enumerate() {
+                if i == 0 {
+                    let _ = write!(out, "<tspan>{}</tspan>", esc(part));
+                } else {
+                    let _ = write!(
+                        out,
+                        r#"<tspan x="{}" dy="11.5">{}</tspan>"#,
+                        n(cx),
+                        esc(part)
+                    );
+                }
+            }
+            out.push_str("</text>");
         }
     }
     text(
         &mut out,
         left + cols * cell_w + 8.0,
-        if slanted { top - 8.0 } else { top / 2.0 + 4.0 },
+        top - 8.0,
         r##"font-size="10" fill="#4a5561""##,
         "Reviewed",
     );
@@ -516,7 +544,7 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
             y + cell_h / 2.0,
             r##"font-size="10.5" fill="#1d2a38" text-anchor="end""##,
             &short_name(&p.summary.name, prefix.as_deref()),
-            34,
+            31,
             2,
         );
         for (j, c) in s.criteria.iter().enumerate() {
@@ -667,13 +695,99 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
 
 // ---------------------------------------------------------------- trends
 
-/// One small chart per partnership with a review: each criterion's mean,
-/// review by review, on a time axis shared by all the panels.
+/// A trend needs at least this many reviews with responses; a partnership
+/// with fewer gets a sentence instead of a chart.
+pub const TREND_AT_LEAST: usize = 2;
+
+/// Line dash patterns, one per criterion after the colour: series stay
+/// apart when printed in black and white or when colours are confused.
+const DASHES: [&str; 8] = [
+    "", "6 3", "2 2.5", "9 3 2 3", "1.5 3", "12 4", "4 2 1 2", "3 5",
+];
+
+/// A marker of shape `j` (circle, square, triangle, diamond, cross,
+/// downward triangle, plus, star outline) centred on (`x`, `y`).
+fn marker(out: &mut String, j: usize, x: f64, y: f64, colour: &str) {
+    let r = 3.2;
+    let fill = format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="0.7""##);
+    let poly = |pts: &[(f64, f64)]| {
+        pts.iter()
+            .map(|(a, b)| format!("{},{}", n(x + a * r), n(y + b * r)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let _ = match j % 8 {
+        0 => write!(
+            out,
+            r#"<circle cx="{}" cy="{}" r="{}" {fill}/>"#,
+            n(x),
+            n(y),
+            n(r)
+        ),
+        1 => write!(
+            out,
+            r#"<rect x="{}" y="{}" width="{w}" height="{w}" {fill}/>"#,
+            n(x - r * 0.85),
+            n(y - r * 0.85),
+            w = n(r * 1.7)
+        ),
+        2 => write!(
+            out,
+            r#"<polygon points="{}" {fill}/>"#,
+            poly(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)])
+        ),
+        3 => write!(
+            out,
+            r#"<polygon points="{}" {fill}/>"#,
+            poly(&[(0.0, -1.25), (1.1, 0.0), (0.0, 1.25), (-1.1, 0.0)])
+        ),
+        4 => write!(
+            out,
+            r#"<path d="M{},{}L{},{}M{},{}L{},{}" stroke="{colour}" stroke-width="2"/>"#,
+            n(x - r),
+            n(y - r),
+            n(x + r),
+            n(y + r),
+            n(x - r),
+            n(y + r),
+            n(x + r),
+            n(y - r)
+        ),
+        5 => write!(
+            out,
+            r#"<polygon points="{}" {fill}/>"#,
+            poly(&[(0.0, 1.2), (1.1, -0.8), (-1.1, -0.8)])
+        ),
+        6 => write!(
+            out,
+            r#"<path d="M{},{}L{},{}M{},{}L{},{}" stroke="{colour}" stroke-width="2"/>"#,
+            n(x - r * 1.1),
+            n(y),
+            n(x + r * 1.1),
+            n(y),
+            n(x),
+            n(y - r * 1.1),
+            n(x),
+            n(y + r * 1.1)
+        ),
+        _ => write!(
+            out,
+            r##"<rect x="{}" y="{}" width="{w}" height="{w}" fill="#ffffff" stroke="{colour}" stroke-width="1.6"/>"##,
+            n(x - r * 0.8),
+            n(y - r * 0.8),
+            w = n(r * 1.6)
+        ),
+    };
+}
+
+/// One small chart per partnership with at least [`TREND_AT_LEAST`]
+/// reviews with responses: each criterion's mean, review by review, on a
+/// time axis shared by all the panels.
 pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
     let panels: Vec<&PartnershipSnapshot> = s
         .partnerships
         .iter()
-        .filter(|p| !p.score_history.is_empty())
+        .filter(|p| p.score_history.len() >= TREND_AT_LEAST)
         .collect();
     let Some(first) = panels
         .iter()
@@ -682,7 +796,9 @@ pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
     else {
         return Vec::new();
     };
-    let first = month_start(first);
+    // The axis reaches back to the previous stage's end, so the line that
+    // marks it is drawn whenever the caption says so.
+    let first = month_start(s.changes.since.map_or(first, |d| d.0.min(first)));
     let last = next_month(s.as_of.0.max(first));
     let prefix = prefix_of(s);
     let (min, max) = s
@@ -701,6 +817,28 @@ pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The partnerships with exactly one review with responses (too few for a
+/// trend), shortened names, with the month of that review.
+pub fn single_reviews(s: &StageSnapshot) -> Vec<(String, NaiveDate)> {
+    let prefix = prefix_of(s);
+    s.partnerships
+        .iter()
+        .filter(|p| p.score_history.len() == 1)
+        .map(|p| {
+            (
+                short_name(&p.summary.name, prefix.as_deref()),
+                p.score_history[0].opened_on.0,
+            )
+        })
+        .collect()
+}
+
+/// Trend panels are drawn this wide (SVG units) and laid out two to a row
+/// of the A4 page (about 89 mm each): one unit prints at about 1.15 pt, so
+/// the smallest text, 8.5 units, prints at about 9.7 pt.
+const PANEL_W: f64 = 220.0;
+const AXIS_FONT: f64 = 8.5;
+
 #[allow(clippy::too_many_arguments)]
 fn trend_panel(
     s: &StageSnapshot,
@@ -711,8 +849,8 @@ fn trend_panel(
     min: i64,
     max: i64,
 ) -> String {
-    let (w, h) = (220.0, 132.0);
-    let (left, right, top, bottom) = (24.0, w - 8.0, 38.0, h - 18.0);
+    let (w, h) = (PANEL_W, 140.0);
+    let (left, right, top, bottom) = (20.0, w - 10.0, 40.0, h - 20.0);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -725,25 +863,32 @@ fn trend_panel(
         &mut out,
         4.0,
         12.0,
-        r##"font-size="10.5" font-weight="700" fill="#1d2a38""##,
+        r##"font-size="10" font-weight="700" fill="#1d2a38""##,
         name,
-        38,
+        36,
         1,
     );
     let span = (last - first).num_days().max(1) as f64;
-    let x = |d: NaiveDate| left + (d - first).num_days() as f64 / span * (right - left);
+    // Data starts a little right of the score axis, so the first markers
+    // do not sit on its numbers.
+    let x0 = left + 8.0;
+    let x = |d: NaiveDate| x0 + (d - first).num_days() as f64 / span * (right - x0);
     let range = (max - min).max(1) as f64;
     let y = |v: f64| bottom - (v - min as f64) / range * (bottom - top);
+    let axis = format!(r##"font-size="{}" fill="#4a5561""##, n(AXIS_FONT));
+    let every = ((max - min) / 5).max(1);
     for k in min..=max {
         let yk = y(k as f64);
         line(&mut out, left, yk, right, yk, r##"stroke="#e3e8ee""##);
-        text(
-            &mut out,
-            left - 4.0,
-            yk + 3.0,
-            r##"font-size="8.5" fill="#6b7785" text-anchor="end""##,
-            &k.to_string(),
-        );
+        if (k - min) % every == 0 {
+            text(
+                &mut out,
+                left - 4.0,
+                yk + 3.0,
+                &format!(r#"{axis} text-anchor="end""#),
+                &k.to_string(),
+            );
+        }
     }
     // Ticks at the start and at each new year, labelled where they do not crowd.
     let mut m = first;
@@ -767,16 +912,10 @@ fn trend_panel(
             let room = if last_label == f64::NEG_INFINITY {
                 0.0
             } else {
-                44.0
+                48.0
             };
-            if xm - last_label >= room && xm + 20.0 <= right + 6.0 {
-                text(
-                    &mut out,
-                    xm + 1.0,
-                    h - 5.0,
-                    r##"font-size="8.5" fill="#6b7785""##,
-                    &label,
-                );
+            if xm - last_label >= room && xm + 22.0 <= right + 8.0 {
+                text(&mut out, xm + 1.0, h - 6.0, &axis, &label);
                 last_label = xm;
             }
         }
@@ -793,7 +932,7 @@ fn trend_panel(
             top - 4.0,
             xs,
             bottom,
-            r##"stroke="#b03a2e" stroke-width="0.8" stroke-dasharray="2 2""##,
+            r##"stroke="#b03a2e" stroke-width="1" stroke-dasharray="2 2""##,
         );
     }
     line(
@@ -804,15 +943,19 @@ fn trend_panel(
         bottom,
         r##"stroke="#9aa7b4""##,
     );
+    // Series that coincide stay visible: each is shifted a little sideways
+    // and drawn with its own dash pattern and marker shape.
+    let k = s.criteria.len().max(1) as f64;
     for (j, c) in s.criteria.iter().enumerate() {
         let colour = SERIES[j % SERIES.len()];
+        let dx = (j as f64 - (k - 1.0) / 2.0) * 1.6;
         let pts: Vec<(f64, f64)> = p
             .score_history
             .iter()
             .filter_map(|h| {
                 h.scores
                     .get(&c.criterion)
-                    .map(|v| (x(h.opened_on.0), y(*v)))
+                    .map(|v| (x(h.opened_on.0) + dx, y(*v)))
             })
             .collect();
         let pts = per_pixel(pts);
@@ -821,31 +964,31 @@ fn trend_panel(
                 .iter()
                 .map(|(a, b)| format!("{},{}", n(*a), n(*b)))
                 .collect();
+            let dash = DASHES[j % DASHES.len()];
+            let dash = if dash.is_empty() {
+                String::new()
+            } else {
+                format!(r#" stroke-dasharray="{dash}""#)
+            };
             let _ = write!(
                 out,
-                r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.6"/>"#,
+                r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.6"{dash}/>"#,
                 d.join(" ")
             );
         }
-        // Dots only while they can be told apart.
+        // Markers only while they can be told apart.
         if pts.len() <= 40 {
             for (a, b) in pts {
-                let _ = write!(
-                    out,
-                    r#"<circle cx="{}" cy="{}" r="2.4" fill="{colour}"/>"#,
-                    n(a),
-                    n(b)
-                );
+                marker(&mut out, j, a, b, colour);
             }
         }
     }
-    let last_point = p.score_history.last().map(|h| h.opened_on);
-    if let Some(d) = last_point {
+    if let Some(d) = p.score_history.last().map(|h| h.opened_on) {
         text(
             &mut out,
             4.0,
             27.0,
-            r##"font-size="8.5" fill="#6b7785""##,
+            &axis,
             &format!(
                 "{} · latest {}",
                 super::plural(p.score_history.len(), "review", "reviews"),
@@ -874,40 +1017,26 @@ fn per_pixel(pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     out.into_iter().map(|(x, y, _)| (x, y)).collect()
 }
 
-/// The legend of the trend panels: one colour per criterion.
-pub fn trend_legend(s: &StageSnapshot) -> String {
+/// The key to one criterion's series: a short stretch of its line, dashed
+/// as in the panels, with its marker; a small SVG to set before the label.
+pub fn trend_key(j: usize) -> String {
+    let colour = SERIES[j % SERIES.len()];
     let mut out = String::new();
-    let per_row = 5.0;
-    let rows = (s.criteria.len() as f64 / per_row).ceil().max(1.0);
-    open(&mut out, 8.0 + rows * 18.0, "Legend: criteria", "legend");
-    for (j, c) in s.criteria.iter().enumerate() {
-        let col = (j as f64) % per_row;
-        let row = (j as f64 / per_row).floor();
-        let x = col * (WIDTH / per_row);
-        let y = 6.0 + row * 18.0;
-        let colour = SERIES[j % SERIES.len()];
-        line(
-            &mut out,
-            x,
-            y + 6.0,
-            x + 18.0,
-            y + 6.0,
-            &format!(r#"stroke="{colour}" stroke-width="2""#),
-        );
-        let _ = write!(
-            out,
-            r#"<circle cx="{}" cy="{}" r="2.6" fill="{colour}"/>"#,
-            n(x + 9.0),
-            n(y + 6.0)
-        );
-        text(
-            &mut out,
-            x + 24.0,
-            y + 10.0,
-            r##"font-size="10.5" fill="#1d2a38""##,
-            &criterion_short(&c.criterion),
-        );
-    }
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="key" viewBox="0 0 30 12" width="30" height="12" aria-hidden="true">"#
+    );
+    let dash = DASHES[j % DASHES.len()];
+    let dash = if dash.is_empty() {
+        String::new()
+    } else {
+        format!(r#" stroke-dasharray="{dash}""#)
+    };
+    let _ = write!(
+        out,
+        r#"<line x1="0" y1="6" x2="30" y2="6" stroke="{colour}" stroke-width="1.8"{dash}/>"#
+    );
+    marker(&mut out, j, 15.0, 6.0, colour);
     out.push_str("</svg>");
     out
 }

@@ -11,7 +11,8 @@ use accord_projections::snapshot::StageSnapshot;
 
 use super::*;
 
-const CSS: &str = include_str!("report.css");
+/// The report's style sheet (also the front page's).
+pub const CSS: &str = include_str!("report.css");
 
 fn e(s: &str) -> String {
     esc_html(s)
@@ -87,8 +88,14 @@ fn agreement_pill(s: AgreementStatus) -> String {
     pill(s.as_str(), agreement_status(s))
 }
 
-fn commitment_pill(s: CommitmentStatus) -> String {
-    pill(s.as_str(), commitment_status(s))
+/// The status its owner reported and, beside it, that the commitment is
+/// past its due date: an overdue commitment never wears only "on schedule".
+fn overdue_pills(s: CommitmentStatus) -> String {
+    format!(
+        r#"{} <span class="pill overdue-pill">{}</span>"#,
+        pill(s.as_str(), &format!("{} (reported)", commitment_status(s))),
+        "overdue"
+    )
 }
 
 /// The snapshot as HTML.
@@ -126,50 +133,69 @@ pub fn render(s: &StageSnapshot) -> String {
     masthead(&mut o, s);
     key_figures(&mut o, s, &names);
     let mut n = 0;
-    let mut section = |o: &mut String, id: &str, title: &str| {
+    let mut section = |o: &mut String, id: &str, title: &str, body: &dyn Fn(&mut String)| {
         n += 1;
-        let _ = write!(
-            o,
-            r#"<section id="{id}"><h2><span class="num">{n}</span>{title}</h2>"#
-        );
+        let mut b = String::new();
+        body(&mut b);
+        let _ = write!(o, r#"<section id="{id}">"#);
+        o.push_str(&keep_with_heading(
+            &format!(r#"<h2><span class="num">{n}</span>{title}</h2>"#),
+            &b,
+        ));
+        o.push_str("</section>\n");
     };
-    section(&mut o, "stage", "The stage: planned, intended and achieved");
-    stage(&mut o, s);
-    o.push_str("</section>\n");
-    section(&mut o, "coverage", "Coverage");
-    coverage(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "scores", "Review scores");
-    scores(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "agreements", "Agreements");
-    agreements(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "commitments", "Commitments");
-    commitments(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "diverging", "Diverging views");
-    diverging(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "findings", "Findings");
-    findings(&mut o, s, &names);
-    o.push_str("</section>\n");
-    section(&mut o, "activities", "Activities and meetings");
-    activities(&mut o, s);
-    o.push_str("</section>\n");
+    section(
+        &mut o,
+        "stage",
+        "The stage: planned, intended and achieved",
+        &|b| stage(b, s),
+    );
+    section(&mut o, "coverage", "Coverage", &|b| coverage(b, s, &names));
+    section(&mut o, "scores", "Review scores", &|b| scores(b, s, &names));
+    section(&mut o, "agreements", "Agreements", &|b| {
+        agreements(b, s, &names)
+    });
+    section(&mut o, "commitments", "Commitments", &|b| {
+        commitments(b, s, &names)
+    });
+    section(&mut o, "diverging", "Diverging views", &|b| {
+        diverging(b, s, &names)
+    });
+    section(&mut o, "findings", "Findings", &|b| findings(b, s, &names));
+    section(&mut o, "activities", "Activities and meetings", &|b| {
+        activities(b, s)
+    });
     section(
         &mut o,
         "changes",
         &e(&sentence(&format!("what changed {}", since(s)))),
+        &|b| changes(b, s),
     );
-    changes(&mut o, s);
-    o.push_str("</section>\n");
-    section(&mut o, "annex", "Annex: partnerships at a glance");
-    annex(&mut o, s, &names);
-    o.push_str("</section>\n");
+    section(&mut o, "annex", "Annex: partnerships at a glance", &|b| {
+        annex(b, s, &names)
+    });
     provenance(&mut o, s);
     o.push_str("</main>\n</body>\n</html>\n");
     o
+}
+
+/// A heading and the section it opens. When the section opens with a
+/// figure, the two are wrapped in one block that is not split across
+/// pages: browsers honour `break-after: avoid` on a heading only when they
+/// can, and a chart that does not fit below a heading would otherwise
+/// leave the heading alone at a page foot.
+fn keep_with_heading(heading: &str, body: &str) -> String {
+    if body.starts_with("<figure")
+        && let Some(end) = body.find("</figure>")
+    {
+        let end = end + "</figure>".len();
+        return format!(
+            r#"<div class="keep">{heading}{}</div>{}"#,
+            &body[..end],
+            &body[end..]
+        );
+    }
+    format!("{heading}{body}")
 }
 
 fn masthead(o: &mut String, s: &StageSnapshot) {
@@ -226,6 +252,19 @@ fn masthead(o: &mut String, s: &StageSnapshot) {
 }
 
 fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
+    figures(o, s);
+    if let Some(p) = &names.prefix {
+        let _ = write!(
+            o,
+            r#"<p class="note">Partnership names are shown without the words they all begin with, “{}”.</p>"#,
+            e(p)
+        );
+    }
+}
+
+/// The key figures of a snapshot, as a row of cards (also on the
+/// programme's front page, [`super::index`]).
+pub fn figures(o: &mut String, s: &StageSnapshot) {
     let t = &s.totals;
     let agreements = t.agreements.draft
         + t.agreements.adopted
@@ -283,14 +322,15 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
             count(t.commitments.completed)
         ),
     );
+    let reviews = review_figures(s);
     fig(
-        if t.review_overdue > 0 { "alert" } else { "" },
-        count(t.review_overdue),
+        if reviews.past_due > 0 { "alert" } else { "" },
+        count(reviews.past_due),
         "Reviews overdue",
         format!(
-            "{} of {} partnerships reviewed",
+            "next review date passed; {} reviewed, {} not yet reviewed",
             count(t.reviewed),
-            count(t.partnerships)
+            count(reviews.not_yet)
         ),
     );
     fig(
@@ -300,13 +340,6 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
         "partnerships whose sides differ".into(),
     );
     o.push_str("</div>\n");
-    if let Some(p) = &names.prefix {
-        let _ = write!(
-            o,
-            r#"<p class="note">Partnership names are shown without the words they all begin with, “{}”.</p>"#,
-            e(p)
-        );
-    }
 }
 
 fn stage(o: &mut String, s: &StageSnapshot) {
@@ -447,9 +480,10 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
         .first()
         .map(|c| format!(" ({} to {})", c.scale_min, c.scale_max))
         .unwrap_or_default();
+    // The chart, its caption and its notes print together.
     let _ = write!(
         o,
-        r#"<figure>{map}<figcaption>Figure 2. Mean score{scale} of each partnership's latest review{}. A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.</figcaption></figure>"#,
+        r#"<figure>{map}<figcaption>Figure 2. Mean score{scale} of each partnership's latest review{}. A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.</figcaption>"#,
         if compared {
             format!(", with the change {}", e(&since(s)))
         } else {
@@ -470,34 +504,64 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
             unreviewed.join("; ")
         );
     }
-    o.push_str(r#"<dl class="criteria">"#);
-    for c in &s.criteria {
-        let _ = write!(
-            o,
-            "<dt>{}</dt><dd>{}</dd>",
-            e(&criterion_short(&c.criterion)),
-            e(&c.label)
-        );
-    }
-    o.push_str("</dl>\n");
+    let keys: Vec<String> = s
+        .criteria
+        .iter()
+        .map(|c| format!("<code>{}</code>", e(&c.criterion)))
+        .collect();
+    let _ = writeln!(
+        o,
+        r#"<p class="note">The criteria are the review framework's; in the JSON report (<code>--format json</code>) they are keyed {}.</p></figure>"#,
+        and_list(&keys)
+    );
+    trends(o, s);
+}
+
+fn trends(o: &mut String, s: &StageSnapshot) {
     let panels = charts::trends(s);
-    if !panels.is_empty() {
-        o.push_str(r#"<h3>Score trends</h3><figure class="trend-figure">"#);
-        o.push_str(&charts::trend_legend(s));
-        o.push_str(r#"<div class="trends">"#);
-        for (_, svg) in &panels {
-            o.push_str(svg);
-        }
+    let single = charts::single_reviews(s);
+    if panels.is_empty() && single.is_empty() {
+        return;
+    }
+    o.push_str("<h3>Score trends</h3>");
+    if !single.is_empty() {
+        let list: Vec<String> = single
+            .iter()
+            .map(|(name, on)| format!("{} ({})", e(name), on.format("%b %Y")))
+            .collect();
         let _ = write!(
             o,
-            r#"</div><figcaption>Figure 3. Each criterion's mean, review by review, on a common time axis{}.</figcaption></figure>"#,
-            if s.changes.since.is_some() {
-                "; the dotted red line marks the end of the previous stage"
+            r#"<p class="note">A trend needs two reviews with responses; {} had one by {}, so {} no chart: {}.</p>"#,
+            plural(single.len(), "partnership", "partnerships"),
+            date(s.as_of),
+            if single.len() == 1 {
+                "it has"
             } else {
-                ""
-            }
+                "they have"
+            },
+            list.join("; ")
         );
     }
+    if panels.is_empty() {
+        return;
+    }
+    o.push_str(r#"<figure class="trend-figure"><ul class="legend">"#);
+    for (j, c) in s.criteria.iter().enumerate() {
+        let _ = write!(o, "<li>{}{}</li>", charts::trend_key(j), e(&c.label));
+    }
+    o.push_str(r#"</ul><div class="trends">"#);
+    for (_, svg) in &panels {
+        o.push_str(svg);
+    }
+    let _ = writeln!(
+        o,
+        r#"</div><figcaption>Figure 3. Each criterion's mean, review by review, on a common time axis; lines a little apart where they would coincide{}.</figcaption></figure>"#,
+        if s.changes.since.is_some() {
+            "; the dotted red line marks the end of the previous stage"
+        } else {
+            ""
+        }
+    );
 }
 
 fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
@@ -663,7 +727,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
                     e(&names.short(&c.name)),
                     e(&c.owner_name),
                     format!(r#"<span class="overdue nowrap">{}</span>"#, date(c.due)),
-                    commitment_pill(c.status),
+                    overdue_pills(c.status),
                 ],
             );
         }
@@ -675,19 +739,19 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
     let overdue: Vec<String> = s
         .partnerships
         .iter()
-        .filter(|p| p.summary.review_overdue)
+        .filter(|p| p.summary.review_overdue && p.summary.latest_review.is_some())
         .map(|p| {
             let due = p
                 .next_review_due
                 .map(|d| format!(" (due {})", date(d)))
-                .unwrap_or_else(|| " (never reviewed)".to_owned());
+                .unwrap_or_default();
             format!("{}{}", e(&names.short(&p.summary.name)), due)
         })
         .collect();
     if !overdue.is_empty() {
         let _ = write!(
             o,
-            r#"<h3>Reviews overdue ({})</h3><p class="note">{}.</p>"#,
+            r#"<h3>Reviews overdue ({})</h3><p class="note">Partnerships whose next review date has passed: {}.</p>"#,
             count(overdue.len()),
             overdue.join("; ")
         );
@@ -727,7 +791,7 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
                     } else {
                         String::new()
                     },
-                    e(&criterion_short(&c.criterion)),
+                    e(criterion_label(s, &c.criterion)),
                     format!("#{g}"),
                     format!("#{p}"),
                     format!(r#"#<span class="overdue">{gap}</span>"#),
@@ -960,10 +1024,12 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
             through.push(plural(en.activities, "activity", "activities"));
         }
         let overdue = p.summary.overdue_commitments.len();
-        let review = if p.summary.review_overdue {
+        let review = if p.summary.latest_review.is_none() && !p.summary.closed {
+            "not yet reviewed".to_owned()
+        } else if p.summary.review_overdue {
             match p.next_review_due {
                 Some(d) => format!(r#"<span class="overdue">overdue</span> (due {})"#, date(d)),
-                None => r#"<span class="overdue">overdue</span> (never reviewed)"#.to_owned(),
+                None => r#"<span class="overdue">overdue</span>"#.to_owned(),
             }
         } else {
             p.next_review_due
@@ -1010,7 +1076,14 @@ fn annex(o: &mut String, s: &StageSnapshot, names: &Names) {
             ),
             format!("#{} of {}", count(c.completed), count(c.total())),
             num(s.totals.overdue_commitments),
-            format!("{} overdue", count(s.totals.review_overdue)),
+            {
+                let r = review_figures(s);
+                format!(
+                    "{} overdue, {} not yet reviewed",
+                    count(r.past_due),
+                    count(r.not_yet)
+                )
+            },
             format!("{} engaged", count(s.totals.engaged)),
         ],
     );

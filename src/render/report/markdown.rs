@@ -183,9 +183,10 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
     );
     let _ = writeln!(
         o,
-        "- **{}** reviewed; reviews overdue in {}; government and development partners diverge in {}.",
+        "- **{}** reviewed, {} not yet reviewed; reviews overdue (the next review date passed) in {}; government and development partners diverge in {}.",
         plural(t.reviewed, "partnership", "partnerships"),
-        plural(t.review_overdue, "partnership", "partnerships"),
+        count(review_figures(s).not_yet),
+        plural(review_figures(s).past_due, "partnership", "partnerships"),
         plural(t.diverging, "partnership", "partnerships"),
     );
     let delivered: usize = s.activities.items.len();
@@ -362,7 +363,7 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
         "Mean score of each partnership's latest review{scale}{changed}. Marked † where government and development partners differ by at least half the scale.\n"
     );
     let mut header: Vec<String> = vec!["Partnership".into(), "Latest review".into()];
-    header.extend(s.criteria.iter().map(|c| criterion_short(&c.criterion)));
+    header.extend(s.criteria.iter().map(|c| esc(&c.label)));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let right: Vec<usize> = (2..header.len()).collect();
     let mut t = Table::new(&header, &right);
@@ -408,16 +409,12 @@ fn scores(o: &mut String, s: &StageSnapshot, names: &Names) {
             unreviewed.join("; ")
         );
     }
-    let _ = writeln!(o, "Criteria:\n");
-    for c in &s.criteria {
-        let _ = writeln!(
-            o,
-            "- **{}**: {}",
-            esc(&criterion_short(&c.criterion)),
-            esc(&c.label)
-        );
-    }
-    o.push('\n');
+    let keys: Vec<String> = s.criteria.iter().map(|c| id(&c.criterion)).collect();
+    let _ = writeln!(
+        o,
+        "The criteria are the review framework's; in the JSON report (`--format json`) they are keyed {}.\n",
+        and_list(&keys)
+    );
 }
 
 fn agreements(o: &mut String, s: &StageSnapshot, names: &Names) {
@@ -571,7 +568,7 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
                 esc(&names.short(&c.name)),
                 esc(&c.owner_name),
                 date(c.due),
-                commitment_status(c.status).to_owned(),
+                format!("{} (reported), **overdue**", commitment_status(c.status)),
             ]);
         }
         t.finish(o);
@@ -582,19 +579,19 @@ fn commitments(o: &mut String, s: &StageSnapshot, names: &Names) {
     let overdue: Vec<String> = s
         .partnerships
         .iter()
-        .filter(|p| p.summary.review_overdue)
+        .filter(|p| p.summary.review_overdue && p.summary.latest_review.is_some())
         .map(|p| {
             let due = p
                 .next_review_due
                 .map(|d| format!(" (due {})", date(d)))
-                .unwrap_or_else(|| " (never reviewed)".to_owned());
+                .unwrap_or_default();
             format!("{}{due}", esc(&names.short(&p.summary.name)))
         })
         .collect();
     if !overdue.is_empty() {
         let _ = writeln!(
             o,
-            "Reviews overdue ({}): {}.\n",
+            "Reviews overdue, the next review date passed ({}): {}.\n",
             count(overdue.len()),
             overdue.join("; ")
         );
@@ -634,7 +631,7 @@ fn diverging(o: &mut String, s: &StageSnapshot, names: &Names) {
             };
             t.row(&[
                 esc(&names.short(&d.name)),
-                esc(&criterion_short(&c.criterion)),
+                esc(criterion_label(s, &c.criterion)),
                 g,
                 p,
                 gap,

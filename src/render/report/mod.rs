@@ -8,13 +8,19 @@
 
 mod charts;
 pub mod html;
+pub mod index;
 pub mod markdown;
 
-use accord_events::fields::{ActivityKind, AgreementKind, Day, MeetingKind, Side, Swot, Theme};
-use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
-use accord_projections::programme::StageProgress;
+use accord_events::fields::{AgreementKind, Day};
+use accord_projections::partnership::AgreementStatus;
 use accord_projections::snapshot::{AsOfBasis, StageSnapshot};
 
+pub use crate::render::labels::{
+    activity as activity_label, activity_heading, agreement_kind, agreement_kind_heading,
+    agreement_status, commitment_status, meeting as meeting_label, progress, side_heading,
+    swot_heading, theme as theme_label,
+};
+pub use crate::render::numbers::{change, mean};
 use crate::render::text;
 
 /// At most this many findings are listed per SWOT quadrant (the most recent).
@@ -46,24 +52,6 @@ pub fn opt_date(d: Option<Day>) -> String {
     text::opt_date(d)
 }
 
-/// A mean, one decimal, halves rounded up (3.25 reads 3.3, as people round).
-pub fn mean(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    format!("{:.1}", r + 0.0)
-}
-
-/// A change, signed, one decimal; a true minus sign; `0.0` when it rounds to nothing.
-pub fn change(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r > 0.0 {
-        format!("+{r:.1}")
-    } else if r < 0.0 {
-        format!("\u{2212}{:.1}", -r)
-    } else {
-        "0.0".to_owned()
-    }
-}
-
 /// A whole number with thousands separated by commas.
 pub fn count(n: usize) -> String {
     let s = n.to_string();
@@ -91,120 +79,12 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
-/// A short column heading for a criterion (the built-in framework's five
-/// marks have one; others are their id in words).
-pub fn criterion_short(id: &str) -> String {
-    match id {
-        "shared_goal" => "Shared goal".into(),
-        "co_creation" => "Co-creation".into(),
-        "inclusive_transparent" => "Inclusive & transparent".into(),
-        "engagement" => "Engagement".into(),
-        "review_revision" => "Review & revision".into(),
-        other => sentence(&text::words(other)),
-    }
-}
-
 /// First letter upper-case.
 pub fn sentence(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
-}
-
-/// A side, as a column heading.
-pub fn side_heading(s: Side) -> &'static str {
-    match s {
-        Side::Government => "Government",
-        Side::DevelopmentPartner => "Development partners",
-        Side::CivilSociety => "Civil society",
-        Side::PrivateSector => "Private sector",
-        Side::Academic => "Academic",
-        Side::Facilitator => "Facilitators",
-    }
-}
-
-/// A SWOT quadrant, plural, as a heading.
-pub fn swot_heading(s: Swot) -> &'static str {
-    match s {
-        Swot::Strength => "Strengths",
-        Swot::Weakness => "Weaknesses",
-        Swot::Opportunity => "Opportunities",
-        Swot::Threat => "Threats",
-    }
-}
-
-/// A theme as people read it.
-pub fn theme_label(t: Theme) -> &'static str {
-    match t {
-        Theme::InstitutionalArrangements => "Institutional arrangements",
-        Theme::EnablingEnvironment => "Enabling environment",
-        Theme::Roles => "Roles",
-        Theme::ParisPrinciples => "Paris Declaration principles",
-        Theme::Other => "Other",
-    }
-}
-
-/// An activity kind, plural, as a heading.
-pub fn activity_heading(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Training => "Trainings",
-        ActivityKind::CaseStudy => "Case studies",
-        ActivityKind::Resource => "Resource-centre items",
-        ActivityKind::Specialist => "Specialist support",
-    }
-}
-
-/// An activity kind, singular.
-pub fn activity_label(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Training => "training",
-        ActivityKind::CaseStudy => "case study",
-        ActivityKind::Resource => "resource",
-        ActivityKind::Specialist => "specialist support",
-    }
-}
-
-/// A meeting kind.
-pub fn meeting_label(k: MeetingKind) -> &'static str {
-    match k {
-        MeetingKind::StrategicMeeting => "strategic meeting",
-        MeetingKind::PartnershipMeeting => "partnership meeting",
-        MeetingKind::Retreat => "retreat",
-        MeetingKind::Steering => "steering",
-        MeetingKind::Other => "other",
-    }
-}
-
-/// An agreement kind.
-pub fn agreement_kind(k: AgreementKind) -> &'static str {
-    match k {
-        AgreementKind::SharedGoal => "shared goal",
-        AgreementKind::Principles => "principles",
-        AgreementKind::TermsOfReference => "terms of reference",
-        AgreementKind::ActionPlan => "action plan",
-        AgreementKind::SuccessMeasures => "success measures",
-        AgreementKind::FollowUp => "follow-up",
-    }
-}
-
-/// An agreement status.
-pub fn agreement_status(s: AgreementStatus) -> &'static str {
-    s.label()
-}
-
-/// A commitment status.
-pub fn commitment_status(s: CommitmentStatus) -> &'static str {
-    s.label()
-}
-
-/// A stage's progress.
-pub fn progress(p: StageProgress) -> &'static str {
-    match p {
-        StageProgress::Planned => "planned",
-        StageProgress::Started => "in progress",
-        StageProgress::Completed => "completed",
-    }
 }
 
 /// The report's title line.
@@ -343,18 +223,6 @@ pub fn agreement_kinds(s: &StageSnapshot) -> Vec<AgreementKind> {
         .collect()
 }
 
-/// An agreement kind as a column heading.
-pub fn agreement_kind_heading(k: AgreementKind) -> &'static str {
-    match k {
-        AgreementKind::SharedGoal => "Shared goal",
-        AgreementKind::Principles => "Principles",
-        AgreementKind::TermsOfReference => "Terms of reference",
-        AgreementKind::ActionPlan => "Action plan",
-        AgreementKind::SuccessMeasures => "Success measures",
-        AgreementKind::FollowUp => "Follow-up",
-    }
-}
-
 /// More agreements of one kind than this in one partnership are counted by
 /// status rather than shown one by one.
 pub const CELL_AT_MOST: usize = 3;
@@ -417,6 +285,36 @@ pub fn not_reviewed_since(p: &accord_projections::snapshot::PartnershipSnapshot)
         && p.score_changes
             .values()
             .all(|d| d.is_some_and(|d| d == 0.0))
+}
+
+/// A criterion as the snapshot's framework labels it (its id when the
+/// framework does not list it).
+pub fn criterion_label<'a>(s: &'a StageSnapshot, id: &'a str) -> &'a str {
+    s.criteria
+        .iter()
+        .find(|c| c.criterion == id)
+        .map_or(id, |c| c.label.as_str())
+}
+
+/// Reviews as the key figures count them. A partnership never reviewed is
+/// shown as such, not as "overdue": overdue means a review's `next_due`
+/// has passed.
+pub struct ReviewFigures {
+    /// Reviewed partnerships whose latest review's next date has passed.
+    pub past_due: usize,
+    /// Open partnerships with no review with responses yet.
+    pub not_yet: usize,
+}
+
+/// The review figures of a snapshot.
+pub fn review_figures(s: &StageSnapshot) -> ReviewFigures {
+    let open = || s.partnerships.iter().filter(|p| !p.summary.closed);
+    ReviewFigures {
+        past_due: open()
+            .filter(|p| p.summary.review_overdue && p.summary.latest_review.is_some())
+            .count(),
+        not_yet: open().filter(|p| p.summary.latest_review.is_none()).count(),
+    }
 }
 
 /// How many stages the programme plans.
@@ -734,13 +632,6 @@ mod tests {
 
     #[test]
     fn numbers_read_as_people_round_them() {
-        assert_eq!(mean(3.25), "3.3");
-        assert_eq!(mean(3.75), "3.8");
-        assert_eq!(mean(8.0 / 3.0), "2.7");
-        assert_eq!(mean(-0.01), "0.0");
-        assert_eq!(change(0.5), "+0.5");
-        assert_eq!(change(-1.0 / 3.0), "\u{2212}0.3");
-        assert_eq!(change(0.04), "0.0");
         assert_eq!(count(1_234_567), "1,234,567");
         assert_eq!(count(999), "999");
     }

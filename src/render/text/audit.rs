@@ -6,10 +6,9 @@ use accord_projections::Replay;
 use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit};
 
 use super::worddiff::{LEGEND, changes_words, marked};
-use super::{
-    date, heading, labelled_text, occurred, opt_date, push_table, side, table, words, wrap,
-};
+use super::{date, heading, labelled_text, occurred, opt_date, push_table, side, table, wrap};
 use crate::context::Style;
+use crate::render::labels;
 
 /// `2010-12-31T12:00:00.000000Z` as `2010-12-31 12:00:00 UTC`.
 fn instant(recorded_at: &str) -> String {
@@ -47,7 +46,7 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool)
     out.push('\n');
     out.push_str(&format!(
         "{} in {} · {} · {}\n",
-        words(a.kind.as_str()),
+        labels::agreement_kind(a.kind),
         a.partnership,
         a.status.label(),
         a.in_force_version
@@ -307,7 +306,7 @@ pub fn org(o: &OrgAudit, replay: &Replay, style: &Style) -> String {
         for m in &o.memberships {
             t.add_row(vec![
                 m.partnership.clone(),
-                words(m.role.as_str()),
+                labels::role(m.role).to_owned(),
                 date(m.joined_on),
                 opt_date(m.left_on),
             ]);

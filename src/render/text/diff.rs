@@ -3,8 +3,9 @@
 use accord_projections::Replay;
 use accord_projections::diff::{PartnershipDiff, Transition};
 
-use super::{date, heading, mean, opt_date, push_table, side, table, words, wrap};
+use super::{change, date, heading, mean, opt_date, push_table, side, table, wrap};
 use crate::context::Style;
+use crate::render::labels;
 
 fn arrow<T, F: Fn(&T) -> String>(t: &Transition<T>, f: F) -> String {
     format!("{} → {}", f(&t.from), f(&t.to))
@@ -17,6 +18,7 @@ fn yes_no(b: bool) -> String {
 /// What changed between two dates, as text (without the footer).
 pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
     let dir = &replay.directory;
+    let framework = labels::framework_of(replay, &d.partnership);
     let mut out = String::new();
     out.push_str(&style.bold(&format!("Changes to {} ({})", d.name, d.partnership)));
     out.push('\n');
@@ -36,7 +38,7 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
                 "+ {} ({}) joined as {}\n",
                 m.name,
                 side(m.side),
-                words(m.role.as_str())
+                labels::role(m.role)
             ));
         }
         for m in &d.members_left {
@@ -46,8 +48,8 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
             out.push_str(&format!(
                 "~ {}: {} → {}\n",
                 dir.org_name(&r.org),
-                words(r.from.as_str()),
-                words(r.to.as_str())
+                labels::role(r.from),
+                labels::role(r.to)
             ));
         }
     }
@@ -104,13 +106,15 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
         ));
         if !d.score_changes.is_empty() {
             let mut t = table(style, &["Criterion", "From", "To", "Change"]);
-            for c in &d.score_changes {
+            let mut changes: Vec<_> = d.score_changes.iter().collect();
+            changes.sort_by_key(|c| (framework.position(&c.criterion), c.criterion.clone()));
+            for c in changes {
                 let change = match (c.from, c.to) {
-                    (Some(a), Some(b)) => format!("{:+.1}", b - a),
+                    (Some(a), Some(b)) => change(b - a),
                     _ => String::new(),
                 };
                 t.add_row(vec![
-                    words(&c.criterion),
+                    labels::criterion(framework, &c.criterion).to_owned(),
                     c.from.map_or("—".to_owned(), mean),
                     c.to.map_or("—".to_owned(), mean),
                     change,
@@ -124,7 +128,11 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
                 arrow(&d.diverging, |v| if v.is_empty() {
                     "none".to_owned()
                 } else {
-                    v.iter().map(|c| words(c)).collect::<Vec<_>>().join(", ")
+                    labels::in_framework_order(framework, v.iter())
+                        .into_iter()
+                        .map(|c| labels::criterion(framework, c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 })
             ));
         }
@@ -159,8 +167,8 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
                 &format!(
                     "+ {} ({}, {}): {}",
                     f.finding,
-                    f.swot.as_str(),
-                    words(f.theme.as_str()),
+                    labels::swot(f.swot),
+                    labels::theme(f.theme),
                     f.text
                 ),
                 "  ",

@@ -6,7 +6,7 @@ use accord_projections::textdiff::word_diff;
 use accord_projections::{Directory, Replay};
 
 use super::worddiff::{LEGEND, changes_words, marked};
-use super::{date, heading, labelled_text, mean, push_table, table, words, wrap};
+use super::{change, date, heading, labelled_text, mean, push_table, table, wrap};
 use crate::context::Style;
 
 /// A partnership's history as text (without the footer); with `diff`,
@@ -118,7 +118,7 @@ fn trends(out: &mut String, h: &History, style: &Style) {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = table(style, &header);
     for trend in &h.trends {
-        let mut row = vec![words(&trend.criterion)];
+        let mut row = vec![trend.label.clone()];
         for (r, _) in &reviews {
             row.push(
                 trend
@@ -138,7 +138,7 @@ fn trends(out: &mut String, h: &History, style: &Style) {
                 } else {
                     "→"
                 };
-                format!("{arrow} {d:+.1}")
+                format!("{arrow} {}", change(d))
             }
             _ => String::new(),
         };

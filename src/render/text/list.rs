@@ -8,9 +8,9 @@ use accord_projections::list::{
     AgreementRow, CommitmentRow, OrgRow, PartnershipRow, PartnershipStatus, PersonRow, ReviewRow,
     ReviewStatus, StageRow,
 };
-use accord_projections::programme::StageProgress;
 
 use crate::context::Style;
+use crate::render::labels;
 
 /// Aligns `rows` under `header`: every column but the last is padded to its
 /// widest cell; the header is dimmed.
@@ -46,7 +46,7 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn side(s: Option<Side>) -> String {
-    s.map_or_else(|| "—".to_owned(), |s| s.label().to_owned())
+    labels::opt_side(s).to_owned()
 }
 
 fn day(d: Option<Day>) -> String {
@@ -123,7 +123,7 @@ pub fn agreements(style: &Style, rows: &[AgreementRow]) -> String {
             vec![
                 r.agreement.clone(),
                 r.partnership.clone(),
-                r.status.label().to_owned(),
+                labels::agreement_status(r.status).to_owned(),
                 version,
                 r.title.clone(),
             ]
@@ -175,9 +175,9 @@ pub fn commitments(style: &Style, rows: &[CommitmentRow]) -> String {
         .iter()
         .map(|r| {
             let status = if r.overdue {
-                format!("{}, overdue", r.status.label())
+                format!("{}, overdue", labels::commitment_status(r.status))
             } else {
-                r.status.label().to_owned()
+                labels::commitment_status(r.status).to_owned()
             };
             vec![
                 r.commitment.clone(),
@@ -210,11 +210,7 @@ pub fn stages(style: &Style, rows: &[StageRow]) -> String {
         .map(|r| {
             vec![
                 r.stage.to_string(),
-                match r.status {
-                    StageProgress::Planned => "planned".into(),
-                    StageProgress::Started => "started".into(),
-                    StageProgress::Completed => "completed".into(),
-                },
+                labels::progress(r.status).to_owned(),
                 format!("{} – {}", r.starts_on, r.ends_on),
                 r.name.clone(),
             ]

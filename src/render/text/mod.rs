@@ -1,6 +1,7 @@
-//! Text renderings of the read models: headings, tables that fit 80
-//! columns, and dates people read ("11 Sep 2009"). Each report lives in its
-//! own module; none of them computes anything the projections do not.
+//! Text renderings of the read models: headings, tables that fit the
+//! terminal (80 columns when output goes to a file or a pipe), and dates
+//! people read ("11 Sep 2009"). Each report lives in its own module; none of
+//! them computes anything the projections do not.
 
 pub mod audit;
 pub mod diff;
@@ -10,7 +11,7 @@ pub mod show;
 pub mod status;
 pub mod worddiff;
 
-use accord_events::fields::{Day, Side};
+use accord_events::fields::Day;
 use accord_events::verify::Head;
 use comfy_table::{
     Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
@@ -18,8 +19,28 @@ use comfy_table::{
 
 use crate::context::Style;
 
-/// Every table is at most this wide.
+/// The width of text output when it goes to a file or a pipe (and so in
+/// every test): tables and wrapped text fit 80 columns.
 pub const WIDTH: u16 = 80;
+
+/// The narrowest width honoured: below it, tables cannot show their columns.
+const MIN_WIDTH: u16 = 40;
+
+/// The width text output fits: `COLUMNS` when it is set to a number, else
+/// the terminal's width when stdout is a terminal, else [`WIDTH`]. Never
+/// narrower than 40 columns. Decided once per process, so one report never
+/// mixes widths.
+pub fn width() -> u16 {
+    static DECIDED: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *DECIDED.get_or_init(|| {
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok());
+        // comfy-table asks the terminal (it answers only when stdout is one).
+        let terminal = || Table::new().width();
+        columns.or_else(terminal).unwrap_or(WIDTH).max(MIN_WIDTH)
+    })
+}
 
 /// Plain columns, two spaces apart, with a rule under the header.
 const PLAIN: TableStyle = TableStyle::new()
@@ -45,27 +66,15 @@ pub fn opt_date(d: Option<Day>) -> String {
     d.map_or_else(|| "—".to_owned(), date)
 }
 
-/// A mean rounded for reading (JSON keeps it unrounded).
-pub fn mean(x: f64) -> String {
-    format!("{x:.1}")
-}
+pub use crate::render::labels::opt_side as side;
+pub use crate::render::numbers::{change, mean};
 
-/// `snake_case` vocabulary as words.
-pub fn words(s: &str) -> String {
-    s.replace('_', " ")
-}
-
-/// A side as people read it, or a dash.
-pub fn side(s: Option<Side>) -> &'static str {
-    s.map_or("—", Side::label)
-}
-
-/// A table with this header, fitted to [`WIDTH`], coloured only when `style` is.
+/// A table with this header, fitted to [`width`], coloured only when `style` is.
 pub fn table(style: &Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(PLAIN)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH);
+        .set_width(width());
     if style.color {
         t.enforce_styling();
     } else {
@@ -110,9 +119,9 @@ pub fn push_table(out: &mut String, t: &Table) {
     }
 }
 
-/// Wraps `text` to [`WIDTH`] columns; continuation lines start with `indent`.
+/// Wraps `text` to [`width`] columns; continuation lines start with `indent`.
 pub fn wrap(text: &str, indent: &str) -> String {
-    let width = WIDTH as usize;
+    let width = usize::from(width());
     let mut out = String::new();
     let body = text.trim_start_matches(' ');
     let mut line = text[..text.len() - body.len()].to_owned();

@@ -7,9 +7,10 @@ use comfy_table::Cell;
 
 use super::{
     alert, caution, date, good, heading, keep_width, mean, occurred, opt_date, push_table, side,
-    table, words, wrap,
+    table, wrap,
 };
 use crate::context::Style;
+use crate::render::labels;
 
 /// The state of a partnership as text (without the footer).
 pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
@@ -45,7 +46,7 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
                 m.org.clone(),
                 m.name.clone(),
                 side(m.side).to_owned(),
-                words(m.role.as_str()),
+                labels::role(m.role).to_owned(),
                 date(m.joined_on),
             ]);
         }
@@ -178,8 +179,8 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         let mut t = table(style, &["SWOT", "Theme", "Finding"]);
         for f in &s.findings {
             t.add_row(vec![
-                f.swot.as_str().to_owned(),
-                words(f.theme.as_str()),
+                labels::swot(f.swot).to_owned(),
+                labels::theme(f.theme).to_owned(),
                 f.text.clone(),
             ]);
         }
@@ -199,7 +200,7 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
     out.push_str(&wrap(
         &format!(
             "{} opened {}{concluded}; {} response(s), framework {}",
-            capitalise(&words(r.kind.as_str())),
+            labels::review_kind(r.kind),
             date(r.opened_on),
             r.responses.len(),
             r.framework
@@ -208,17 +209,18 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
     ));
     let sides: Vec<Side> = r.by_side.keys().copied().collect();
     let mut header: Vec<String> = vec!["Criterion".into(), "All".into()];
-    header.extend(sides.iter().map(|s| capitalise(s.label())));
+    header.extend(sides.iter().map(|s| labels::side_heading(*s).to_owned()));
     let marks = !r.diverging.is_empty();
     if marks {
         header.push(String::new());
     }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = table(style, &header);
-    let mut criteria: Vec<&String> = r.scores.keys().collect();
-    criteria.sort_by_key(|c| (framework.position(c), (*c).clone()));
-    for c in criteria {
-        let mut row = vec![Cell::new(words(c)), Cell::new(mean(r.scores[c]))];
+    for c in labels::in_framework_order(framework, r.scores.keys()) {
+        let mut row = vec![
+            Cell::new(labels::criterion(framework, c)),
+            Cell::new(mean(r.scores[c])),
+        ];
         for s in &sides {
             row.push(Cell::new(
                 r.by_side[s].get(c).map_or("—".to_owned(), |m| mean(*m)),
@@ -233,6 +235,12 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
         }
         t.add_row(row);
     }
+    // Criteria are named by their framework's (long) labels: give them room.
+    if let Some(col) = t.column_mut(0) {
+        col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+            comfy_table::Width::Fixed(22),
+        ));
+    }
     push_table(out, &t);
     if !r.diverging.is_empty() {
         let half = framework.range() as f64 / 2.0;
@@ -240,20 +248,13 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style)
             &format!(
                 "Diverging: government and development partners' means differ by {} or more on {}.",
                 mean(half),
-                r.diverging
-                    .iter()
-                    .map(|c| words(c))
+                labels::in_framework_order(framework, r.diverging.iter())
+                    .into_iter()
+                    .map(|c| labels::criterion(framework, c))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
             "  ",
         ));
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }

@@ -5,8 +5,9 @@ use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
 use comfy_table::Cell;
 
-use super::{alert, date, good, heading, keep_width, opt_date, push_table, table, words, wrap};
+use super::{alert, date, good, heading, keep_width, opt_date, push_table, table, wrap};
 use crate::context::Style;
+use crate::render::labels;
 
 /// The programme's status as text (without the footer).
 pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
@@ -124,13 +125,14 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
                     0 => Cell::new(""),
                     n => alert(n.to_string()),
                 },
-                Cell::new(
-                    p.diverging
-                        .iter()
-                        .map(|c| words(c))
+                Cell::new({
+                    let framework = labels::framework_of(replay, &p.partnership);
+                    labels::in_framework_order(framework, p.diverging.iter())
+                        .into_iter()
+                        .map(|c| labels::criterion(framework, c))
                         .collect::<Vec<_>>()
-                        .join(", "),
-                ),
+                        .join(", ")
+                }),
             ]);
         }
         keep_width(&mut t, 0);

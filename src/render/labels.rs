@@ -1,0 +1,195 @@
+//! The words every output uses for the log's vocabularies and for review
+//! criteria: one place, so the terminal, the Markdown report and the HTML
+//! report name a thing the same way. Lower-case forms are for running text
+//! and table cells; `*_heading` forms are plural, capitalised, for headings.
+//!
+//! A criterion is named by its framework's label (`framework.defined` gives
+//! each criterion an id and a label; the built-in framework's are the five
+//! marks of an effective partnership), never by its id, and criteria are
+//! listed in their framework's order.
+
+use accord_events::fields::{
+    ActivityKind, AgreementKind, MeetingKind, ReviewKind, Role, Side, Swot, Theme,
+};
+use accord_projections::Replay;
+use accord_projections::framework::Framework;
+use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
+use accord_projections::programme::StageProgress;
+
+/// A side, in running text ("development partner").
+pub fn side(s: Side) -> &'static str {
+    s.label()
+}
+
+/// A side, or a dash when there is none.
+pub fn opt_side(s: Option<Side>) -> &'static str {
+    s.map_or("—", side)
+}
+
+/// A side, plural, as a column heading.
+pub fn side_heading(s: Side) -> &'static str {
+    match s {
+        Side::Government => "Government",
+        Side::DevelopmentPartner => "Development partners",
+        Side::CivilSociety => "Civil society",
+        Side::PrivateSector => "Private sector",
+        Side::Academic => "Academic",
+        Side::Facilitator => "Facilitators",
+    }
+}
+
+/// A member's role in a partnership.
+pub fn role(r: Role) -> &'static str {
+    match r {
+        Role::Chair => "chair",
+        Role::LeadFacilitator => "lead facilitator",
+        Role::CoFacilitator => "co-facilitator",
+        Role::Secretariat => "secretariat",
+        Role::Member => "member",
+    }
+}
+
+/// An agreement's status ("revision pending").
+pub fn agreement_status(s: AgreementStatus) -> &'static str {
+    s.label()
+}
+
+/// A commitment's status as its owner last reported it ("on schedule").
+pub fn commitment_status(s: CommitmentStatus) -> &'static str {
+    s.label()
+}
+
+/// A stage's progress.
+pub fn progress(p: StageProgress) -> &'static str {
+    match p {
+        StageProgress::Planned => "planned",
+        StageProgress::Started => "in progress",
+        StageProgress::Completed => "completed",
+    }
+}
+
+/// A SWOT quadrant, singular, as a table cell.
+pub fn swot(s: Swot) -> &'static str {
+    match s {
+        Swot::Strength => "Strength",
+        Swot::Weakness => "Weakness",
+        Swot::Opportunity => "Opportunity",
+        Swot::Threat => "Threat",
+    }
+}
+
+/// A SWOT quadrant, plural, as a heading.
+pub fn swot_heading(s: Swot) -> &'static str {
+    match s {
+        Swot::Strength => "Strengths",
+        Swot::Weakness => "Weaknesses",
+        Swot::Opportunity => "Opportunities",
+        Swot::Threat => "Threats",
+    }
+}
+
+/// A theme of findings.
+pub fn theme(t: Theme) -> &'static str {
+    match t {
+        Theme::InstitutionalArrangements => "Institutional arrangements",
+        Theme::EnablingEnvironment => "Enabling environment",
+        Theme::Roles => "Roles",
+        Theme::ParisPrinciples => "Paris Declaration principles",
+        Theme::Other => "Other",
+    }
+}
+
+/// An activity kind, plural, as a heading.
+pub fn activity_heading(k: ActivityKind) -> &'static str {
+    match k {
+        ActivityKind::Training => "Trainings",
+        ActivityKind::CaseStudy => "Case studies",
+        ActivityKind::Resource => "Resource-centre items",
+        ActivityKind::Specialist => "Specialist support",
+    }
+}
+
+/// An activity kind, singular.
+pub fn activity(k: ActivityKind) -> &'static str {
+    match k {
+        ActivityKind::Training => "training",
+        ActivityKind::CaseStudy => "case study",
+        ActivityKind::Resource => "resource",
+        ActivityKind::Specialist => "specialist support",
+    }
+}
+
+/// A meeting kind.
+pub fn meeting(k: MeetingKind) -> &'static str {
+    match k {
+        MeetingKind::StrategicMeeting => "strategic meeting",
+        MeetingKind::PartnershipMeeting => "partnership meeting",
+        MeetingKind::Retreat => "retreat",
+        MeetingKind::Steering => "steering",
+        MeetingKind::Other => "other",
+    }
+}
+
+/// An agreement kind, in running text.
+pub fn agreement_kind(k: AgreementKind) -> &'static str {
+    match k {
+        AgreementKind::SharedGoal => "shared goal",
+        AgreementKind::Principles => "principles",
+        AgreementKind::TermsOfReference => "terms of reference",
+        AgreementKind::ActionPlan => "action plan",
+        AgreementKind::SuccessMeasures => "success measures",
+        AgreementKind::FollowUp => "follow-up",
+    }
+}
+
+/// An agreement kind as a column heading.
+pub fn agreement_kind_heading(k: AgreementKind) -> &'static str {
+    match k {
+        AgreementKind::SharedGoal => "Shared goal",
+        AgreementKind::Principles => "Principles",
+        AgreementKind::TermsOfReference => "Terms of reference",
+        AgreementKind::ActionPlan => "Action plan",
+        AgreementKind::SuccessMeasures => "Success measures",
+        AgreementKind::FollowUp => "Follow-up",
+    }
+}
+
+/// A kind of review, capitalised ("Health check").
+pub fn review_kind(k: ReviewKind) -> &'static str {
+    match k {
+        ReviewKind::HealthCheck => "Health check",
+        ReviewKind::AnnualReview => "Annual review",
+        ReviewKind::SelfAssessment => "Self-assessment",
+        ReviewKind::External => "External review",
+    }
+}
+
+/// A criterion as its framework labels it (its id when the framework does
+/// not list it).
+pub fn criterion<'a>(framework: &'a Framework, id: &'a str) -> &'a str {
+    framework.label(id)
+}
+
+/// Criteria ids in their framework's order (ones it does not list last, by id).
+pub fn in_framework_order<'a, I>(framework: &Framework, ids: I) -> Vec<&'a String>
+where
+    I: IntoIterator<Item = &'a String>,
+{
+    let mut v: Vec<&String> = ids.into_iter().collect();
+    v.sort_by_key(|c| (framework.position(c), (*c).clone()));
+    v
+}
+
+/// The framework a partnership's scores are read in: that of its latest
+/// review with responses, else of its latest review, else the built-in one.
+pub fn framework_of<'a>(replay: &'a Replay, partnership: &str) -> &'a Framework {
+    let frameworks = &replay.programme.frameworks;
+    replay
+        .partnerships
+        .get(partnership)
+        .and_then(|p| p.latest_review())
+        .map_or_else(
+            || frameworks.get_or_default(""),
+            |r| frameworks.get_or_default(&r.framework),
+        )
+}
