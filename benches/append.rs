@@ -11,11 +11,8 @@ use std::sync::LazyLock;
 use accord_events::Clock;
 use accord_events::input::{NewEvent, parse_line};
 use accord_events::store::{AppendOptions, Store};
+use accord_generate as generate;
 use chrono::NaiveDate;
-
-#[path = "../src/generate/mod.rs"]
-#[allow(dead_code)]
-mod generate;
 
 fn main() {
     divan::main();

@@ -15,7 +15,6 @@ mod commands;
 mod context;
 mod error;
 mod example;
-mod generate;
 mod import;
 mod render;
 

@@ -715,7 +715,16 @@ fn audit_reads(kind: Kind) {
         seqs(&["--agreement", "pp-health", "--limit", "2"]),
         [19, 20]
     );
-    assert_eq!(seqs(&["--recorded-by", "nobody"]), Vec::<u64>::new());
+    // A name that matches in another range is an empty answer; a name
+    // nothing was ever recorded under is refused (issue 12).
+    assert_eq!(
+        seqs(&["--recorded-by", "secretariat", "--since", "2030-01-01"]),
+        Vec::<u64>::new()
+    );
+    assert!(
+        db.fails(1, &["log", "--json", "--recorded-by", "nobody"])
+            .contains("nothing in the log was recorded by \"nobody\"")
+    );
     // Through the library.
     let store = db.store(Access::ReadOnly);
     let a3 = store.stored_by_id("a3").unwrap().unwrap();

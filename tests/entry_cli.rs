@@ -266,39 +266,61 @@ fn directory_programme_and_partnership_commands() {
     }
     insta::assert_snapshot!(out, @r#"
     recorded seq 1: organisation.registered [<uuid>] moh "Ministry of Health" (government)
+      dated 2009-05-01
     recorded seq 2: organisation.registered [<uuid>] who "World Health Organization" (development partner)
+      dated 2009-05-01
     recorded seq 3: organisation.registered [<uuid>] tpi "The Partnering Initiative" (facilitator)
+      dated 2009-05-01
     recorded seq 4: programme.defined [<uuid>] programme "Making Partnerships Effective"
+      dated 2009-05-02
     recorded seq 5: stage.planned [<uuid>] stage 1 "Research" 2009-06-01..2009-08-31
+      dated 2009-05-02
       stage 1 "Research" is planned
     recorded seq 6: stage.planned [<uuid>] stage 2 "Strategic Meeting" 2009-09-01..2009-09-30
+      dated 2009-05-02
       stage 2 "Strategic Meeting" is planned
     recorded seq 7: stage.started [<uuid>] stage 1 started
+      dated 2009-06-01
       stage 1 "Research" has started
     recorded seq 8: person.registered [<uuid>] chair-health "Dr Sok Chan" of moh
+      dated 2009-06-01
       chair-health works for Ministry of Health (moh, government)
     recorded seq 9: person.registered [<uuid>] lf-health "Dr Anna Berg" of who
+      dated 2009-06-01
       lf-health works for World Health Organization (who, development partner)
     recorded seq 10: partnership.established [<uuid>] health "TWG Health"
+      dated 2009-06-01
     recorded seq 11: partner.joined [<uuid>] moh joined health as chair
+      dated 2009-06-01
       Ministry of Health (moh, government) is now a partner of health as chair
     recorded seq 12: partner.joined [<uuid>] who joined health as lead_facilitator
+      dated 2009-06-01
       World Health Organization (who, development partner) is now a partner of health as lead_facilitator
     recorded seq 13: partner.joined [<uuid>] tpi joined health as member
+      dated 2009-06-01
       The Partnering Initiative (tpi, facilitator) is now a partner of health as member
     recorded seq 14: partner.left [<uuid>] tpi left health
+      dated 2009-08-01
       The Partnering Initiative (tpi, facilitator) is no longer a partner of health
     recorded seq 15: interview.held [<uuid>] i-1 (individual, government)
+      dated 2009-07-01
     recorded seq 16: stage.completed [<uuid>] stage 1 completed
+      dated 2009-08-31
       stage 1 "Research" is completed
     recorded seq 17: stage.started [<uuid>] stage 2 started
+      dated 2009-09-01
       stage 2 "Strategic Meeting" has started
     recorded seq 18: meeting.held [<uuid>] sm-2009 "Strategic Meeting"
+      dated 2009-09-10
     recorded seq 19: activity.delivered [<uuid>] t-1 training "Partnership brokering"
+      dated 2009-09-20
     recorded seq 20: person.moved [<uuid>] lf-health moved to moh
+      dated 2009-12-01
       lf-health works for Ministry of Health (moh, government) from 2009-12-01; what they did before keeps World Health Organization (who, development partner)
     recorded seq 21: partnership.established [<uuid>] fisheries "TWG Fisheries"
+      dated 2009-06-01
     recorded seq 22: partnership.closed [<uuid>] fisheries closed
+      dated 2009-12-15
       partnership fisheries is closed: nothing more can be recorded on it
     "#);
 }
@@ -406,23 +428,30 @@ fn agreement_commands_say_what_changed() {
     }
     insta::assert_snapshot!(out, @r#"
     recorded seq 16: agreement.proposed [<uuid>] tor-1 "Terms of reference" by lf-health
+      dated 2009-09-09
       agreement tor-1 v1 "Terms of reference" (text sha256 f67c8db3b81d) is proposed; it is adopted once endorsed by both a government and a development-partner organisation
     recorded seq 17: agreement.endorsed [<uuid>] pp-1 v1 by chair-health
+      dated 2009-09-11
       chair-health of Ministry of Health (moh, government) endorsed agreement pp-1 v1 "Partnership principles" (text sha256 1ca79ed151ce)
       agreement pp-1 v1 is not adopted yet: it still needs an endorsement from a development partner organisation
     recorded seq 18: agreement.endorsed [<uuid>] pp-1 v1 by lf-health
+      dated 2009-09-11
       lf-health of World Health Organization (who, development partner) endorsed agreement pp-1 v1 "Partnership principles" (text sha256 1ca79ed151ce)
       agreement pp-1 v1 is now adopted (on 2009-09-11) and in force
     recorded seq 19: agreement.revised [<uuid>] pp-1 revised by lf-health
+      dated 2009-11-01
       agreement pp-1 v2 "Principles of partnership" (text sha256 f2adbdac1c9f) is its current text now; endorsements start again
       agreement pp-1 is now revision_pending: v1 stays in force until v2 is adopted
     recorded seq 20: agreement.endorsed [<uuid>] pp-1 v2 by lf-health
+      dated 2009-11-02
       lf-health of World Health Organization (who, development partner) endorsed agreement pp-1 v2 "Principles of partnership" (text sha256 f2adbdac1c9f)
       agreement pp-1 v2 is not adopted yet: it still needs an endorsement from a government organisation
     recorded seq 21: agreement.endorsed [<uuid>] pp-1 v2 by chair-health
+      dated 2009-11-03
       chair-health of Ministry of Health (moh, government) endorsed agreement pp-1 v2 "Principles of partnership" (text sha256 f2adbdac1c9f)
       agreement pp-1 v2 is now adopted (on 2009-11-03) and in force
     recorded seq 22: agreement.withdrawn [<uuid>] tor-1 withdrawn by chair-health
+      dated 2009-12-01
       agreement tor-1 is now withdrawn: no version of it is in force
     "#);
 }
@@ -540,16 +569,23 @@ fn review_finding_and_framework_commands() {
     }
     insta::assert_snapshot!(out, @r#"
     recorded seq 16: framework.defined [<uuid>] traffic "Traffic light"
+      dated 2009-10-01
     recorded seq 17: review.opened [<uuid>] r-2 of health (self_assessment)
+      dated 2009-10-05
       review r-2 is open for responses
     recorded seq 18: review.response [<uuid>] r-1 by chair-health
+      dated 2009-10-06
       review r-1 now has 1 response(s)
     recorded seq 19: review.response [<uuid>] r-1 by lf-health
+      dated 2009-10-06
       review r-1 now has 2 response(s)
     recorded seq 20: review.concluded [<uuid>] r-1 concluded
+      dated 2009-10-10
       review r-1 is concluded with 2 response(s)
     recorded seq 21: finding.recorded [<uuid>] f-9 weakness / roles
+      dated 2009-10-10
     recorded seq 22: finding.recorded [<uuid>] f-10 opportunity / paris_principles
+      dated 2009-10-10
     "#);
 }
 
@@ -632,18 +668,196 @@ fn commitment_commands_and_retraction() {
     }
     insta::assert_snapshot!(out, @"
     recorded seq 16: commitment.made [ev-c2] c-2 by who due 2010-03-31
+      dated 2009-10-05
       commitment c-2 is open, due 2010-03-31
     recorded seq 17: commitment.reported [<uuid>] c-1 on_schedule
+      dated 2009-11-01
       commitment c-1 is now on_schedule (was open)
     recorded seq 18: commitment.reported [ev-late] c-1 behind_schedule
+      dated 2009-12-01
       commitment c-1 is now behind_schedule (was on_schedule)
     recorded seq 19: commitment.rescheduled [<uuid>] c-1 due 2010-09-30
+      dated 2009-12-01
       commitment c-1 is now due 2010-09-30 (was 2010-06-30)
     recorded seq 20: event.retracted [<uuid>] retracts ev-late
+      dated today (2010-01-31), the default; give --date for another day
+      the event retracted: seq 18: commitment.reported c-1 behind_schedule
       commitment c-1 is now on_schedule (was behind_schedule)
     recorded seq 21: commitment.reported [<uuid>] c-2 completed
+      dated 2010-01-15
       commitment c-2 is now completed (was open)
     ");
+}
+
+/// An event that back-dates its target's state (an endorsement, a report,
+/// a response, a stage or membership change) needs --date: typed in from
+/// old minutes, a default of today would make wrong history. `--date today`
+/// says it on purpose; the other commands default to today and say so.
+#[test]
+fn back_dating_commands_require_a_date_and_a_default_date_is_said() {
+    let log = Log::with_base();
+    insta::assert_snapshot!(log.usage(&["agreement", "endorse", "pp-1", "--by", "chair-health"]), @"
+    error: give --date: an endorsement counts from the day it happened, so accord does not assume today
+    hint: give the date it happened, e.g. --date 2010-03-15, or --date today
+    ");
+    for args in [
+        &["commitment", "report", "c-1", "--status", "on_schedule"][..],
+        &[
+            "review",
+            "respond",
+            "r-1",
+            "--respondent",
+            "chair-health",
+            "--score",
+            "shared_goal=3",
+        ],
+        &["review", "conclude", "r-1", "--summary", "Done"],
+        &["stage", "complete", "1"],
+        &["stage", "start", "2"],
+        &[
+            "partner",
+            "join",
+            "health",
+            "--org",
+            "ngo-forum",
+            "--role",
+            "member",
+        ],
+        &[
+            "partner", "leave", "health", "--org", "who", "--reason", "Left",
+        ],
+    ] {
+        let err = log.usage(args);
+        assert!(
+            err.contains("error: give --date: ") && err.contains("or --date today"),
+            "{args:?}: {err}"
+        );
+    }
+    insta::assert_snapshot!(log.ok(&["agreement", "endorse", "pp-1", "--by", "chair-health", "--date", "2009-10-15"]), @r#"
+    recorded seq 16: agreement.endorsed [<uuid>] pp-1 v1 by chair-health
+      dated 2009-10-15
+      chair-health of Ministry of Health (moh, government) endorsed agreement pp-1 v1 "Partnership principles" (text sha256 1ca79ed151ce)
+      agreement pp-1 v1 is not adopted yet: it still needs an endorsement from a development partner organisation
+    "#);
+    // The adoption is dated by the endorsement that completed it, not by today.
+    insta::assert_snapshot!(log.ok(&["agreement", "endorse", "pp-1", "--by", "lf-health", "--date", "2009-10-20"]), @r#"
+    recorded seq 17: agreement.endorsed [<uuid>] pp-1 v1 by lf-health
+      dated 2009-10-20
+      lf-health of World Health Organization (who, development partner) endorsed agreement pp-1 v1 "Partnership principles" (text sha256 1ca79ed151ce)
+      agreement pp-1 v1 is now adopted (on 2009-10-20) and in force
+    "#);
+    insta::assert_snapshot!(log.ok(&["org", "add", "mop", "--name", "Ministry of Planning", "--side", "government", "--date", "today"]), @r#"
+    recorded seq 18: organisation.registered [<uuid>] mop "Ministry of Planning" (government)
+      dated 2010-01-31 (today)
+    "#);
+    insta::assert_snapshot!(log.ok(&["org", "add", "mef", "--name", "Ministry of Economy and Finance", "--side", "government"]), @r#"
+    recorded seq 19: organisation.registered [<uuid>] mef "Ministry of Economy and Finance" (government)
+      dated today (2010-01-31), the default; give --date for another day
+    "#);
+}
+
+/// `retract` takes the event's seq (the first column of `log`), its id, or
+/// a unique start of its id; a start shared by several ids is refused with
+/// the candidates, and `log` shows the seq and the id that `retract` takes.
+#[test]
+fn retract_by_seq_by_id_prefix_and_an_ambiguous_prefix() {
+    let log = Log::with_base();
+    for (status, id, date) in [
+        ("on_schedule", "rep-alpha-1", "2009-11-01"),
+        ("behind_schedule", "rep-alpha-2", "2009-12-01"),
+        ("completed", "rep-beta", "2010-01-15"),
+    ] {
+        log.ok(&[
+            "commitment",
+            "report",
+            "c-1",
+            "--status",
+            status,
+            "--date",
+            date,
+            "--id",
+            id,
+        ]);
+    }
+    insta::assert_snapshot!(log.ok(&["log", "--type", "commitment.reported"]), @"
+        16  2009-11-01  commitment.reported      c-1 on_schedule  [rep-alpha-1]
+        17  2009-12-01  commitment.reported      c-1 behind_schedule  [rep-alpha-2]
+        18  2010-01-15  commitment.reported      c-1 completed  [rep-beta]
+    ");
+    insta::assert_snapshot!(log.ok(&["retract", "18", "--reason", "Not yet completed"]), @"
+    recorded seq 19: event.retracted [<uuid>] retracts rep-beta
+      dated today (2010-01-31), the default; give --date for another day
+      the event retracted: seq 18: commitment.reported c-1 completed
+      commitment c-1 is now behind_schedule (was completed)
+    ");
+    insta::assert_snapshot!(log.rejected(&["retract", "rep-alpha", "--reason", "Wrong"]), @r#"
+    error: "rep-alpha" is the start of 2 event ids; it must name one
+      seq 16: rep-alpha-1
+      seq 17: rep-alpha-2
+    hint: give more of the id, the whole id, or the event's seq
+    "#);
+    insta::assert_snapshot!(log.ok(&["retract", "rep-alpha-2", "--reason", "Was on schedule"]), @"
+    recorded seq 20: event.retracted [<uuid>] retracts rep-alpha-2
+      dated today (2010-01-31), the default; give --date for another day
+      the event retracted: seq 17: commitment.reported c-1 behind_schedule
+      commitment c-1 is now on_schedule (was behind_schedule)
+    ");
+    insta::assert_snapshot!(log.rejected(&["retract", "400", "--reason", "Typo"]), @"
+    error: there is no event at seq 400: the log holds seq 1 to 20
+    hint: find the event with `accord log`: the seq is the first column
+    ");
+}
+
+/// A long generated id is shown by its shortest unique start (at least 8
+/// characters), and `retract` takes that short form.
+#[test]
+fn log_shows_a_short_form_of_generated_ids_that_retract_takes() {
+    let log = Log::with_base();
+    log.ok(&[
+        "commitment",
+        "report",
+        "c-1",
+        "--status",
+        "on_schedule",
+        "--date",
+        "2009-11-01",
+    ]);
+    // Read unredacted: `Log::ok` hides generated ids.
+    let json = String::from_utf8(
+        log.cmd(&["log", "--json", "--limit", "1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    let id = v["id"].as_str().unwrap().to_owned();
+    let line = String::from_utf8(
+        log.cmd(&["log", "--limit", "1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let short = line
+        .trim_end()
+        .rsplit_once('[')
+        .and_then(|(_, s)| s.strip_suffix(']'))
+        .unwrap()
+        .to_owned();
+    assert!(
+        short.len() >= 8 && short.len() < id.len() && id.starts_with(&short),
+        "{line}"
+    );
+    let out = log.ok(&["retract", &short, "--reason", "Typo"]);
+    assert!(
+        out.contains("the event retracted: seq 16: commitment.reported c-1 on_schedule"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -673,6 +887,7 @@ fn endorse_without_version_endorses_the_current_text_and_says_which() {
     ]);
     insta::assert_snapshot!(out, @r#"
     recorded seq 17: agreement.endorsed [<uuid>] pp-1 v2 by chair-health
+      dated 2009-10-02
       chair-health of Ministry of Health (moh, government) endorsed agreement pp-1 v2 "Partnership principles" (text sha256 7ff3478088a1)
       agreement pp-1 v2 is not adopted yet: it still needs an endorsement from a development partner organisation
     "#);
@@ -721,7 +936,7 @@ fn json_output_names_seq_id_and_changes() {
         "--id",
         "ev-done",
     ]);
-    insta::assert_snapshot!(out, @r#"{"changes":["commitment c-1 is now completed (was open)"],"recorded":{"id":"ev-done","seq":16,"stream":"partnership:health","type":"commitment.reported"}}"#);
+    insta::assert_snapshot!(out, @r#"{"changes":["commitment c-1 is now completed (was open)"],"recorded":{"date_defaulted":false,"id":"ev-done","occurred_at":"2010-01-02","seq":16,"stream":"partnership:health","type":"commitment.reported"}}"#);
 }
 
 #[test]
@@ -760,7 +975,7 @@ fn rule_reference_suggests_the_id_meant() {
       nothing was recorded; the log is unchanged
     hint: did you mean "chair-health"?
     "#);
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-9", "--respondent", "chair-health", "--score", "shared_goal=3"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-9", "--respondent", "chair-health", "--score", "shared_goal=3", "--date", "today"]), @r#"
     error: there is no review "r-9" in the log
       rule: reference (review.response); check the review (the first argument)
       nothing was recorded; the log is unchanged
@@ -793,12 +1008,12 @@ fn rule_date_order() {
 #[test]
 fn rule_membership() {
     let log = Log::with_base();
-    insta::assert_snapshot!(log.rejected(&["partner", "join", "health", "--org", "moh", "--role", "member"]), @"
+    insta::assert_snapshot!(log.rejected(&["partner", "join", "health", "--org", "moh", "--role", "member", "--date", "today"]), @"
     error: Ministry of Health (moh) is already a partner of TWG Health (health)
       rule: membership (partner.joined); check --org
       nothing was recorded; the log is unchanged
     ");
-    insta::assert_snapshot!(log.rejected(&["partner", "leave", "health", "--org", "ngo-forum", "--reason", "x"]), @"
+    insta::assert_snapshot!(log.rejected(&["partner", "leave", "health", "--org", "ngo-forum", "--reason", "x", "--date", "today"]), @"
     error: NGO Forum (ngo-forum) is not a partner of TWG Health (health), so it cannot leave
       rule: membership (partner.left); check --org
       nothing was recorded; the log is unchanged
@@ -812,7 +1027,7 @@ fn rule_acting_partner_hints_the_join_command() {
     error: "ngo-rep" acts for NGO Forum (ngo-forum), which is not a partner of TWG Health (health) on 2009-09-11
       rule: acting-partner (agreement.endorsed); check --by
       nothing was recorded; the log is unchanged
-    hint: add it first with `accord partner join health --org ngo-forum --role member`
+    hint: add it first with `accord partner join health --org ngo-forum --role member --date YYYY-MM-DD`
     "#);
 }
 
@@ -884,18 +1099,18 @@ fn rule_endorse_once() {
 #[test]
 fn rule_score() {
     let log = Log::with_base();
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "engagement=9"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "engagement=9", "--date", "today"]), @r#"
     error: the score 9 for "engagement" is outside the scale 1–5
       rule: score (review.response); check --score engagement=...
       nothing was recorded; the log is unchanged
     "#);
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "engagment=3"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "engagment=3", "--date", "today"]), @r#"
     error: "engagment" is not a criterion of the framework "effectiveness" (its criteria: shared_goal, co_creation, inclusive_transparent, engagement, review_revision)
       rule: score (review.response); check --score engagment=...
       nothing was recorded; the log is unchanged
     hint: did you mean "engagement"?
     "#);
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health"]), @"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--date", "today"]), @"
     error: a response scores at least one criterion
       rule: score (review.response); check --score
       nothing was recorded; the log is unchanged
@@ -914,7 +1129,7 @@ fn rule_review_concluded() {
         "--date",
         "2009-10-10",
     ]);
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=3"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=3", "--date", "today"]), @r#"
     error: review "r-1" was concluded on 2009-10-10; it takes no more responses
       rule: review-concluded (review.response)
       nothing was recorded; the log is unchanged
@@ -935,7 +1150,7 @@ fn rule_respond_once() {
         "--date",
         "2009-10-05",
     ]);
-    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=4"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["review", "respond", "r-1", "--respondent", "chair-health", "--score", "shared_goal=4", "--date", "today"]), @r#"
     error: "chair-health" has already responded to review "r-1"
       rule: respond-once (review.response); check --respondent
       nothing was recorded; the log is unchanged
@@ -946,17 +1161,17 @@ fn rule_respond_once() {
 #[test]
 fn rule_stage_order() {
     let log = Log::with_base();
-    insta::assert_snapshot!(log.rejected(&["stage", "start", "2"]), @"
+    insta::assert_snapshot!(log.rejected(&["stage", "start", "2", "--date", "today"]), @"
     error: stage 2 cannot start before stage 1 is completed
       rule: stage-order (stage.started)
       nothing was recorded; the log is unchanged
-    hint: complete stage 1 first (`accord stage complete 1`)
+    hint: complete stage 1 first (`accord stage complete 1 --date YYYY-MM-DD`)
     ");
-    insta::assert_snapshot!(log.rejected(&["stage", "complete", "2"]), @"
+    insta::assert_snapshot!(log.rejected(&["stage", "complete", "2", "--date", "today"]), @"
     error: stage 2 has not started; it cannot be completed
       rule: stage-order (stage.completed)
       nothing was recorded; the log is unchanged
-    hint: start it first (`accord stage start 2`)
+    hint: start it first (`accord stage start 2 --date YYYY-MM-DD`)
     ");
 }
 
@@ -972,7 +1187,7 @@ fn rule_commitment_closed() {
         "--date",
         "2010-01-10",
     ]);
-    insta::assert_snapshot!(log.rejected(&["commitment", "report", "c-1", "--status", "behind_schedule"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["commitment", "report", "c-1", "--status", "behind_schedule", "--date", "today"]), @r#"
     error: commitment "c-1" is already completed; it takes no more reports
       rule: commitment-closed (commitment.reported)
       nothing was recorded; the log is unchanged
@@ -992,7 +1207,7 @@ fn rule_partnership_closed() {
         "--date",
         "2010-01-10",
     ]);
-    insta::assert_snapshot!(log.rejected(&["partner", "join", "health", "--org", "ngo-forum", "--role", "member"]), @r#"
+    insta::assert_snapshot!(log.rejected(&["partner", "join", "health", "--org", "ngo-forum", "--role", "member", "--date", "today"]), @r#"
     error: partnership "health" was closed on 2010-01-10; nothing more is recorded on it
       rule: partnership-closed (partner.joined)
       nothing was recorded; the log is unchanged
@@ -1018,7 +1233,7 @@ fn rule_retraction() {
     error: there is no event with id "b99" in the log
       rule: reference (event.retracted); check the event (the first argument)
       nothing was recorded; the log is unchanged
-    hint: find the id with `accord log` (ids are in the second column)
+    hint: find the event with `accord log`: its id is at the end of its line, in [brackets] (`accord retract` also takes the seq, the first column)
     "#);
 }
 

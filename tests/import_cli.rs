@@ -138,7 +138,7 @@ fn a_rule_broken_against_the_log_is_reported_and_nothing_is_imported() {
     let before = log.bytes();
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
     error: reviews.csv: 2 rows cannot be imported
-      row 3, column respondent: "ngo-rep" acts for NGO Forum (ngo-forum), which is not a partner of TWG Health (health) on 2010-01-31 — add it first with `accord partner join health --org ngo-forum --role member`
+      row 3, column respondent: "ngo-rep" acts for NGO Forum (ngo-forum), which is not a partner of TWG Health (health) on 2010-01-31 — add it first with `accord partner join health --org ngo-forum --role member --date YYYY-MM-DD`
       row 4, column respondent: "lf-health" has already responded to review "r-1" — one response per respondent per review; to correct it, retract the earlier response and respond again
       nothing was imported; the log is unchanged
     hint: fix the rows named above in the spreadsheet, save it as CSV UTF-8 and import it again (`accord import --dry-run FILE` checks a file without recording anything)

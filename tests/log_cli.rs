@@ -75,7 +75,7 @@ fn a_broken_rule_names_line_field_rule_and_hint_and_changes_nothing() {
     error: line 1: data.by: "lf-health" acts for WHO (who), which is not a partner of TWG on Health (health) on 2009-09-11
       rule: acting-partner (event type agreement.endorsed)
       nothing was appended; the log is unchanged
-    hint: add it first with `accord partner join health --org who --role member`
+    hint: add it first with `accord partner join health --org who --role member --date YYYY-MM-DD`
     "#);
     assert_eq!(std::fs::read(&log.db).unwrap(), before);
     let typo = r#"{"type":"agreement.endorsed","occurred_at":"2009-09-11","data":{"agreement":"pp-1","version":1,"by":"chair-helth"}}"#;

@@ -391,7 +391,7 @@ fn unknown_ids_and_empty_views_are_refused() {
     let p = Programme::new();
     insta::assert_snapshot!(p.fail(1, &["show", "twg-helth"]), @r#"
     error: there is no partnership "twg-helth" in the log
-    hint: did you mean "twg-health"? `accord status` lists the partnerships
+    hint: did you mean "twg-health"? `accord list partnerships` lists them
     "#);
     insta::assert_snapshot!(p.fail(1, &["show", "twg-health", "--as-of", "2009-06-04"]), @r#"
     error: partnership "twg-health" was not established by 2009-06-04

@@ -27,7 +27,6 @@ fn sh_blocks(markdown: &str) -> Vec<(usize, String)> {
 }
 
 #[test]
-#[ignore = "until retract takes a seq and audit takes --diff (issue 12, landing)"]
 fn every_sh_block_of_the_readme_runs() {
     let readme = include_str!("../README.md");
     let blocks = sh_blocks(readme);

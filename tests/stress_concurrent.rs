@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::Instant;
 
-use common::rng::Rng;
-use common::synth::{self, Directory, Shape};
+use accord_generate::Rng;
+use accord_generate::batches::{self, Directory, Shape};
 use common::*;
 use serde_json::{Value, json};
 
@@ -52,7 +52,7 @@ struct Outcome {
 fn setup(dir: &Directory, rounds: usize) -> Vec<String> {
     let mut lines = dir.events();
     let mut ev = |id: String, kind: &str, data: Value| {
-        lines.push(synth::event(&id, kind, "2009-02-01", data));
+        lines.push(batches::event(&id, kind, "2009-02-01", data));
     };
     ev(
         "shared".into(),
@@ -83,7 +83,7 @@ fn setup(dir: &Directory, rounds: usize) -> Vec<String> {
 }
 
 fn endorse(id: &str, r: usize) -> String {
-    synth::event(
+    batches::event(
         id,
         "agreement.endorsed",
         "2009-03-01",
@@ -121,7 +121,7 @@ fn concurrent_writers_lose_nothing_and_rules_hold() {
                     Round::Endorse => vec![endorse(&format!("w{w}-end-{r}"), r)],
                     Round::Respond => {
                         let score = 1 + (w % 5);
-                        vec![synth::event(
+                        vec![batches::event(
                             &format!("w{w}-resp-{r}"),
                             "review.response",
                             "2009-03-01",
@@ -129,21 +129,21 @@ fn concurrent_writers_lose_nothing_and_rules_hold() {
                                    "scores": {"engagement": score, "shared_goal": 6 - score}}),
                         )]
                     }
-                    Round::SameId => vec![synth::event(
+                    Round::SameId => vec![batches::event(
                         &format!("same-{r}"),
                         "finding.recorded",
                         "2009-03-01",
                         json!({"finding": format!("same-{r}"), "partnership": "shared", "origin": "meeting",
                                "swot": "opportunity", "theme": "roles", "text": "Everyone saw it."}),
                     )],
-                    Round::Own => synth::partnership(&mut rng, &dir, &format!("w{w}-r{r}"), Shape::default()),
+                    Round::Own => batches::partnership(&mut rng, &dir, &format!("w{w}-r{r}"), Shape::default()),
                     Round::Mixed => {
-                        let mut l = synth::partnership(&mut rng, &dir, &format!("w{w}-r{r}"), Shape::default());
+                        let mut l = batches::partnership(&mut rng, &dir, &format!("w{w}-r{r}"), Shape::default());
                         l.push(endorse(&format!("w{w}-mix-{r}"), r));
                         l
                     }
                 };
-                let ids = synth::ids(&lines);
+                let ids = batches::ids(&lines);
                 let file = folder.join(format!("w{w}-r{r}.jsonl"));
                 write_lines(&file, &lines);
                 barrier.wait(); // every writer starts the round together

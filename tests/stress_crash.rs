@@ -22,8 +22,8 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::rng::Rng;
-use common::synth::{self, Directory, Shape};
+use accord_generate::Rng;
+use accord_generate::batches::{self, Directory, Shape};
 use common::*;
 
 /// Trials that share one log before it is rebuilt from the baseline (so
@@ -68,7 +68,7 @@ fn sigkill_at_random_moments_never_leaves_a_partial_or_lost_batch() {
         let log = log.as_ref().unwrap();
         let mut batch = Vec::new();
         for p in 0..partnerships {
-            batch.extend(synth::partnership(
+            batch.extend(batches::partnership(
                 &mut rng,
                 &dir,
                 &format!("t{trial}-p{p}"),
@@ -78,7 +78,7 @@ fn sigkill_at_random_moments_never_leaves_a_partial_or_lost_batch() {
         batch_events = batch.len();
         let file = log.path(&format!("batch-{trial}.jsonl"));
         write_lines(&file, &batch);
-        let batch_ids: HashSet<String> = synth::ids(&batch).into_iter().collect();
+        let batch_ids: HashSet<String> = batches::ids(&batch).into_iter().collect();
 
         // Trial 0 calibrates: it runs to the end. The others are killed at a
         // moment drawn uniformly over 115% of the last full run, so some
@@ -164,7 +164,7 @@ fn sigkill_at_random_moments_never_leaves_a_partial_or_lost_batch() {
             format!("appended 0, skipped {}", batch.len())
         };
         assert_eq!(rerun.stdout.trim(), want, "trial {trial}");
-        expected.extend(synth::ids(&batch));
+        expected.extend(batches::ids(&batch));
         let after = rows(&log.db);
         assert_gapless_unique(&after);
         let ids_after: Vec<String> = after.into_iter().map(|(_, id)| id).collect();

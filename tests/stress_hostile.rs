@@ -18,7 +18,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::synth::Directory;
+use accord_generate::batches::Directory;
 use common::*;
 use proptest::prelude::*;
 
@@ -630,13 +630,13 @@ fn fuzzed_events_never_make_the_rules_panic() {
     let base = Log::init();
     let dir = Directory::new(2, 2);
     base.append(&dir.events());
-    let mut rng = common::rng::Rng::new(seed(0xF022));
+    let mut rng = accord_generate::Rng::new(seed(0xF022));
     for p in 0..3 {
-        base.append(&common::synth::partnership(
+        base.append(&accord_generate::batches::partnership(
             &mut rng,
             &dir,
             &format!("p{p}"),
-            common::synth::Shape::default(),
+            accord_generate::batches::Shape::default(),
         ));
     }
     checkpoint(&base.db);

@@ -10,9 +10,9 @@ mod common;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use accord_generate::Rng;
+use accord_generate::batches::{self, Directory, Shape};
 use common::mount::{Tmpfs, fill};
-use common::rng::Rng;
-use common::synth::{self, Directory, Shape};
 use common::*;
 
 fn skip(what: &str, why: &str) {
@@ -29,7 +29,7 @@ fn export(db: &std::path::Path) -> String {
 
 fn batch(rng: &mut Rng, dir: &Directory, tag: &str, partnerships: usize) -> Vec<String> {
     (0..partnerships)
-        .flat_map(|p| synth::partnership(rng, dir, &format!("{tag}-p{p}"), Shape::default()))
+        .flat_map(|p| batches::partnership(rng, dir, &format!("{tag}-p{p}"), Shape::default()))
         .collect()
 }
 
@@ -158,7 +158,7 @@ fn a_read_only_file_can_be_read_and_verified_but_not_appended_to() {
         run(db, &["append", f.to_str().unwrap()]).expect(0);
         std::fs::remove_file(f).unwrap();
     };
-    let one = synth::event(
+    let one = batches::event(
         "ro-1",
         "organisation.registered",
         "2009-06-01",

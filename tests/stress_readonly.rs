@@ -8,8 +8,8 @@ mod common;
 
 use std::path::Path;
 
-use common::rng::Rng;
-use common::synth::{self, Directory, Shape};
+use accord_generate::Rng;
+use accord_generate::batches::{self, Directory, Shape};
 use common::*;
 
 /// The bytes of the log's file and of its WAL (an empty or missing WAL
@@ -27,7 +27,7 @@ fn programme_log() -> Log {
     log.append(&dir.events());
     let mut rng = Rng::new(seed(0x8EAD));
     for p in 0..3 {
-        log.append(&synth::partnership(
+        log.append(&batches::partnership(
             &mut rng,
             &dir,
             &format!("p{p}"),
@@ -46,7 +46,7 @@ fn read_commands_and_read_only_mode_write_nothing() {
     let batch = log.path("one.jsonl");
     write_lines(
         &batch,
-        &[synth::event(
+        &[batches::event(
             "ro-1",
             "organisation.registered",
             "2009-06-01",

@@ -24,8 +24,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use accord_events::StoredEvent;
-use common::rng::Rng;
-use common::synth::{self, Directory, Shape};
+use accord_generate::Rng;
+use accord_generate::batches::{self, Directory, Shape};
 use common::*;
 use rusqlite::{Connection, params};
 
@@ -49,7 +49,7 @@ fn template(seed: u64, partnerships: usize) -> Template {
     let mut rng = Rng::new(seed);
     let mut batches = vec![people.events()];
     for p in 0..partnerships {
-        let mut b = synth::partnership(&mut rng, &people, &format!("p{p}"), Shape::default());
+        let mut b = batches::partnership(&mut rng, &people, &format!("p{p}"), Shape::default());
         // Some events carry a source and their own recorded_by.
         for (i, l) in b.iter_mut().enumerate() {
             if i % 3 == 0 {

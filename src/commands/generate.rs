@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use accord_events::fields::Day;
+use accord_generate::{Config, Generator};
 use chrono::NaiveDate;
 use clap::Args;
 
 use crate::context::Context;
 use crate::error::CliError;
-use crate::generate::{Config, Generator};
 use crate::render::progress::Progress;
 
 /// Print a generated programme as JSON Lines: valid under every rule, the

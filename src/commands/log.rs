@@ -6,11 +6,14 @@ use accord_events::store::LogFilter;
 use accord_events::{Event, StoredEvent};
 use clap::Args;
 
+use super::known;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::summary::summary;
 
-/// Show recorded events in seq order (JSON Lines envelopes with --json).
+/// Show recorded events in seq order (JSON Lines envelopes with --json):
+/// each line starts with the seq and ends with the event's id in [brackets]
+/// (a long id by its shortest unique start); `accord retract` takes either.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  accord log --partnership twg-health --since 2009-09-01\n  accord log --agreement pp-health --json\n  accord log --by chair-health --limit 20"
@@ -25,7 +28,7 @@ pub struct LogArgs {
     /// Only events whose data names this person.
     #[arg(long, value_name = "PERSON")]
     pub by: Option<String>,
-    /// Only events recorded by this operator.
+    /// Only events recorded by this operator (the name exactly as recorded).
     #[arg(long, value_name = "NAME")]
     pub recorded_by: Option<String>,
     /// Only events of this type (e.g. agreement.endorsed).
@@ -52,13 +55,8 @@ fn date_arg(flag: &str, v: &Option<String>) -> Result<Option<String>, CliError> 
 }
 
 pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
-    if let Some(k) = &args.kind
-        && accord_events::EventKind::parse(k).is_none()
-    {
-        return Err(CliError::usage(
-            format!("--type {k:?} is not an event type"),
-            "`accord types` lists them",
-        ));
+    if let Some(k) = &args.kind {
+        known::event_type(k)?;
     }
     let filter = LogFilter {
         stream: args
@@ -71,6 +69,16 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
         until: date_arg("until", &args.until)?,
     };
     let store = ctx.open_read()?;
+    // An id the log never held is a typo, not "nothing happened".
+    if let Some(p) = &args.partnership {
+        known::partnership(&store, p)?;
+    }
+    if let Some(a) = &args.agreement {
+        known::agreement(&store, a)?;
+    }
+    if let Some(p) = &args.by {
+        known::person(&store, p)?;
+    }
     let mut rows: Vec<(StoredEvent, Option<Event>)> = Vec::new();
     for e in store.stored_matching(&filter)? {
         let typed = e.decode().ok().map(|env| env.event);
@@ -93,6 +101,14 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
         let skip = rows.len().saturating_sub(n);
         rows.drain(..skip);
     }
+    // Long ids (the UUIDs of events recorded without --id) are shown by
+    // their shortest unique prefix, which `accord retract` takes; unique
+    // means across the whole log, so every id is read when one is long.
+    let ids = if !ctx.json && rows.iter().any(|(e, _)| e.id.chars().count() > 12) {
+        Some(known::EventIds::read(&store)?)
+    } else {
+        None
+    };
     let mut out = String::new();
     for (e, typed) in &rows {
         if ctx.json {
@@ -107,10 +123,19 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<ExitCode, CliError> {
                 &e.occurred_at[..e.occurred_at.len().min(10)],
                 e.kind,
                 gist,
-                ctx.out_style.dim(&format!("[{}]", e.id))
+                ctx.out_style.dim(&format!(
+                    "[{}]",
+                    ids.as_ref()
+                        .map_or_else(|| e.id.clone(), |ids| ids.short(&e.id))
+                ))
             ));
         }
         out.push('\n');
+    }
+    if rows.is_empty()
+        && let Some(name) = &args.recorded_by
+    {
+        known::operator(&store, name)?;
     }
     if !ctx.json && rows.is_empty() {
         eprintln!("no events match");

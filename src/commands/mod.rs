@@ -12,6 +12,7 @@ pub mod head;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod known;
 pub mod list;
 pub mod log;
 pub mod rebuild;

@@ -95,21 +95,8 @@ pub fn partnership_events(
     partnership: &str,
     programme_types: Option<&[&str]>,
 ) -> Result<Vec<Envelope>, CliError> {
+    super::known::partnership(store, partnership)?;
     let stream = format!("partnership:{partnership}");
-    let streams = store.streams()?;
-    if !streams.contains(&stream) {
-        let known = streams
-            .iter()
-            .filter_map(|s| s.strip_prefix("partnership:"));
-        let hint = match accord_events::rules::did_you_mean(partnership, known) {
-            Some(p) => format!("did you mean {p:?}? `accord status` lists the partnerships"),
-            None => "`accord status` lists the partnerships".to_owned(),
-        };
-        return Err(CliError::rejected(
-            format!("there is no partnership {partnership:?} in the log"),
-            hint,
-        ));
-    }
     Ok(store.read_stream_parts(&[
         (stream.as_str(), None),
         ("directory", None),

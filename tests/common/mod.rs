@@ -1,12 +1,10 @@
 //! Shared helpers for the stress harnesses (`tests/stress_*.rs`): running the
 //! built `accord` binary against a log in a temporary folder, reading the
-//! log behind its back with rusqlite, the seeded generator of valid
-//! programmes, and the figures each harness reports.
+//! log behind its back with rusqlite, and the figures each harness reports.
+//! The seeded batches of valid events come from `accord_generate::batches`.
 #![allow(dead_code)]
 
 pub mod mount;
-pub mod rng;
-pub mod synth;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

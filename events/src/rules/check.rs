@@ -92,9 +92,15 @@ impl RuleState {
                         "stage",
                         format!("stage {id} has not been planned"),
                     )
-                    .hint(format!(
-                        "plan it first with a stage.planned event (`accord stage plan {id} ...`)"
-                    ))
+                    .hint(match self.stages.keys().map(u32::to_string).collect::<Vec<_>>() {
+                        planned if planned.is_empty() => format!(
+                            "no stage is planned yet: plan it first with a stage.planned event (`accord stage plan {id} ...`)"
+                        ),
+                        planned => format!(
+                            "the planned stages are {}; or plan this one first with a stage.planned event (`accord stage plan {id} ...`)",
+                            planned.join(", ")
+                        ),
+                    })
                 } else {
                     Violation::new(
                         Rule::UnknownReference,
@@ -173,7 +179,7 @@ impl RuleState {
             field,
             format!("{person:?} acts for {org_name} ({org}), which is not a partner of {p_name} ({partnership}) on {on}"),
         )
-        .hint(format!("add it first with `accord partner join {partnership} --org {org} --role member`")))
+        .hint(format!("add it first with `accord partner join {partnership} --org {org} --role member --date YYYY-MM-DD`")))
     }
 
     fn check_specific(&self, ev: &NewEvent) -> Checked {
@@ -211,7 +217,7 @@ impl RuleState {
                                 ),
                             )
                             .hint(format!(
-                                "complete stage {} first (`accord stage complete {}`)",
+                                "complete stage {} first (`accord stage complete {} --date YYYY-MM-DD`)",
                                 n - 1,
                                 n - 1
                             )));
@@ -247,7 +253,9 @@ impl RuleState {
                         "stage",
                         format!("stage {n} has not started; it cannot be completed"),
                     )
-                    .hint(format!("start it first (`accord stage start {n}`)"))),
+                    .hint(format!(
+                        "start it first (`accord stage start {n} --date YYYY-MM-DD`)"
+                    ))),
                     (Some(s), None) => {
                         self.check_story(&format!("stage {n}"), &[stage.planned, s], on)
                     }
@@ -572,7 +580,7 @@ impl RuleState {
                 "event",
                 format!("there is no event with id {id:?} in the log"),
             )
-            .hint("find the id with `accord log` (ids are in the second column)"));
+            .hint("find the event with `accord log`: its id is at the end of its line, in [brackets] (`accord retract` also takes the seq, the first column)"));
         };
         if self.retracted.contains(id) {
             return refuse(format!("event {id:?} is already retracted"));

@@ -49,9 +49,9 @@ entry! {
     subject agreement: A<Slug> as "AGREEMENT",
     prepare prepare_endorsement,
     examples [
-        "accord agreement endorse pp-1 --by chair-health --forum \"Strategic Meeting\"",
-        "accord agreement endorse pp-1 --version 2 --by lead-health",
-        "accord agreement endorse pp-1 --by chair-health --sign ~/.ssh/id_ed25519",
+        "accord agreement endorse pp-1 --by chair-health --forum \"Strategic Meeting\" --date 2009-09-11",
+        "accord agreement endorse pp-1 --version 2 --by lead-health --date today",
+        "accord agreement endorse pp-1 --by chair-health --sign ~/.ssh/id_ed25519 --date today",
         "accord agreement endorse pp-1 --by chair-health --date 2009-09-11 --signature statement.txt.sig",
     ],
     {

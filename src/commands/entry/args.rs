@@ -255,7 +255,10 @@ impl<T: FromArg> TypedValueParser for ArgParser<T> {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Recording")]
 pub struct Common {
-    /// When it happened (occurred_at): YYYY-MM-DD, or RFC 3339 with an offset. Default: today.
+    /// When it happened (occurred_at): YYYY-MM-DD, RFC 3339 with an offset, or `today`.
+    /// Required by the commands whose event counts from its date (agreement endorse,
+    /// commitment report, review respond|conclude, stage start|complete, partner
+    /// join|leave); the others default to today and say so.
     #[arg(long, value_name = "DATE", visible_alias = "occurred-at")]
     pub date: Option<String>,
     /// An id for the event itself (optional): running the command again with the same id

@@ -30,7 +30,7 @@ entry! {
     /// Report progress on a commitment.
     Report => CommitmentReported,
     subject commitment: A<Slug> as "COMMITMENT",
-    examples ["accord commitment report c-7 --status behind_schedule --reported-by chair-health --note \"Waiting for budget figures\""],
+    examples ["accord commitment report c-7 --status behind_schedule --reported-by chair-health --note \"Waiting for budget figures\" --date 2010-05-02"],
     {
         /// Where it stands.
         status: A<ReportedStatus>,

@@ -8,7 +8,7 @@ entry! {
     /// Record that an organisation becomes a partner of a partnership, with a role.
     Join => PartnerJoined,
     subject partnership: A<Slug> as "PARTNERSHIP",
-    examples ["accord partner join health --org moh --role chair"],
+    examples ["accord partner join health --org moh --role chair --date 2009-06-01"],
     {
         /// The organisation that joins.
         org: A<Slug>,
@@ -21,7 +21,7 @@ entry! {
     /// Record that an organisation stops being a partner.
     Leave => PartnerLeft,
     subject partnership: A<Slug> as "PARTNERSHIP",
-    examples ["accord partner leave health --org usaid --reason \"Programme ended\""],
+    examples ["accord partner leave health --org usaid --reason \"Programme ended\" --date 2010-06-30"],
     {
         /// The organisation that leaves.
         org: A<Slug>,

@@ -28,6 +28,17 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         store: &store,
         today,
     })?;
+    let date_given = common.date.as_deref().map(str::trim);
+    if date_given.is_none()
+        && let Some(what) = backdating(E::KIND)
+    {
+        return Err(CliError::usage(
+            format!(
+                "give --date: {what} counts from the day it happened, so accord does not assume today"
+            ),
+            "give the date it happened, e.g. --date 2010-03-15, or --date today",
+        ));
+    }
     let new = new_event(
         today,
         event,
@@ -46,6 +57,12 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default();
     let gist = summary(&new.event);
+    let occurred_at = new.occurred_at.clone();
+    // A retraction names its target by id only: say which event that is.
+    let retracts = match &new.event {
+        Event::EventRetracted(d) => Some(d.event.0.clone()),
+        _ => None,
+    };
     let given_id = new.id.clone();
     let opts = AppendOptions {
         operator: Some(operator),
@@ -67,20 +84,75 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     };
     let changes = effects::changes(&store, r.seq, r.seq, today)?;
+    let defaulted = date_given.is_none();
     if ctx.json {
         let out = json!({
-            "recorded": {"seq": r.seq, "id": r.id, "type": kind.as_str(), "stream": r.stream},
+            "recorded": {
+                "seq": r.seq, "id": r.id, "type": kind.as_str(), "stream": r.stream,
+                "occurred_at": occurred_at, "date_defaulted": defaulted,
+            },
             "changes": changes,
         });
         outln!("{out}")?;
     } else {
         let recorded = ctx.out_style.green("recorded");
         outln!("{recorded} seq {}: {kind} [{}] {gist}", r.seq, r.id)?;
+        outln!(
+            "  {}",
+            dated(&occurred_at, today, defaulted, &ctx.out_style)
+        )?;
+        if let Some(target) = retracts
+            && let Some(t) = store.stored_by_id(&target)?
+        {
+            let what = t
+                .decode()
+                .map_or_else(|_| String::new(), |e| format!(" {}", summary(&e.event)));
+            outln!("  the event retracted: seq {}: {}{what}", t.seq, t.kind)?;
+        }
         for c in changes {
             outln!("  {c}")?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The events that back-date their target's state, by what they record:
+/// an endorsement adopts an agreement from its date, a report or a response
+/// counts from its date, a stage or a membership starts or ends on it.
+/// Typed in from minutes weeks later, a default of today would silently
+/// make wrong history, so these commands require `--date` (`--date today`
+/// says it on purpose). The other commands default to today and say so.
+fn backdating(kind: EventKind) -> Option<&'static str> {
+    use EventKind as K;
+    Some(match kind {
+        K::AgreementEndorsed => "an endorsement",
+        K::CommitmentReported => "a progress report",
+        K::ReviewResponse => "a review response",
+        K::ReviewConcluded => "a review's conclusion",
+        K::StageStarted => "a stage's start",
+        K::StageCompleted => "a stage's completion",
+        K::PartnerJoined => "joining a partnership",
+        K::PartnerLeft => "leaving a partnership",
+        _ => return None,
+    })
+}
+
+/// The line that names the date recorded, and says when it was today's by default.
+fn dated(
+    occurred_at: &str,
+    today: NaiveDate,
+    defaulted: bool,
+    style: &crate::context::Style,
+) -> String {
+    if defaulted {
+        style.yellow(&format!(
+            "dated today ({today}), the default; give --date for another day"
+        ))
+    } else if occurred_at.get(..10) == Some(today.to_string().as_str()) {
+        format!("dated {occurred_at} (today)")
+    } else {
+        format!("dated {occurred_at}")
+    }
 }
 
 /// Who is recording: `--as` or `ACCORD_USER`, required before anything is read.
@@ -95,7 +167,7 @@ pub fn operator(ctx: &Context) -> Result<&str, CliError> {
 
 /// When, under which id and from which source an event is recorded.
 pub struct Stamp<'a> {
-    /// `occurred_at` as given; today when absent.
+    /// `occurred_at` as given (`today` means today); today when absent.
     pub date: Option<&'a str>,
     pub id: Option<&'a str>,
     pub source: Option<&'a str>,
@@ -112,7 +184,12 @@ pub fn new_event(today: NaiveDate, event: Event, stamp: Stamp<'_>) -> Result<New
         message,
     };
     let today_text = today.to_string();
-    let date = stamp.date.map_or(today_text.as_str(), str::trim);
+    // `--date today` says on purpose what leaving --date out assumes.
+    let date = match stamp.date.map(str::trim) {
+        None => today_text.as_str(),
+        Some(d) if d.eq_ignore_ascii_case("today") => today_text.as_str(),
+        Some(d) => d,
+    };
     let mut new = NewEvent::from_event(event, date).map_err(|mut e| {
         e.line = stamp.line;
         e

@@ -26,7 +26,7 @@ entry! {
     Respond => ReviewResponse,
     subject review: A<Slug> as "REVIEW",
     examples [
-        "accord review respond r-3 --respondent chair-health --score shared_goal=4 --score engagement=2 --comment \"Good progress\"",
+        "accord review respond r-3 --respondent chair-health --score shared_goal=4 --score engagement=2 --comment \"Good progress\" --date 2010-03-15",
         "accord import reviews.csv   (many respondents at once from a spreadsheet)",
     ],
     {
@@ -44,7 +44,7 @@ entry! {
     /// Conclude a review with a summary; it takes no more responses.
     Conclude => ReviewConcluded,
     subject review: A<Slug> as "REVIEW",
-    examples ["accord review conclude r-3 --summary-file summary.txt"],
+    examples ["accord review conclude r-3 --summary-file summary.txt --date 2010-04-01"],
     {
         /// What the review concluded.
         summary | summary_file: Option<A<Text>>,

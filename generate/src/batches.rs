@@ -1,13 +1,14 @@
-//! A generator of valid event batches (JSON Lines) for a partnership
-//! programme: a directory of organisations and people, then partnerships
-//! with partners, agreements (proposed, endorsed, revised), reviews with
-//! responses, findings and commitments with reports. Every batch passes the
-//! rules of SPEC.md when appended in order; every event has an id, so a
-//! batch can be appended again (skipped, not duplicated).
+//! Event batches for the test harnesses (JSON Lines): a small, fixed-shape
+//! partnership programme, where [`crate::Generator`] simulates a whole one.
+//! A directory of organisations and people, then partnerships with partners,
+//! agreements (proposed, endorsed, revised), reviews with responses,
+//! findings and commitments with reports. Every batch passes the rules of
+//! SPEC.md when appended in order; every event has an id, so a batch can be
+//! appended again (skipped, not duplicated).
 
 use serde_json::{Value, json};
 
-use super::rng::Rng;
+use crate::rng::Rng;
 
 /// The criteria of the built-in `effectiveness` framework.
 pub const CRITERIA: [&str; 5] = [
@@ -31,7 +32,6 @@ pub struct Directory {
     pub per_org: usize,
 }
 
-#[allow(dead_code)]
 impl Directory {
     /// A directory with `orgs` organisations on each side and `per_org` people each.
     pub fn new(orgs: usize, per_org: usize) -> Directory {
@@ -276,7 +276,7 @@ pub fn partnership(rng: &mut Rng, dir: &Directory, pid: &str, shape: Shape) -> V
 /// Between 1 and `max` distinct items of `from`, in random order.
 pub fn some(rng: &mut Rng, from: &[String], max: usize) -> Vec<String> {
     let mut pool = from.to_vec();
-    let k = rng.range(1, pool.len().min(max) as u64) as usize;
+    let k = rng.range(1, pool.len().min(max));
     (0..k).map(|_| pool.remove(rng.index(pool.len()))).collect()
 }
 
@@ -313,7 +313,6 @@ pub fn text(rng: &mut Rng, words: usize) -> String {
 }
 
 /// A whole programme: the directory batch, then one batch per partnership.
-#[allow(dead_code)]
 pub fn programme(seed: u64, partnerships: usize, shape: Shape) -> (Directory, Vec<Vec<String>>) {
     let mut rng = Rng::new(seed);
     let dir = Directory::new(4, 3);
@@ -325,7 +324,6 @@ pub fn programme(seed: u64, partnerships: usize, shape: Shape) -> (Directory, Ve
 }
 
 /// The event ids of a batch of lines.
-#[allow(dead_code)]
 pub fn ids(lines: &[String]) -> Vec<String> {
     lines
         .iter()

@@ -1,5 +1,7 @@
 //! A small deterministic random number generator (SplitMix64). The generator
-//! needs reproducible streams, not cryptographic quality, and no crate.
+//! and the test harnesses need reproducible streams, not cryptographic
+//! quality, and no crate: a crate's stream may change between versions,
+//! which would change every generated log and every harness run for a seed.
 
 /// SplitMix64: one 64-bit word of state, full period, good enough mixing.
 #[derive(Clone, Debug)]
@@ -26,10 +28,16 @@ impl Rng {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
-    /// Uniform in `lo..=hi`.
-    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    /// Uniform in `0..n` (`n > 0`): an index into a collection of `n` items.
+    pub fn index(&mut self, n: usize) -> usize {
+        self.below(n)
+    }
+
+    /// Uniform in `lo..=hi`, for any integer type the callers count in.
+    pub fn range<T: Whole>(&mut self, lo: T, hi: T) -> T {
+        let (lo, hi) = (lo.to_i128(), hi.to_i128());
         debug_assert!(lo <= hi);
-        lo + self.below((hi - lo + 1) as usize) as i64
+        T::from_i128(lo + self.below((hi - lo + 1) as usize) as i128)
     }
 
     /// Uniform in `[0, 1)`.
@@ -47,6 +55,29 @@ impl Rng {
         &items[self.below(items.len())]
     }
 }
+
+/// An integer type [`Rng::range`] draws in.
+pub trait Whole: Copy {
+    /// The value, widened.
+    fn to_i128(self) -> i128;
+    /// Back from a value known to fit.
+    fn from_i128(v: i128) -> Self;
+}
+
+macro_rules! whole {
+    ($($t:ty),+) => {
+        $(impl Whole for $t {
+            fn to_i128(self) -> i128 {
+                self as i128
+            }
+            fn from_i128(v: i128) -> Self {
+                v as $t
+            }
+        })+
+    };
+}
+
+whole!(i32, i64, u32, u64, usize);
 
 /// Sampling ranks 0..n with probability proportional to `1 / (rank + 1)^s`.
 #[derive(Clone, Debug)]
@@ -79,7 +110,6 @@ impl Zipf {
 }
 
 #[cfg(test)]
-#[allow(unused_imports)] // also compiled into benches/append.rs, where #[test]s are left out
 mod tests {
     use super::*;
 
