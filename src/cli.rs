@@ -84,6 +84,7 @@ pub enum Command {
     Log(commands::log::LogArgs),
     Verify(commands::verify::VerifyArgs),
     Head(commands::head::HeadArgs),
+    Signers(commands::signers::SignersArgs),
     Export(commands::export::ExportArgs),
     Restore(commands::restore::RestoreArgs),
     Types(commands::types::TypesArgs),

@@ -36,7 +36,7 @@ fn the_example_sheets_import_into_the_built_in_example() {
     ]);
     let reviews = log.ok(&["import", &example("reviews.csv"), "--date", "2010-12-10"]);
     insta::assert_snapshot!(reviews, @"
-    imported reviews.csv (reviews): appended 5 event(s) (seq 661–665)
+    imported reviews.csv (reviews): appended 5 event(s) (seq 665–669)
     what changed:
       review ar-health-2010 now has 5 response(s)
     ");
@@ -47,7 +47,7 @@ fn the_example_sheets_import_into_the_built_in_example() {
         "2010-12-15",
     ]);
     insta::assert_snapshot!(commitments, @"
-    imported commitments.csv (commitments): appended 3 event(s) (seq 666–668)
+    imported commitments.csv (commitments): appended 3 event(s) (seq 670–672)
     what changed:
       commitment c-health-2011-1 is open, due 2011-03-31
       commitment c-health-2011-2 is open, due 2011-02-28

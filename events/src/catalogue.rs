@@ -222,6 +222,25 @@ payload!(
     }
 );
 payload!(
+    /// `person.key_added`
+    PersonKeyAdded { person: Slug, key: PublicKeyLine }
+);
+payload!(
+    /// `person.key_revoked`
+    PersonKeyRevoked {
+        person: Slug,
+        fingerprint: KeyFingerprint,
+        reason: Text,
+    }
+);
+payload!(
+    /// `signatures.required`
+    SignaturesRequired {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<Text>,
+    }
+);
+payload!(
     /// `partnership.established`
     PartnershipEstablished {
         partnership: Slug,
@@ -261,6 +280,9 @@ payload!(
         by: Slug,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         forum: Option<Name>,
+        /// Absent: an unsigned endorsement (every event before issue 14).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signature: Option<ArmoredSignature>,
     }
 );
 payload!(
@@ -415,6 +437,102 @@ impl<'de> Deserialize<'de> for EventRef {
     }
 }
 
+/// An OpenSSH public key line of an Ed25519 key (`ssh-ed25519 AAAA... [comment]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PublicKeyLine(String);
+
+impl PublicKeyLine {
+    /// Checks an OpenSSH public key line (Ed25519 only).
+    pub fn parse(s: &str) -> Result<PublicKeyLine, String> {
+        crate::signature::SigningKey::parse(s)
+            .map(|_| PublicKeyLine(s.to_owned()))
+            .map_err(|e| e.to_string())
+    }
+    /// The line as recorded.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The key it holds (it was checked when read).
+    pub fn key(&self) -> crate::signature::SigningKey {
+        crate::signature::SigningKey::parse(&self.0).expect("checked when read")
+    }
+}
+
+impl<'de> Deserialize<'de> for PublicKeyLine {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::signature::SigningKey::parse(&s)
+            .map(|_| PublicKeyLine(s))
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A key's fingerprint as `ssh-keygen -l` prints it: `SHA256:` and 43
+/// characters of unpadded base64.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct KeyFingerprint(String);
+
+impl KeyFingerprint {
+    /// Checks the form of a fingerprint.
+    pub fn parse(s: &str) -> Result<KeyFingerprint, String> {
+        let ok = s.strip_prefix("SHA256:").is_some_and(|b| {
+            b.len() == 43
+                && b.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+        });
+        if ok {
+            Ok(KeyFingerprint(s.to_owned()))
+        } else {
+            Err(format!(
+                "{s:?} is not a key fingerprint: expected SHA256: and 43 characters, as `ssh-keygen -lf KEY.pub` prints it"
+            ))
+        }
+    }
+    /// The fingerprint.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyFingerprint {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        KeyFingerprint::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An armored SSHSIG signature (`-----BEGIN SSH SIGNATURE-----`) by an
+/// Ed25519 key. Whether it verifies, and for whom, is for the rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct ArmoredSignature(String);
+
+impl ArmoredSignature {
+    /// Checks that `s` reads as a signature by an Ed25519 key.
+    pub fn parse(s: &str) -> Result<ArmoredSignature, String> {
+        crate::signature::signature_fingerprint(s)
+            .map(|_| ArmoredSignature(s.to_owned()))
+            .map_err(|e| e.to_string())
+    }
+    /// The armored text as recorded.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The fingerprint of the key the signature names (not yet verified).
+    pub fn fingerprint(&self) -> String {
+        crate::signature::signature_fingerprint(&self.0).expect("checked when read")
+    }
+}
+
+impl<'de> Deserialize<'de> for ArmoredSignature {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ArmoredSignature::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 catalogue! {
     ProgrammeDefined => "programme.defined", "The programme: its name, objective, who commissioned it and who facilitates it.", "name, objective, commissioned_by: org?, facilitators: [org]?";
     StagePlanned => "stage.planned", "A stage of the programme is planned with its dates and intended achievements.", "stage: 1.., name, starts_on: date, ends_on: date, intended_achievements: [text]?";
@@ -423,12 +541,14 @@ catalogue! {
     OrganisationRegistered => "organisation.registered", "An organisation joins the directory, with the side it speaks for.", "org, name, side: government | development_partner | civil_society | private_sector | academic | facilitator";
     PersonRegistered => "person.registered", "A person joins the directory, working for an organisation.", "person, name, org, title?";
     PersonMoved => "person.moved", "A person takes a new post; earlier acts keep the organisation they were done for.", "person, org, title?";
+    PersonKeyAdded => "person.key_added", "A person's public key for signing endorsements is registered (Ed25519; a key belongs to one person).", "person, key: OpenSSH public key line (ssh-ed25519 ...)";
+    PersonKeyRevoked => "person.key_revoked", "A person's key is revoked: it signs nothing dated after this day.", "person, fingerprint: SHA256:..., reason";
     PartnershipEstablished => "partnership.established", "A partnership (for example a Technical Working Group) is established.", "partnership, name, host: org?";
     PartnerJoined => "partner.joined", "An organisation becomes a partner, with a role.", "partnership, org, role: chair | lead_facilitator | co_facilitator | secretariat | member";
     PartnerLeft => "partner.left", "An organisation stops being a partner.", "partnership, org, reason";
     PartnershipClosed => "partnership.closed", "A partnership is closed; nothing more is recorded on it.", "partnership, reason";
     AgreementProposed => "agreement.proposed", "An agreement is proposed as version 1 of its text.", "agreement, partnership, kind: shared_goal | principles | terms_of_reference | action_plan | success_measures | follow_up, title, text, proposed_by: person";
-    AgreementEndorsed => "agreement.endorsed", "A person endorses the current version of an agreement.", "agreement, version, by: person, forum?";
+    AgreementEndorsed => "agreement.endorsed", "A person endorses the current version of an agreement.", "agreement, version, by: person, forum?, signature: armored SSH signature of the endorsement statement?";
     AgreementRevised => "agreement.revised", "An agreement gets a new version of its text; endorsements start again.", "agreement, text, title?, reason, revised_by: person";
     AgreementWithdrawn => "agreement.withdrawn", "An agreement is withdrawn; nothing more is recorded on it.", "agreement, reason, by: person";
     FrameworkDefined => "framework.defined", "A review framework: criteria and the scale they are scored on.", "framework, name, criteria: [{id, label}], scale_min, scale_max";
@@ -442,6 +562,7 @@ catalogue! {
     CommitmentMade => "commitment.made", "An organisation commits to an action by a due date.", "commitment, partnership, text, owner: org, due: date, origin: review/agreement/meeting id?";
     CommitmentReported => "commitment.reported", "Progress on a commitment is reported.", "commitment, status: on_schedule | behind_schedule | completed | dropped, reported_by: person?, note?";
     CommitmentRescheduled => "commitment.rescheduled", "A commitment gets a new due date.", "commitment, due: date, reason";
+    SignaturesRequired => "signatures.required", "From this event's date on, endorsements recorded after it must be signed.", "reason?";
     EventRetracted => "event.retracted", "An earlier event is retracted: it counts nowhere from now on, but stays in the log.", "event: id, reason";
 }
 
@@ -469,6 +590,8 @@ impl Event {
         match self {
             Event::PersonRegistered(d) => vec![&d.person],
             Event::PersonMoved(d) => vec![&d.person],
+            Event::PersonKeyAdded(d) => vec![&d.person],
+            Event::PersonKeyRevoked(d) => vec![&d.person],
             Event::AgreementProposed(d) => vec![&d.proposed_by],
             Event::AgreementEndorsed(d) => vec![&d.by],
             Event::AgreementRevised(d) => vec![&d.revised_by],
@@ -530,7 +653,7 @@ mod tests {
         for k in EventKind::ALL {
             assert_eq!(EventKind::parse(k.as_str()), Some(*k));
         }
-        assert_eq!(EventKind::ALL.len(), 27);
+        assert_eq!(EventKind::ALL.len(), 30);
     }
 
     #[test]

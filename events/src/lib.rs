@@ -12,6 +12,7 @@ pub mod fields;
 pub mod input;
 pub mod json;
 pub mod rules;
+pub mod signature;
 pub mod store;
 pub mod upcast;
 pub mod verify;

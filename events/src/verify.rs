@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::clock::is_recorded_at;
 use crate::envelope::{Hash, StoredEvent, ZERO_HASH};
+use crate::rules::SignatureWalk;
 
 /// A log's head: the last event's `seq` and hash (`0` and zeros when empty).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,12 +188,68 @@ pub struct VerifyReport {
     pub breach: Option<Breach>,
     /// The head of the log as found.
     pub head: Head,
+    /// Endorsement signatures re-checked (and found good) before the first breach.
+    pub signatures_checked: u64,
+    /// The hash of event 1: the log's identity in witnessed heads.
+    pub first_hash: Option<Hash>,
 }
 
 impl VerifyReport {
     /// True when nothing was found wrong.
     pub fn ok(&self) -> bool {
         self.breach.is_none()
+    }
+}
+
+/// Re-checks every stored endorsement signature against the keys and
+/// statements the log itself holds at that point, folded here from the
+/// events read (never from the rule state's saved copy).
+#[derive(Debug, Default)]
+struct SignatureCheck {
+    walk: SignatureWalk,
+    checked: u64,
+}
+
+impl SignatureCheck {
+    fn push(&mut self, e: &StoredEvent) -> Result<(), Breach> {
+        let signed_endorsement = e.kind == "agreement.endorsed" && e.data.contains("\"signature\"");
+        let relevant = signed_endorsement
+            || matches!(
+                e.kind.as_str(),
+                "programme.defined"
+                    | "agreement.proposed"
+                    | "agreement.revised"
+                    | "person.key_added"
+                    | "person.key_revoked"
+                    | "signatures.required"
+                    | "event.retracted"
+            );
+        if !relevant {
+            return Ok(());
+        }
+        let env = match e.decode() {
+            Ok(env) => env,
+            // Reading events is not verify's job; a signature that cannot
+            // be read is.
+            Err(err) if signed_endorsement => {
+                return Err(Breach {
+                    seq: e.seq,
+                    reason: format!("its signature cannot be checked: {}", err.message),
+                });
+            }
+            Err(_) => return Ok(()),
+        };
+        match self.walk.push(&env) {
+            Some(Ok(_)) => self.checked += 1,
+            Some(Err(why)) => {
+                return Err(Breach {
+                    seq: e.seq,
+                    reason: format!("its endorsement signature fails: {why}"),
+                });
+            }
+            None => {}
+        }
+        Ok(())
     }
 }
 
@@ -204,6 +261,8 @@ struct Walk {
     hash_at_head: Option<Hash>,
     last: Head,
     read: u64,
+    signatures: SignatureCheck,
+    first_hash: Option<Hash>,
 }
 
 impl Walk {
@@ -215,6 +274,8 @@ impl Walk {
             hash_at_head: None,
             last: Head::EMPTY,
             read: 0,
+            signatures: SignatureCheck::default(),
+            first_hash: None,
         }
     }
 
@@ -224,8 +285,11 @@ impl Walk {
             seq: e.seq,
             hash: e.hash,
         };
+        if e.seq == 1 {
+            self.first_hash = Some(e.hash);
+        }
         if self.breach.is_none()
-            && let Err(b) = self.check.push(e)
+            && let Err(b) = self.check.push(e).and_then(|()| self.signatures.push(e))
         {
             self.breach = Some(b);
         }
@@ -255,6 +319,8 @@ impl Walk {
             events: self.read,
             breach: self.breach,
             head: self.last,
+            signatures_checked: self.signatures.checked,
+            first_hash: self.first_hash,
         }
     }
 }

@@ -175,7 +175,17 @@ fn case(setup: &[String], good: &[String], bad: &[String], rule: Rule) {
 #[test]
 fn every_event_type_is_accepted_in_a_valid_programme() {
     let (_d, mut store) = fresh();
+    // An Ed25519 key (the example's fixture for chair-health; example only).
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINwp3X0S1jYAu1dTsZ6t3rOkShEpPeLo2qbUn2OTX3Pw";
+    let fingerprint = accord_events::signature::SigningKey::parse(key)
+        .unwrap()
+        .fingerprint();
+    let key_added = format!(r#"{{"person":"chair-health","key":"{key}"}}"#);
+    let key_revoked =
+        format!(r#"{{"person":"chair-health","fingerprint":"{fingerprint}","reason":"replaced"}}"#);
     let rest = vec![
+        ev("person.key_added", "2009-07-01", &key_added),
+        ev("person.key_revoked", "2009-08-01", &key_revoked),
         ev(
             "person.moved",
             "2009-07-01",
@@ -256,6 +266,12 @@ fn every_event_type_is_accepted_in_a_valid_programme() {
             "agreement.withdrawn",
             "2010-02-01",
             r#"{"agreement":"pp-1","reason":"superseded","by":"chair-health"}"#,
+        ),
+        // Last: from here on, endorsements would have to be signed.
+        ev(
+            "signatures.required",
+            "2010-02-01",
+            r#"{"reason":"steering decision"}"#,
         ),
     ];
     let out = append(&mut store, &rest).unwrap();

@@ -121,6 +121,19 @@ pub struct EndorsementAudit {
     pub hash: String,
     /// The forum, if recorded.
     pub forum: Option<String>,
+    /// `null` when unsigned; else the signing key and whether the signature
+    /// verifies over the endorsement's statement with a key the person held
+    /// on that date (re-checked from the events, not taken from the store).
+    pub signature: Option<SignatureAudit>,
+}
+
+/// An endorsement's signature, as the audit found it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignatureAudit {
+    /// The signing key's `SHA256:` fingerprint.
+    pub fingerprint: String,
+    /// True when it verifies.
+    pub verified: bool,
 }
 
 /// What a person did.
@@ -341,6 +354,12 @@ impl AgreementAudit {
             .values()
             .find_map(|p| p.agreement(agreement).map(|a| (p, a)))?;
         let state = AgreementState::build(a, dir);
+        // Every signed endorsement re-checked at its place in the log.
+        let mut walk = accord_events::rules::SignatureWalk::new();
+        let checks: std::collections::HashMap<u64, bool> = events
+            .iter()
+            .filter_map(|e| walk.push(e).map(|r| (e.seq, r.is_ok())))
+            .collect();
         let versions = a
             .versions
             .iter()
@@ -369,6 +388,10 @@ impl AgreementAudit {
                                 id: e.stamp.id.clone(),
                                 hash: e.stamp.hash.clone(),
                                 forum: e.forum.clone(),
+                                signature: e.signed_by.as_ref().map(|fp| SignatureAudit {
+                                    fingerprint: fp.clone(),
+                                    verified: checks.get(&e.stamp.seq).copied().unwrap_or(false),
+                                }),
                             }
                         })
                         .collect(),

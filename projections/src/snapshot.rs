@@ -259,6 +259,10 @@ pub struct PartnershipSnapshot {
     pub score_history: Vec<ScorePoint>,
     /// How it was engaged in the period.
     pub engagement: Engagement,
+    /// Standing endorsements (every version) that carry a signature.
+    pub endorsements_signed: usize,
+    /// Standing endorsements without one.
+    pub endorsements_unsigned: usize,
 }
 
 /// An agreement and its status.
@@ -314,6 +318,10 @@ pub struct Totals {
     pub engaged: usize,
     /// Closed partnerships.
     pub closed: usize,
+    /// Standing endorsements that carry a signature.
+    pub endorsements_signed: usize,
+    /// Standing endorsements without one.
+    pub endorsements_unsigned: usize,
 }
 
 /// Findings: counted as they stand on the snapshot's date, listed for the
@@ -846,6 +854,17 @@ fn partnership_snapshot(
             .and_then(|b| b.latest_review.as_ref())
     });
     let previous_scores = previous.map(|r| r.scores.clone());
+    let endorsements = s
+        .agreements
+        .iter()
+        .map(|a| a.endorsements.len())
+        .sum::<usize>();
+    let signed = s
+        .agreements
+        .iter()
+        .flat_map(|a| a.endorsements.iter())
+        .filter(|e| e.signed)
+        .count();
     let score_changes = summary
         .latest_scores
         .iter()
@@ -888,6 +907,8 @@ fn partnership_snapshot(
             })
             .collect(),
         engagement: coverage.engagement_of(&s.partnership),
+        endorsements_signed: signed,
+        endorsements_unsigned: endorsements - signed,
         summary,
     }
 }
@@ -908,6 +929,8 @@ fn totals(ps: &[PartnershipSnapshot]) -> Totals {
         t.reviewed += usize::from(s.latest_review.is_some());
         t.engaged += usize::from(p.engagement.engaged());
         t.closed += usize::from(s.closed);
+        t.endorsements_signed += p.endorsements_signed;
+        t.endorsements_unsigned += p.endorsements_unsigned;
     }
     t
 }

@@ -17,8 +17,9 @@ use crate::render::text;
 /// endorsed which version (which exact text), when, and who recorded it.
 #[derive(Debug, Args)]
 #[command(
+    disable_version_flag = true,
     group(clap::ArgGroup::new("subject").required(true).args(["agreement", "person", "org"])),
-    after_help = "Examples:\n  accord audit pp-health\n  accord audit pp-health --diff\n  accord audit --person chair-health\n  accord audit --org who --json\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy. With --diff, each revision shows what changed from the version before: removed words [-like this-], added words {+like this+} (readable in black and white). --json always carries each version's `text` and its `diff_from_previous`."
+    after_help = "Examples:\n  accord audit pp-health\n  accord audit pp-health --diff\n  accord audit --person chair-health\n  accord audit --org who --json\n  accord audit pp-health --by chair-health --statement > statement.txt\n  accord audit pp-health --by chair-health --signature > statement.txt.sig\n  accord signers > allowed_signers\n  ssh-keygen -Y verify -f allowed_signers -I chair-health -n accord-endorsement -s statement.txt.sig < statement.txt\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy. With --diff, each revision shows what changed from the version before: removed words [-like this-], added words {+like this+} (readable in black and white). --json always carries each version's `text` and its `diff_from_previous`."
 )]
 pub struct AuditArgs {
     /// The agreement's id (e.g. pp-health).
@@ -33,11 +34,26 @@ pub struct AuditArgs {
     /// word, instead of its full text (an agreement only).
     #[arg(long, conflicts_with_all = ["person", "org"])]
     pub diff: bool,
+    /// With --statement or --signature: the endorser.
+    #[arg(long, value_name = "PERSON", requires = "agreement")]
+    pub by: Option<String>,
+    /// Print the exact statement PERSON's endorsement signed (for `ssh-keygen -Y verify`).
+    #[arg(long, requires = "by", conflicts_with = "signature")]
+    pub statement: bool,
+    /// Print the armored signature of PERSON's endorsement.
+    #[arg(long, requires = "by")]
+    pub signature: bool,
+    /// With --by: the version endorsed (default: their latest standing endorsement).
+    #[arg(long, value_name = "N", requires = "by")]
+    pub version: Option<u32>,
     #[command(flatten)]
     pub time: TimeArgs,
 }
 
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
+    if args.statement || args.signature {
+        return endorsement_proof(ctx, &args);
+    }
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
     let head = head_of(&store, &view)?;
@@ -108,6 +124,74 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
         "{out}{}",
         text::footer(style, &head, view.known_at.as_deref())
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `audit AGREEMENT --by PERSON --statement|--signature`: what an auditor
+/// hands to `ssh-keygen -Y verify` (docs/signatures.md).
+fn endorsement_proof(ctx: &Context, args: &AuditArgs) -> Result<ExitCode, CliError> {
+    let (Some(agreement), Some(by)) = (args.agreement.as_deref(), args.by.as_deref()) else {
+        return Err(CliError::usage(
+            "--statement and --signature need an agreement and --by PERSON",
+            "accord audit pp-1 --by chair-health --statement",
+        ));
+    };
+    let store = ctx.open_read()?;
+    let events = store.read_all()?;
+    let retracted: std::collections::HashSet<&str> = events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::EventRetracted(d) => Some(d.event.0.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut walk = accord_events::rules::SignatureWalk::new();
+    let mut found = None;
+    for e in &events {
+        if let Event::AgreementEndorsed(d) = &e.event
+            && d.agreement.as_str() == agreement
+            && d.by.as_str() == by
+            && !retracted.contains(e.id.as_str())
+            && args.version.is_none_or(|v| v == d.version.0)
+        {
+            let statement = walk
+                .signing()
+                .statement(agreement, d.version.0, by, e.occurred_on);
+            found = Some((statement, d.signature.clone(), e.seq, d.version.0));
+        }
+        walk.push(e);
+    }
+    let Some((statement, signature, seq, version)) = found else {
+        let which = args
+            .version
+            .map_or(String::new(), |v| format!(" of version {v}"));
+        return Err(CliError::rejected(
+            format!("{by:?} has no standing endorsement{which} of agreement {agreement:?}"),
+            format!("`accord audit {agreement}` lists its endorsements"),
+        ));
+    };
+    if args.statement {
+        let text = statement.map(|s| s.text()).ok_or_else(|| {
+            CliError::rejected(
+                format!("the statement of the endorsement at seq {seq} cannot be rebuilt"),
+                "run `accord verify`",
+            )
+        })?;
+        text::emit(&text)?;
+    } else {
+        let sig = signature.ok_or_else(|| {
+            CliError::rejected(
+                format!("the endorsement of version {version} by {by:?} (seq {seq}) is not signed"),
+                "`accord audit` marks each endorsement signed or unsigned",
+            )
+        })?;
+        let sig = sig.as_str();
+        if sig.ends_with('\n') {
+            text::emit(sig)?;
+        } else {
+            outln!("{sig}")?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,6 +18,7 @@ pub mod log;
 pub mod rebuild;
 pub mod restore;
 pub mod show;
+pub mod signers;
 pub mod snapshot;
 pub mod status;
 pub mod stream;
@@ -39,6 +40,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::List(a) => list::run(ctx, a),
         Command::Verify(a) => verify::run(ctx, a),
         Command::Head(a) => head::run(ctx, a),
+        Command::Signers(a) => signers::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Restore(a) => restore::run(ctx, a),
         Command::Types(a) => types::run(ctx, a),

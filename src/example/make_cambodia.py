@@ -17,9 +17,13 @@ per event type.
 Pairings of TWGs with development partners and all scores are illustrative.
 """
 
+import hashlib
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import Counter, OrderedDict, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -272,6 +276,11 @@ class Checker:
             else:
                 cm["due"] = d["due"]
             cm["story"].append(on)
+        elif t == "person.key_added":
+            # A signing key (issue 14). The rules on the key itself (Ed25519,
+            # one person) and on signatures are accord's to check; the
+            # example only names registered people.
+            self.ref("person", d["person"], on)
         elif t == "event.retracted":
             target = self.ids.get(d["event"])
             need(target is not None, f"retraction of unknown event {d['event']}")
@@ -365,9 +374,18 @@ EVENTS = []
 CHECK = Checker()
 
 
-def ev(type_, on, data, source=None, op=CDC_OP):
+NUMBERED = [0]
+
+
+def ev(type_, on, data, source=None, op=CDC_OP, ident=None):
+    """Records an event. Events get cam-0001, cam-0002, ... in order; the
+    signing keys added later (issue 14) have ids of their own (`ident`), so
+    the numbered ids of the events after them did not change."""
     e = OrderedDict()
-    e["id"] = f"cam-{len(EVENTS) + 1:04d}"
+    if ident is None:
+        NUMBERED[0] += 1
+        ident = f"cam-{NUMBERED[0]:04d}"
+    e["id"] = ident
     e["type"] = type_
     e["occurred_at"] = on
     e["recorded_by"] = op
@@ -865,8 +883,59 @@ def measures_text(k):
             "- development partner support in the sector reported through the TWG action plan.")
 
 
-def endorse(a, version, people, on, forum=None, source=None, op=CDC_OP):
-    return [ev("agreement.endorsed", on, d(agreement=a, version=version, by=p, forum=forum), source, op) for p in people]
+# ---- signed endorsements (issue 14; illustrative) ----------------------------
+# A few people sign their endorsements with Ed25519 keys (docs/signatures.md).
+# The private keys in src/example/keys/ are test fixtures, committed so that
+# the example is reproducible: EXAMPLE ONLY, NEVER USE THEM FOR ANYTHING.
+# Ed25519 signatures are deterministic, so `ssh-keygen -Y sign` gives the
+# same signature every time the script runs.
+KEYS_DIR = os.path.join(HERE, "keys")
+SIGNERS = ["chair-health", "lead-health", "chair-ph", "lead-ph"]
+
+
+def public_key(person):
+    with open(os.path.join(KEYS_DIR, person + ".pub"), encoding="utf-8") as f:
+        return " ".join(f.read().split()[:2])
+
+
+def version_of(a, version):
+    """(title, text) of version N of agreement `a`, from the events so far."""
+    versions = []
+    for e in EVENTS:
+        x = e["data"]
+        if e["type"] == "agreement.proposed" and x["agreement"] == a:
+            versions.append((x["title"], x["text"]))
+        elif e["type"] == "agreement.revised" and x["agreement"] == a:
+            versions.append((x.get("title", versions[-1][0]), x["text"]))
+    return versions[version - 1]
+
+
+def statement(a, version, person, on):
+    """The endorsement statement, format v1, as accord builds it (events/src/signature.rs)."""
+    programme = [e["data"]["name"] for e in EVENTS if e["type"] == "programme.defined"][-1]
+    title, text = version_of(a, version)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return (f"accord endorsement statement v1\nprogramme: {programme}\nagreement: {a}\nversion: {version}\n"
+            f"title: {title}\ntext-sha256: {sha}\nperson: {person}\ndate: {on}\n\n"
+            f"I, {person}, endorse version {version} of agreement {a}, whose text has the SHA-256 above, on {on}.\n")
+
+
+def sign(person, message):
+    """`ssh-keygen -Y sign` of `message` with the person's example key."""
+    with tempfile.TemporaryDirectory() as tmp:
+        key = os.path.join(tmp, "key")
+        shutil.copyfile(os.path.join(KEYS_DIR, person), key)
+        os.chmod(key, 0o600)  # ssh-keygen refuses a key others can read
+        out = subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", key, "-n", "accord-endorsement"],
+                             input=message.encode("utf-8"), capture_output=True, check=True)
+    return out.stdout.decode("ascii")
+
+
+def endorse(a, version, people, on, forum=None, source=None, op=CDC_OP, signed=()):
+    return [ev("agreement.endorsed", on,
+               d(agreement=a, version=version, by=p, forum=forum,
+                 signature=sign(p, statement(a, version, p, on)) if p in signed else None), source, op)
+            for p in people]
 
 
 WRONG_ENDORSEMENT = None
@@ -1223,8 +1292,14 @@ report("c-legal-judicial-1", "2010-05-31", "completed", "sec-legal-judicial", "T
 activity("cs-03", "2010-06-02", "case_study",
          "Case study: opening the TWG on Decentralization and Deconcentration to provincial and NGO observers",
          [pid("dd")])
+# Illustrative: four people register signing keys, and sign their endorsements
+# from here on (pp-health v2, fu-2010); the others' endorsements stay unsigned.
+for p in SIGNERS:
+    ev("person.key_added", "2010-06-01", d(person=p, key=public_key(p)),
+       "Signing keys registered with the CRDB/CDC secretariat (illustrative)", ident=f"cam-key-{p}")
 endorse("pp-health", 2, ["chair-health", "lead-health", "medicam-rep"], "2010-06-09",
-        twg_meeting("health", "2010-06-09", ["medicam-rep"]), "TWG on Health minutes")
+        twg_meeting("health", "2010-06-09", ["medicam-rep"]), "TWG on Health minutes",
+        signed={"chair-health", "lead-health"})
 report("c-dd-2", "2010-06-10", "on_schedule", "sec-dd")
 report("c-land-1", "2010-06-10", "behind_schedule", "sec-land", "Still awaiting the ministry's comments on the draft.")
 
@@ -1306,7 +1381,7 @@ ev("agreement.proposed", "2010-09-22",
           "partners; progress is reviewed at the next TWG network retreat.",
      proposed_by="chair-ph"), "Retreat minutes, day 2")
 endorse("fu-2010", 1, ["chair-ph", "lead-ph", "cofac-ph", "ngo-forum-rep"], "2010-09-22",
-        "TWG network retreat, September 2010", "Retreat minutes, day 2")
+        "TWG network retreat, September 2010", "Retreat minutes, day 2", signed={"chair-ph", "lead-ph"})
 for cid, text, owner, due, origin in [
     ("c-ph-5", "Host the partnership resource centre and the partnership specialists at CRDB/CDC.", "crdb",
      "2010-12-31", "fu-2010"),

@@ -78,10 +78,17 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2010, 12, 31).unwrap();
         let mut ids = HashSet::new();
         let mut n = 0;
+        let mut keys = 0;
         for (i, line) in CAMBODIA.lines().enumerate() {
             let ev = parse_line(i + 1, line, today).unwrap_or_else(|e| panic!("{e}"));
             let id = ev.id.expect("every example event has an id");
-            assert_eq!(id, format!("cam-{:04}", i + 1));
+            // Numbered in order, but for the signing keys added later (issue
+            // 14), which have ids of their own so that the others kept theirs.
+            if id.starts_with("cam-key-") {
+                keys += 1;
+            } else {
+                assert_eq!(id, format!("cam-{:04}", i + 1 - keys));
+            }
             assert!(ids.insert(id));
             assert!(ev.occurred_on <= today, "line {}: after 2010-12-31", i + 1);
             n += 1;

@@ -31,7 +31,20 @@ pub fn summary(e: &Event) -> String {
             d.title.as_str(),
             d.proposed_by
         ),
-        E::AgreementEndorsed(d) => format!("{} v{} by {}", d.agreement, d.version.0, d.by),
+        E::AgreementEndorsed(d) => format!(
+            "{} v{} by {}{}",
+            d.agreement,
+            d.version.0,
+            d.by,
+            if d.signature.is_some() {
+                " (signed)"
+            } else {
+                ""
+            }
+        ),
+        E::PersonKeyAdded(d) => format!("{} key {}", d.person, d.key.key().fingerprint()),
+        E::PersonKeyRevoked(d) => format!("{} key {} revoked", d.person, d.fingerprint.as_str()),
+        E::SignaturesRequired(_) => "signatures required".to_owned(),
         E::AgreementRevised(d) => format!("{} revised by {}", d.agreement, d.revised_by),
         E::AgreementWithdrawn(d) => format!("{} withdrawn by {}", d.agreement, d.by),
         E::FrameworkDefined(d) => format!("{} {:?}", d.framework, d.name.as_str()),

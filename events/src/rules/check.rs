@@ -319,7 +319,15 @@ impl RuleState {
                         ),
                     ));
                 }
-                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")
+                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")?;
+                self.signing.check_endorsement(d, on)
+            }
+            E::PersonKeyAdded(d) => self
+                .signing
+                .check_key_added(d.person.as_str(), &d.key.key().fingerprint()),
+            E::PersonKeyRevoked(d) => {
+                self.signing
+                    .check_key_revoked(d.person.as_str(), d.fingerprint.as_str(), on)
             }
             E::AgreementRevised(d) => {
                 self.check_agreement_open(d.agreement.as_str(), on)?;
@@ -616,7 +624,16 @@ impl RuleState {
             | E::ReviewResponse(_)
             | E::ReviewConcluded(_)
             | E::CommitmentReported(_)
-            | E::CommitmentRescheduled(_) => Ok(()),
+            | E::CommitmentRescheduled(_)
+            | E::PersonKeyRevoked(_)
+            | E::SignaturesRequired(_) => Ok(()),
+            E::PersonKeyAdded(d) => {
+                let fp = d.key.key().fingerprint();
+                match self.signing.key_in_use(&fp) {
+                    0 => Ok(()),
+                    n => blocked(format!("{n} standing signed endorsement(s) were made with the key {fp}; revoke it instead (`accord person key revoke`)")),
+                }
+            }
             E::StagePlanned(d) => match self.stages.get(&d.stage.0).and_then(|s| s.started) {
                 Some(_) => blocked(format!("stage {} has started since", d.stage.0)),
                 None => Ok(()),

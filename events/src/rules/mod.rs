@@ -15,6 +15,7 @@
 
 mod check;
 mod criteria;
+mod signing;
 mod violation;
 
 use std::collections::{BTreeMap, HashSet};
@@ -27,6 +28,7 @@ use crate::catalogue::Event;
 use crate::envelope::Envelope;
 use crate::fields::ReportedStatus;
 
+pub use signing::{KeyInfo, SignatureFault, SignatureWalk, Signing};
 pub use violation::{Rule, Violation, did_you_mean};
 
 /// The kinds of entity that events name.
@@ -239,6 +241,8 @@ pub struct RuleState {
     refs: ByKind<u32>,
     /// Ids of retracted events.
     retracted: Set<String>,
+    /// Keys, statements and whether signatures are required.
+    signing: Signing,
 }
 
 impl Default for RuleState {
@@ -267,6 +271,7 @@ impl Default for RuleState {
             others: ByKind::new(),
             refs: ByKind::new(),
             retracted: Set::default(),
+            signing: Signing::default(),
         }
     }
 }
@@ -292,6 +297,9 @@ pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
         E::StagePlanned(_) | E::OrganisationRegistered(_) | E::EventRetracted(_) => {}
         E::StageStarted(_) | E::StageCompleted(_) => {}
         E::PersonRegistered(d) => r.push((Kind::Org, d.org.as_str(), "org")),
+        E::PersonKeyAdded(d) => r.push((Kind::Person, d.person.as_str(), "person")),
+        E::PersonKeyRevoked(d) => r.push((Kind::Person, d.person.as_str(), "person")),
+        E::SignaturesRequired(_) => {}
         E::PersonMoved(d) => {
             r.push((Kind::Person, d.person.as_str(), "person"));
             r.push((Kind::Org, d.org.as_str(), "org"));
@@ -457,6 +465,11 @@ impl RuleState {
         s
     }
 
+    /// What the rules know of keys and statements.
+    pub fn signing(&self) -> &Signing {
+        &self.signing
+    }
+
     /// True when `id` names an event already retracted.
     pub fn is_retracted(&self, id: &str) -> bool {
         self.retracted.contains(id)
@@ -467,9 +480,11 @@ impl RuleState {
         use Event as E;
         match event {
             E::EventRetracted(_) => target_stream.unwrap_or("programme").to_owned(),
-            E::OrganisationRegistered(_) | E::PersonRegistered(_) | E::PersonMoved(_) => {
-                "directory".to_owned()
-            }
+            E::OrganisationRegistered(_)
+            | E::PersonRegistered(_)
+            | E::PersonMoved(_)
+            | E::PersonKeyAdded(_)
+            | E::PersonKeyRevoked(_) => "directory".to_owned(),
             _ => match self.stream_partnership(event) {
                 Some(p) => format!("partnership:{p}"),
                 None => "programme".to_owned(),
@@ -514,7 +529,9 @@ impl RuleState {
             E::EventRetracted(_)
             | E::OrganisationRegistered(_)
             | E::PersonRegistered(_)
-            | E::PersonMoved(_) => None,
+            | E::PersonMoved(_)
+            | E::PersonKeyAdded(_)
+            | E::PersonKeyRevoked(_) => None,
             other => other.partnership_field().map(|p| p.as_str()),
         }
     }
@@ -624,8 +641,13 @@ impl RuleState {
             on: e.occurred_on,
         };
         self.count_refs(&e.event, 1);
+        self.signing.apply(e);
         match &e.event {
-            E::ProgrammeDefined(_) | E::EventRetracted(_) => {}
+            E::ProgrammeDefined(_)
+            | E::EventRetracted(_)
+            | E::PersonKeyAdded(_)
+            | E::PersonKeyRevoked(_)
+            | E::SignaturesRequired(_) => {}
             E::StagePlanned(d) => {
                 self.stages.insert(
                     d.stage.0,
@@ -858,13 +880,17 @@ impl RuleState {
             -1,
         );
         self.count_refs(&target.event, -1);
+        self.signing.unapply(target);
         let seq = target.seq;
         let drop_mark = |story: &mut Vec<Mark>| story.retain(|m| m.seq != seq);
         match &target.event {
             E::ProgrammeDefined(_)
             | E::EventRetracted(_)
             | E::AgreementProposed(_)
-            | E::AgreementRevised(_) => {}
+            | E::AgreementRevised(_)
+            | E::PersonKeyAdded(_)
+            | E::PersonKeyRevoked(_)
+            | E::SignaturesRequired(_) => {}
             E::StagePlanned(d) => {
                 self.stages.remove(&d.stage.0);
             }

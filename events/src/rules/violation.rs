@@ -40,6 +40,12 @@ pub enum Rule {
     Framework,
     /// An event id already used for different content.
     IdConflict,
+    /// A signing key that cannot be added or revoked (another person's, twice, unknown).
+    Key,
+    /// An endorsement signature that does not verify, or by a key the person did not hold.
+    Signature,
+    /// An unsigned endorsement after `signatures.required`.
+    SignatureRequired,
 }
 
 impl Rule {
@@ -63,6 +69,9 @@ impl Rule {
             Rule::Retraction => "retraction",
             Rule::Framework => "framework",
             Rule::IdConflict => "id-conflict",
+            Rule::Key => "signing-key",
+            Rule::Signature => "signature",
+            Rule::SignatureRequired => "signature-required",
         }
     }
 }

@@ -39,6 +39,7 @@ fn layout() -> [u8; 32] {
     h.update(b"accord-rule-checkpoint-v1\n");
     for source in [
         include_str!("../rules/mod.rs"),
+        include_str!("../rules/signing.rs"),
         include_str!("../fields.rs"),
         include_str!("append.rs"),
         include_str!("checkpoint.rs"),

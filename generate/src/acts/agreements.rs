@@ -96,6 +96,8 @@ impl Generator {
             version: Ordinal(version),
             by: slug(&self.people[person as usize].id),
             forum: forum.map(name),
+            // Generated endorsements are unsigned (docs/signatures.md).
+            signature: None,
         };
         let ev = self.emit(on, data);
         let ag = &mut self.agreements[a as usize];

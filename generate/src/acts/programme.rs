@@ -3,8 +3,9 @@
 //! partnerships established over the first quarter, some closed late).
 
 use accord_events::catalogue::{
-    Criterion, FrameworkDefined, PartnershipClosed, ProgrammeDefined, StageCompleted, StagePlanned,
-    StageStarted,
+    Criterion, EventRef, EventRetracted, FrameworkDefined, KeyFingerprint, PartnershipClosed,
+    PersonKeyAdded, PersonKeyRevoked, ProgrammeDefined, PublicKeyLine, SignaturesRequired,
+    StageCompleted, StagePlanned, StageStarted,
 };
 use accord_events::fields::{List, Ordinal, Side};
 
@@ -63,6 +64,7 @@ impl Generator {
             facilitators: Some(slugs(&facilitators)),
         };
         self.emit(on, data);
+        self.signing_keys(on);
         let criteria = TRAFFIC_LIGHT_CRITERIA
             .iter()
             .map(|c| Criterion {
@@ -150,5 +152,45 @@ impl Generator {
                 self.partnerships[p as usize].closed = true;
             }
         }
+    }
+}
+
+impl Generator {
+    /// Signing keys (docs/signatures.md), so that a generated log covers
+    /// the catalogue: the first two people register keys made from the seed
+    /// (the same seed, the same keys), the second revokes theirs, and a
+    /// signature requirement is recorded and retracted at once, so that the
+    /// generated endorsements may stay unsigned.
+    fn signing_keys(&mut self, on: crate::model::Day) {
+        let mut fingerprints = Vec::new();
+        for i in 0..self.people.len().min(2) {
+            let mut seed = [0u8; 32];
+            seed[..8].copy_from_slice(&self.cfg.seed.to_le_bytes());
+            seed[8] = i as u8 + 1;
+            let key = accord_events::signature::SecretKey::from_seed(seed);
+            let data = PersonKeyAdded {
+                person: slug(&self.people[i].id),
+                key: PublicKeyLine::parse(&key.public_line()).expect("an Ed25519 key line"),
+            };
+            self.emit(on, data);
+            fingerprints.push(key.fingerprint());
+        }
+        if let (Some(person), Some(fp)) = (self.people.get(1), fingerprints.get(1)) {
+            let data = PersonKeyRevoked {
+                person: slug(&person.id.clone()),
+                fingerprint: KeyFingerprint::parse(fp).expect("a SHA256 fingerprint"),
+                reason: text("Replaced by a new key"),
+            };
+            self.emit(on, data);
+        }
+        let data = SignaturesRequired {
+            reason: Some(text("Recorded by mistake; retracted below")),
+        };
+        let ev = self.emit(on, data);
+        let data = EventRetracted {
+            event: EventRef(format!("ev-{ev:07}")),
+            reason: text("Recorded by mistake: signatures are not required yet"),
+        };
+        self.emit(on, data);
     }
 }

@@ -54,6 +54,9 @@ pub struct Endorsement {
     pub person: String,
     /// The forum it was given in, if recorded.
     pub forum: Option<String>,
+    /// The fingerprint of the key that signed it (`None`: unsigned).
+    /// Whether the signature verifies is `audit`'s and `verify`'s question.
+    pub signed_by: Option<String>,
     /// The `agreement.endorsed` event.
     pub stamp: Stamp,
 }
@@ -107,6 +110,7 @@ impl Agreement {
                 version: d.version.0,
                 person: d.by.to_string(),
                 forum: d.forum.as_ref().map(|f| f.as_str().to_owned()),
+                signed_by: d.signature.as_ref().map(|s| s.fingerprint()),
                 stamp: Stamp::of(e),
             });
         }

@@ -192,6 +192,10 @@ pub struct EndorsementState {
     pub seq: u64,
     /// The forum, if recorded.
     pub forum: Option<String>,
+    /// True when the endorsement carries a signature (counted by snapshots;
+    /// `audit` shows the key and whether it verifies).
+    #[serde(skip)]
+    pub signed: bool,
 }
 
 /// A version of an agreement.
@@ -405,6 +409,7 @@ impl AgreementState {
                     occurred_at: e.stamp.occurred_at.clone(),
                     seq: e.stamp.seq,
                     forum: e.forum.clone(),
+                    signed: e.signed_by.is_some(),
                 }
             })
             .collect();

@@ -7,7 +7,9 @@ use std::ffi::OsStr;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 
-use accord_events::catalogue::{Criterion, EventRef};
+use accord_events::catalogue::{
+    ArmoredSignature, Criterion, EventRef, KeyFingerprint, PublicKeyLine,
+};
 use accord_events::fields::*;
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParserFactory};
@@ -40,7 +42,87 @@ macro_rules! parsed {
     )+};
 }
 
-parsed!(Slug, Name, Text, Day);
+parsed!(Slug, Name, Text, Day, KeyFingerprint);
+
+/// A file named on the command line, read when the event is built (so a
+/// missing or malformed file is rejected input, exit 1, not a usage error).
+#[derive(Clone, Debug)]
+pub struct FileArg(pub PathBuf);
+
+impl FromArg for FileArg {
+    fn from_arg(s: &str) -> Result<Self, String> {
+        Ok(FileArg(PathBuf::from(s)))
+    }
+}
+
+impl FileArg {
+    /// The file's text, or a rejection naming the flag and the file.
+    pub fn read(&self, field: &str) -> Result<String, CliError> {
+        std::fs::read_to_string(&self.0).map_err(|e| {
+            CliError::rejected(
+                format!("{}: cannot read {}: {e}", flag(field), self.0.display()),
+                "check the file name",
+            )
+        })
+    }
+}
+
+/// `--key FILE.pub`: the public key line, its comment dropped (a comment
+/// is not part of the key and often names a machine).
+impl Conv<PublicKeyLine> for A<FileArg> {
+    fn conv(self, field: &str) -> Result<PublicKeyLine, CliError> {
+        let text = self.0.read(field)?;
+        let reject = |m: String| {
+            CliError::rejected(
+                format!("{}: {}: {m}", flag(field), self.0.0.display()),
+                "give the .pub file of an Ed25519 key (`ssh-keygen -t ed25519` writes KEY and KEY.pub)",
+            )
+        };
+        let key = accord_events::signature::SigningKey::parse(&text)
+            .map_err(|e| reject(e.to_string()))?;
+        PublicKeyLine::parse(&key.openssh()).map_err(reject)
+    }
+}
+
+/// `--signature FILE`: an armored signature made elsewhere (`ssh-keygen -Y sign`).
+/// `--sign KEY` puts the signature it made here directly.
+#[derive(Clone, Debug)]
+pub enum SignatureArg {
+    /// A file holding the armored signature.
+    File(FileArg),
+    /// A signature accord made.
+    Made(String),
+}
+
+impl FromArg for SignatureArg {
+    fn from_arg(s: &str) -> Result<Self, String> {
+        FileArg::from_arg(s).map(SignatureArg::File)
+    }
+}
+
+impl Conv<Option<ArmoredSignature>> for Option<A<SignatureArg>> {
+    fn conv(self, field: &str) -> Result<Option<ArmoredSignature>, CliError> {
+        let Some(A(arg)) = self else {
+            return Ok(None);
+        };
+        let (text, whence) = match arg {
+            SignatureArg::File(f) => {
+                let text = f.read(field)?;
+                // Stored in the canonical armor; a file with other line
+                // endings or wrapping is the same signature.
+                let text = accord_events::signature::canonical_signature(&text).unwrap_or(text);
+                (text, format!("{}: {}: ", flag(field), f.0.display()))
+            }
+            SignatureArg::Made(s) => (s, String::new()),
+        };
+        ArmoredSignature::parse(&text).map(Some).map_err(|m| {
+            CliError::rejected(
+                format!("{whence}{m}"),
+                "sign the output of `accord agreement statement` with `ssh-keygen -Y sign -f KEY -n accord-endorsement`",
+            )
+        })
+    }
+}
 
 impl FromArg for Ordinal {
     fn from_arg(s: &str) -> Result<Self, String> {

@@ -23,6 +23,7 @@
 ///         version: Option<A<Ordinal>>,       // converted by `Conv` to the payload's type
 ///         text | text_file: Option<A<Text>>, // also --text-file PATH
 ///     }
+///     extra { sign: Option<PathBuf> }        // optional: flags that are not data fields
 /// }
 /// ```
 macro_rules! entry {
@@ -33,6 +34,7 @@ macro_rules! entry {
         $(prepare $prepare:path,)?
         examples [$($example:literal),+ $(,)?],
         { $( $(#[$fmeta:meta])* $field:ident $(| $file:ident)? : $fty:ty ),* $(,)? }
+        $(extra { $( $(#[$xmeta:meta])* $xfield:ident : $xty:ty ),* $(,)? })?
     ) => {
         #[derive(Debug, clap::Args)]
         $(#[$meta])*
@@ -64,6 +66,10 @@ macro_rules! entry {
                     pub $file: Option<std::path::PathBuf>,
                 )?
             )*
+            $($(
+                $(#[$xmeta])*
+                pub $xfield: $xty,
+            )*)?
             #[command(flatten)]
             pub common: $crate::commands::entry::args::Common,
         }
@@ -173,7 +179,11 @@ mod stage;
 
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+use std::path::Path;
+
 use accord_events::Event;
+use accord_events::signature::SecretKey;
 use accord_events::store::Store;
 use clap::Subcommand;
 
@@ -197,6 +207,49 @@ pub trait Entry {
 pub struct Lookup<'a> {
     pub store: &'a Store,
     pub today: chrono::NaiveDate,
+}
+
+/// Reads an OpenSSH private key (`--sign`), asking for its passphrase on
+/// the terminal when it is encrypted (never from the command line).
+pub fn read_secret_key(path: &Path, flag: &str) -> Result<SecretKey, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::rejected(
+            format!("{flag}: cannot read {}: {e}", path.display()),
+            "give the private key file (KEY, beside KEY.pub)",
+        )
+    })?;
+    let key = SecretKey::parse(&text).map_err(|e| {
+        CliError::rejected(
+            format!("{flag}: {}: {e}", path.display()),
+            "give the private key file of an Ed25519 key (`ssh-keygen -t ed25519`)",
+        )
+    })?;
+    if !key.is_encrypted() {
+        return Ok(key);
+    }
+    let agent_path = "or sign with `ssh-keygen -Y sign -f KEY -n accord-endorsement` (it asks for the passphrase, or uses ssh-agent) and give --signature FILE";
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::rejected(
+            format!(
+                "{flag}: {} is encrypted and there is no terminal to ask its passphrase on",
+                path.display()
+            ),
+            format!("run the command in a terminal, {agent_path}"),
+        ));
+    }
+    let passphrase = rpassword::prompt_password(format!("Passphrase for {}: ", path.display()))
+        .map_err(|e| {
+            CliError::rejected(
+                format!("{flag}: the passphrase could not be read: {e}"),
+                agent_path,
+            )
+        })?;
+    key.decrypt(&passphrase).map_err(|e| {
+        CliError::rejected(
+            format!("{flag}: {}: {e}", path.display()),
+            "type the key's passphrase again",
+        )
+    })
 }
 
 /// The subject, from the first argument or its flag (clap makes sure one is there).

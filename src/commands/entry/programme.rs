@@ -23,7 +23,18 @@ entry! {
     }
 }
 
+entry! {
+    /// Require signed endorsements from --date on: an unsigned endorsement
+    /// dated on or after it, recorded after this, is refused.
+    RequireSignatures => SignaturesRequired,
+    examples ["accord programme require-signatures --date 2010-01-01 --reason \"Agreed at the steering meeting\""],
+    {
+        /// Why signatures are now required.
+        reason: Option<A<Text>>,
+    }
+}
+
 verbs!(
     /// Verbs of `accord programme`.
-    ProgrammeVerb { Define }
+    ProgrammeVerb { Define, RequireSignatures }
 );

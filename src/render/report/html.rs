@@ -292,10 +292,20 @@ pub fn figures(o: &mut String, s: &StageSnapshot) {
         count(t.agreements_adopted),
         "Agreements in force",
         format!(
-            "of {}; {} draft, {} pending revision",
+            "of {}; {} draft, {} pending revision{}",
             count(agreements),
             count(t.agreements.draft),
-            count(t.agreements.revision_pending)
+            count(t.agreements.revision_pending),
+            // Shown once signatures are in use (docs/signatures.md).
+            if t.endorsements_signed > 0 {
+                format!(
+                    "; {} of {} endorsements signed",
+                    count(t.endorsements_signed),
+                    count(t.endorsements_signed + t.endorsements_unsigned)
+                )
+            } else {
+                String::new()
+            }
         ),
     );
     fig(

@@ -155,6 +155,20 @@ fn key_figures(o: &mut String, s: &StageSnapshot, names: &Names) {
         count(t.agreements.revision_pending),
         count(t.agreements.withdrawn)
     );
+    // Shown once signatures are in use (docs/signatures.md).
+    if t.endorsements_signed > 0 {
+        let _ = writeln!(
+            o,
+            "- **{}** standing: {} signed, {} unsigned.",
+            plural(
+                t.endorsements_signed + t.endorsements_unsigned,
+                "endorsement",
+                "endorsements"
+            ),
+            count(t.endorsements_signed),
+            count(t.endorsements_unsigned)
+        );
+    }
     let c = &t.commitments;
     let _ = writeln!(
         o,

@@ -131,6 +131,14 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool)
                 for_whom(replay, e.org.as_deref(), e.side)
             )];
             details.extend(forum);
+            details.push(match &e.signature {
+                None => "unsigned".to_owned(),
+                Some(sig) if sig.verified => format!("signed with {} (verified)", sig.fingerprint),
+                Some(sig) => format!(
+                    "signed with {} — DOES NOT VERIFY (run `accord verify`)",
+                    sig.fingerprint
+                ),
+            });
             details.push(format!(
                 "seq {} · id {} · by {} at {}",
                 e.seq,
