@@ -39,8 +39,7 @@ NOW = "2026-01-01T00:00:00Z"
 def find_baselines():
     for d in [os.environ.get("ACCORD_BASELINES", ""),
               os.path.join(ROOT, "..", "shared", "bench"),
-              os.path.join(ROOT, "shared", "bench"),
-              "/work/shared/bench"]:
+              os.path.join(ROOT, "shared", "bench")]:
         if d and os.path.isfile(os.path.join(d, "sqlite_limit.py")):
             return os.path.abspath(d)
     sys.exit("cannot find sqlite_limit.py: set ACCORD_BASELINES to the folder holding it")

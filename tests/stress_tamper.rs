@@ -7,7 +7,7 @@
 //! export and restore) must never raise an alarm.
 //!
 //! The expected `seq` is the lowest position that no longer chains, as
-//! SPEC.md defines it: for an edited row, that row; for a deleted row, its
+//! docs/hash-chain.md defines it: for an edited row, that row; for a deleted row, its
 //! position; for a swap, the lower of the two; for a forged row inserted
 //! at k with a hash made to chain on k-1, the position after it (k itself
 //! is indistinguishable from a real event); for the classes detected only

@@ -1,4 +1,4 @@
-//! The event catalogue of SPEC.md, defined once. The `catalogue!` invocation
+//! The event catalogue (docs/format.md), defined once. The `catalogue!` invocation
 //! below is the single source of truth: it yields [`EventKind`] (names and
 //! documentation), the typed payloads, and [`Event`] with its decoder, so
 //! parsing, validation, the stored JSON and `accord types` cannot drift apart.
@@ -20,7 +20,7 @@ macro_rules! catalogue {
         }
 
         impl EventKind {
-            /// Every type of the catalogue, in SPEC.md order.
+            /// Every type of the catalogue, in the order of docs/format.md.
             pub const ALL: &'static [EventKind] = &[$(EventKind::$variant),+];
 
             /// The name written in the `type` field.
@@ -38,7 +38,7 @@ macro_rules! catalogue {
                 match self { $(EventKind::$variant => $doc),+ }
             }
 
-            /// Its data fields as SPEC.md lists them (`?` marks optional).
+            /// Its data fields as docs/format.md lists them (`?` marks optional).
             pub fn fields(self) -> &'static str {
                 match self { $(EventKind::$variant => $fields),+ }
             }
@@ -154,7 +154,7 @@ pub struct Criterion {
 macro_rules! payload {
     ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$meta])*
-        // Field meanings are documented once, in `EventKind::fields` and SPEC.md.
+        // Field meanings are documented once, in `EventKind::fields` and docs/format.md.
         #[allow(missing_docs)]
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
         #[serde(deny_unknown_fields)]

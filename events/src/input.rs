@@ -1,5 +1,5 @@
 //! Reading events as people and programs write them: one JSON object per
-//! line (see SPEC.md "The event format"). Everything that can be checked
+//! line (see docs/format.md). Everything that can be checked
 //! without the log is checked here, before any lock is taken.
 
 use chrono::{DateTime, Days, NaiveDate};

@@ -1,4 +1,4 @@
-//! Every rule of SPEC.md "Rules checked on append": one accepted and one
+//! Every rule of docs/rules.md "Rules checked on append": one accepted and one
 //! rejected case each, checked through the real store on a real SQLite file.
 //! A rejected batch must leave the log exactly as it was.
 

@@ -3,7 +3,7 @@
 //! A directory of organisations and people, then partnerships with partners,
 //! agreements (proposed, endorsed, revised), reviews with responses,
 //! findings and commitments with reports. Every batch passes the rules of
-//! SPEC.md when appended in order; every event has an id, so a batch can be
+//! docs/rules.md when appended in order; every event has an id, so a batch can be
 //! appended again (skipped, not duplicated).
 
 use serde_json::{Value, json};

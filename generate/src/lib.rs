@@ -7,7 +7,7 @@
 //! ([`model`](crate::model): who is a partner, which version each agreement
 //! is at, who endorsed it, which reviews are open, which commitments are
 //! still running, what may be retracted) and its acts (`acts/`, one file per
-//! family) only emit events that every rule of SPEC.md accepts when they are
+//! family) only emit events that every rule of docs/rules.md accepts when they are
 //! appended in the order printed. Every event is built as the catalogue's
 //! typed payload (`accord_events::catalogue`) and serialised by its derived
 //! `Serialize`. The same configuration always prints the same bytes: one

@@ -1,6 +1,6 @@
 //! The programme being simulated: its organisations, people, partnerships,
 //! agreements, reviews and commitments, and just enough of their state to
-//! know which acts the rules of SPEC.md still allow. The acts (`crate::acts`)
+//! know which acts the rules of docs/rules.md still allow. The acts (`crate::acts`)
 //! read this model to choose what happens next and update it after each
 //! event they emit.
 

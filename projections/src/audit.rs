@@ -25,7 +25,7 @@ pub fn text_sha256(text: &str) -> String {
 
 /// The audit trail of one agreement.
 ///
-/// JSON (SPEC keys first): `agreement`, `versions` [{`version`,
+/// JSON (the keys other tools read first): `agreement`, `versions` [{`version`,
 /// `text_sha256`, `proposed_or_revised_by`, `occurred_at`, `seq`,
 /// `endorsements` [{`person`, `org`, `side`, `occurred_at`, `seq`,
 /// `recorded_by`, `recorded_at`, then `id`, `hash`, `forum`}], `adopted_on`,

@@ -89,7 +89,7 @@ impl std::error::Error for SnapshotError {}
 
 /// A stage progress snapshot.
 ///
-/// JSON, in this order. SPEC keys: `stage`, `as_of`, `partnerships`
+/// JSON, in this order. Keys other tools read (docs/): `stage`, `as_of`, `partnerships`
 /// [{`partnership`, `agreements_adopted`, `latest_scores`, `commitments`
 /// {`open`, `on_schedule`, `behind_schedule`, `completed`, `dropped`},
 /// `overdue_commitments` \[id\], `review_overdue`, ...}], `totals` (the same

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Generates src/example/cambodia.jsonl: the built-in example programme
 ("Making Partnerships Effective", Cambodia's TWGs, 2009-2010) as accord
-events in SPEC.md's input format, one JSON object per line, in recording order.
+events in the input format of docs/format.md, one JSON object per line, in recording order.
 
 Deterministic: no randomness, no clock. Every event gets a stable id
 (cam-0001, ...) so that re-appending the file is a no-op.
 
 While it generates, a checker replays the events and asserts every rule of
-SPEC.md "Rules checked on append"; at the end it prints the derived meanings
+docs/rules.md "Rules checked on append"; at the end it prints the derived meanings
 (agreement statuses, overdue commitments, diverging criteria) and the counts
 per event type.
 
@@ -38,7 +38,7 @@ CDC_OP = "cdc-secretariat"
 TEAM_OP = "tpi-vbnk-team"
 
 # --------------------------------------------------------------------------
-# The checker: SPEC.md "Rules checked on append", asserted event by event.
+# The checker: docs/rules.md "Rules checked on append", asserted event by event.
 # --------------------------------------------------------------------------
 
 
@@ -308,7 +308,7 @@ class Checker:
         else:
             raise RuleError(f"unknown type {t}")
 
-    # -- derived meanings (SPEC.md) -----------------------------------------
+    # -- derived meanings (docs/rules.md) -----------------------------------------
     def agreement_status(self, a):
         ag = self.agreements[a]
         if ag["withdrawn"]:

@@ -1,4 +1,4 @@
-//! The rules of SPEC.md "Rules checked on append", over a state derived from
+//! The rules of docs/rules.md "Rules checked on append", over a state derived from
 //! the log.
 //!
 //! [`RuleState`] is a fold of every standing (not retracted) event, holding

@@ -1,7 +1,7 @@
 //! A broken rule, said in words a programme officer understands, with a hint
 //! of the command that fixes it.
 
-/// Which rule of SPEC.md "Rules checked on append" an event broke.
+/// Which rule of docs/rules.md "Rules checked on append" an event broke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// A field names an entity that is not in the log.

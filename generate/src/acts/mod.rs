@@ -1,5 +1,5 @@
 //! The acts of programme life, one file per family. Each act reads the model
-//! (`crate::model`), emits the typed events the rules of SPEC.md accept at
+//! (`crate::model`), emits the typed events the rules of docs/rules.md accept at
 //! that point and updates the model to match. An act that finds nothing to
 //! do returns `false`, and the step records a finding instead.
 

@@ -13,7 +13,7 @@ use crate::view::View;
 
 /// A partnership as it stood in a view.
 ///
-/// JSON (`show --json`), in this order. SPEC keys: `partnership`, `name`,
+/// JSON (`show --json`), in this order. Keys other tools read (docs/): `partnership`, `name`,
 /// `as_of`, `members` [{`org`, `side`, `role`}], `agreements` [{`agreement`,
 /// `kind`, `title`, `status`, `current_version`, `in_force_version`,
 /// `endorsements` [{`version`, `person`, `org`, `side`, `occurred_at`}]}],

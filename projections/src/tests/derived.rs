@@ -1,4 +1,4 @@
-//! Every derived meaning of SPEC.md at its boundary dates.
+//! Every derived meaning of docs/rules.md at its boundary dates.
 
 use accord_events::fields::Side;
 use serde_json::json;
