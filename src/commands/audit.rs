@@ -138,13 +138,7 @@ fn endorsement_proof(ctx: &Context, args: &AuditArgs) -> Result<ExitCode, CliErr
     };
     let store = ctx.open_read()?;
     let events = store.read_all()?;
-    let retracted: std::collections::HashSet<&str> = events
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::EventRetracted(d) => Some(d.event.0.as_str()),
-            _ => None,
-        })
-        .collect();
+    let retracted = accord_events::rules::retracted_ids(&events);
     let mut walk = accord_events::rules::SignatureWalk::new();
     let mut found = None;
     for e in &events {

@@ -28,7 +28,7 @@ use crate::catalogue::Event;
 use crate::envelope::Envelope;
 use crate::fields::ReportedStatus;
 
-pub use signing::{KeyInfo, SignatureFault, SignatureWalk, Signing};
+pub use signing::{KeyInfo, SignatureFault, SignatureWalk, Signing, retracted_ids};
 pub use violation::{Rule, Violation, did_you_mean};
 
 /// The kinds of entity that events name.

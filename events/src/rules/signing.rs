@@ -127,13 +127,7 @@ impl Signing {
     /// [`Signing::fold`] of the events that occurred on or before `as_of`
     /// (retracted events count nowhere, whenever the retraction is dated).
     pub fn fold_as_of(events: &[Envelope], as_of: Option<NaiveDate>) -> Signing {
-        let retracted: std::collections::HashSet<&str> = events
-            .iter()
-            .filter_map(|e| match &e.event {
-                Event::EventRetracted(d) => Some(d.event.0.as_str()),
-                _ => None,
-            })
-            .collect();
+        let retracted = retracted_ids(events);
         let mut s = Signing::new();
         for e in events {
             if !retracted.contains(e.id.as_str()) && as_of.is_none_or(|d| e.occurred_on <= d) {
@@ -500,4 +494,16 @@ impl Signing {
 fn sorted(mut v: Vec<&str>) -> Vec<&str> {
     v.sort_unstable();
     v
+}
+
+/// The ids of the events retracted in `events` (a retraction counts
+/// whenever it is dated).
+pub fn retracted_ids(events: &[Envelope]) -> std::collections::HashSet<&str> {
+    events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::EventRetracted(d) => Some(d.event.0.as_str()),
+            _ => None,
+        })
+        .collect()
 }
