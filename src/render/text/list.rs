@@ -25,9 +25,12 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
         }
     }
     let before_last: usize = widths.iter().take(n - 1).map(|w| w + 2).sum();
-    let room = (usize::from(super::width()))
-        .saturating_sub(before_last)
-        .max(12);
+    // Wrapping into a sliver beside columns that already fill the line
+    // helps no one: then the text stays whole on its line.
+    let room = match usize::from(super::width()).saturating_sub(before_last) {
+        r if r >= MIN_ROOM => r,
+        _ => usize::MAX,
+    };
     let line = |cells: &[String]| -> String {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
@@ -51,6 +54,9 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
     }
     out
 }
+
+/// The narrowest free-text column worth wrapping into.
+const MIN_ROOM: usize = 24;
 
 /// `text` in lines of at most `room` columns, broken between words (a word
 /// longer than a line is broken inside it).
