@@ -1091,7 +1091,7 @@ pub fn commitments(s: &StageSnapshot) -> Option<String> {
             10.0,
             &format!(r#"fill="{colour}""#),
         );
-        let name = super::sentence(st.label());
+        let name = super::sentence(crate::render::labels::commitment_status(st));
         text(
             &mut out,
             lx + 16.0,
