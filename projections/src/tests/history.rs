@@ -111,7 +111,9 @@ fn revisions_reschedules_and_meetings_carry_what_a_sentence_needs() {
         "{whats:#?}"
     );
     assert!(
-        whats.iter().any(|w| matches!(w, What::CommitmentRescheduled { from, to, .. }
+        whats
+            .iter()
+            .any(|w| matches!(w, What::CommitmentRescheduled { from, to, .. }
             if from.0 == d("2010-01-31") && to.0 == d("2010-03-31"))),
         "{whats:#?}"
     );

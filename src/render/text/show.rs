@@ -79,7 +79,9 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         for a in &s.agreements {
             let status = match a.status {
                 AgreementStatus::Adopted => good(crate::render::labels::agreement_status(a.status)),
-                AgreementStatus::RevisionPending => caution(crate::render::labels::agreement_status(a.status)),
+                AgreementStatus::RevisionPending => {
+                    caution(crate::render::labels::agreement_status(a.status))
+                }
                 _ => Cell::new(crate::render::labels::agreement_status(a.status)),
             };
             t.add_row(vec![
@@ -153,8 +155,12 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         let mut t = table(style, &["Commitment", "Owner", "Due", "Status", "Overdue"]);
         for c in &s.commitments {
             let status = match c.status {
-                CommitmentStatus::Completed => good(crate::render::labels::commitment_status(c.status)),
-                CommitmentStatus::BehindSchedule => caution(crate::render::labels::commitment_status(c.status)),
+                CommitmentStatus::Completed => {
+                    good(crate::render::labels::commitment_status(c.status))
+                }
+                CommitmentStatus::BehindSchedule => {
+                    caution(crate::render::labels::commitment_status(c.status))
+                }
                 _ => Cell::new(crate::render::labels::commitment_status(c.status)),
             };
             t.add_row(vec![
