@@ -154,20 +154,6 @@ pub enum ActKind {
     Reported,
 }
 
-impl ActKind {
-    /// How a person reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ActKind::Proposed => "proposed",
-            ActKind::Endorsed => "endorsed",
-            ActKind::Revised => "revised",
-            ActKind::Withdrew => "withdrew",
-            ActKind::Responded => "responded to",
-            ActKind::Reported => "reported on",
-        }
-    }
-}
-
 /// One act of a person, with whom they acted for and the log's record of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Act {

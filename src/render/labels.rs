@@ -12,6 +12,7 @@ use accord_events::fields::{
     ActivityKind, AgreementKind, MeetingKind, ReviewKind, Role, Side, Swot, Theme,
 };
 use accord_projections::Replay;
+use accord_projections::audit::ActKind;
 use accord_projections::framework::Framework;
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
 use accord_projections::programme::StageProgress;
@@ -51,12 +52,36 @@ pub fn role(r: Role) -> &'static str {
 
 /// An agreement's status ("revision pending").
 pub fn agreement_status(s: AgreementStatus) -> &'static str {
-    s.label()
+    match s {
+        AgreementStatus::Draft => "draft",
+        AgreementStatus::Adopted => "adopted",
+        AgreementStatus::RevisionPending => "revision pending",
+        AgreementStatus::Withdrawn => "withdrawn",
+    }
 }
 
 /// A commitment's status as its owner last reported it ("on schedule").
 pub fn commitment_status(s: CommitmentStatus) -> &'static str {
-    s.label()
+    match s {
+        CommitmentStatus::Open => "open",
+        CommitmentStatus::OnSchedule => "on schedule",
+        CommitmentStatus::BehindSchedule => "behind schedule",
+        CommitmentStatus::Completed => "completed",
+        CommitmentStatus::Dropped => "dropped",
+    }
+}
+
+/// What a person did, as the auditor's account of them says it
+/// ("responded to").
+pub fn act(a: ActKind) -> &'static str {
+    match a {
+        ActKind::Proposed => "proposed",
+        ActKind::Endorsed => "endorsed",
+        ActKind::Revised => "revised",
+        ActKind::Withdrew => "withdrew",
+        ActKind::Responded => "responded to",
+        ActKind::Reported => "reported on",
+    }
 }
 
 /// A stage's progress.

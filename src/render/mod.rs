@@ -2,6 +2,7 @@
 //! the models they render. Every output names things with [`labels`] and
 //! rounds numbers with [`numbers`], so they read the same everywhere.
 
+pub mod changes;
 pub mod csv;
 pub mod labels;
 pub mod numbers;

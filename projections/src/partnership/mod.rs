@@ -191,17 +191,6 @@ impl CommitmentStatus {
         }
     }
 
-    /// How a person reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            CommitmentStatus::Open => "open",
-            CommitmentStatus::OnSchedule => "on schedule",
-            CommitmentStatus::BehindSchedule => "behind schedule",
-            CommitmentStatus::Completed => "completed",
-            CommitmentStatus::Dropped => "dropped",
-        }
-    }
-
     /// Completed and dropped commitments are never overdue.
     pub fn is_final(self) -> bool {
         matches!(

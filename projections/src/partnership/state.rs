@@ -136,16 +136,6 @@ impl AgreementStatus {
             AgreementStatus::Withdrawn => "withdrawn",
         }
     }
-
-    /// How a person reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            AgreementStatus::Draft => "draft",
-            AgreementStatus::Adopted => "adopted",
-            AgreementStatus::RevisionPending => "revision pending",
-            AgreementStatus::Withdrawn => "withdrawn",
-        }
-    }
 }
 
 /// An agreement as it stood.

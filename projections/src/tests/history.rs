@@ -27,24 +27,25 @@ fn history(l: &Log, on: &str) -> (History, Replay) {
 #[test]
 fn adoption_is_reported_on_the_endorsement_that_completed_it() {
     let l = principles_adopted();
-    let (h, r) = history(&l, "2010-01-01");
-    let sentences: Vec<String> = h.changes.iter().map(|c| c.sentence(&r.directory)).collect();
+    let (h, _) = history(&l, "2010-01-01");
+    let changes: Vec<serde_json::Value> = h
+        .changes
+        .iter()
+        .map(|c| serde_json::to_value(c).unwrap())
+        .collect();
+    let n = changes.len();
+    assert_eq!(changes[n - 1]["change"], "agreement_endorsed");
+    assert_eq!(changes[n - 1]["on"], "2009-09-11");
+    assert_eq!(changes[n - 2]["change"], "agreement_endorsed");
     assert_eq!(
-        sentences.last().unwrap(),
-        "2009-09-11 — Agreement 'Partnership principles' v1 adopted: endorsed by Ministry of Health (government) and WHO (development partner)"
+        changes[n - 2]["by"],
+        json!({"person": "chair-health", "org": "moh", "side": "government"})
     );
-    assert_eq!(
-        sentences[sentences.len() - 2],
-        "2009-09-10 — Agreement 'Partnership principles' v1 endorsed by Dr Sok (Ministry of Health, government)"
-    );
-    assert_eq!(
-        sentences[0],
-        "2009-06-10 — Partnership 'TWG Health' established, hosted by Ministry of Health"
-    );
-    assert_eq!(
-        sentences[1],
-        "2009-06-10 — Ministry of Health (government) joined as chair"
-    );
+    assert_eq!(changes[n - 2]["adopted"], json!(null));
+    assert_eq!(changes[0]["change"], "established");
+    assert_eq!(changes[0]["host"], "moh");
+    assert_eq!(changes[1]["change"], "partner_joined");
+    assert_eq!(changes[1]["role"], "chair");
     let adopted = h
         .changes
         .iter()
@@ -80,7 +81,7 @@ fn history_json_names_the_change() {
 }
 
 #[test]
-fn revisions_reschedules_and_meetings_read_as_sentences() {
+fn revisions_reschedules_and_meetings_carry_what_a_sentence_needs() {
     let mut l = principles_adopted();
     l.add(
         "2009-10-01",
@@ -102,19 +103,24 @@ fn revisions_reschedules_and_meetings_read_as_sentences() {
         "meeting.held",
         json!({"meeting": "sm", "kind": "strategic_meeting", "title": "Strategic Meeting", "partnerships": ["twg-health"]}),
     );
-    let (h, r) = history(&l, "2010-12-31");
-    let s: Vec<String> = h.changes.iter().map(|c| c.sentence(&r.directory)).collect();
-    assert!(s.contains(&"2009-10-01 — Agreement 'Partnership principles' revised to v2 by Ms Jones (UNDP, development partner), now titled 'Principles': shorter".to_owned()), "{s:#?}");
+    let (h, _) = history(&l, "2010-12-31");
+    let whats: Vec<&What> = h.changes.iter().map(|c| &c.what).collect();
     assert!(
-        s.contains(
-            &"2010-01-20 — Commitment 'c1' rescheduled from 2010-01-31 to 2010-03-31: elections"
-                .to_owned()
-        ),
-        "{s:#?}"
+        whats.iter().any(|w| matches!(w, What::AgreementRevised { title, previous_title, version: 2, reason, .. }
+            if title == "Principles" && previous_title == "Partnership principles" && reason == "shorter")),
+        "{whats:#?}"
     );
     assert!(
-        s.contains(&"2009-09-11 — Meeting held (strategic meeting): Strategic Meeting".to_owned()),
-        "{s:#?}"
+        whats
+            .iter()
+            .any(|w| matches!(w, What::CommitmentRescheduled { from, to, .. }
+            if from.0 == d("2010-01-31") && to.0 == d("2010-03-31"))),
+        "{whats:#?}"
+    );
+    assert!(
+        h.changes.iter().any(|c| c.on.0 == d("2009-09-11")
+            && matches!(&c.what, What::MeetingHeld { title, .. } if title == "Strategic Meeting")),
+        "{whats:#?}"
     );
 }
 

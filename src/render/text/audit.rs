@@ -48,7 +48,7 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool)
         "{} in {} · {} · {}\n",
         labels::agreement_kind(a.kind),
         a.partnership,
-        a.status.label(),
+        crate::render::labels::agreement_status(a.status),
         a.in_force_version
             .map_or("nothing in force".to_owned(), |v| format!("v{v} in force"))
     ));
@@ -223,8 +223,8 @@ fn acts(out: &mut String, acts: &[Act], replay: &Replay, with_person: bool) {
     }
     for a in acts {
         let what = match a.version {
-            Some(v) => format!("{} {} v{v}", a.act.label(), a.subject),
-            None => format!("{} {}", a.act.label(), a.subject),
+            Some(v) => format!("{} {} v{v}", crate::render::labels::act(a.act), a.subject),
+            None => format!("{} {}", crate::render::labels::act(a.act), a.subject),
         };
         let who = if with_person {
             format!(
@@ -323,7 +323,7 @@ pub fn org(o: &OrgAudit, replay: &Replay, style: &Style) -> String {
                 c.commitment.clone(),
                 c.partnership.clone(),
                 date(c.due),
-                c.status.label().to_owned(),
+                crate::render::labels::commitment_status(c.status).to_owned(),
             ]);
         }
         push_table(&mut out, &t);

@@ -67,7 +67,9 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
         );
         for a in &d.agreements {
             let status = arrow(&a.status, |s| {
-                s.map_or("(new)".to_owned(), |s| s.label().to_owned())
+                s.map_or("(new)".to_owned(), |s| {
+                    labels::agreement_status(s).to_owned()
+                })
             });
             let endorsers: Vec<String> = a
                 .endorsements_added
@@ -144,7 +146,9 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
             t.add_row(vec![
                 c.commitment.clone(),
                 arrow(&c.status, |s| {
-                    s.map_or("(new)".to_owned(), |s| s.label().to_owned())
+                    s.map_or("(new)".to_owned(), |s| {
+                        labels::commitment_status(s).to_owned()
+                    })
                 }),
                 if c.new || c.due.from == c.due.to {
                     opt_date(c.due.to)

@@ -48,7 +48,10 @@ pub fn changes<'a>(
         out.push_str("No changes.\n");
     }
     for c in changes {
-        out.push_str(&wrap(&c.sentence(dir), "             "));
+        out.push_str(&wrap(
+            &crate::render::changes::sentence(c, dir),
+            "             ",
+        ));
         if let (
             Some(replay),
             What::AgreementRevised {

@@ -78,9 +78,11 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         );
         for a in &s.agreements {
             let status = match a.status {
-                AgreementStatus::Adopted => good(a.status.label()),
-                AgreementStatus::RevisionPending => caution(a.status.label()),
-                _ => Cell::new(a.status.label()),
+                AgreementStatus::Adopted => good(crate::render::labels::agreement_status(a.status)),
+                AgreementStatus::RevisionPending => {
+                    caution(crate::render::labels::agreement_status(a.status))
+                }
+                _ => Cell::new(crate::render::labels::agreement_status(a.status)),
             };
             t.add_row(vec![
                 Cell::new(&a.agreement),
@@ -153,9 +155,13 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         let mut t = table(style, &["Commitment", "Owner", "Due", "Status", "Overdue"]);
         for c in &s.commitments {
             let status = match c.status {
-                CommitmentStatus::Completed => good(c.status.label()),
-                CommitmentStatus::BehindSchedule => caution(c.status.label()),
-                _ => Cell::new(c.status.label()),
+                CommitmentStatus::Completed => {
+                    good(crate::render::labels::commitment_status(c.status))
+                }
+                CommitmentStatus::BehindSchedule => {
+                    caution(crate::render::labels::commitment_status(c.status))
+                }
+                _ => Cell::new(crate::render::labels::commitment_status(c.status)),
             };
             t.add_row(vec![
                 Cell::new(format!("{}: {}", c.commitment, c.text)),

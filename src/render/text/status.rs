@@ -155,7 +155,7 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
                 o.partnership.clone(),
                 o.owner.clone(),
                 date(o.due),
-                o.status.label().to_owned(),
+                crate::render::labels::commitment_status(o.status).to_owned(),
             ]);
         }
         keep_width(&mut t, 0);

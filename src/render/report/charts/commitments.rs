@@ -184,7 +184,7 @@ fn legend(out: &mut String) {
     let mut lx = 0.0;
     for (st, colour) in STATUS_COLOURS {
         rect(out, lx, 6.0, 12.0, 10.0, &format!(r#"fill="{colour}""#));
-        let name = crate::render::report::sentence(st.label());
+        let name = crate::render::report::sentence(crate::render::labels::commitment_status(st));
         text(
             out,
             lx + 16.0,
