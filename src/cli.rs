@@ -102,4 +102,5 @@ pub enum Command {
     Demo(commands::demo::DemoArgs),
     Generate(commands::generate::GenerateArgs),
     Rebuild(commands::rebuild::RebuildArgs),
+    Serve(commands::serve::ServeArgs),
 }

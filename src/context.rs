@@ -9,6 +9,7 @@ use crate::cli::{ColorChoice, Global};
 use crate::error::CliError;
 
 /// Resolved global options.
+#[derive(Clone)]
 pub struct Context {
     /// The log: an SQLite file, or a `postgres://` URL (printed with its
     /// password hidden: use `db.display()`).

@@ -17,6 +17,7 @@ mod error;
 mod example;
 mod import;
 mod render;
+mod web;
 
 use std::process::ExitCode;
 

@@ -3,9 +3,9 @@
 
 use std::process::ExitCode;
 
-use accord_events::Event;
-use accord_events::store::LogFilter;
-use accord_projections::{AgreementAudit, OrgAudit, PersonAudit, Replay};
+use accord_events::store::{LogFilter, Store};
+use accord_events::{Envelope, Event};
+use accord_projections::{AgreementAudit, OrgAudit, PersonAudit, Replay, View};
 use clap::Args;
 
 use super::show::{TimeArgs, head_of, print_json};
@@ -59,33 +59,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
     let head = head_of(&store, &view)?;
     let style = &ctx.out_style;
     let out = if let Some(agreement) = &args.agreement {
-        let proposals = store.stored_matching(&LogFilter {
-            kind: Some("agreement.proposed".into()),
-            ..LogFilter::default()
-        })?;
-        let mut ids = Vec::new();
-        let mut stream = None;
-        for p in proposals {
-            let decoded = p.decode().map_err(|e| {
-                CliError::rejected(e.to_string(), "run `accord verify` to check the log")
-            })?;
-            if let Event::AgreementProposed(d) = decoded.event {
-                if d.agreement.as_str() == agreement {
-                    stream = Some(p.stream.clone());
-                }
-                ids.push(d.agreement.to_string());
-            }
-        }
-        let Some(stream) = stream else {
-            return Err(unknown(
-                "agreement",
-                agreement,
-                ids.iter().map(String::as_str),
-            ));
-        };
-        let events = store.read_streams(&[stream.as_str(), "directory", "programme"])?;
-        let audit = AgreementAudit::build(&events, agreement, &view)
-            .ok_or_else(|| not_yet("agreement", agreement, &view))?;
+        let (audit, events) = agreement_audit(&store, agreement, &view)?;
         if ctx.json {
             return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
         }
@@ -125,6 +99,43 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
         text::footer(style, &head, view.known_at.as_deref())
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The audit of `agreement` in `view`, and the events its text is rendered
+/// with; an agreement never proposed, or not yet in the view, is an error.
+pub fn agreement_audit(
+    store: &Store,
+    agreement: &str,
+    view: &View,
+) -> Result<(AgreementAudit, Vec<Envelope>), CliError> {
+    let proposals = store.stored_matching(&LogFilter {
+        kind: Some("agreement.proposed".into()),
+        ..LogFilter::default()
+    })?;
+    let mut ids = Vec::new();
+    let mut stream = None;
+    for p in proposals {
+        let decoded = p.decode().map_err(|e| {
+            CliError::rejected(e.to_string(), "run `accord verify` to check the log")
+        })?;
+        if let Event::AgreementProposed(d) = decoded.event {
+            if d.agreement.as_str() == agreement {
+                stream = Some(p.stream.clone());
+            }
+            ids.push(d.agreement.to_string());
+        }
+    }
+    let Some(stream) = stream else {
+        return Err(unknown(
+            "agreement",
+            agreement,
+            ids.iter().map(String::as_str),
+        ));
+    };
+    let events = store.read_streams(&[stream.as_str(), "directory", "programme"])?;
+    let audit = AgreementAudit::build(&events, agreement, view)
+        .ok_or_else(|| not_yet("agreement", agreement, view))?;
+    Ok((audit, events))
 }
 
 /// `audit AGREEMENT --by PERSON --statement|--signature`: what an auditor

@@ -17,6 +17,7 @@ pub mod list;
 pub mod log;
 pub mod rebuild;
 pub mod restore;
+pub mod serve;
 pub mod show;
 pub mod signers;
 pub mod snapshot;
@@ -56,5 +57,6 @@ pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {
         Command::Demo(a) => demo::run(ctx, a),
         Command::Generate(a) => generate::run(ctx, a),
         Command::Rebuild(a) => rebuild::run(ctx, a),
+        Command::Serve(a) => serve::run(ctx, a),
     }
 }

@@ -135,6 +135,13 @@ struct HeadJson {
 
 /// Prints a report as pretty JSON, with the `head` {`seq`, `hash`} it was built from.
 pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError> {
+    Ok(text::emit(&json_with_head(report, head)?)?)
+}
+
+/// A report as `--json` prints it: pretty JSON with the `head` {`seq`,
+/// `hash`} it was built from, and a final newline (`accord serve`'s `/api/…`
+/// answers with exactly this).
+pub fn json_with_head<T: Serialize>(report: &T, head: &Head) -> Result<String, CliError> {
     let v = WithHead {
         report,
         head: HeadJson {
@@ -145,23 +152,34 @@ pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError>
     let s = serde_json::to_string_pretty(&v).map_err(|e| {
         CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")
     })?;
-    Ok(text::emit(&format!("{s}\n"))?)
+    Ok(format!("{s}\n"))
+}
+
+/// A partnership's state in `view`, and the replay its text is rendered
+/// with; an unknown id or a partnership not yet established is an error.
+pub fn state(
+    store: &Store,
+    partnership: &str,
+    view: &View,
+) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
+    // A state needs only some of the programme stream (a property test in
+    // projections holds the list to that).
+    let events = partnership_events(
+        store,
+        partnership,
+        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+    )?;
+    let replay = Replay::of(&events, view);
+    let state = replay
+        .partnership_state(partnership, view)
+        .ok_or_else(|| not_established(partnership, view))?;
+    Ok((state, replay))
 }
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
-    // A state needs only some of the programme stream (a property test in
-    // projections holds the list to that).
-    let events = partnership_events(
-        &store,
-        &args.partnership,
-        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
-    )?;
-    let replay = Replay::of(&events, &view);
-    let state = replay
-        .partnership_state(&args.partnership, &view)
-        .ok_or_else(|| not_established(&args.partnership, &view))?;
+    let (state, replay) = state(&store, &args.partnership, &view)?;
     let head = head_of(&store, &view)?;
     if ctx.json {
         print_json(&state, &head)?;

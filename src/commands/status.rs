@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use accord_projections::{ProgrammeStatus, ReplayBuilder, Sieve};
+use accord_events::store::Store;
+use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, View};
 use clap::Args;
 
 use super::show::{TimeArgs, head_of, print_json};
@@ -21,16 +22,22 @@ pub struct StatusArgs {
     pub time: TimeArgs,
 }
 
+/// The programme's status in `view`, and the replay its text is rendered with.
+pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
+    // Two passes: the retractions first (an event retracted later in the log
+    // must not be folded), then the whole log, folded as it streams past.
+    let retractions = stream::prelude(store, &["event.retracted"])?;
+    let mut fold = ReplayBuilder::new(Sieve::new(view, &retractions));
+    stream::each(store, |e| fold.apply(e))?;
+    let replay = fold.finish();
+    let status = ProgrammeStatus::of(&replay, view);
+    Ok((status, replay))
+}
+
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
-    // Two passes: the retractions first (an event retracted later in the log
-    // must not be folded), then the whole log, folded as it streams past.
-    let retractions = stream::prelude(&store, &["event.retracted"])?;
-    let mut fold = ReplayBuilder::new(Sieve::new(&view, &retractions));
-    stream::each(&store, |e| fold.apply(e))?;
-    let replay = fold.finish();
-    let status = ProgrammeStatus::of(&replay, &view);
+    let (status, replay) = build(&store, &view)?;
     let head = head_of(&store, &view)?;
     if ctx.json {
         print_json(&status, &head)?;

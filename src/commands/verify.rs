@@ -134,16 +134,7 @@ fn print_report(
     w: Option<&Witnesses>,
 ) -> std::io::Result<()> {
     if ctx.json {
-        let mut v = json!({
-            "ok": r.ok(),
-            "events": r.events,
-            "first_bad_seq": r.breach.as_ref().map(|b| b.seq),
-            "reason": r.breach.as_ref().map(|b| b.reason.clone()),
-            "head": {"seq": r.head.seq, "hash": hex::encode(r.head.hash)},
-            "extends": checked.map(|h| json!({"seq": h.seq, "hash": hex::encode(h.hash)})),
-            "guard_warnings": guards,
-            "signatures_checked": r.signatures_checked,
-        });
+        let mut v = report_json(r, checked, guards);
         if let Some(w) = w {
             v["witnesses"] = w
                 .each
@@ -166,44 +157,11 @@ fn print_report(
         return text::emit(&format!("{v}\n"));
     }
     if !guards.is_empty() {
-        eprintln!(
-            "warning: the log no longer refuses edits as accord set it up: {}.",
-            guards.join("; ")
-        );
-        eprintln!(
-            "hint: the hash chain still shows whether any event was changed (see below); to get the guards back, copy the log into a new one: `accord export > log.jsonl` then `accord --db NEW restore log.jsonl`"
-        );
+        eprintln!("warning: {}", guard_warning(guards));
+        eprintln!("hint: {GUARD_HINT}");
     }
+    let mut out = verdict(&ctx.out_style, r, checked);
     let s = &ctx.out_style;
-    let signatures = if r.signatures_checked > 0 {
-        format!(
-            ", {} endorsement signature(s) verified",
-            r.signatures_checked
-        )
-    } else {
-        String::new()
-    };
-    let mut out = match &r.breach {
-        None => format!(
-            "{} {} events, hash chain intact{signatures}; head {}{}\n",
-            s.green("ok:"),
-            r.events,
-            r.head,
-            checked.map_or_else(String::new, |h| format!("; extends {}", head_arg(h)))
-        ),
-        Some(b) => format!(
-            "{} the log was altered: first bad seq {}\n  {}\n  events read: {}; head as found: {}{}\n",
-            s.red("ALTERED:"),
-            b.seq,
-            b.reason,
-            r.events,
-            r.head,
-            checked.map_or_else(String::new, |h| format!(
-                "\n  head checked: {}",
-                head_arg(h)
-            ))
-        ),
-    };
     if let Some(w) = w {
         for x in &w.each {
             out.push_str(&match &x.failure {
@@ -228,6 +186,69 @@ fn print_report(
         }
     }
     text::emit(&out)
+}
+
+/// The append-only guards found missing or changed, in a sentence.
+pub fn guard_warning(guards: &[String]) -> String {
+    format!(
+        "the log no longer refuses edits as accord set it up: {}.",
+        guards.join("; ")
+    )
+}
+
+/// What to do about missing guards.
+pub const GUARD_HINT: &str = "the hash chain still shows whether any event was changed (see below); to get the guards back, copy the log into a new one: `accord export > log.jsonl` then `accord --db NEW restore log.jsonl`";
+
+/// The report as `--json` prints it, without witnesses (`accord serve`'s
+/// `/api/verify` answers with it).
+pub fn report_json(
+    r: &VerifyReport,
+    checked: Option<&Head>,
+    guards: &[String],
+) -> serde_json::Value {
+    json!({
+        "ok": r.ok(),
+        "events": r.events,
+        "first_bad_seq": r.breach.as_ref().map(|b| b.seq),
+        "reason": r.breach.as_ref().map(|b| b.reason.clone()),
+        "head": {"seq": r.head.seq, "hash": hex::encode(r.head.hash)},
+        "extends": checked.map(|h| json!({"seq": h.seq, "hash": hex::encode(h.hash)})),
+        "guard_warnings": guards,
+        "signatures_checked": r.signatures_checked,
+    })
+}
+
+/// The chain's verdict in words: intact with its head, or where it was altered.
+pub fn verdict(s: &crate::context::Style, r: &VerifyReport, checked: Option<&Head>) -> String {
+    let signatures = if r.signatures_checked > 0 {
+        format!(
+            ", {} endorsement signature(s) verified",
+            r.signatures_checked
+        )
+    } else {
+        String::new()
+    };
+    match &r.breach {
+        None => format!(
+            "{} {} events, hash chain intact{signatures}; head {}{}\n",
+            s.green("ok:"),
+            r.events,
+            r.head,
+            checked.map_or_else(String::new, |h| format!("; extends {}", head_arg(h)))
+        ),
+        Some(b) => format!(
+            "{} the log was altered: first bad seq {}\n  {}\n  events read: {}; head as found: {}{}\n",
+            s.red("ALTERED:"),
+            b.seq,
+            b.reason,
+            r.events,
+            r.head,
+            checked.map_or_else(String::new, |h| format!(
+                "\n  head checked: {}",
+                head_arg(h)
+            ))
+        ),
+    }
 }
 
 /// A head as `--head` takes it: `SEQ:HASH`.
