@@ -32,24 +32,15 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
     let programme = latest.and_then(|s| s.programme.as_ref());
     let name = programme.map_or("Programme", |p| p.name.as_str());
     let mut o = String::with_capacity(32 * 1024);
+    o.push_str(&html::head(
+        &format!("{name}: stage progress snapshots"),
+        "",
+    ));
     let _ = write!(
         o,
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="accord">
-<title>{t}: stage progress snapshots</title>
-<style>
-{css}
-</style>
-</head>
-<body>
-<main class="page front">
-<header class="masthead"><div class="eyebrow">Programme · stage progress snapshots</div><h1>{t}</h1>"#,
-        t = e(name),
-        css = html::CSS,
+        r#"<main class="page front">
+<header class="masthead"><div class="eyebrow">Programme · stage progress snapshots</div><h1>{}</h1>"#,
+        e(name)
     );
     if let Some(p) = programme {
         let mut line = String::new();
@@ -82,7 +73,7 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
         let _ = writeln!(
             o,
             r#"<figure class="front-timeline">{}<figcaption>The programme's stages as planned and as carried out, as of {}{}.</figcaption></figure>"#,
-            charts::timeline_of(&s.stages, s.as_of, current),
+            charts::timeline::timeline_of(&s.stages, s.as_of, current),
             date(s.as_of),
             if current.is_some() {
                 "; the stage in progress is highlighted"

@@ -10,6 +10,8 @@ mod charts;
 pub mod html;
 pub mod index;
 pub mod markdown;
+pub mod model;
+pub mod sections;
 
 use accord_events::fields::{AgreementKind, Day};
 use accord_projections::partnership::AgreementStatus;
