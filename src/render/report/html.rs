@@ -11,6 +11,7 @@ use super::charts;
 use super::esc_html as e;
 use super::model::{Block, Card, Chart, Figure, Format, Report, Span, Table};
 use super::sections;
+use crate::render::i18n::Tr;
 
 /// The report's style sheet (also the front page's).
 pub const CSS: &str = include_str!("report.css");
@@ -36,9 +37,9 @@ pub fn head(title: &str, extra_css: &str) -> String {
     )
 }
 
-/// The snapshot as HTML.
-pub fn render(s: &StageSnapshot) -> String {
-    layout(&sections::build(s), s)
+/// The snapshot as HTML, in the languages of `tr`.
+pub fn render(s: &StageSnapshot, tr: &Tr) -> String {
+    layout(&sections::build(s, tr), s)
 }
 
 /// A report as HTML; the charts are drawn from the snapshot.
@@ -323,6 +324,6 @@ pub fn cards(o: &mut String, cards: &[Card]) {
 
 /// The key figures of a snapshot, as a row of cards (also on the
 /// programme's front page, [`super::index`]).
-pub fn figures(o: &mut String, s: &StageSnapshot) {
-    cards(o, &sections::cards(s));
+pub fn figures(o: &mut String, s: &StageSnapshot, tr: &Tr) {
+    cards(o, &sections::cards(s, tr));
 }
