@@ -111,10 +111,6 @@ n-meetings = { $n ->
     [one] { $n } meeting
    *[other] { $n } meetings
 }
-n-findings = { $n ->
-    [one] { $n } finding
-   *[other] { $n } findings
-}
 n-responses = { $n ->
     [one] { $n } response
    *[other] { $n } responses

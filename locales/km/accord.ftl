@@ -1,431 +1,346 @@
-# accord — English messages of the reports (Project Fluent).
-# Each message id is also in locales/km/accord.ftl; a test checks that both
-# catalogues hold the same ids and that the code uses every one of them.
-# How to correct or add a translation: docs/languages.md.
+# accord — សារជាភាសាខ្មែរនៃរបាយការណ៍ (Project Fluent)។
+# Khmer messages of the reports.
+#
+# AWAITING REVIEW BY A NATIVE SPEAKER. These translations were written for a
+# first version and have not yet been checked by a Khmer-speaking reader of
+# the programme's documents. Terms follow the Royal Government of Cambodia's
+# aid-coordination vocabulary (CDC/CRDB): Technical Working Group =
+# ក្រុមការងារបច្ចេកទេស, development partner = ដៃគូអភិវឌ្ឍន៍, Joint
+# Monitoring Indicator = សូចនាករតាមដានរួម, Royal Government of Cambodia =
+# រាជរដ្ឋាភិបាលកម្ពុជា. Corrections are welcome: see docs/languages.md.
+#
+# Every message id here is also in locales/en/accord.ftl (a test checks).
+# Khmer has no plural forms: counted phrases have one form.
 
-## Months (dates read "11 Sep 2009")
+## ខែ (Months)
 
-month-1 = Jan
-month-2 = Feb
-month-3 = Mar
-month-4 = Apr
-month-5 = May
-month-6 = Jun
-month-7 = Jul
-month-8 = Aug
-month-9 = Sep
-month-10 = Oct
-month-11 = Nov
-month-12 = Dec
+month-1 = មករា
+month-2 = កុម្ភៈ
+month-3 = មីនា
+month-4 = មេសា
+month-5 = ឧសភា
+month-6 = មិថុនា
+month-7 = កក្កដា
+month-8 = សីហា
+month-9 = កញ្ញា
+month-10 = តុលា
+month-11 = វិច្ឆិកា
+month-12 = ធ្នូ
 
-## Vocabulary
+## វាក្យសព្ទ (Vocabulary)
 
-agreement-draft = draft
-agreement-adopted = adopted
-agreement-revision-pending = revision pending
-agreement-withdrawn = withdrawn
-agreement-pending-short = pending
-commitment-open = open
-commitment-on-schedule = on schedule
-commitment-behind-schedule = behind schedule
-commitment-completed = completed
-commitment-dropped = dropped
-stage-planned = planned
-stage-started = in progress
-stage-completed = completed
-swot-strengths = Strengths
-swot-weaknesses = Weaknesses
-swot-opportunities = Opportunities
-swot-threats = Threats
-theme-institutional-arrangements = Institutional arrangements
-theme-enabling-environment = Enabling environment
-theme-roles = Roles
-theme-paris-principles = Paris Declaration principles
-theme-other = Other
-side-government = Government
-side-development-partners = Development partners
-side-civil-society = Civil society
-side-private-sector = Private sector
-side-academic = Academic
-side-facilitators = Facilitators
-side-one-government = government
-side-one-development-partner = development partner
-side-one-civil-society = civil society
-side-one-private-sector = private sector
-side-one-academic = academic
-side-one-facilitator = facilitator
-activities-training = Trainings
-activities-case-study = Case studies
-activities-resource = Resource-centre items
-activities-specialist = Specialist support
-activity-training = training
-activity-case-study = case study
-activity-resource = resource
-activity-specialist = specialist support
-meeting-strategic = strategic meeting
-meeting-partnership = partnership meeting
-meeting-retreat = retreat
-meeting-steering = steering
-meeting-other = other
-kind-shared-goal = shared goal
-kind-principles = principles
-kind-terms-of-reference = terms of reference
-kind-action-plan = action plan
-kind-success-measures = success measures
-kind-follow-up = follow-up
-kinds-shared-goal = Shared goal
-kinds-principles = Principles
-kinds-terms-of-reference = Terms of reference
-kinds-action-plan = Action plan
-kinds-success-measures = Success measures
-kinds-follow-up = Follow-up
-channel-interviews = Interviews and focus groups
-channel-meetings = Meetings
-channel-reviews = Reviews (responses)
-channel-activities = Activities
-channel-other = Other
+agreement-draft = សេចក្តីព្រាង
+agreement-adopted = បានអនុម័ត
+agreement-revision-pending = រង់ចាំការកែសម្រួល
+agreement-withdrawn = បានដកចេញ
+agreement-pending-short = រង់ចាំ
+commitment-open = មិនទាន់ចាប់ផ្តើម
+commitment-on-schedule = តាមកាលវិភាគ
+commitment-behind-schedule = យឺតពីកាលវិភាគ
+commitment-completed = បានបញ្ចប់
+commitment-dropped = បានបោះបង់
+stage-planned = បានគ្រោងទុក
+stage-started = កំពុងដំណើរការ
+stage-completed = បានបញ្ចប់
+swot-strengths = ចំណុចខ្លាំង
+swot-weaknesses = ចំណុចខ្សោយ
+swot-opportunities = ឱកាស
+swot-threats = ហានិភ័យ
+theme-institutional-arrangements = ការរៀបចំស្ថាប័ន
+theme-enabling-environment = បរិយាកាសអំណោយផល
+theme-roles = តួនាទី
+theme-paris-principles = គោលការណ៍នៃសេចក្តីប្រកាសប៉ារីស
+theme-other = ផ្សេងៗ
+side-government = រដ្ឋាភិបាល
+side-development-partners = ដៃគូអភិវឌ្ឍន៍
+side-civil-society = សង្គមស៊ីវិល
+side-private-sector = វិស័យឯកជន
+side-academic = ស្ថាប័នសិក្សា
+side-facilitators = អ្នកសម្របសម្រួល
+side-one-government = រដ្ឋាភិបាល
+side-one-development-partner = ដៃគូអភិវឌ្ឍន៍
+side-one-civil-society = សង្គមស៊ីវិល
+side-one-private-sector = វិស័យឯកជន
+side-one-academic = ស្ថាប័នសិក្សា
+side-one-facilitator = អ្នកសម្របសម្រួល
+activities-training = វគ្គបណ្តុះបណ្តាល
+activities-case-study = ករណីសិក្សា
+activities-resource = ឯកសារមជ្ឈមណ្ឌលធនធាន
+activities-specialist = ការគាំទ្រពីអ្នកជំនាញ
+activity-training = វគ្គបណ្តុះបណ្តាល
+activity-case-study = ករណីសិក្សា
+activity-resource = ឯកសារធនធាន
+activity-specialist = ការគាំទ្រពីអ្នកជំនាញ
+meeting-strategic = កិច្ចប្រជុំយុទ្ធសាស្ត្រ
+meeting-partnership = កិច្ចប្រជុំភាពជាដៃគូ
+meeting-retreat = សិក្ខាសាលាពិគ្រោះយោបល់
+meeting-steering = កិច្ចប្រជុំគណៈកម្មាធិការដឹកនាំ
+meeting-other = ផ្សេងៗ
+kind-shared-goal = គោលដៅរួម
+kind-principles = គោលការណ៍
+kind-terms-of-reference = លក្ខខណ្ឌការងារ
+kind-action-plan = ផែនការសកម្មភាព
+kind-success-measures = រង្វាស់នៃភាពជោគជ័យ
+kind-follow-up = ការតាមដាន
+kinds-shared-goal = គោលដៅរួម
+kinds-principles = គោលការណ៍
+kinds-terms-of-reference = លក្ខខណ្ឌការងារ
+kinds-action-plan = ផែនការសកម្មភាព
+kinds-success-measures = រង្វាស់នៃភាពជោគជ័យ
+kinds-follow-up = ការតាមដាន
+channel-interviews = បទសម្ភាសន៍ និងក្រុមពិភាក្សា
+channel-meetings = កិច្ចប្រជុំ
+channel-reviews = ការពិនិត្យឡើងវិញ (ចម្លើយ)
+channel-activities = សកម្មភាព
+channel-other = ផ្សេងៗ
 
-## Counted phrases
+## ឃ្លាដែលមានចំនួន (Counted phrases)
 
-n-partnerships = { $n ->
-    [one] { $n } partnership
-   *[other] { $n } partnerships
-}
-n-agreements = { $n ->
-    [one] { $n } agreement
-   *[other] { $n } agreements
-}
-n-endorsements = { $n ->
-    [one] { $n } endorsement
-   *[other] { $n } endorsements
-}
-n-commitments = { $n ->
-    [one] { $n } commitment
-   *[other] { $n } commitments
-}
-n-activities = { $n ->
-    [one] { $n } activity
-   *[other] { $n } activities
-}
-n-meetings = { $n ->
-    [one] { $n } meeting
-   *[other] { $n } meetings
-}
-n-findings = { $n ->
-    [one] { $n } finding
-   *[other] { $n } findings
-}
-n-responses = { $n ->
-    [one] { $n } response
-   *[other] { $n } responses
-}
-n-interviews = { $n ->
-    [one] { $n } interview
-   *[other] { $n } interviews
-}
-n-review-responses = { $n ->
-    [one] { $n } review response
-   *[other] { $n } review responses
-}
-in-partnerships = in { $n ->
-    [one] { $n } partnership
-   *[other] { $n } partnerships
-}
-lit-interviews = { $n ->
-    [one] { $n } interview or focus group held
-   *[other] { $n } interviews and focus groups held
-}
-lit-agreements-adopted = { $n ->
-    [one] { $n } agreement adopted
-   *[other] { $n } agreements adopted
-}
-lit-agreements-revised = { $n ->
-    [one] { $n } agreement revised
-   *[other] { $n } agreements revised
-}
-lit-commitments-made = { $n ->
-    [one] { $n } commitment made
-   *[other] { $n } commitments made
-}
-lit-commitments-completed = { $n ->
-    [one] { $n } commitment completed
-   *[other] { $n } commitments completed
-}
-lit-reviews = { $n ->
-    [one] { $n } review with responses
-   *[other] { $n } reviews with responses
-}
-lit-responses = { $n ->
-    [one] { $n } review response
-   *[other] { $n } review responses
-}
-lit-activities = { $n ->
-    [one] { $n } activity delivered
-   *[other] { $n } activities delivered
-}
-lit-meetings = { $n ->
-    [one] { $n } meeting held
-   *[other] { $n } meetings held
-}
-lit-findings = { $n ->
-    [one] { $n } finding recorded
-   *[other] { $n } findings recorded
-}
+n-partnerships = ភាពជាដៃគូ { $n }
+n-agreements = កិច្ចព្រមព្រៀង { $n }
+n-endorsements = ការយល់ព្រម { $n }
+n-commitments = ការប្តេជ្ញាចិត្ត { $n }
+n-activities = សកម្មភាព { $n }
+n-meetings = កិច្ចប្រជុំ { $n }
+n-responses = ចម្លើយ { $n }
+n-interviews = បទសម្ភាសន៍ { $n }
+n-review-responses = ចម្លើយលើការពិនិត្យឡើងវិញ { $n }
+in-partnerships = ក្នុងភាពជាដៃគូ { $n }
+lit-interviews = បទសម្ភាសន៍ និងក្រុមពិភាក្សាដែលបានធ្វើ { $n }
+lit-agreements-adopted = កិច្ចព្រមព្រៀងដែលបានអនុម័ត { $n }
+lit-agreements-revised = កិច្ចព្រមព្រៀងដែលបានកែសម្រួល { $n }
+lit-commitments-made = ការប្តេជ្ញាចិត្តថ្មី { $n }
+lit-commitments-completed = ការប្តេជ្ញាចិត្តដែលបានបញ្ចប់ { $n }
+lit-reviews = ការពិនិត្យឡើងវិញដែលមានចម្លើយ { $n }
+lit-responses = ចម្លើយលើការពិនិត្យឡើងវិញ { $n }
+lit-activities = សកម្មភាពដែលបានអនុវត្ត { $n }
+lit-meetings = កិច្ចប្រជុំដែលបានធ្វើ { $n }
+lit-findings = លទ្ធផលរកឃើញដែលបានកត់ត្រា { $n }
 
-## The report's shared phrases
+## ឃ្លារួមនៃរបាយការណ៍ (The report's shared phrases)
 
-report-title = Stage { $stage } progress snapshot
-more-rows = The first { $shown } of { $all }; all are in the JSON report (`--format json`).
-as-of-given = date requested
-as-of-stage-completed = the stage's completion
-as-of-today = today; the stage has not been completed
-period-none = none (as of { $to })
-period-from-start = from the start of the record to { $to }
-since-stage-end = since the end of stage { $stage } ({ $date })
-since-start-stage-open = since the start of the record (stage { $stage } had not been completed)
-since-start = since the start of the record
-actual-completed = { $range } (completed)
-actual-late = started { $from }; in progress, { $n ->
-    [one] { $n } day
-   *[other] { $n } days
-} past its planned end
-actual-running = started { $from }; in progress
-actual-not-started = not started
-agreement-note-pending = version { $version } awaits endorsement by both sides; version { $in_force } stays in force
-agreement-note-draft = not yet endorsed by both a government and a development-partner organisation
-agreement-note-withdrawn = withdrawn; nothing is in force
-version-n = version { $version }
-changed-established = Partnerships established
-changed-closed = Partnerships closed
-changed-joined = Organisations joined
-changed-left = Organisations left
-changed-proposed = Agreements proposed
-changed-adopted = Agreements adopted (a version newly in force)
-changed-revised = Agreements revised
-changed-withdrawn = Agreements withdrawn
-changed-made = Commitments made
-changed-completed = Commitments completed
-changed-dropped = Commitments dropped
-changed-overdue = Commitments that became overdue
-changed-reviews = Reviews that received responses
-changed-findings = Findings recorded
-findings-none-new = No findings were recorded in the reporting period; { $n ->
-    [one] { $n } finding
-   *[other] { $n } findings
-} from earlier stand on { $date }, counted by theme below.
-findings-earlier = ; with those from earlier, { $total } stand on { $date } (by theme below)
-findings-intro = The { $n ->
-    [one] { $n } finding
-   *[other] { $n } findings
-} recorded in the reporting period, as a SWOT analysis{ $earlier }.
-agreements-intro = { $n ->
-    [one] { $n } agreement
-   *[other] { $n } agreements
-} in force of { $all } recorded: { $adopted } adopted, { $pending } with a revision pending (an earlier version stays in force), { $draft } draft, { $withdrawn } withdrawn. A version is adopted when people of both a government and a development-partner organisation have endorsed its text.
+report-title = របាយការណ៍វឌ្ឍនភាព ដំណាក់កាលទី { $stage }
+more-rows = បង្ហាញ { $shown } ដំបូងក្នុងចំណោម { $all }; ទាំងអស់មាននៅក្នុងរបាយការណ៍ JSON (`--format json`)។
+as-of-given = កាលបរិច្ឆេទដែលបានស្នើ
+as-of-stage-completed = ការបញ្ចប់ដំណាក់កាល
+as-of-today = ថ្ងៃនេះ; ដំណាក់កាលមិនទាន់បញ្ចប់ទេ
+period-none = គ្មាន (គិតត្រឹម { $to })
+period-from-start = ពីការចាប់ផ្តើមកំណត់ត្រា ដល់ { $to }
+since-stage-end = តាំងពីចុងដំណាក់កាលទី { $stage } ({ $date })
+since-start-stage-open = តាំងពីការចាប់ផ្តើមកំណត់ត្រា (ដំណាក់កាលទី { $stage } មិនទាន់បញ្ចប់)
+since-start = តាំងពីការចាប់ផ្តើមកំណត់ត្រា
+actual-completed = { $range } (បានបញ្ចប់)
+actual-late = ចាប់ផ្តើម { $from }; កំពុងដំណើរការ ហួសកាលបរិច្ឆេទបញ្ចប់តាមគម្រោង { $n } ថ្ងៃ
+actual-running = ចាប់ផ្តើម { $from }; កំពុងដំណើរការ
+actual-not-started = មិនទាន់ចាប់ផ្តើម
+agreement-note-pending = កំណែទី { $version } រង់ចាំការយល់ព្រមពីភាគីទាំងពីរ; កំណែទី { $in_force } នៅតែមានប្រសិទ្ធភាព
+agreement-note-draft = មិនទាន់មានការយល់ព្រមពីស្ថាប័នរដ្ឋាភិបាល និងស្ថាប័នដៃគូអភិវឌ្ឍន៍ទាំងពីរ
+agreement-note-withdrawn = បានដកចេញ; គ្មានអ្វីមានប្រសិទ្ធភាពទេ
+version-n = កំណែទី { $version }
+changed-established = ភាពជាដៃគូដែលបានបង្កើត
+changed-closed = ភាពជាដៃគូដែលបានបិទ
+changed-joined = ស្ថាប័នដែលបានចូលរួម
+changed-left = ស្ថាប័នដែលបានចាកចេញ
+changed-proposed = កិច្ចព្រមព្រៀងដែលបានស្នើ
+changed-adopted = កិច្ចព្រមព្រៀងដែលបានអនុម័ត (កំណែថ្មីមានប្រសិទ្ធភាព)
+changed-revised = កិច្ចព្រមព្រៀងដែលបានកែសម្រួល
+changed-withdrawn = កិច្ចព្រមព្រៀងដែលបានដកចេញ
+changed-made = ការប្តេជ្ញាចិត្តថ្មី
+changed-completed = ការប្តេជ្ញាចិត្តដែលបានបញ្ចប់
+changed-dropped = ការប្តេជ្ញាចិត្តដែលបានបោះបង់
+changed-overdue = ការប្តេជ្ញាចិត្តដែលបានហួសកាលកំណត់
+changed-reviews = ការពិនិត្យឡើងវិញដែលបានទទួលចម្លើយ
+changed-findings = លទ្ធផលរកឃើញដែលបានកត់ត្រា
+findings-none-new = គ្មានលទ្ធផលរកឃើញត្រូវបានកត់ត្រាក្នុងរយៈពេលរបាយការណ៍ទេ; លទ្ធផលរកឃើញ { $n } ពីមុននៅតែមាននៅថ្ងៃទី { $date } ដែលរាប់តាមប្រធានបទខាងក្រោម។
+findings-earlier = ; រួមទាំងលទ្ធផលពីមុន មាន { $total } នៅថ្ងៃទី { $date } (តាមប្រធានបទខាងក្រោម)
+findings-intro = លទ្ធផលរកឃើញ { $n } ដែលបានកត់ត្រាក្នុងរយៈពេលរបាយការណ៍ ជាការវិភាគ SWOT{ $earlier }។
+agreements-intro = កិច្ចព្រមព្រៀង { $n } មានប្រសិទ្ធភាព ក្នុងចំណោម { $all } ដែលបានកត់ត្រា៖ បានអនុម័ត { $adopted }, រង់ចាំការកែសម្រួល { $pending } (កំណែមុននៅតែមានប្រសិទ្ធភាព), សេចក្តីព្រាង { $draft }, បានដកចេញ { $withdrawn }។ កំណែមួយត្រូវបានអនុម័ត នៅពេលដែលមនុស្សមកពីស្ថាប័នរដ្ឋាភិបាល និងស្ថាប័នដៃគូអភិវឌ្ឍន៍ បានយល់ព្រមលើអត្ថបទរបស់វា។
 
-## Masthead, key figures and footer
+## ក្បាលរបាយការណ៍ តួលេខសំខាន់ៗ និងចុងរបាយការណ៍ (Masthead, key figures, footer)
 
-list-and = and
-full-stop = .
-commissioned-by = commissioned by
-facilitated-by = facilitated by
-objective-colon = Objective:
-objective-heading = Objective.
-stage-of = { $stage } of { $count }
-stage-of-capital = Stage { $stage } of { $count }
-eyebrow = Progress snapshot
-as-of-date = as of { $date }
-head-seq = seq { $seq }
-fact-stage = Stage
-fact-as-of = As of
-fact-period = Reporting period
-fact-planned = Planned
-fact-actual = Actual
-fact-head = Built from log head
-key-figures = Key figures
-card-engaged = Partnerships engaged
-card-engaged-note = in the reporting period
-card-in-force = Agreements in force
-card-in-force-note = of { $all }; { $draft } draft, { $pending } pending revision{ $signed }
-card-signed = ; { $signed } of { $all } endorsements signed
-card-overdue = Commitments overdue
-card-overdue-note = of { $all }; { $completed } completed
-card-reviews = Reviews overdue
-card-reviews-note = next review date passed; { $reviewed } reviewed, { $not_yet } not yet reviewed
-card-diverging = Diverging views
-card-diverging-note = partnerships whose sides differ
-n-overdue = { $n } overdue
-kf-engaged = engaged in the period, of { $all }.
-kf-in-force = in force, of { $all } recorded ({ $draft } draft, { $pending } revision pending, { $withdrawn } withdrawn).
-kf-endorsements = standing: { $signed } signed, { $unsigned } unsigned.
-kf-commitments = : { $completed } completed, { $on_schedule } on schedule, { $behind } behind schedule, { $open } open, { $dropped } dropped;
-kf-reviewed = reviewed, { $not_yet } not yet reviewed; reviews overdue (the next review date passed) in { $past_due ->
-    [one] { $past_due } partnership
-   *[other] { $past_due } partnerships
-}; government and development partners diverge in { $diverging ->
-    [one] { $diverging } partnership
-   *[other] { $diverging } partnerships
-}.
-kf-activities = delivered and { $meetings ->
-    [one] { $meetings } meeting
-   *[other] { $meetings } meetings
-} held in the period; { $findings ->
-    [one] { $findings } finding
-   *[other] { $findings } findings
-} recorded ({ $new } new).
-names-prefix = Partnership names are shown without the words they all begin with, “{ $log }”.
-footer-md-built = Built by accord from the event log up to seq { $seq } (head
-footer-md-same = ), as of { $date }. The same log always gives this same report;
-footer-md-proves = proves the log still holds everything it was built from.
-footer-source = Source.
-footer-html-built = Built by accord from the programme's event log up to seq { $seq }, head
-footer-html-same = , as of { $date }. The same log always gives this same report. To check that the log still holds everything this report was built from, run
+list-and = និង
+full-stop = ។
+commissioned-by = ដែលបានស្នើដោយ
+facilitated-by = សម្របសម្រួលដោយ
+objective-colon = គោលបំណង៖
+objective-heading = គោលបំណង។
+stage-of = { $stage } ក្នុងចំណោម { $count }
+stage-of-capital = ដំណាក់កាលទី { $stage } ក្នុងចំណោម { $count }
+eyebrow = របាយការណ៍វឌ្ឍនភាព
+as-of-date = គិតត្រឹម { $date }
+head-seq = លេខរៀង { $seq }
+fact-stage = ដំណាក់កាល
+fact-as-of = គិតត្រឹម
+fact-period = រយៈពេលរបាយការណ៍
+fact-planned = តាមគម្រោង
+fact-actual = ជាក់ស្តែង
+fact-head = បង្កើតពីក្បាលកំណត់ហេតុ
+key-figures = តួលេខសំខាន់ៗ
+card-engaged = ភាពជាដៃគូដែលបានចូលរួម
+card-engaged-note = ក្នុងរយៈពេលរបាយការណ៍
+card-in-force = កិច្ចព្រមព្រៀងមានប្រសិទ្ធភាព
+card-in-force-note = ក្នុងចំណោម { $all }; សេចក្តីព្រាង { $draft }, រង់ចាំការកែសម្រួល { $pending }{ $signed }
+card-signed = ; ការយល់ព្រម { $signed } ក្នុងចំណោម { $all } មានហត្ថលេខា
+card-overdue = ការប្តេជ្ញាចិត្តហួសកាលកំណត់
+card-overdue-note = ក្នុងចំណោម { $all }; បានបញ្ចប់ { $completed }
+card-reviews = ការពិនិត្យឡើងវិញហួសកាលកំណត់
+card-reviews-note = ហួសកាលបរិច្ឆេទពិនិត្យបន្ទាប់; បានពិនិត្យ { $reviewed }, មិនទាន់ពិនិត្យ { $not_yet }
+card-diverging = ទស្សនៈខុសគ្នា
+card-diverging-note = ភាពជាដៃគូដែលភាគីមានទស្សនៈខុសគ្នា
+n-overdue = ហួសកាលកំណត់ { $n }
+kf-engaged = បានចូលរួមក្នុងរយៈពេលនេះ ក្នុងចំណោម { $all }។
+kf-in-force = មានប្រសិទ្ធភាព ក្នុងចំណោម { $all } ដែលបានកត់ត្រា (សេចក្តីព្រាង { $draft }, រង់ចាំការកែសម្រួល { $pending }, បានដកចេញ { $withdrawn })។
+kf-endorsements = នៅមានសុពលភាព៖ មានហត្ថលេខា { $signed }, គ្មានហត្ថលេខា { $unsigned }។
+kf-commitments = ៖ បានបញ្ចប់ { $completed }, តាមកាលវិភាគ { $on_schedule }, យឺតពីកាលវិភាគ { $behind }, មិនទាន់ចាប់ផ្តើម { $open }, បានបោះបង់ { $dropped };
+kf-reviewed = បានពិនិត្យ, មិនទាន់ពិនិត្យ { $not_yet }; ការពិនិត្យហួសកាលកំណត់ (ហួសកាលបរិច្ឆេទពិនិត្យបន្ទាប់) ក្នុងភាពជាដៃគូ { $past_due }; រដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍មានទស្សនៈខុសគ្នាក្នុងភាពជាដៃគូ { $diverging }។
+kf-activities = បានអនុវត្ត និងកិច្ចប្រជុំ { $meetings } បានធ្វើក្នុងរយៈពេលនេះ; លទ្ធផលរកឃើញ { $findings } បានកត់ត្រា (ថ្មី { $new })។
+names-prefix = ឈ្មោះភាពជាដៃគូត្រូវបានបង្ហាញដោយគ្មានពាក្យដែលឈ្មោះទាំងអស់ចាប់ផ្តើម “{ $log }”។
+footer-md-built = បង្កើតដោយ accord ពីកំណត់ហេតុព្រឹត្តិការណ៍ រហូតដល់លេខរៀង { $seq } (ក្បាល
+footer-md-same = ) គិតត្រឹម { $date }។ កំណត់ហេតុដដែលតែងតែផ្តល់របាយការណ៍ដដែលនេះ;
+footer-md-proves = បញ្ជាក់ថាកំណត់ហេតុនៅតែមានអ្វីៗទាំងអស់ដែលរបាយការណ៍នេះបានបង្កើតពី។
+footer-source = ប្រភព។
+footer-html-built = បង្កើតដោយ accord ពីកំណត់ហេតុព្រឹត្តិការណ៍របស់កម្មវិធី រហូតដល់លេខរៀង { $seq } ក្បាល
+footer-html-same = គិតត្រឹម { $date }។ កំណត់ហេតុដដែលតែងតែផ្តល់របាយការណ៍ដដែលនេះ។ ដើម្បីពិនិត្យថាកំណត់ហេតុនៅតែមានអ្វីៗទាំងអស់ដែលរបាយការណ៍នេះបានបង្កើតពី សូមដំណើរការ
 
-## The stage
+## ដំណាក់កាល (The stage)
 
-section-stage-md = The stage: intended and achieved
-section-stage = The stage: planned, intended and achieved
-stage-no-intended = No intended achievements were recorded for this stage.
-stage-intended-colon = Intended achievements:
-stage-not-completed = The stage had not been completed by { $date }.
-stage-summary-colon = Completion summary:
-stage-intended = Intended achievements
-stage-none-intended = None were recorded for this stage.
-stage-achieved = Achieved
-stage-recorded-on-completion = Recorded on completion, { $date }
-stage-in-period = In the reporting period
-figure-timeline = Figure 1. The programme's stages as planned and as carried out; the dashed line marks the date of this snapshot.
-from-date = from { $date }
-col-stage = Stage
-col-planned = Planned
-col-actual = Actual
-col-status = Status
+section-stage-md = ដំណាក់កាល៖ អ្វីដែលគ្រោងសម្រេច និងអ្វីដែលបានសម្រេច
+section-stage = ដំណាក់កាល៖ គម្រោង អ្វីដែលគ្រោងសម្រេច និងអ្វីដែលបានសម្រេច
+stage-no-intended = មិនមានសមិទ្ធផលដែលគ្រោងទុកត្រូវបានកត់ត្រាសម្រាប់ដំណាក់កាលនេះទេ។
+stage-intended-colon = សមិទ្ធផលដែលគ្រោងទុក៖
+stage-not-completed = ដំណាក់កាលនេះមិនទាន់បញ្ចប់នៅថ្ងៃទី { $date } ទេ។
+stage-summary-colon = សេចក្តីសង្ខេបនៃការបញ្ចប់៖
+stage-intended = សមិទ្ធផលដែលគ្រោងទុក
+stage-none-intended = មិនមានត្រូវបានកត់ត្រាសម្រាប់ដំណាក់កាលនេះទេ។
+stage-achieved = អ្វីដែលបានសម្រេច
+stage-recorded-on-completion = កត់ត្រានៅពេលបញ្ចប់ { $date }
+stage-in-period = ក្នុងរយៈពេលរបាយការណ៍
+figure-timeline = រូបភាពទី ១។ ដំណាក់កាលនៃកម្មវិធី តាមគម្រោង និងតាមការអនុវត្ត; បន្ទាត់ដាច់ៗសម្គាល់កាលបរិច្ឆេទនៃរបាយការណ៍នេះ។
+from-date = ចាប់ពី { $date }
+col-stage = ដំណាក់កាល
+col-planned = តាមគម្រោង
+col-actual = ជាក់ស្តែង
+col-status = ស្ថានភាព
 
-## Coverage
+## ការគ្របដណ្តប់ (Coverage)
 
-section-coverage = Coverage
-coverage-engaged = { $engaged } of { $all }
-coverage-intro-md = partnerships were engaged in the reporting period ({ $period }). Partnerships reached, and in brackets the people who took part, by side:
-coverage-intro = partnerships were engaged in the reporting period ({ $period }). The table counts the partnerships each channel reached and, for each side, the partnerships where that side took part, with the number of people in brackets.
-col-channel = Channel
-col-held = Held
-col-reached = Partnerships reached
-programme-wide = { $n } programme-wide
-not-engaged = Not engaged in the period:
+section-coverage = ការគ្របដណ្តប់
+coverage-engaged = { $engaged } ក្នុងចំណោម { $all }
+coverage-intro-md = ភាពជាដៃគូបានចូលរួមក្នុងរយៈពេលរបាយការណ៍ ({ $period })។ ភាពជាដៃគូដែលបានឈានដល់ ហើយក្នុងវង់ក្រចកគឺចំនួនមនុស្សដែលបានចូលរួម តាមភាគី៖
+coverage-intro = ភាពជាដៃគូបានចូលរួមក្នុងរយៈពេលរបាយការណ៍ ({ $period })។ តារាងរាប់ភាពជាដៃគូដែលមធ្យោបាយនីមួយៗបានឈានដល់ ហើយសម្រាប់ភាគីនីមួយៗ ភាពជាដៃគូដែលភាគីនោះបានចូលរួម ជាមួយចំនួនមនុស្សក្នុងវង់ក្រចក។
+col-channel = មធ្យោបាយ
+col-held = បានធ្វើ
+col-reached = ភាពជាដៃគូដែលបានឈានដល់
+programme-wide = ទូទាំងកម្មវិធី { $n }
+not-engaged = មិនបានចូលរួមក្នុងរយៈពេលនេះ៖
 
-## Review scores
+## ពិន្ទុនៃការពិនិត្យឡើងវិញ (Review scores)
 
-section-scores = Review scores
-scores-none = No partnership had a review with responses by { $date }.
-not-yet-reviewed = Not yet reviewed ({ $n }):
-criteria-keys = The criteria are the review framework's; in the JSON report
-criteria-keyed = they are keyed
-scores-scale = {" "}on a scale of { $min } to { $max }
-scores-changed-md = , with the change { $since } in brackets
-scores-intro-md = Mean score of each partnership's latest review{ $scale }{ $changed }. Marked † where government and development partners differ by at least half the scale.
-scores-with-change = , with the change
-figure-heat-map = Figure 2. Mean score{ $scale } of each partnership's latest review
-figure-heat-map-outline = A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.
-col-partnership = Partnership
-col-latest-review = Latest review
-no-new-review = no new review
-score-trends = Score trends
-trends-single = A trend needs two reviews with responses; { $n ->
-    [one] { $n } partnership
-   *[other] { $n } partnerships
-} had one by { $date }, so { $n ->
-    [one] it has
-   *[other] they have
-} no chart:
-figure-trends = Figure 3. Each criterion's mean, review by review, on a common time axis; lines a little apart where they would coincide
-figure-trends-since = ; the dotted red line marks the end of the previous stage
+section-scores = ពិន្ទុនៃការពិនិត្យឡើងវិញ
+scores-none = គ្មានភាពជាដៃគូណាមួយមានការពិនិត្យឡើងវិញដែលមានចម្លើយ នៅថ្ងៃទី { $date } ទេ។
+not-yet-reviewed = មិនទាន់ពិនិត្យ ({ $n })៖
+criteria-keys = លក្ខណៈវិនិច្ឆ័យគឺជារបស់ក្របខណ្ឌនៃការពិនិត្យឡើងវិញ; នៅក្នុងរបាយការណ៍ JSON
+criteria-keyed = វាមានកូនសោ
+scores-scale = {" "}លើមាត្រដ្ឋានពី { $min } ដល់ { $max }
+scores-changed-md = {" "}ជាមួយការផ្លាស់ប្តូរ { $since } ក្នុងវង់ក្រចក
+scores-intro-md = ពិន្ទុមធ្យមនៃការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូនីមួយៗ{ $scale }{ $changed }។ សញ្ញា † សម្គាល់កន្លែងដែលរដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ខុសគ្នាយ៉ាងហោចណាស់ពាក់កណ្តាលមាត្រដ្ឋាន។
+scores-with-change = ជាមួយការផ្លាស់ប្តូរ
+figure-heat-map = រូបភាពទី ២។ ពិន្ទុមធ្យម{ $scale } នៃការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូនីមួយៗ
+figure-heat-map-outline = គែមដាច់ៗសម្គាល់លក្ខណៈវិនិច្ឆ័យដែលមធ្យមរបស់រដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ខុសគ្នាយ៉ាងហោចណាស់ពាក់កណ្តាលមាត្រដ្ឋាន។
+col-partnership = ភាពជាដៃគូ
+col-latest-review = ការពិនិត្យចុងក្រោយ
+no-new-review = គ្មានការពិនិត្យថ្មី
+score-trends = និន្នាការពិន្ទុ
+trends-single = និន្នាការមួយត្រូវការការពិនិត្យឡើងវិញពីរដែលមានចម្លើយ; ភាពជាដៃគូ { $n } មានតែមួយនៅថ្ងៃទី { $date } ដូច្នេះគ្មានក្រាហ្វ៖
+figure-trends = រូបភាពទី ៣។ មធ្យមនៃលក្ខណៈវិនិច្ឆ័យនីមួយៗ តាមការពិនិត្យនីមួយៗ លើអ័ក្សពេលវេលារួម; បន្ទាត់ឃ្លាតគ្នាបន្តិចនៅកន្លែងដែលវាត្រួតគ្នា
+figure-trends-since = ; បន្ទាត់ចំណុចក្រហមសម្គាល់ចុងដំណាក់កាលមុន
 
-## Agreements
+## កិច្ចព្រមព្រៀង (Agreements)
 
-section-agreements = Agreements
-agreements-none = No agreements had been proposed by { $date }.
-agreements-cells-md = Each cell gives the status and the date the version in force was adopted (v2: a revised version); more than three of a kind are counted by status.
-agreements-cells = Each cell shows an agreement's status and the date its version in force was adopted (v2: a revised version); more than three of a kind are counted by status (pending: a revision awaits endorsement, an earlier version stays in force).
-agreements-kinds-left-out = Kinds of agreement no partnership has recorded are left out.
-not-fully-in-force = Not fully in force ({ $n })
-col-agreement = Agreement
-col-note = Note
+section-agreements = កិច្ចព្រមព្រៀង
+agreements-none = គ្មានកិច្ចព្រមព្រៀងត្រូវបានស្នើនៅថ្ងៃទី { $date } ទេ។
+agreements-cells-md = ក្រឡានីមួយៗបង្ហាញស្ថានភាព និងកាលបរិច្ឆេទដែលកំណែមានប្រសិទ្ធភាពត្រូវបានអនុម័ត (v2៖ កំណែដែលបានកែសម្រួល); លើសពីបីនៃប្រភេទតែមួយ ត្រូវបានរាប់តាមស្ថានភាព។
+agreements-cells = ក្រឡានីមួយៗបង្ហាញស្ថានភាពកិច្ចព្រមព្រៀង និងកាលបរិច្ឆេទដែលកំណែមានប្រសិទ្ធភាពត្រូវបានអនុម័ត (v2៖ កំណែដែលបានកែសម្រួល); លើសពីបីនៃប្រភេទតែមួយ ត្រូវបានរាប់តាមស្ថានភាព (រង់ចាំ៖ ការកែសម្រួលរង់ចាំការយល់ព្រម កំណែមុននៅតែមានប្រសិទ្ធភាព)។
+agreements-kinds-left-out = ប្រភេទកិច្ចព្រមព្រៀងដែលគ្មានភាពជាដៃគូណាបានកត់ត្រា ត្រូវបានលុបចេញ។
+not-fully-in-force = មិនទាន់មានប្រសិទ្ធភាពពេញលេញ ({ $n })
+col-agreement = កិច្ចព្រមព្រៀង
+col-note = កំណត់សម្គាល់
 
-## Commitments
+## ការប្តេជ្ញាចិត្ត (Commitments)
 
-section-commitments = Commitments
-commitments-none = No commitments had been made by { $date }.
-figure-commitments = Figure 4. Commitments by status: all partnerships (top, as shares of { $all }), then each partnership with commitments; the number on the right counts those overdue on { $date }.
-commitments-none-overdue = No commitment was overdue on { $date }.
-overdue-on = Overdue on { $date }
-status-reported = { $status } (reported)
-overdue = overdue
-col-commitment = Commitment
-col-owner = Owner
-col-due = Due
-due-on = due { $date }
-reviews-overdue-md = Reviews overdue, the next review date passed ({ $n }):
-reviews-overdue-note = Partnerships whose next review date has passed:
-reviews-overdue = Reviews overdue ({ $n })
-all-partnerships = All partnerships
-col-open = Open
-col-on-schedule = On schedule
-col-behind-schedule = Behind schedule
-col-completed = Completed
-col-dropped = Dropped
-col-overdue = Overdue
+section-commitments = ការប្តេជ្ញាចិត្ត
+commitments-none = គ្មានការប្តេជ្ញាចិត្តត្រូវបានធ្វើនៅថ្ងៃទី { $date } ទេ។
+figure-commitments = រូបភាពទី ៤។ ការប្តេជ្ញាចិត្តតាមស្ថានភាព៖ ភាពជាដៃគូទាំងអស់ (ខាងលើ ជាចំណែកនៃ { $all }) បន្ទាប់មកភាពជាដៃគូនីមួយៗដែលមានការប្តេជ្ញាចិត្ត; លេខនៅខាងស្តាំរាប់ការប្តេជ្ញាចិត្តដែលហួសកាលកំណត់នៅថ្ងៃទី { $date }។
+commitments-none-overdue = គ្មានការប្តេជ្ញាចិត្តណាហួសកាលកំណត់នៅថ្ងៃទី { $date } ទេ។
+overdue-on = ហួសកាលកំណត់នៅថ្ងៃទី { $date }
+status-reported = { $status } (តាមរបាយការណ៍)
+overdue = ហួសកាលកំណត់
+col-commitment = ការប្តេជ្ញាចិត្ត
+col-owner = អ្នកទទួលខុសត្រូវ
+col-due = កាលកំណត់
+due-on = កាលកំណត់ { $date }
+reviews-overdue-md = ការពិនិត្យឡើងវិញហួសកាលកំណត់ ហួសកាលបរិច្ឆេទពិនិត្យបន្ទាប់ ({ $n })៖
+reviews-overdue-note = ភាពជាដៃគូដែលហួសកាលបរិច្ឆេទពិនិត្យបន្ទាប់៖
+reviews-overdue = ការពិនិត្យឡើងវិញហួសកាលកំណត់ ({ $n })
+all-partnerships = ភាពជាដៃគូទាំងអស់
+col-open = មិនទាន់ចាប់ផ្តើម
+col-on-schedule = តាមកាលវិភាគ
+col-behind-schedule = យឺតពីកាលវិភាគ
+col-completed = បានបញ្ចប់
+col-dropped = បានបោះបង់
+col-overdue = ហួសកាលកំណត់
 
-## Diverging views and findings
+## ទស្សនៈខុសគ្នា និងលទ្ធផលរកឃើញ (Diverging views and findings)
 
-colon = :
-section-diverging = Diverging views
-diverging-none-md = In no latest review did government and development partners differ by half the scale or more.
-diverging-none = In no partnership's latest review did government and development partners differ by half the scale or more.
-diverging-intro = Criteria on which the government and development-partner means of a partnership's latest review differ by at least half the scale
-diverging-ask-why = the sides see the partnership differently, and the steering committee may wish to ask why.
-col-criterion = Criterion
-col-gap = Gap
-section-findings = Findings
-findings-none = No findings had been recorded by { $date }.
-none-recorded = None recorded.
-programme = Programme
-findings-most-recent = The { $shown } most recent of { $all }; all are in the JSON report.
-by-theme = By theme
-standing-on = standing on { $date }
-col-theme = Theme
-col-all = All
-col-new = Of which new
-findings-by-theme-note = Findings standing on { $date }, by theme and SWOT quadrant; “of which new” were recorded in the reporting period.
+colon = ៖
+section-diverging = ទស្សនៈខុសគ្នា
+diverging-none-md = គ្មានការពិនិត្យឡើងវិញចុងក្រោយណាមួយ ដែលរដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ខុសគ្នាពាក់កណ្តាលមាត្រដ្ឋាន ឬច្រើនជាងនេះទេ។
+diverging-none = គ្មានការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូណាមួយ ដែលរដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ខុសគ្នាពាក់កណ្តាលមាត្រដ្ឋាន ឬច្រើនជាងនេះទេ។
+diverging-intro = លក្ខណៈវិនិច្ឆ័យដែលមធ្យមរបស់រដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ នៃការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូ ខុសគ្នាយ៉ាងហោចណាស់ពាក់កណ្តាលមាត្រដ្ឋាន
+diverging-ask-why = ភាគីទាំងពីរមើលភាពជាដៃគូខុសគ្នា ហើយគណៈកម្មាធិការដឹកនាំអាចសួរពីមូលហេតុ។
+col-criterion = លក្ខណៈវិនិច្ឆ័យ
+col-gap = គម្លាត
+section-findings = លទ្ធផលរកឃើញ
+findings-none = គ្មានលទ្ធផលរកឃើញត្រូវបានកត់ត្រានៅថ្ងៃទី { $date } ទេ។
+none-recorded = គ្មានការកត់ត្រា។
+programme = កម្មវិធី
+findings-most-recent = { $shown } ចុងក្រោយបំផុតក្នុងចំណោម { $all }; ទាំងអស់មាននៅក្នុងរបាយការណ៍ JSON។
+by-theme = តាមប្រធានបទ
+standing-on = នៅថ្ងៃទី { $date }
+col-theme = ប្រធានបទ
+col-all = សរុប
+col-new = ក្នុងនោះថ្មី
+findings-by-theme-note = លទ្ធផលរកឃើញនៅថ្ងៃទី { $date } តាមប្រធានបទ និងផ្នែក SWOT; “ក្នុងនោះថ្មី” ត្រូវបានកត់ត្រាក្នុងរយៈពេលរបាយការណ៍។
 
-## Activities, what changed, the annex
+## សកម្មភាព អ្វីដែលបានផ្លាស់ប្តូរ ឧបសម្ព័ន្ធ (Activities, what changed, the annex)
 
-section-activities = Activities and meetings
-col-activity = Activity
-col-in-period = In the period
-col-participants = Participants
-col-to-date = To date
-col-date = Date
-col-kind = Kind
-col-partnerships = Partnerships
-col-meeting = Meeting
-col-attendees = Attendees
-delivered-in-period = Delivered in the period
-meetings-in-period = Meetings held in the period
-meetings-none = No meetings were recorded in the period.
-section-changes = What changed { $since }
-changes-none = Nothing was recorded in the period.
-col-change = Change
-col-number = Number
-col-details = Details
-section-annex = Annex: partnerships at a glance
-annex-intro = One line per partnership: agreements in force, commitments completed and overdue, when its next review is due, and how it was engaged in the reporting period.
-not-yet-reviewed-short = not yet reviewed
-closed = closed
-not-engaged-short = not engaged
-a-of-b = { $a } of { $b }
-annex-all = All { $n } partnerships
-annex-reviews = { $past_due } overdue, { $not_yet } not yet reviewed
-annex-engaged = { $n } engaged
-col-commitments-completed = Commitments completed
-col-next-review = Next review
-col-engaged-through = Engaged in the period through
+section-activities = សកម្មភាព និងកិច្ចប្រជុំ
+col-activity = សកម្មភាព
+col-in-period = ក្នុងរយៈពេលនេះ
+col-participants = អ្នកចូលរួម
+col-to-date = រហូតមកដល់ពេលនេះ
+col-date = កាលបរិច្ឆេទ
+col-kind = ប្រភេទ
+col-partnerships = ភាពជាដៃគូ
+col-meeting = កិច្ចប្រជុំ
+col-attendees = អ្នកចូលរួម
+delivered-in-period = បានអនុវត្តក្នុងរយៈពេលនេះ
+meetings-in-period = កិច្ចប្រជុំដែលបានធ្វើក្នុងរយៈពេលនេះ
+meetings-none = គ្មានកិច្ចប្រជុំត្រូវបានកត់ត្រាក្នុងរយៈពេលនេះទេ។
+section-changes = អ្វីដែលបានផ្លាស់ប្តូរ { $since }
+changes-none = គ្មានអ្វីត្រូវបានកត់ត្រាក្នុងរយៈពេលនេះទេ។
+col-change = ការផ្លាស់ប្តូរ
+col-number = ចំនួន
+col-details = ព័ត៌មានលម្អិត
+section-annex = ឧបសម្ព័ន្ធ៖ ភាពជាដៃគូជាទិដ្ឋភាពរួម
+annex-intro = មួយបន្ទាត់សម្រាប់ភាពជាដៃគូនីមួយៗ៖ កិច្ចព្រមព្រៀងមានប្រសិទ្ធភាព ការប្តេជ្ញាចិត្តដែលបានបញ្ចប់ និងហួសកាលកំណត់ ពេលដែលការពិនិត្យបន្ទាប់ដល់កាលកំណត់ និងរបៀបដែលវាបានចូលរួមក្នុងរយៈពេលរបាយការណ៍។
+not-yet-reviewed-short = មិនទាន់ពិនិត្យ
+closed = បានបិទ
+not-engaged-short = មិនបានចូលរួម
+a-of-b = { $a } ក្នុងចំណោម { $b }
+annex-all = ភាពជាដៃគូទាំងអស់ { $n }
+annex-reviews = ហួសកាលកំណត់ { $past_due }, មិនទាន់ពិនិត្យ { $not_yet }
+annex-engaged = បានចូលរួម { $n }
+col-commitments-completed = ការប្តេជ្ញាចិត្តដែលបានបញ្ចប់
+col-next-review = ការពិនិត្យបន្ទាប់
+col-engaged-through = បានចូលរួមក្នុងរយៈពេលនេះតាមរយៈ

@@ -259,7 +259,7 @@ impl Catalogue {
 
 /// The wording of one report: its languages and how it writes numbers.
 pub struct Tr {
-    catalogues: Vec<Catalogue>,
+    catalogues: Vec<std::rc::Rc<Catalogue>>,
     digits: Digits,
 }
 
@@ -272,7 +272,10 @@ impl Tr {
             langs.0.clone()
         };
         Tr {
-            catalogues: langs.iter().map(|l| Catalogue::new(*l, digits)).collect(),
+            catalogues: langs
+                .iter()
+                .map(|l| std::rc::Rc::new(Catalogue::new(*l, digits)))
+                .collect(),
             digits,
         }
     }
@@ -304,6 +307,23 @@ impl Tr {
         let mut parts: Vec<String> = Vec::new();
         for c in &self.catalogues {
             let s = c.get(id, args);
+            if !parts.contains(&s) {
+                parts.push(s);
+            }
+        }
+        parts.join(" / ")
+    }
+
+    /// A heading, label or caption whose arguments are words in its own
+    /// language (a date, a phrase): `args` gives them for each language.
+    pub fn label_by(&self, id: &str, args: impl Fn(&Tr) -> Vec<(&'static str, Arg)>) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for c in &self.catalogues {
+            let one = Tr {
+                catalogues: vec![c.clone()],
+                digits: self.digits,
+            };
+            let s = one.say(id, &args(&one));
             if !parts.contains(&s) {
                 parts.push(s);
             }

@@ -35,6 +35,7 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
     let name = programme.map_or("Programme", |p| p.name.as_str());
     let mut o = String::with_capacity(32 * 1024);
     o.push_str(&html::head(
+        "en",
         &format!("{name}: stage progress snapshots"),
         "",
     ));

@@ -4,10 +4,9 @@ use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
 pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
-    let heading = t(tr.label(
-        "section-changes",
-        &[("since", wording::since(tr, s).into())],
-    ));
+    let heading = t(tr.label_by("section-changes", |tr| {
+        vec![("since", wording::since(tr, s).into())]
+    }));
     let rows = wording::change_rows(tr, s);
     if rows.is_empty() {
         return super::section("changes", heading, vec![para(tr.say("changes-none", &[]))]);

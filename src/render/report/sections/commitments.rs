@@ -33,13 +33,12 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
             class: None,
             chart: Chart::Commitments,
             legend: Vec::new(),
-            caption: t(tr.label(
-                "figure-commitments",
-                &[
+            caption: t(tr.label_by("figure-commitments", |tr| {
+                vec![
                     ("all", Arg::N(s.totals.commitments.total())),
-                    ("date", as_of.clone().into()),
-                ],
-            )),
+                    ("date", tr.date(s.as_of).into()),
+                ]
+            })),
             notes: Vec::new(),
             ends_line: false,
         })]));
@@ -54,7 +53,7 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
         )));
     } else {
         rest.push(Block::Heading(vec![
-            Span::text(tr.label("overdue-on", &[("date", as_of.clone().into())])),
+            Span::text(tr.label_by("overdue-on", |tr| vec![("date", tr.date(s.as_of).into())])),
             html(t(format!(" ({})", tr.count(s.overdue.len())))),
         ]));
         let rows = s

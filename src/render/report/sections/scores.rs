@@ -54,8 +54,8 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
                 tr.say(
                     "scores-scale",
                     &[
-                        ("min", Arg::S(c.scale_min.to_string())),
-                        ("max", Arg::S(c.scale_max.to_string())),
+                        ("min", Arg::S(tr.digits(&c.scale_min.to_string()))),
+                        ("max", Arg::S(tr.digits(&c.scale_max.to_string()))),
                     ],
                 )
             })
