@@ -72,6 +72,8 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Result<ExitCode, CliError> {
             "set ACCORD_SERVE_TOKEN or give --token-file (make one with `openssl rand -hex 32`), or listen on 127.0.0.1",
         ));
     }
+    // Pages read the same whatever the terminal the server was started in.
+    crate::render::text::fixed_width();
     // A log that cannot be opened is said now, not on the first page load.
     ctx.open_read()?;
     crate::web::serve(ctx.clone(), args.listen, token)?;

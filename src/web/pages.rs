@@ -37,6 +37,7 @@ ul.ids { columns: 2; font-size: 9.5pt; }
 .status { color: var(--bad); font-weight: 700; }
 .pager a, .pager span { margin-right: 12px; }
 table.log td:first-child { text-align: right; white-space: nowrap; }
+table.log td:nth-child(3) { overflow-wrap: anywhere; }
 @media print {
   nav.site, form.when, .pager, p.links { display: none; }
   body { background: #fff; }
@@ -367,7 +368,7 @@ pub fn log(rows: &[StoredEvent], p: &LogPage<'_>, head: &Head) -> String {
         r#"<p class="note">{} event(s) match; page {} of {}. The log's head: seq {}.</p>"#,
         p.total, p.page, p.pages, head.seq
     );
-    b.push_str(r#"<table class="log"><thead><tr><th class="num">Seq</th><th>Occurred</th><th>Type</th><th>What</th><th>Recorded by</th><th>Id</th></tr></thead><tbody>"#);
+    b.push_str(r#"<table class="log"><thead><tr><th class="num">Seq</th><th>Occurred</th><th>Type</th><th>What <span class="muted">(partnership, event id)</span></th><th>Recorded by</th></tr></thead><tbody>"#);
     for ev in rows {
         let gist = ev
             .decode()
@@ -383,14 +384,14 @@ pub fn log(rows: &[StoredEvent], p: &LogPage<'_>, head: &Head) -> String {
         };
         let _ = write!(
             b,
-            r#"<tr><td>{}</td><td class="nowrap">{}</td><td class="nowrap">{}</td><td>{}{}</td><td>{}</td><td><span class="id">{}</span></td></tr>"#,
+            r#"<tr><td>{}</td><td class="nowrap">{}</td><td>{}</td><td>{}{} <span class="id">[{}]</span></td><td>{}</td></tr>"#,
             ev.seq,
             e(&text::occurred(&ev.occurred_at)),
             e(&ev.kind),
             e(&gist),
             stream,
-            e(&ev.recorded_by),
             e(&ev.id),
+            e(&ev.recorded_by),
         );
     }
     b.push_str("</tbody></table>\n<p class=\"pager\">");

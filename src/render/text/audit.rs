@@ -3,7 +3,7 @@
 //! recorded it) rather than a wide table, so nothing is cut at 80 columns.
 
 use accord_projections::Replay;
-use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit};
+use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit, VersionAudit};
 
 use super::worddiff::{LEGEND, changes_words, marked};
 use super::{date, heading, labelled_text, occurred, opt_date, push_table, side, table, wrap};
@@ -53,110 +53,7 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool)
             .map_or("nothing in force".to_owned(), |v| format!("v{v} in force"))
     ));
     for v in &a.versions {
-        out.push_str(&heading(
-            style,
-            &format!(
-                "Version {} — {}",
-                v.version,
-                v.adopted_on
-                    .map_or("not adopted".to_owned(), |d| format!("adopted {}", date(d)))
-            ),
-        ));
-        let label = |l: &str| format!("{l:<14}");
-        out.push_str(&format!("{}{}\n", label("Title:"), v.title));
-        out.push_str(&wrap(
-            &format!(
-                "{}{} ({}) for {} on {}",
-                label(if v.version == 1 {
-                    "Proposed by:"
-                } else {
-                    "Revised by:"
-                }),
-                dir.person_name(&v.proposed_or_revised_by),
-                v.proposed_or_revised_by,
-                for_whom(replay, v.org.as_deref(), v.side),
-                occurred(&v.occurred_at)
-            ),
-            &label(""),
-        ));
-        if let Some(r) = &v.reason {
-            out.push_str(&wrap(&format!("{}{r}", label("Reason:")), &label("")));
-        }
-        out.push_str(&wrap(
-            &format!(
-                "{}seq {} · id {} · by {} at {}",
-                label("Recorded:"),
-                v.seq,
-                v.id,
-                v.recorded_by,
-                instant(&v.recorded_at)
-            ),
-            &label(""),
-        ));
-        out.push_str(&format!("{}{}\n", label("Text SHA-256:"), v.text_sha256));
-        match v.diff_from_previous.as_deref().filter(|_| diff) {
-            Some(pieces) if changes_words(pieces) => {
-                out.push_str(&format!(
-                    "{}from v{}, word by word: {LEGEND}\n",
-                    label("Changes:"),
-                    v.version - 1
-                ));
-                labelled_text(&mut out, &label(""), &marked(pieces), &label(""));
-            }
-            Some(_) => out.push_str(&format!(
-                "{}from v{}: none in the words (spacing or line breaks only)\n{}",
-                label("Changes:"),
-                v.version - 1,
-                {
-                    let mut t = String::new();
-                    labelled_text(&mut t, &label("Text:"), &v.text, &label(""));
-                    t
-                }
-            )),
-            None => labelled_text(&mut out, &label("Text:"), &v.text, &label("")),
-        }
-        if v.endorsements.is_empty() {
-            out.push_str("No endorsements.\n");
-            continue;
-        }
-        out.push_str("Endorsed by:\n");
-        for e in &v.endorsements {
-            let forum = e
-                .forum
-                .as_ref()
-                .map(|f| vec![format!("at {f}")])
-                .unwrap_or_default();
-            let mut details = vec![format!(
-                "for {}",
-                for_whom(replay, e.org.as_deref(), e.side)
-            )];
-            details.extend(forum);
-            details.push(match &e.signature {
-                None => "unsigned".to_owned(),
-                Some(sig) if sig.verified => format!("signed with {} (verified)", sig.fingerprint),
-                Some(sig) => format!(
-                    "signed with {} — DOES NOT VERIFY (run `accord verify`)",
-                    sig.fingerprint
-                ),
-            });
-            details.push(format!(
-                "seq {} · id {} · by {} at {}",
-                e.seq,
-                e.id,
-                e.recorded_by,
-                instant(&e.recorded_at)
-            ));
-            record(
-                &mut out,
-                &format!(
-                    "  {:<11} {} ({})",
-                    occurred(&e.occurred_at),
-                    dir.person_name(&e.person),
-                    e.person
-                ),
-                &details,
-            );
-        }
+        version(&mut out, v, replay, style, diff);
     }
     if let Some(w) = &a.withdrawn {
         out.push_str(&heading(style, "Withdrawn"));
@@ -214,6 +111,115 @@ pub fn agreement(a: &AgreementAudit, replay: &Replay, style: &Style, diff: bool)
         }
     }
     out
+}
+
+/// One version: who proposed or revised it, its record, its text (or word diff), and who endorsed it.
+fn version(out: &mut String, v: &VersionAudit, replay: &Replay, style: &Style, diff: bool) {
+    let dir = &replay.directory;
+    out.push_str(&heading(
+        style,
+        &format!(
+            "Version {} — {}",
+            v.version,
+            v.adopted_on
+                .map_or("not adopted".to_owned(), |d| format!("adopted {}", date(d)))
+        ),
+    ));
+    let label = |l: &str| format!("{l:<14}");
+    out.push_str(&format!("{}{}\n", label("Title:"), v.title));
+    out.push_str(&wrap(
+        &format!(
+            "{}{} ({}) for {} on {}",
+            label(if v.version == 1 {
+                "Proposed by:"
+            } else {
+                "Revised by:"
+            }),
+            dir.person_name(&v.proposed_or_revised_by),
+            v.proposed_or_revised_by,
+            for_whom(replay, v.org.as_deref(), v.side),
+            occurred(&v.occurred_at)
+        ),
+        &label(""),
+    ));
+    if let Some(r) = &v.reason {
+        out.push_str(&wrap(&format!("{}{r}", label("Reason:")), &label("")));
+    }
+    out.push_str(&wrap(
+        &format!(
+            "{}seq {} · id {} · by {} at {}",
+            label("Recorded:"),
+            v.seq,
+            v.id,
+            v.recorded_by,
+            instant(&v.recorded_at)
+        ),
+        &label(""),
+    ));
+    out.push_str(&format!("{}{}\n", label("Text SHA-256:"), v.text_sha256));
+    match v.diff_from_previous.as_deref().filter(|_| diff) {
+        Some(pieces) if changes_words(pieces) => {
+            out.push_str(&format!(
+                "{}from v{}, word by word: {LEGEND}\n",
+                label("Changes:"),
+                v.version - 1
+            ));
+            labelled_text(out, &label(""), &marked(pieces), &label(""));
+        }
+        Some(_) => out.push_str(&format!(
+            "{}from v{}: none in the words (spacing or line breaks only)\n{}",
+            label("Changes:"),
+            v.version - 1,
+            {
+                let mut t = String::new();
+                labelled_text(&mut t, &label("Text:"), &v.text, &label(""));
+                t
+            }
+        )),
+        None => labelled_text(out, &label("Text:"), &v.text, &label("")),
+    }
+    if v.endorsements.is_empty() {
+        out.push_str("No endorsements.\n");
+        return;
+    }
+    out.push_str("Endorsed by:\n");
+    for e in &v.endorsements {
+        let forum = e
+            .forum
+            .as_ref()
+            .map(|f| vec![format!("at {f}")])
+            .unwrap_or_default();
+        let mut details = vec![format!(
+            "for {}",
+            for_whom(replay, e.org.as_deref(), e.side)
+        )];
+        details.extend(forum);
+        details.push(match &e.signature {
+            None => "unsigned".to_owned(),
+            Some(sig) if sig.verified => format!("signed with {} (verified)", sig.fingerprint),
+            Some(sig) => format!(
+                "signed with {} — DOES NOT VERIFY (run `accord verify`)",
+                sig.fingerprint
+            ),
+        });
+        details.push(format!(
+            "seq {} · id {} · by {} at {}",
+            e.seq,
+            e.id,
+            e.recorded_by,
+            instant(&e.recorded_at)
+        ));
+        record(
+            out,
+            &format!(
+                "  {:<11} {} ({})",
+                occurred(&e.occurred_at),
+                dir.person_name(&e.person),
+                e.person
+            ),
+            &details,
+        );
+    }
 }
 
 fn acts(out: &mut String, acts: &[Act], replay: &Replay, with_person: bool) {

@@ -18,7 +18,6 @@ fn yes_no(b: bool) -> String {
 /// What changed between two dates, as text (without the footer).
 pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
     let dir = &replay.directory;
-    let framework = labels::framework_of(replay, &d.partnership);
     let mut out = String::new();
     out.push_str(&style.bold(&format!("Changes to {} ({})", d.name, d.partnership)));
     out.push('\n');
@@ -53,92 +52,8 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
             ));
         }
     }
-    if !d.agreements.is_empty() {
-        out.push_str(&heading(style, "Agreements"));
-        let mut t = table(
-            style,
-            &[
-                "Agreement",
-                "Status",
-                "In force",
-                "New versions",
-                "New endorsements",
-            ],
-        );
-        for a in &d.agreements {
-            let status = arrow(&a.status, |s| {
-                s.map_or("(new)".to_owned(), |s| {
-                    labels::agreement_status(s).to_owned()
-                })
-            });
-            let endorsers: Vec<String> = a
-                .endorsements_added
-                .iter()
-                .map(|e| format!("{} v{}", e.org.as_deref().unwrap_or(&e.person), e.version))
-                .collect();
-            t.add_row(vec![
-                a.agreement.clone(),
-                status,
-                arrow(&a.in_force_version, |v| {
-                    v.map_or("—".to_owned(), |v| format!("v{v}"))
-                }),
-                a.versions_added
-                    .iter()
-                    .map(|v| format!("v{v}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                endorsers.join(", "),
-            ]);
-        }
-        push_table(&mut out, &t);
-    }
-    if !d.reviews_opened.is_empty()
-        || !d.score_changes.is_empty()
-        || d.latest_review.from != d.latest_review.to
-    {
-        out.push_str(&heading(style, "Reviews"));
-        if !d.reviews_opened.is_empty() {
-            out.push_str(&format!("Opened: {}\n", d.reviews_opened.join(", ")));
-        }
-        out.push_str(&format!(
-            "Latest review: {}\n",
-            arrow(&d.latest_review, |r| r
-                .clone()
-                .unwrap_or_else(|| "none".into()))
-        ));
-        if !d.score_changes.is_empty() {
-            let mut t = table(style, &["Criterion", "From", "To", "Change"]);
-            let mut changes: Vec<_> = d.score_changes.iter().collect();
-            changes.sort_by_key(|c| (framework.position(&c.criterion), c.criterion.clone()));
-            for c in changes {
-                let change = match (c.from, c.to) {
-                    (Some(a), Some(b)) => change(b - a),
-                    _ => String::new(),
-                };
-                t.add_row(vec![
-                    labels::criterion(framework, &c.criterion).to_owned(),
-                    c.from.map_or("—".to_owned(), mean),
-                    c.to.map_or("—".to_owned(), mean),
-                    change,
-                ]);
-            }
-            push_table(&mut out, &t);
-        }
-        if d.diverging.from != d.diverging.to {
-            out.push_str(&format!(
-                "Diverging: {}\n",
-                arrow(&d.diverging, |v| if v.is_empty() {
-                    "none".to_owned()
-                } else {
-                    labels::in_framework_order(framework, v.iter())
-                        .into_iter()
-                        .map(|c| labels::criterion(framework, c))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-            ));
-        }
-    }
+    agreements(&mut out, d, style);
+    reviews(&mut out, d, replay, style);
     if !d.commitments.is_empty() {
         out.push_str(&heading(style, "Commitments"));
         let mut t = table(style, &["Commitment", "Status", "Due", "Overdue"]);
@@ -191,4 +106,99 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
     out.push_str(&heading(style, "Change by change"));
     super::history::changes(&mut out, d.changes.iter(), dir, None);
     out
+}
+
+/// Reviews opened, the latest review, score changes and diverging criteria.
+fn reviews(out: &mut String, d: &PartnershipDiff, replay: &Replay, style: &Style) {
+    let framework = labels::framework_of(replay, &d.partnership);
+    if !d.reviews_opened.is_empty()
+        || !d.score_changes.is_empty()
+        || d.latest_review.from != d.latest_review.to
+    {
+        out.push_str(&heading(style, "Reviews"));
+        if !d.reviews_opened.is_empty() {
+            out.push_str(&format!("Opened: {}\n", d.reviews_opened.join(", ")));
+        }
+        out.push_str(&format!(
+            "Latest review: {}\n",
+            arrow(&d.latest_review, |r| r
+                .clone()
+                .unwrap_or_else(|| "none".into()))
+        ));
+        if !d.score_changes.is_empty() {
+            let mut t = table(style, &["Criterion", "From", "To", "Change"]);
+            let mut changes: Vec<_> = d.score_changes.iter().collect();
+            changes.sort_by_key(|c| (framework.position(&c.criterion), c.criterion.clone()));
+            for c in changes {
+                let change = match (c.from, c.to) {
+                    (Some(a), Some(b)) => change(b - a),
+                    _ => String::new(),
+                };
+                t.add_row(vec![
+                    labels::criterion(framework, &c.criterion).to_owned(),
+                    c.from.map_or("—".to_owned(), mean),
+                    c.to.map_or("—".to_owned(), mean),
+                    change,
+                ]);
+            }
+            push_table(out, &t);
+        }
+        if d.diverging.from != d.diverging.to {
+            out.push_str(&format!(
+                "Diverging: {}\n",
+                arrow(&d.diverging, |v| if v.is_empty() {
+                    "none".to_owned()
+                } else {
+                    labels::in_framework_order(framework, v.iter())
+                        .into_iter()
+                        .map(|c| labels::criterion(framework, c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            ));
+        }
+    }
+}
+
+/// Agreements whose status, versions or endorsements changed.
+fn agreements(out: &mut String, d: &PartnershipDiff, style: &Style) {
+    if !d.agreements.is_empty() {
+        out.push_str(&heading(style, "Agreements"));
+        let mut t = table(
+            style,
+            &[
+                "Agreement",
+                "Status",
+                "In force",
+                "New versions",
+                "New endorsements",
+            ],
+        );
+        for a in &d.agreements {
+            let status = arrow(&a.status, |s| {
+                s.map_or("(new)".to_owned(), |s| {
+                    labels::agreement_status(s).to_owned()
+                })
+            });
+            let endorsers: Vec<String> = a
+                .endorsements_added
+                .iter()
+                .map(|e| format!("{} v{}", e.org.as_deref().unwrap_or(&e.person), e.version))
+                .collect();
+            t.add_row(vec![
+                a.agreement.clone(),
+                status,
+                arrow(&a.in_force_version, |v| {
+                    v.map_or("—".to_owned(), |v| format!("v{v}"))
+                }),
+                a.versions_added
+                    .iter()
+                    .map(|v| format!("v{v}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                endorsers.join(", "),
+            ]);
+        }
+        push_table(out, &t);
+    }
 }

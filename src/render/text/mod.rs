@@ -31,7 +31,6 @@ const MIN_WIDTH: u16 = 40;
 /// narrower than 40 columns. Decided once per process, so one report never
 /// mixes widths.
 pub fn width() -> u16 {
-    static DECIDED: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
     *DECIDED.get_or_init(|| {
         let columns = std::env::var("COLUMNS")
             .ok()
@@ -40,6 +39,16 @@ pub fn width() -> u16 {
         let terminal = || Table::new().width();
         columns.or_else(terminal).unwrap_or(WIDTH).max(MIN_WIDTH)
     })
+}
+
+/// The width of this process's text output, once decided.
+static DECIDED: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+
+/// Fixes the width at [`WIDTH`] whatever the terminal, before any output:
+/// for `accord serve`, whose pages must not depend on the window the server
+/// was started in.
+pub fn fixed_width() {
+    let _ = DECIDED.set(WIDTH);
 }
 
 /// Plain columns, two spaces apart, with a rule under the header.

@@ -35,7 +35,16 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         )));
         out.push('\n');
     }
+    members(&mut out, s, style);
+    agreements(&mut out, s, style);
+    review_status(&mut out, s, replay, style);
+    commitments(&mut out, s, style);
+    findings(&mut out, s, style);
+    out
+}
 
+/// Current and former members.
+fn members(out: &mut String, s: &PartnershipState, style: &Style) {
     out.push_str(&heading(style, "Members"));
     if s.members.is_empty() {
         out.push_str("No current members.\n");
@@ -50,7 +59,7 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
                 date(m.joined_on),
             ]);
         }
-        push_table(&mut out, &t);
+        push_table(out, &t);
     }
     if !s.former_members.is_empty() {
         let left: Vec<String> = s
@@ -60,7 +69,10 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
             .collect();
         out.push_str(&wrap(&format!("Former members: {}", left.join(", ")), "  "));
     }
+}
 
+/// Agreements, then who endorsed which version.
+fn agreements(out: &mut String, s: &PartnershipState, style: &Style) {
     out.push_str(&heading(style, "Agreements"));
     if s.agreements.is_empty() {
         out.push_str("No agreements yet.\n");
@@ -96,7 +108,7 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
                 Cell::new(opt_date(a.adopted_on)),
             ]);
         }
-        push_table(&mut out, &t);
+        push_table(out, &t);
         let endorsements: Vec<_> = s
             .agreements
             .iter()
@@ -121,12 +133,15 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
             keep_width(&mut t, 0);
             keep_width(&mut t, 2);
             keep_width(&mut t, 3);
-            push_table(&mut out, &t);
+            push_table(out, &t);
         }
     }
+}
 
+/// The latest review with responses, and whether the next one is overdue.
+fn review_status(out: &mut String, s: &PartnershipState, replay: &Replay, style: &Style) {
     match &s.latest_review {
-        Some(r) => review(&mut out, r, replay, style),
+        Some(r) => review(out, r, replay, style),
         None => {
             out.push_str(&heading(style, "Latest review"));
             out.push_str("No review with responses yet.\n");
@@ -147,7 +162,10 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
         (None, None, _) => String::new(),
     };
     out.push_str(&format!("Review overdue: {overdue}{why}\n"));
+}
 
+/// Commitments with their reported status.
+fn commitments(out: &mut String, s: &PartnershipState, style: &Style) {
     out.push_str(&heading(style, "Commitments"));
     if s.commitments.is_empty() {
         out.push_str("No commitments yet.\n");
@@ -175,9 +193,12 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
                 },
             ]);
         }
-        push_table(&mut out, &t);
+        push_table(out, &t);
     }
+}
 
+/// Findings by SWOT quadrant and theme.
+fn findings(out: &mut String, s: &PartnershipState, style: &Style) {
     out.push_str(&heading(style, "Findings"));
     if s.findings.is_empty() {
         out.push_str("No findings yet.\n");
@@ -190,9 +211,8 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {
                 f.text.clone(),
             ]);
         }
-        push_table(&mut out, &t);
+        push_table(out, &t);
     }
-    out
 }
 
 /// A review's scores, overall and by side, with divergence marked.

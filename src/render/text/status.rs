@@ -77,6 +77,41 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
         c.reviews, c.findings, c.interviews, c.meetings, c.activities
     ));
 
+    partnerships(&mut out, s, replay, style);
+
+    out.push_str(&heading(style, "Overdue commitments"));
+    if s.overdue_commitments.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        let mut t = table(
+            style,
+            &["Commitment", "Partnership", "Owner", "Due", "Status"],
+        );
+        for o in &s.overdue_commitments {
+            t.add_row(vec![
+                o.commitment.clone(),
+                o.partnership.clone(),
+                o.owner.clone(),
+                date(o.due),
+                crate::render::labels::commitment_status(o.status).to_owned(),
+            ]);
+        }
+        keep_width(&mut t, 0);
+        keep_width(&mut t, 1);
+        keep_width(&mut t, 3);
+        push_table(&mut out, &t);
+    }
+    out.push_str(&heading(style, "Reviews overdue"));
+    if s.overdue_reviews.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        out.push_str(&wrap(&s.overdue_reviews.join(", "), ""));
+    }
+    out
+}
+
+/// Every partnership on one line: adoption, latest review, what is overdue, diverging criteria.
+fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &Style) {
     out.push_str(&heading(style, "Partnerships"));
     if s.partnerships.is_empty() {
         out.push_str("No partnerships yet.\n");
@@ -137,37 +172,7 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
         }
         keep_width(&mut t, 0);
         keep_width(&mut t, 2);
-        push_table(&mut out, &t);
+        push_table(out, &t);
         out.push_str("Adopted: agreements with a version in force / all. Reviewed: when the latest\nreview with responses was opened. Overdue: commitments past their due date.\n");
     }
-
-    out.push_str(&heading(style, "Overdue commitments"));
-    if s.overdue_commitments.is_empty() {
-        out.push_str("None.\n");
-    } else {
-        let mut t = table(
-            style,
-            &["Commitment", "Partnership", "Owner", "Due", "Status"],
-        );
-        for o in &s.overdue_commitments {
-            t.add_row(vec![
-                o.commitment.clone(),
-                o.partnership.clone(),
-                o.owner.clone(),
-                date(o.due),
-                crate::render::labels::commitment_status(o.status).to_owned(),
-            ]);
-        }
-        keep_width(&mut t, 0);
-        keep_width(&mut t, 1);
-        keep_width(&mut t, 3);
-        push_table(&mut out, &t);
-    }
-    out.push_str(&heading(style, "Reviews overdue"));
-    if s.overdue_reviews.is_empty() {
-        out.push_str("None.\n");
-    } else {
-        out.push_str(&wrap(&s.overdue_reviews.join(", "), ""));
-    }
-    out
 }

@@ -7,6 +7,13 @@ use crate::catalogue::Event;
 use crate::envelope::Envelope;
 use crate::input::NewEvent;
 
+mod agreement;
+mod commitment;
+mod partnership;
+mod person;
+mod review;
+mod stage;
+
 type Checked = Result<(), Violation>;
 
 impl RuleState {
@@ -184,336 +191,24 @@ impl RuleState {
 
     fn check_specific(&self, ev: &NewEvent) -> Checked {
         use Event as E;
-        let on = ev.occurred_on;
         match &ev.event {
-            E::StagePlanned(d) if d.starts_on > d.ends_on => Err(Violation::new(
-                Rule::Stage,
-                "ends_on",
-                format!(
-                    "stage {} ends on {} before it starts on {}",
-                    d.stage.0, d.ends_on, d.starts_on
-                ),
-            )),
-            E::StageStarted(d) => {
-                let n = d.stage.0;
-                self.check_reference(Kind::Stage, &n.to_string(), on)?;
-                let stage = &self.stages[&n];
-                if let Some(m) = stage.started {
-                    return Err(Violation::new(
-                        Rule::Stage,
-                        "stage",
-                        format!("stage {n} already started on {}", m.on),
-                    ));
-                }
-                if n > 1 {
-                    match self.stages.get(&(n - 1)).and_then(|s| s.completed) {
-                        None => {
-                            return Err(Violation::new(
-                                Rule::Stage,
-                                "stage",
-                                format!(
-                                    "stage {n} cannot start before stage {} is completed",
-                                    n - 1
-                                ),
-                            )
-                            .hint(format!(
-                                "complete stage {} first (`accord stage complete {} --date YYYY-MM-DD`)",
-                                n - 1,
-                                n - 1
-                            )));
-                        }
-                        Some(c) if c.on > on => {
-                            return Err(Violation::new(
-                                Rule::OutOfOrder,
-                                "occurred_at",
-                                format!(
-                                    "stage {n} would start on {on}, before stage {} was completed on {}",
-                                    n - 1,
-                                    c.on
-                                ),
-                            ));
-                        }
-                        Some(_) => {}
-                    }
-                }
-                self.check_story(&format!("stage {n}"), &[stage.planned], on)
+            E::StagePlanned(_) | E::StageStarted(_) | E::StageCompleted(_) => self.check_stage(ev),
+            E::PersonMoved(_) | E::PersonKeyAdded(_) | E::PersonKeyRevoked(_) => {
+                self.check_person(ev)
             }
-            E::StageCompleted(d) => {
-                let n = d.stage.0;
-                self.check_reference(Kind::Stage, &n.to_string(), on)?;
-                let stage = &self.stages[&n];
-                match (stage.started, stage.completed) {
-                    (_, Some(c)) => Err(Violation::new(
-                        Rule::Stage,
-                        "stage",
-                        format!("stage {n} was already completed on {}", c.on),
-                    )),
-                    (None, _) => Err(Violation::new(
-                        Rule::Stage,
-                        "stage",
-                        format!("stage {n} has not started; it cannot be completed"),
-                    )
-                    .hint(format!(
-                        "start it first (`accord stage start {n} --date YYYY-MM-DD`)"
-                    ))),
-                    (Some(s), None) => {
-                        self.check_story(&format!("stage {n}"), &[stage.planned, s], on)
-                    }
-                }
+            E::PartnerJoined(_) | E::PartnerLeft(_) | E::PartnershipClosed(_) => {
+                self.check_partnership(ev)
             }
-            E::PersonMoved(d) => {
-                // Neither before their last post nor before their last act:
-                // earlier acts keep the organisation they were done for.
-                let person = &self.people[d.person.as_str()];
-                let story: Vec<Mark> = person
-                    .posts
-                    .iter()
-                    .map(|p| p.mark)
-                    .chain(person.acts.iter().copied())
-                    .collect();
-                let what = format!("person {:?} (their posts and acts)", d.person.as_str());
-                self.check_story(&what, &story, on)
-            }
-            E::PartnerJoined(d) => {
-                self.check_membership(d.partnership.as_str(), d.org.as_str(), on, true)
-            }
-            E::PartnerLeft(d) => {
-                self.check_membership(d.partnership.as_str(), d.org.as_str(), on, false)
-            }
-            E::PartnershipClosed(_) => Ok(()),
-            E::AgreementProposed(d) => self.check_acting_partner(
-                d.proposed_by.as_str(),
-                d.partnership.as_str(),
-                on,
-                "proposed_by",
-            ),
-            E::AgreementEndorsed(d) => {
-                let a = &self.agreements[d.agreement.as_str()];
-                self.check_agreement_open(d.agreement.as_str(), on)?;
-                let current = a.versions.len() as u32;
-                if d.version.0 != current {
-                    return Err(Violation::new(
-                        Rule::NotCurrentVersion,
-                        "version",
-                        format!(
-                            "agreement {:?} is at version {current}; version {} cannot be endorsed",
-                            d.agreement.as_str(),
-                            d.version.0
-                        ),
-                    )
-                    .hint(format!(
-                        "endorse version {current} (the current text), or leave --version out"
-                    )));
-                }
-                if a.versions[current as usize - 1]
-                    .iter()
-                    .any(|(p, _)| p == d.by.as_str())
-                {
-                    return Err(Violation::new(
-                        Rule::AlreadyEndorsed,
-                        "by",
-                        format!(
-                            "{:?} has already endorsed version {current} of agreement {:?}",
-                            d.by.as_str(),
-                            d.agreement.as_str()
-                        ),
-                    ));
-                }
-                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")?;
-                self.signing.check_endorsement(d, on)
-            }
-            E::PersonKeyAdded(d) => self
-                .signing
-                .check_key_added(d.person.as_str(), &d.key.key().fingerprint()),
-            E::PersonKeyRevoked(d) => {
-                self.signing
-                    .check_key_revoked(d.person.as_str(), d.fingerprint.as_str(), on)
-            }
-            E::AgreementRevised(d) => {
-                self.check_agreement_open(d.agreement.as_str(), on)?;
-                let a = &self.agreements[d.agreement.as_str()];
-                self.check_acting_partner(d.revised_by.as_str(), &a.partnership, on, "revised_by")
-            }
-            E::AgreementWithdrawn(d) => {
-                self.check_agreement_open(d.agreement.as_str(), on)?;
-                let a = &self.agreements[d.agreement.as_str()];
-                self.check_acting_partner(d.by.as_str(), &a.partnership, on, "by")
-            }
-            E::FrameworkDefined(d) => {
-                if d.criteria.0.is_empty() {
-                    return Err(Violation::new(
-                        Rule::Framework,
-                        "criteria",
-                        "a framework needs at least one criterion",
-                    ));
-                }
-                let mut seen = std::collections::HashSet::new();
-                if let Some(c) = d.criteria.iter().find(|c| !seen.insert(c.id.as_str())) {
-                    return Err(Violation::new(
-                        Rule::Framework,
-                        "criteria",
-                        format!("criterion {:?} is listed twice", c.id.as_str()),
-                    ));
-                }
-                if d.scale_min >= d.scale_max {
-                    return Err(Violation::new(
-                        Rule::Framework,
-                        "scale_max",
-                        format!(
-                            "the scale {}–{} is empty: scale_min must be below scale_max",
-                            d.scale_min, d.scale_max
-                        ),
-                    ));
-                }
-                Ok(())
-            }
-            E::ReviewResponse(d) => {
-                let r = &self.reviews[d.review.as_str()];
-                if let Some(c) = r.concluded {
-                    return Err(Violation::new(
-                        Rule::ReviewConcluded,
-                        "review",
-                        format!(
-                            "review {:?} was concluded on {}; it takes no more responses",
-                            d.review.as_str(),
-                            c.on
-                        ),
-                    ));
-                }
-                if r.responses.contains_key(d.respondent.as_str()) {
-                    return Err(Violation::new(
-                        Rule::AlreadyResponded,
-                        "respondent",
-                        format!("{:?} has already responded to review {:?}", d.respondent.as_str(), d.review.as_str()),
-                    )
-                    .hint("one response per respondent per review; to correct it, retract the earlier response and respond again"));
-                }
-                let f = &self.frameworks[&r.framework];
-                if d.scores.is_empty() {
-                    return Err(Violation::new(
-                        Rule::BadScore,
-                        "scores",
-                        "a response scores at least one criterion",
-                    ));
-                }
-                for (criterion, score) in &d.scores {
-                    if !f.criteria.iter().any(|c| c == criterion.as_str()) {
-                        let mut v = Violation::new(
-                            Rule::BadScore,
-                            &format!("scores.{criterion}"),
-                            format!(
-                                "{:?} is not a criterion of the framework {:?} (its criteria: {})",
-                                criterion.as_str(),
-                                r.framework,
-                                f.criteria.join(", ")
-                            ),
-                        );
-                        if let Some(s) =
-                            did_you_mean(criterion.as_str(), f.criteria.iter().map(String::as_str))
-                        {
-                            v = v.hint(format!("did you mean {s:?}?"));
-                        }
-                        return Err(v);
-                    }
-                    if *score < f.scale.0 || *score > f.scale.1 {
-                        return Err(Violation::new(
-                            Rule::BadScore,
-                            &format!("scores.{criterion}"),
-                            format!(
-                                "the score {score} for {:?} is outside the scale {}–{}",
-                                criterion.as_str(),
-                                f.scale.0,
-                                f.scale.1
-                            ),
-                        ));
-                    }
-                }
-                self.check_story(&format!("review {:?}", d.review.as_str()), &r.story, on)?;
-                self.check_acting_partner(d.respondent.as_str(), &r.partnership, on, "respondent")
-            }
-            E::ReviewConcluded(d) => {
-                let r = &self.reviews[d.review.as_str()];
-                if let Some(c) = r.concluded {
-                    return Err(Violation::new(
-                        Rule::ReviewConcluded,
-                        "review",
-                        format!(
-                            "review {:?} was already concluded on {}",
-                            d.review.as_str(),
-                            c.on
-                        ),
-                    ));
-                }
-                self.check_story(&format!("review {:?}", d.review.as_str()), &r.story, on)
-            }
-            E::FindingRecorded(d) => match (&d.partnership, &d.review) {
-                (Some(p), Some(r)) if self.reviews[r.as_str()].partnership != p.as_str() => {
-                    Err(Violation::new(
-                        Rule::UnknownReference,
-                        "review",
-                        format!(
-                            "review {:?} belongs to partnership {:?}, not {:?}",
-                            r.as_str(),
-                            self.reviews[r.as_str()].partnership,
-                            p.as_str()
-                        ),
-                    ))
-                }
-                _ => Ok(()),
-            },
-            E::CommitmentMade(d) => match &d.origin {
-                Some(origin) => match self.origin_kind(origin.as_str()) {
-                    None => Err(Violation::new(
-                        Rule::UnknownReference,
-                        "origin",
-                        format!(
-                            "there is no review, agreement or meeting {:?} in the log",
-                            origin.as_str()
-                        ),
-                    )),
-                    Some(kind) => {
-                        self.check_reference(kind, origin.as_str(), on)
-                            .map_err(|mut v| {
-                                v.field = Some("origin".into());
-                                v
-                            })
-                    }
-                },
-                None => Ok(()),
-            },
-            E::CommitmentReported(d) => {
-                let c = &self.commitments[d.commitment.as_str()];
-                if let Some((_, status)) = c.reports.last().filter(|(_, s)| s.is_final()) {
-                    return Err(Violation::new(
-                        Rule::CommitmentClosed,
-                        "commitment",
-                        format!("commitment {:?} is already {status}; it takes no more reports", d.commitment.as_str()),
-                    )
-                    .hint("if that report was a mistake, retract it with `accord retract` and report again"));
-                }
-                self.check_story(
-                    &format!("commitment {:?}", d.commitment.as_str()),
-                    &c.story,
-                    on,
-                )
-            }
-            E::CommitmentRescheduled(d) => {
-                let c = &self.commitments[d.commitment.as_str()];
-                if let Some((_, status)) = c.reports.last().filter(|(_, s)| s.is_final()) {
-                    return Err(Violation::new(
-                        Rule::CommitmentClosed,
-                        "commitment",
-                        format!(
-                            "commitment {:?} is already {status}; it cannot be rescheduled",
-                            d.commitment.as_str()
-                        ),
-                    ));
-                }
-                self.check_story(
-                    &format!("commitment {:?}", d.commitment.as_str()),
-                    &c.story,
-                    on,
-                )
+            E::AgreementProposed(_)
+            | E::AgreementEndorsed(_)
+            | E::AgreementRevised(_)
+            | E::AgreementWithdrawn(_) => self.check_agreement(ev),
+            E::FrameworkDefined(_)
+            | E::ReviewResponse(_)
+            | E::ReviewConcluded(_)
+            | E::FindingRecorded(_) => self.check_review(ev),
+            E::CommitmentMade(_) | E::CommitmentReported(_) | E::CommitmentRescheduled(_) => {
+                self.check_commitment(ev)
             }
             _ => Ok(()),
         }
