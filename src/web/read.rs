@@ -2,6 +2,7 @@
 //! request, then the same functions the reading commands call, so a page,
 //! its `/api/…` twin and the command's `--json` say the same thing.
 
+use crate::render::i18n::{Digits, Langs, Tr};
 use accord_events::store::{LogFilter, Store};
 use accord_events::verify::Head;
 use accord_projections::snapshot::PRELUDE_TYPES;
@@ -156,9 +157,16 @@ pub fn stage(ctx: &Context, fmt: Fmt, n: u32, q: &Query) -> Result<Reply, WebErr
         .map_err(WebError::not_found)?;
     stream::each(&store, |e| builder.apply(e))?;
     let snap = builder.finish();
+    // `?lang=km` or `?lang=km,en` as `snapshot --lang` (docs/languages.md);
+    // English otherwise. JSON is the same in every language.
+    let langs = q
+        .get("lang")
+        .and_then(|l| l.parse::<Langs>().ok())
+        .unwrap_or_else(Langs::english);
+    let tr = Tr::new(&langs, Digits::Latin);
     Ok(match fmt {
-        Fmt::Json => Reply::Json(snapshot::render(&snap, snapshot::Format::Json)?),
-        Fmt::Html => Reply::Html(snapshot::render(&snap, snapshot::Format::Html)?),
+        Fmt::Json => Reply::Json(snapshot::render(&snap, snapshot::Format::Json, &tr)?),
+        Fmt::Html => Reply::Html(snapshot::render(&snap, snapshot::Format::Html, &tr)?),
     })
 }
 
