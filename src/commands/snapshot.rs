@@ -12,7 +12,7 @@ use accord_projections::snapshot::{
 };
 use clap::{Args, ValueEnum};
 
-use super::show::TimeArgs;
+use super::reading::TimeArgs;
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;

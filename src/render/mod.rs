@@ -9,5 +9,6 @@ pub mod labels;
 pub mod numbers;
 pub mod progress;
 pub mod report;
+pub mod style;
 pub mod summary;
 pub mod text;

@@ -10,7 +10,7 @@ use accord_projections::{History, PartnershipDiff, Replay, View};
 
 use super::pages;
 use super::routes::{Fmt, Query, Reply, WebError};
-use crate::commands::show::{
+use crate::commands::reading::{
     TimeArgs, day_arg, head_of, json_with_head, not_established, partnership_events,
 };
 use crate::commands::{audit, known, snapshot, status, stream, verify};
@@ -52,7 +52,7 @@ pub fn partnership(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply
     let view = view(ctx, q)?;
     let store = open(ctx)?;
     let (state, replay) =
-        crate::commands::show::state(&store, id, &view).map_err(WebError::not_found)?;
+        crate::commands::reading::state(&store, id, &view).map_err(WebError::not_found)?;
     let head = head_of(&store, &view)?;
     Ok(match fmt {
         Fmt::Json => Reply::Json(json_with_head(&state, &head)?),
