@@ -3,10 +3,10 @@
 
 use accord_events::Clock;
 use accord_events::store::{Access, Location, Store};
-use std::io::IsTerminal;
 
-use crate::cli::{ColorChoice, Global};
+use crate::cli::Global;
 use crate::error::CliError;
+use crate::render::style::Style;
 
 /// Resolved global options.
 #[derive(Clone)]
@@ -81,52 +81,5 @@ impl Context {
             store.set_checkpoint_every(n);
         }
         Ok(store)
-    }
-}
-
-/// Whether to colour a stream.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
-    pub color: bool,
-}
-
-impl Style {
-    fn decide(choice: ColorChoice, is_tty: bool) -> Style {
-        let color = match choice {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        Style { color }
-    }
-    pub fn stdout(choice: ColorChoice) -> Style {
-        Style::decide(choice, std::io::stdout().is_terminal())
-    }
-    pub fn stderr(choice: ColorChoice) -> Style {
-        Style::decide(choice, std::io::stderr().is_terminal())
-    }
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_owned()
-        }
-    }
-    pub fn red(&self, s: &str) -> String {
-        self.paint("1;31", s)
-    }
-    pub fn green(&self, s: &str) -> String {
-        self.paint("32", s)
-    }
-    pub fn yellow(&self, s: &str) -> String {
-        self.paint("33", s)
-    }
-    pub fn bold(&self, s: &str) -> String {
-        self.paint("1", s)
-    }
-    pub fn dim(&self, s: &str) -> String {
-        self.paint("2", s)
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use accord_events::store::{AppendError, Location, StoreError};
 
-use crate::context::Style;
+use crate::render::style::Style;
 
 /// Exit code for rejected input or a broken domain rule.
 pub const REJECTED: u8 = 1;

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let ctx = match context::Context::new(&cli.global) {
         Ok(ctx) => ctx,
-        Err(e) => return e.report(&context::Style::stderr(cli.global.color)),
+        Err(e) => return e.report(&render::style::Style::stderr(cli.global.color)),
     };
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,

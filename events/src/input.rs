@@ -2,6 +2,8 @@
 //! line (see docs/format.md). Everything that can be checked
 //! without the log is checked here, before any lock is taken.
 
+use std::io::{BufRead, Read};
+
 use chrono::{DateTime, Days, NaiveDate};
 use serde_json::{Map, Value};
 
@@ -236,6 +238,96 @@ fn json_kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+/// Parses JSON Lines lazily, so a large file is never held in memory whole.
+pub struct JsonLines<R> {
+    reader: R,
+    today: NaiveDate,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads `reader`; dates given as `today` (or relative ones) resolve against `today`.
+    pub fn new(reader: R, today: NaiveDate) -> Self {
+        JsonLines {
+            reader,
+            today,
+            line: 0,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<NewEvent, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            let line = self.line;
+            let limit = (MAX_LINE_BYTES + 2) as u64;
+            match (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(Err(InputError {
+                        line,
+                        field: "line".into(),
+                        message: format!("cannot be read: {e}"),
+                    }));
+                }
+            }
+            if self.buf.len() as u64 >= limit && !self.buf.ends_with(b"\n") {
+                // Skip the rest of an oversized line so the next one is read whole.
+                let _ = skip_line(&mut self.reader);
+                return Some(Err(InputError {
+                    line,
+                    field: "line".into(),
+                    message: format!("the line is longer than {MAX_LINE_BYTES} bytes"),
+                }));
+            }
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Some(Err(InputError {
+                        line,
+                        field: "line".into(),
+                        message: format!(
+                            "is not valid UTF-8 (byte {}); save the file as UTF-8",
+                            e.valid_up_to() + 1
+                        ),
+                    }));
+                }
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let text = text.trim_end_matches(['\n', '\r']);
+            if text.trim().is_empty() {
+                continue;
+            }
+            return Some(parse_line(line, text, self.today));
+        }
+    }
+}
+
+fn skip_line(r: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+            r.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        r.consume(n);
     }
 }
 

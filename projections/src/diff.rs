@@ -209,43 +209,7 @@ fn compare(
         })
         .collect();
 
-    let agreements = after
-        .agreements
-        .iter()
-        .filter_map(|a| {
-            let old = before.and_then(|b| b.agreements.iter().find(|x| x.agreement == a.agreement));
-            let old_seqs: BTreeSet<u64> = old
-                .map(|o| o.endorsements.iter().map(|e| e.seq).collect())
-                .unwrap_or_default();
-            let change = AgreementChange {
-                agreement: a.agreement.clone(),
-                title: a.title.clone(),
-                new: old.is_none(),
-                status: Transition {
-                    from: old.map(|o| o.status),
-                    to: Some(a.status),
-                },
-                in_force_version: Transition {
-                    from: old.and_then(|o| o.in_force_version),
-                    to: a.in_force_version,
-                },
-                versions_added: (old.map_or(1, |o| o.current_version + 1)..=a.current_version)
-                    .collect(),
-                endorsements_added: a
-                    .endorsements
-                    .iter()
-                    .filter(|e| !old_seqs.contains(&e.seq))
-                    .cloned()
-                    .collect(),
-            };
-            let changed = change.new
-                || change.status.from != change.status.to
-                || change.in_force_version.from != change.in_force_version.to
-                || !change.versions_added.is_empty()
-                || !change.endorsements_added.is_empty();
-            changed.then_some(change)
-        })
-        .collect();
+    let agreements = agreement_changes(before, after);
 
     let old_reviews: BTreeSet<&str> = before
         .map(|b| b.reviews.iter().map(|r| r.review.as_str()).collect())
@@ -274,35 +238,7 @@ fn compare(
         })
         .collect();
 
-    let commitments = after
-        .commitments
-        .iter()
-        .filter_map(|c| {
-            let old =
-                before.and_then(|b| b.commitments.iter().find(|x| x.commitment == c.commitment));
-            let change = CommitmentChange {
-                commitment: c.commitment.clone(),
-                new: old.is_none(),
-                status: Transition {
-                    from: old.map(|o| o.status),
-                    to: Some(c.status),
-                },
-                due: Transition {
-                    from: old.map(|o| o.due),
-                    to: Some(c.due),
-                },
-                overdue: Transition {
-                    from: old.is_some_and(|o| o.overdue),
-                    to: c.overdue,
-                },
-            };
-            let changed = change.new
-                || change.status.from != change.status.to
-                || change.due.from != change.due.to
-                || change.overdue.from != change.overdue.to;
-            changed.then_some(change)
-        })
-        .collect();
+    let commitments = commitment_changes(before, after);
 
     let old_findings: BTreeSet<&str> = before
         .map(|b| b.findings.iter().map(|f| f.finding.as_str()).collect())
@@ -359,4 +295,84 @@ impl PartnershipDiff {
             && self.review_overdue.from == self.review_overdue.to
             && self.closed.from == self.closed.to
     }
+}
+
+/// Agreements new at `after` or whose status, versions or endorsements changed.
+fn agreement_changes(
+    before: Option<&PartnershipState>,
+    after: &PartnershipState,
+) -> Vec<AgreementChange> {
+    after
+        .agreements
+        .iter()
+        .filter_map(|a| {
+            let old = before.and_then(|b| b.agreements.iter().find(|x| x.agreement == a.agreement));
+            let old_seqs: BTreeSet<u64> = old
+                .map(|o| o.endorsements.iter().map(|e| e.seq).collect())
+                .unwrap_or_default();
+            let change = AgreementChange {
+                agreement: a.agreement.clone(),
+                title: a.title.clone(),
+                new: old.is_none(),
+                status: Transition {
+                    from: old.map(|o| o.status),
+                    to: Some(a.status),
+                },
+                in_force_version: Transition {
+                    from: old.and_then(|o| o.in_force_version),
+                    to: a.in_force_version,
+                },
+                versions_added: (old.map_or(1, |o| o.current_version + 1)..=a.current_version)
+                    .collect(),
+                endorsements_added: a
+                    .endorsements
+                    .iter()
+                    .filter(|e| !old_seqs.contains(&e.seq))
+                    .cloned()
+                    .collect(),
+            };
+            let changed = change.new
+                || change.status.from != change.status.to
+                || change.in_force_version.from != change.in_force_version.to
+                || !change.versions_added.is_empty()
+                || !change.endorsements_added.is_empty();
+            changed.then_some(change)
+        })
+        .collect()
+}
+
+/// Commitments new at `after` or whose status, due date or overdue flag changed.
+fn commitment_changes(
+    before: Option<&PartnershipState>,
+    after: &PartnershipState,
+) -> Vec<CommitmentChange> {
+    after
+        .commitments
+        .iter()
+        .filter_map(|c| {
+            let old =
+                before.and_then(|b| b.commitments.iter().find(|x| x.commitment == c.commitment));
+            let change = CommitmentChange {
+                commitment: c.commitment.clone(),
+                new: old.is_none(),
+                status: Transition {
+                    from: old.map(|o| o.status),
+                    to: Some(c.status),
+                },
+                due: Transition {
+                    from: old.map(|o| o.due),
+                    to: Some(c.due),
+                },
+                overdue: Transition {
+                    from: old.is_some_and(|o| o.overdue),
+                    to: c.overdue,
+                },
+            };
+            let changed = change.new
+                || change.status.from != change.status.to
+                || change.due.from != change.due.to
+                || change.overdue.from != change.overdue.to;
+            changed.then_some(change)
+        })
+        .collect()
 }

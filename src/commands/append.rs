@@ -4,9 +4,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use accord_events::input::{InputError, MAX_LINE_BYTES, NewEvent, parse_line};
+use accord_events::input::JsonLines;
 use accord_events::store::{AppendOptions, AppendOutcome, Store};
-use chrono::NaiveDate;
 use clap::Args;
 
 use crate::context::Context;
@@ -110,93 +109,4 @@ pub fn append_lines(
         .map_err(append_error);
     progress.finish();
     outcome
-}
-
-/// Parses JSON Lines lazily, so a large file is never held in memory whole.
-pub struct JsonLines<R> {
-    reader: R,
-    today: NaiveDate,
-    line: usize,
-    buf: Vec<u8>,
-}
-
-impl<R: BufRead> JsonLines<R> {
-    pub fn new(reader: R, today: NaiveDate) -> Self {
-        JsonLines {
-            reader,
-            today,
-            line: 0,
-            buf: Vec::new(),
-        }
-    }
-}
-
-impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Result<NewEvent, InputError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.buf.clear();
-            self.line += 1;
-            let line = self.line;
-            let limit = (MAX_LINE_BYTES + 2) as u64;
-            match (&mut self.reader)
-                .take(limit)
-                .read_until(b'\n', &mut self.buf)
-            {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    return Some(Err(InputError {
-                        line,
-                        field: "line".into(),
-                        message: format!("cannot be read: {e}"),
-                    }));
-                }
-            }
-            if self.buf.len() as u64 >= limit && !self.buf.ends_with(b"\n") {
-                // Skip the rest of an oversized line so the next one is read whole.
-                let _ = skip_line(&mut self.reader);
-                return Some(Err(InputError {
-                    line,
-                    field: "line".into(),
-                    message: format!("the line is longer than {MAX_LINE_BYTES} bytes"),
-                }));
-            }
-            let text = match std::str::from_utf8(&self.buf) {
-                Ok(t) => t,
-                Err(e) => {
-                    return Some(Err(InputError {
-                        line,
-                        field: "line".into(),
-                        message: format!(
-                            "is not valid UTF-8 (byte {}); save the file as UTF-8",
-                            e.valid_up_to() + 1
-                        ),
-                    }));
-                }
-            };
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            let text = text.trim_end_matches(['\n', '\r']);
-            if text.trim().is_empty() {
-                continue;
-            }
-            return Some(parse_line(line, text, self.today));
-        }
-    }
-}
-
-fn skip_line(r: &mut impl BufRead) -> std::io::Result<()> {
-    loop {
-        let buf = r.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
-            r.consume(i + 1);
-            return Ok(());
-        }
-        let n = buf.len();
-        r.consume(n);
-    }
 }

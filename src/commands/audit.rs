@@ -8,7 +8,7 @@ use accord_events::{Envelope, Event};
 use accord_projections::{AgreementAudit, OrgAudit, PersonAudit, Replay, View};
 use clap::Args;
 
-use super::show::{TimeArgs, head_of, print_json};
+use super::reading::{TimeArgs, head_of, print_json};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;

@@ -72,6 +72,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     drop(store);
 
     let view = View::as_of(ctx.clock.today());
+    // The example's reports are in English (docs/languages.md).
+    let tr = crate::render::i18n::Tr::english();
     let mut stages: Vec<(u32, String, PathBuf, PathBuf)> = Vec::new();
     let mut snapshots = Vec::new();
     let mut programme = None;
@@ -79,8 +81,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         let s = snapshot::build(&all, n, false, &view)?;
         let html = dir.join(format!("stage-{n}.html"));
         let md = dir.join(format!("stage-{n}.md"));
-        snapshot::write_file(&html, &snapshot::render(&s, Format::Html)?)?;
-        snapshot::write_file(&md, &snapshot::render(&s, Format::Md)?)?;
+        snapshot::write_file(&html, &snapshot::render(&s, Format::Html, &tr)?)?;
+        snapshot::write_file(&md, &snapshot::render(&s, Format::Md, &tr)?)?;
         programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
         stages.push((n, s.stage_detail.name.clone(), html, md));
         snapshots.push(s);

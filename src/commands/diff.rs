@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use accord_projections::{PartnershipDiff, Replay};
 use clap::Args;
 
-use super::show::{day_arg, head_of, not_established, partnership_events, print_json};
+use super::reading::{day_arg, head_of, not_established, partnership_events, print_report};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -30,7 +30,7 @@ pub struct DiffArgs {
 }
 
 pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
-    let view = super::show::TimeArgs {
+    let view = super::reading::TimeArgs {
         as_of: args.to.clone(),
         known_at: args.known_at.clone(),
     }
@@ -47,17 +47,8 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
     let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;
-    if ctx.json {
-        print_json(&diff, &head)?;
-    } else {
+    print_report(ctx, &diff, &head, &view, || {
         let replay = Replay::of(&events, &view);
-        let mut out = text::diff::render(&diff, &replay, &ctx.out_style);
-        out.push_str(&text::footer(
-            &ctx.out_style,
-            &head,
-            view.known_at.as_deref(),
-        ));
-        text::emit(&out)?;
-    }
-    Ok(ExitCode::SUCCESS)
+        text::diff::render(&diff, &replay, &ctx.out_style)
+    })
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use accord_projections::{History, Replay};
 use clap::Args;
 
-use super::show::{TimeArgs, head_of, not_established, partnership_events, print_json};
+use super::reading::{TimeArgs, head_of, not_established, partnership_events, print_report};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -35,17 +35,8 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
     let history = History::build(&events, &args.partnership, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;
-    if ctx.json {
-        print_json(&history, &head)?;
-    } else {
+    print_report(ctx, &history, &head, &view, || {
         let replay = Replay::of(&events, &view);
-        let mut out = text::history::render(&history, &replay, &ctx.out_style, args.diff);
-        out.push_str(&text::footer(
-            &ctx.out_style,
-            &head,
-            view.known_at.as_deref(),
-        ));
-        text::emit(&out)?;
-    }
-    Ok(ExitCode::SUCCESS)
+        text::history::render(&history, &replay, &ctx.out_style, args.diff)
+    })
 }

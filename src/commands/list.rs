@@ -8,7 +8,7 @@ use accord_projections::{ReplayBuilder, Sieve};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::show::TimeArgs;
+use super::reading::TimeArgs;
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
@@ -87,7 +87,7 @@ fn json_lines<T: Serialize>(rows: &[T]) -> Result<String, CliError> {
 fn render<T: Serialize>(
     ctx: &Context,
     rows: &[T],
-    text: impl Fn(&crate::context::Style, &[T]) -> String,
+    text: impl Fn(&crate::render::style::Style, &[T]) -> String,
 ) -> Result<(String, usize), CliError> {
     let out = if ctx.json {
         json_lines(rows)?

@@ -15,6 +15,7 @@ pub mod init;
 pub mod known;
 pub mod list;
 pub mod log;
+pub mod reading;
 pub mod rebuild;
 pub mod restore;
 pub mod serve;

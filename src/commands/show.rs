@@ -1,20 +1,10 @@
 //! `accord show`: a partnership's state on a date, as it was known at a time.
-//!
-//! Also home of what the reading commands share: the `--as-of` /
-//! `--known-at` flags, reading a partnership's streams, the head a report
-//! was built from, and JSON output with that head.
 
 use std::process::ExitCode;
 
-use accord_events::Envelope;
-use accord_events::clock::{format_recorded_at, parse_instant};
-use accord_events::fields::Day;
-use accord_events::store::Store;
-use accord_events::verify::Head;
-use accord_projections::{Replay, View};
 use clap::Args;
-use serde::Serialize;
 
+use super::reading::{TimeArgs, head_of, print_report, state};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -32,165 +22,12 @@ pub struct ShowArgs {
     pub time: TimeArgs,
 }
 
-/// `--as-of` and `--known-at`.
-#[derive(Debug, Args)]
-pub struct TimeArgs {
-    /// The world as it stood at the end of this date [default: today, UTC;
-    /// with --known-at, that moment's date].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
-    /// Only what had been recorded by then: RFC 3339, or a date meaning its end (UTC).
-    #[arg(long, value_name = "TIMESTAMP")]
-    pub known_at: Option<String>,
-}
-
-impl TimeArgs {
-    /// The view these flags ask for.
-    pub fn view(&self, ctx: &Context) -> Result<View, CliError> {
-        let known_at = self
-            .known_at
-            .as_deref()
-            .map(|s| {
-                parse_instant(s.trim(), true).ok_or_else(|| {
-                    CliError::usage(
-                        format!("--known-at {s:?} is neither an RFC 3339 timestamp nor a YYYY-MM-DD date"),
-                        "write it as 2010-01-15 (its end, UTC) or 2010-01-15T09:30:00+07:00",
-                    )
-                })
-            })
-            .transpose()?;
-        let as_of = match &self.as_of {
-            Some(s) => day_arg("as-of", s)?,
-            None => known_at.map_or_else(|| ctx.clock.today(), |t| t.date_naive()),
-        };
-        Ok(View {
-            as_of,
-            known_at: known_at.map(format_recorded_at),
-        })
-    }
-}
-
-/// Parses a `YYYY-MM-DD` flag value.
-pub fn day_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate, CliError> {
-    Day::parse(s.trim())
-        .map(|d| d.0)
-        .map_err(|m| CliError::usage(format!("--{flag}: {m}"), "dates are written YYYY-MM-DD"))
-}
-
-/// The head a report was built from: the last event recorded by the view's
-/// `known_at`, or the log's head.
-pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
-    let Some(t) = &view.known_at else {
-        return Ok(store.head()?);
-    };
-    Ok(store.head_at(t)?)
-}
-
-/// The events of one partnership and what it needs (its stream, the
-/// directory and the programme), or an error naming a likely typo. With
-/// `programme_types`, only those types of the programme stream are read
-/// (on a large programme most of that stream is meetings and interviews).
-pub fn partnership_events(
-    store: &Store,
-    partnership: &str,
-    programme_types: Option<&[&str]>,
-) -> Result<Vec<Envelope>, CliError> {
-    super::known::partnership(store, partnership)?;
-    let stream = format!("partnership:{partnership}");
-    Ok(store.read_stream_parts(&[
-        (stream.as_str(), None),
-        ("directory", None),
-        ("programme", programme_types),
-    ])?)
-}
-
-/// The error for a partnership that exists in the log but not in the view.
-pub fn not_established(partnership: &str, view: &View) -> CliError {
-    let known = view
-        .known_at
-        .as_deref()
-        .map(|t| format!(" as known at {t}"))
-        .unwrap_or_default();
-    CliError::rejected(
-        format!(
-            "partnership {partnership:?} was not established by {}{known}",
-            view.as_of
-        ),
-        "choose a later --as-of (or --known-at); `accord log --partnership ID` shows when it was established",
-    )
-}
-
-#[derive(Serialize)]
-struct WithHead<'a, T: Serialize> {
-    #[serde(flatten)]
-    report: &'a T,
-    head: HeadJson,
-}
-
-#[derive(Serialize)]
-struct HeadJson {
-    seq: u64,
-    hash: String,
-}
-
-/// Prints a report as pretty JSON, with the `head` {`seq`, `hash`} it was built from.
-pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError> {
-    Ok(text::emit(&json_with_head(report, head)?)?)
-}
-
-/// A report as `--json` prints it: pretty JSON with the `head` {`seq`,
-/// `hash`} it was built from, and a final newline (`accord serve`'s `/api/…`
-/// answers with exactly this).
-pub fn json_with_head<T: Serialize>(report: &T, head: &Head) -> Result<String, CliError> {
-    let v = WithHead {
-        report,
-        head: HeadJson {
-            seq: head.seq,
-            hash: hex::encode(head.hash),
-        },
-    };
-    let s = serde_json::to_string_pretty(&v).map_err(|e| {
-        CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")
-    })?;
-    Ok(format!("{s}\n"))
-}
-
-/// A partnership's state in `view`, and the replay its text is rendered
-/// with; an unknown id or a partnership not yet established is an error.
-pub fn state(
-    store: &Store,
-    partnership: &str,
-    view: &View,
-) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
-    // A state needs only some of the programme stream (a property test in
-    // projections holds the list to that).
-    let events = partnership_events(
-        store,
-        partnership,
-        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
-    )?;
-    let replay = Replay::of(&events, view);
-    let state = replay
-        .partnership_state(partnership, view)
-        .ok_or_else(|| not_established(partnership, view))?;
-    Ok((state, replay))
-}
-
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let store = ctx.open_read()?;
     let (state, replay) = state(&store, &args.partnership, &view)?;
     let head = head_of(&store, &view)?;
-    if ctx.json {
-        print_json(&state, &head)?;
-    } else {
-        let mut out = text::show::render(&state, &replay, &ctx.out_style);
-        out.push_str(&text::footer(
-            &ctx.out_style,
-            &head,
-            view.known_at.as_deref(),
-        ));
-        text::emit(&out)?;
-    }
-    Ok(ExitCode::SUCCESS)
+    print_report(ctx, &state, &head, &view, || {
+        text::show::render(&state, &replay, &ctx.out_style)
+    })
 }

@@ -12,10 +12,11 @@ use accord_projections::snapshot::{
 };
 use clap::{Args, ValueEnum};
 
-use super::show::TimeArgs;
+use super::reading::TimeArgs;
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::{LangArgs, Tr};
 use crate::render::{report, text};
 
 /// `--as-of` of a snapshot: its default is not the one of the other read
@@ -48,6 +49,8 @@ pub struct SnapshotArgs {
     /// Write to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// Snapshot formats.
@@ -63,6 +66,10 @@ pub enum Format {
 
 pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
+    let tr = args
+        .lang
+        .tr()
+        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?;
     let format = args
         .format
         .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
@@ -73,7 +80,7 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
     let mut builder = builder(&prelude, args.stage, args.time.as_of.is_some(), &view)?;
     stream::each(&store, |e| builder.apply(e))?;
     let (snapshot, fold) = builder.finish_with_fold();
-    let out = render(&snapshot, format)?;
+    let out = render(&snapshot, format, &tr)?;
     match &args.out {
         Some(path) => {
             write_file(path, &out)?;
@@ -130,11 +137,12 @@ fn not_planned(e: SnapshotError) -> CliError {
     }
 }
 
-/// The snapshot in a format.
-pub fn render(s: &StageSnapshot, format: Format) -> Result<String, CliError> {
+/// The snapshot in a format, its words in the languages of `tr` (JSON has
+/// no words of its own: it is the same in every language).
+pub fn render(s: &StageSnapshot, format: Format, tr: &Tr) -> Result<String, CliError> {
     Ok(match format {
-        Format::Md => report::markdown::render(s),
-        Format::Html => report::html::render(s),
+        Format::Md => report::markdown::render(s, tr),
+        Format::Html => report::html::render(s, tr),
         Format::Json => {
             let mut j = serde_json::to_string_pretty(s).map_err(|e| {
                 CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")

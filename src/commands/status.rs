@@ -6,7 +6,7 @@ use accord_events::store::Store;
 use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, View};
 use clap::Args;
 
-use super::show::{TimeArgs, head_of, print_json};
+use super::reading::{TimeArgs, head_of, print_report};
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
@@ -39,20 +39,12 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let store = ctx.open_read()?;
     let (status, replay) = build(&store, &view)?;
     let head = head_of(&store, &view)?;
-    if ctx.json {
-        print_json(&status, &head)?;
-    } else {
-        let mut out = text::status::render(&status, &replay, &ctx.out_style);
-        out.push_str(&text::footer(
-            &ctx.out_style,
-            &head,
-            view.known_at.as_deref(),
-        ));
-        text::emit(&out)?;
-    }
+    let code = print_report(ctx, &status, &head, &view, || {
+        text::status::render(&status, &replay, &ctx.out_style)
+    })?;
     // The process ends here: leave the read models' memory to the OS rather
     // than freeing a million facts one by one (a fifth of the run).
     std::mem::forget(replay);
     std::mem::forget(status);
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }

@@ -219,7 +219,11 @@ pub fn report_json(
 }
 
 /// The chain's verdict in words: intact with its head, or where it was altered.
-pub fn verdict(s: &crate::context::Style, r: &VerifyReport, checked: Option<&Head>) -> String {
+pub fn verdict(
+    s: &crate::render::style::Style,
+    r: &VerifyReport,
+    checked: Option<&Head>,
+) -> String {
     let signatures = if r.signatures_checked > 0 {
         format!(
             ", {} endorsement signature(s) verified",

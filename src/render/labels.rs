@@ -8,9 +8,7 @@
 //! marks of an effective partnership), never by its id, and criteria are
 //! listed in their framework's order.
 
-use accord_events::fields::{
-    ActivityKind, AgreementKind, MeetingKind, ReviewKind, Role, Side, Swot, Theme,
-};
+use accord_events::fields::{AgreementKind, ReviewKind, Role, Side, Swot, Theme};
 use accord_projections::Replay;
 use accord_projections::audit::ActKind;
 use accord_projections::framework::Framework;
@@ -103,16 +101,6 @@ pub fn swot(s: Swot) -> &'static str {
     }
 }
 
-/// A SWOT quadrant, plural, as a heading.
-pub fn swot_heading(s: Swot) -> &'static str {
-    match s {
-        Swot::Strength => "Strengths",
-        Swot::Weakness => "Weaknesses",
-        Swot::Opportunity => "Opportunities",
-        Swot::Threat => "Threats",
-    }
-}
-
 /// A theme of findings.
 pub fn theme(t: Theme) -> &'static str {
     match t {
@@ -121,37 +109,6 @@ pub fn theme(t: Theme) -> &'static str {
         Theme::Roles => "Roles",
         Theme::ParisPrinciples => "Paris Declaration principles",
         Theme::Other => "Other",
-    }
-}
-
-/// An activity kind, plural, as a heading.
-pub fn activity_heading(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Training => "Trainings",
-        ActivityKind::CaseStudy => "Case studies",
-        ActivityKind::Resource => "Resource-centre items",
-        ActivityKind::Specialist => "Specialist support",
-    }
-}
-
-/// An activity kind, singular.
-pub fn activity(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Training => "training",
-        ActivityKind::CaseStudy => "case study",
-        ActivityKind::Resource => "resource",
-        ActivityKind::Specialist => "specialist support",
-    }
-}
-
-/// A meeting kind.
-pub fn meeting(k: MeetingKind) -> &'static str {
-    match k {
-        MeetingKind::StrategicMeeting => "strategic meeting",
-        MeetingKind::PartnershipMeeting => "partnership meeting",
-        MeetingKind::Retreat => "retreat",
-        MeetingKind::Steering => "steering",
-        MeetingKind::Other => "other",
     }
 }
 
@@ -164,18 +121,6 @@ pub fn agreement_kind(k: AgreementKind) -> &'static str {
         AgreementKind::ActionPlan => "action plan",
         AgreementKind::SuccessMeasures => "success measures",
         AgreementKind::FollowUp => "follow-up",
-    }
-}
-
-/// An agreement kind as a column heading.
-pub fn agreement_kind_heading(k: AgreementKind) -> &'static str {
-    match k {
-        AgreementKind::SharedGoal => "Shared goal",
-        AgreementKind::Principles => "Principles",
-        AgreementKind::TermsOfReference => "Terms of reference",
-        AgreementKind::ActionPlan => "Action plan",
-        AgreementKind::SuccessMeasures => "Success measures",
-        AgreementKind::FollowUp => "Follow-up",
     }
 }
 

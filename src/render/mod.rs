@@ -4,9 +4,11 @@
 
 pub mod changes;
 pub mod csv;
+pub mod i18n;
 pub mod labels;
 pub mod numbers;
 pub mod progress;
 pub mod report;
+pub mod style;
 pub mod summary;
 pub mod text;

@@ -16,9 +16,9 @@ use axum::http::StatusCode;
 
 use super::routes::Query;
 use crate::commands::verify::{GUARD_HINT, guard_warning, head_arg, verdict};
-use crate::context::Style;
 use crate::render::labels::progress;
 use crate::render::report::{esc_html as e, html::CSS};
+use crate::render::style::Style;
 use crate::render::summary::summary;
 use crate::render::text;
 

@@ -2,6 +2,7 @@
 //! request, then the same functions the reading commands call, so a page,
 //! its `/api/…` twin and the command's `--json` say the same thing.
 
+use crate::render::i18n::{Digits, Langs, Tr};
 use accord_events::store::{LogFilter, Store};
 use accord_events::verify::Head;
 use accord_projections::snapshot::PRELUDE_TYPES;
@@ -9,7 +10,7 @@ use accord_projections::{History, PartnershipDiff, Replay, View};
 
 use super::pages;
 use super::routes::{Fmt, Query, Reply, WebError};
-use crate::commands::show::{
+use crate::commands::reading::{
     TimeArgs, day_arg, head_of, json_with_head, not_established, partnership_events,
 };
 use crate::commands::{audit, known, snapshot, status, stream, verify};
@@ -51,7 +52,7 @@ pub fn partnership(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply
     let view = view(ctx, q)?;
     let store = open(ctx)?;
     let (state, replay) =
-        crate::commands::show::state(&store, id, &view).map_err(WebError::not_found)?;
+        crate::commands::reading::state(&store, id, &view).map_err(WebError::not_found)?;
     let head = head_of(&store, &view)?;
     Ok(match fmt {
         Fmt::Json => Reply::Json(json_with_head(&state, &head)?),
@@ -156,9 +157,16 @@ pub fn stage(ctx: &Context, fmt: Fmt, n: u32, q: &Query) -> Result<Reply, WebErr
         .map_err(WebError::not_found)?;
     stream::each(&store, |e| builder.apply(e))?;
     let snap = builder.finish();
+    // `?lang=km` or `?lang=km,en` as `snapshot --lang` (docs/languages.md);
+    // English otherwise. JSON is the same in every language.
+    let langs = q
+        .get("lang")
+        .and_then(|l| l.parse::<Langs>().ok())
+        .unwrap_or_else(Langs::english);
+    let tr = Tr::new(&langs, Digits::Latin);
     Ok(match fmt {
-        Fmt::Json => Reply::Json(snapshot::render(&snap, snapshot::Format::Json)?),
-        Fmt::Html => Reply::Html(snapshot::render(&snap, snapshot::Format::Html)?),
+        Fmt::Json => Reply::Json(snapshot::render(&snap, snapshot::Format::Json, &tr)?),
+        Fmt::Html => Reply::Html(snapshot::render(&snap, snapshot::Format::Html, &tr)?),
     })
 }
 

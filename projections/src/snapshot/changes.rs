@@ -144,22 +144,6 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
     for now in basis.states {
         let before: Option<&PartnershipState> =
             before_states.get(now.partnership.as_str()).copied();
-        let old_agreements: HashMap<&str, &AgreementState> = before
-            .map(|b| {
-                b.agreements
-                    .iter()
-                    .map(|a| (a.agreement.as_str(), a))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let old_commitments: HashMap<&str, &CommitmentState> = before
-            .map(|b| {
-                b.commitments
-                    .iter()
-                    .map(|c| (c.commitment.as_str(), c))
-                    .collect()
-            })
-            .unwrap_or_default();
         let p = || now.partnership.clone();
         let pref = || PartnershipRef {
             partnership: now.partnership.clone(),
@@ -195,62 +179,8 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
             }
         }
 
-        for a in &now.agreements {
-            let old = old_agreements.get(a.agreement.as_str()).copied();
-            let change = || AgreementChange {
-                partnership: p(),
-                agreement: a.agreement.clone(),
-                kind: a.kind,
-                title: a.title.clone(),
-                status: a.status,
-                status_before: old.map(|o| o.status),
-                current_version: a.current_version,
-                in_force_version: a.in_force_version,
-                adopted_on: a.adopted_on,
-            };
-            if old.is_none() {
-                c.agreements_proposed.push(change());
-            }
-            if a.in_force_version.is_some()
-                && a.in_force_version != old.and_then(|o| o.in_force_version)
-            {
-                c.agreements_adopted.push(change());
-            }
-            if a.current_version > old.map_or(1, |o| o.current_version) {
-                c.agreements_revised.push(change());
-            }
-            if a.status == AgreementStatus::Withdrawn
-                && old.is_none_or(|o| o.status != AgreementStatus::Withdrawn)
-            {
-                c.agreements_withdrawn.push(change());
-            }
-        }
-
-        for k in &now.commitments {
-            let old = old_commitments.get(k.commitment.as_str()).copied();
-            let change = || CommitmentChange {
-                partnership: p(),
-                commitment: k.commitment.clone(),
-                text: k.text.clone(),
-                owner: k.owner.clone(),
-                due: k.due,
-                status: k.status,
-                status_before: old.map(|o| o.status),
-            };
-            if old.is_none() {
-                c.commitments_made.push(change());
-            }
-            let became = |s: CommitmentStatus| k.status == s && old.is_none_or(|o| o.status != s);
-            if became(CommitmentStatus::Completed) {
-                c.commitments_completed.push(change());
-            }
-            if became(CommitmentStatus::Dropped) {
-                c.commitments_dropped.push(change());
-            }
-            if k.overdue && !old.is_some_and(|o| o.overdue) {
-                c.commitments_newly_overdue.push(change());
-            }
-        }
+        agreements(&mut c, now, before);
+        commitments(&mut c, now, before);
 
         if let Some(fold) = basis.now.partnerships.get(&now.partnership) {
             for r in &fold.reviews {
@@ -285,4 +215,85 @@ pub(super) fn build(basis: &Basis<'_>) -> Changes {
         .filter(|f| basis.in_period(f.recorded_on.0))
         .count();
     c
+}
+
+/// Agreements proposed, adopted, revised or withdrawn since the baseline.
+fn agreements(c: &mut Changes, now: &PartnershipState, before: Option<&PartnershipState>) {
+    let old_agreements: HashMap<&str, &AgreementState> = before
+        .map(|b| {
+            b.agreements
+                .iter()
+                .map(|a| (a.agreement.as_str(), a))
+                .collect()
+        })
+        .unwrap_or_default();
+    let p = || now.partnership.clone();
+    for a in &now.agreements {
+        let old = old_agreements.get(a.agreement.as_str()).copied();
+        let change = || AgreementChange {
+            partnership: p(),
+            agreement: a.agreement.clone(),
+            kind: a.kind,
+            title: a.title.clone(),
+            status: a.status,
+            status_before: old.map(|o| o.status),
+            current_version: a.current_version,
+            in_force_version: a.in_force_version,
+            adopted_on: a.adopted_on,
+        };
+        if old.is_none() {
+            c.agreements_proposed.push(change());
+        }
+        if a.in_force_version.is_some()
+            && a.in_force_version != old.and_then(|o| o.in_force_version)
+        {
+            c.agreements_adopted.push(change());
+        }
+        if a.current_version > old.map_or(1, |o| o.current_version) {
+            c.agreements_revised.push(change());
+        }
+        if a.status == AgreementStatus::Withdrawn
+            && old.is_none_or(|o| o.status != AgreementStatus::Withdrawn)
+        {
+            c.agreements_withdrawn.push(change());
+        }
+    }
+}
+
+/// Commitments made, completed, dropped or newly overdue since the baseline.
+fn commitments(c: &mut Changes, now: &PartnershipState, before: Option<&PartnershipState>) {
+    let old_commitments: HashMap<&str, &CommitmentState> = before
+        .map(|b| {
+            b.commitments
+                .iter()
+                .map(|c| (c.commitment.as_str(), c))
+                .collect()
+        })
+        .unwrap_or_default();
+    let p = || now.partnership.clone();
+    for k in &now.commitments {
+        let old = old_commitments.get(k.commitment.as_str()).copied();
+        let change = || CommitmentChange {
+            partnership: p(),
+            commitment: k.commitment.clone(),
+            text: k.text.clone(),
+            owner: k.owner.clone(),
+            due: k.due,
+            status: k.status,
+            status_before: old.map(|o| o.status),
+        };
+        if old.is_none() {
+            c.commitments_made.push(change());
+        }
+        let became = |s: CommitmentStatus| k.status == s && old.is_none_or(|o| o.status != s);
+        if became(CommitmentStatus::Completed) {
+            c.commitments_completed.push(change());
+        }
+        if became(CommitmentStatus::Dropped) {
+            c.commitments_dropped.push(change());
+        }
+        if k.overdue && !old.is_some_and(|o| o.overdue) {
+            c.commitments_newly_overdue.push(change());
+        }
+    }
 }

@@ -134,144 +134,24 @@ fn member_on(p: &Partnership, org: &str, on: NaiveDate) -> bool {
     })
 }
 
+/// Each established partnership's engagement, filled channel by channel.
+type Per<'a> = BTreeMap<&'a str, Engagement>;
+
 pub(super) fn build(basis: &Basis<'_>) -> Coverage {
-    let now = basis.now;
-    let dir = basis.dir();
     let established: Vec<&str> = basis
         .states
         .iter()
         .map(|s| s.partnership.as_str())
         .collect();
-    let known: std::collections::HashSet<&str> = established.iter().copied().collect();
-    let is_established = |p: &str| known.contains(p);
-    let mut per: BTreeMap<&str, Engagement> = established
+    let mut per: Per<'_> = established
         .iter()
         .map(|p| (*p, Engagement::default()))
         .collect();
 
-    let mut interviews = Tally::default();
-    for i in now
-        .programme
-        .interviews
-        .iter()
-        .filter(|i| basis.in_period(i.held_on.0))
-    {
-        interviews.held += 1;
-        for person in &i.interviewees {
-            interviews.person(Some(i.side), person);
-        }
-        match i.partnership.as_deref().filter(|p| is_established(p)) {
-            Some(p) => {
-                interviews.reach(p, Some(i.side));
-                if let Some(e) = per.get_mut(p) {
-                    e.interviews += 1;
-                    e.sides.push(i.side);
-                }
-            }
-            None => interviews.programme_wide += 1,
-        }
-    }
-
-    let mut meetings = Tally::default();
-    for m in now
-        .programme
-        .meetings
-        .iter()
-        .filter(|m| basis.in_period(m.held_on.0))
-    {
-        meetings.held += 1;
-        let on = m.held_on.0;
-        let attendees: Vec<(&str, Option<crate::directory::Affiliation>)> = m
-            .attendees
-            .iter()
-            .map(|a| (a.as_str(), dir.acting_for(a, on)))
-            .collect();
-        for (person, who) in &attendees {
-            meetings.person(who.as_ref().and_then(|w| w.side), person);
-        }
-        let named: Vec<&str> = m
-            .partnerships
-            .iter()
-            .map(String::as_str)
-            .filter(|p| is_established(p))
-            .collect();
-        if named.is_empty() {
-            meetings.programme_wide += 1;
-        }
-        for p in named {
-            meetings.reach(p, None);
-            let fold = now.partnerships.get(p);
-            let e = per.get_mut(p);
-            let mut sides = Vec::new();
-            for (_, who) in &attendees {
-                if let (Some(w), Some(fold)) = (who, fold)
-                    && member_on(fold, &w.org, on)
-                    && let Some(s) = w.side
-                {
-                    meetings.reach(p, Some(s));
-                    sides.push(s);
-                }
-            }
-            if let Some(e) = e {
-                e.meetings += 1;
-                e.sides.extend(sides);
-            }
-        }
-    }
-
-    let mut reviews = Tally::default();
-    for p in &established {
-        let Some(fold) = now.partnerships.get(*p) else {
-            continue;
-        };
-        for r in &fold.reviews {
-            let responses: Vec<_> = r
-                .responses
-                .iter()
-                .filter(|x| basis.in_period(x.stamp.on.0))
-                .collect();
-            if responses.is_empty() {
-                continue;
-            }
-            reviews.held += 1;
-            for x in responses {
-                let side = dir
-                    .acting_for(&x.respondent, x.stamp.on.0)
-                    .and_then(|a| a.side);
-                reviews.person(side, &x.respondent);
-                reviews.reach(p, side);
-                if let Some(e) = per.get_mut(*p) {
-                    e.review_responses += 1;
-                    e.sides.extend(side);
-                }
-            }
-        }
-    }
-
-    let mut activities = Tally::default();
-    for a in now
-        .programme
-        .activities
-        .iter()
-        .filter(|a| basis.in_period(a.delivered_on.0))
-    {
-        activities.held += 1;
-        let named: Vec<&str> = a
-            .partnerships
-            .iter()
-            .map(String::as_str)
-            .filter(|p| is_established(p))
-            .collect();
-        if named.is_empty() {
-            activities.programme_wide += 1;
-        }
-        for p in named {
-            activities.reach(p, None);
-            if let Some(e) = per.get_mut(p) {
-                e.activities += 1;
-            }
-        }
-    }
+    let interviews = interviews(basis, &mut per);
+    let meetings = meetings(basis, &mut per);
+    let reviews = reviews(basis, &mut per);
+    let activities = activities(basis, &mut per);
 
     let mut per_partnership: Vec<(String, Engagement)> = established
         .iter()
@@ -300,4 +180,150 @@ pub(super) fn build(basis: &Basis<'_>) -> Coverage {
         not_engaged,
         per_partnership,
     }
+}
+
+/// Interviews and focus groups held in the period.
+fn interviews(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
+    let now = basis.now;
+    let mut interviews = Tally::default();
+    for i in now
+        .programme
+        .interviews
+        .iter()
+        .filter(|i| basis.in_period(i.held_on.0))
+    {
+        interviews.held += 1;
+        for person in &i.interviewees {
+            interviews.person(Some(i.side), person);
+        }
+        match i.partnership.as_deref().filter(|p| per.contains_key(p)) {
+            Some(p) => {
+                interviews.reach(p, Some(i.side));
+                if let Some(e) = per.get_mut(p) {
+                    e.interviews += 1;
+                    e.sides.push(i.side);
+                }
+            }
+            None => interviews.programme_wide += 1,
+        }
+    }
+    interviews
+}
+
+/// Meetings held in the period; a named partnership's side counts when an attendee acted for one of its members that day.
+fn meetings(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
+    let now = basis.now;
+    let dir = basis.dir();
+    let mut meetings = Tally::default();
+    for m in now
+        .programme
+        .meetings
+        .iter()
+        .filter(|m| basis.in_period(m.held_on.0))
+    {
+        meetings.held += 1;
+        let on = m.held_on.0;
+        let attendees: Vec<(&str, Option<crate::directory::Affiliation>)> = m
+            .attendees
+            .iter()
+            .map(|a| (a.as_str(), dir.acting_for(a, on)))
+            .collect();
+        for (person, who) in &attendees {
+            meetings.person(who.as_ref().and_then(|w| w.side), person);
+        }
+        let named: Vec<&str> = m
+            .partnerships
+            .iter()
+            .map(String::as_str)
+            .filter(|p| per.contains_key(p))
+            .collect();
+        if named.is_empty() {
+            meetings.programme_wide += 1;
+        }
+        for p in named {
+            meetings.reach(p, None);
+            let fold = now.partnerships.get(p);
+            let e = per.get_mut(p);
+            let mut sides = Vec::new();
+            for (_, who) in &attendees {
+                if let (Some(w), Some(fold)) = (who, fold)
+                    && member_on(fold, &w.org, on)
+                    && let Some(s) = w.side
+                {
+                    meetings.reach(p, Some(s));
+                    sides.push(s);
+                }
+            }
+            if let Some(e) = e {
+                e.meetings += 1;
+                e.sides.extend(sides);
+            }
+        }
+    }
+    meetings
+}
+
+/// Review responses given in the period, per partnership.
+fn reviews(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
+    let now = basis.now;
+    let dir = basis.dir();
+    let mut reviews = Tally::default();
+    for p in basis.states.iter().map(|s| s.partnership.as_str()) {
+        let Some(fold) = now.partnerships.get(p) else {
+            continue;
+        };
+        for r in &fold.reviews {
+            let responses: Vec<_> = r
+                .responses
+                .iter()
+                .filter(|x| basis.in_period(x.stamp.on.0))
+                .collect();
+            if responses.is_empty() {
+                continue;
+            }
+            reviews.held += 1;
+            for x in responses {
+                let side = dir
+                    .acting_for(&x.respondent, x.stamp.on.0)
+                    .and_then(|a| a.side);
+                reviews.person(side, &x.respondent);
+                reviews.reach(p, side);
+                if let Some(e) = per.get_mut(p) {
+                    e.review_responses += 1;
+                    e.sides.extend(side);
+                }
+            }
+        }
+    }
+    reviews
+}
+
+/// Follow-up activities delivered in the period.
+fn activities(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
+    let now = basis.now;
+    let mut activities = Tally::default();
+    for a in now
+        .programme
+        .activities
+        .iter()
+        .filter(|a| basis.in_period(a.delivered_on.0))
+    {
+        activities.held += 1;
+        let named: Vec<&str> = a
+            .partnerships
+            .iter()
+            .map(String::as_str)
+            .filter(|p| per.contains_key(p))
+            .collect();
+        if named.is_empty() {
+            activities.programme_wide += 1;
+        }
+        for p in named {
+            activities.reach(p, None);
+            if let Some(e) = per.get_mut(p) {
+                e.activities += 1;
+            }
+        }
+    }
+    activities
 }

@@ -142,7 +142,7 @@ fn dated(
     occurred_at: &str,
     today: NaiveDate,
     defaulted: bool,
-    style: &crate::context::Style,
+    style: &crate::render::style::Style,
 ) -> String {
     if defaulted {
         style.yellow(&format!(

@@ -11,16 +11,24 @@ use super::charts;
 use super::esc_html as e;
 use super::model::{Block, Card, Chart, Figure, Format, Report, Span, Table};
 use super::sections;
+use crate::render::i18n::Tr;
 
 /// The report's style sheet (also the front page's).
 pub const CSS: &str = include_str!("report.css");
 
-/// The start of a page, up to and including `<body>`: the document title
-/// (plain text) and, after the style sheet, any further CSS.
-pub fn head(title: &str, extra_css: &str) -> String {
+/// Khmer-capable system fonts, named after the Latin ones so that each
+/// glyph comes from the first font that has it (docs/languages.md).
+pub const KHMER_CSS: &str = r#"body, h1, h2, h3, .figure .value, svg.chart { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans Khmer", "Khmer OS", "Khmer OS System", sans-serif; }
+:lang(km) { line-height: 1.6; }
+"#;
+
+/// The start of a page, up to and including `<body>`: the language tag,
+/// the document title (plain text) and, after the style sheet, any further
+/// CSS.
+pub fn head(lang: &str, title: &str, extra_css: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,22 +44,23 @@ pub fn head(title: &str, extra_css: &str) -> String {
     )
 }
 
-/// The snapshot as HTML.
-pub fn render(s: &StageSnapshot) -> String {
-    layout(&sections::build(s), s)
+/// The snapshot as HTML, in the languages of `tr`.
+pub fn render(s: &StageSnapshot, tr: &Tr) -> String {
+    layout(&sections::build(s, tr), s)
 }
 
 /// A report as HTML; the charts are drawn from the snapshot.
 pub fn layout(r: &Report, s: &StageSnapshot) -> String {
     let m = &r.masthead;
     let mut o = String::with_capacity(64 * 1024);
-    o.push_str(&head(
-        &m.document_title,
-        &format!(
-            "@page {{ @bottom-left {{ content: \"{} \\2014  {}\"; }} }}\n",
-            m.page_footer.0, m.page_footer.1
-        ),
-    ));
+    let mut css = format!(
+        "@page {{ @bottom-left {{ content: \"{} \\2014  {}\"; }} }}\n",
+        m.page_footer.0, m.page_footer.1
+    );
+    if r.khmer {
+        css.push_str(KHMER_CSS);
+    }
+    o.push_str(&head(r.lang.tag(), &m.document_title, &css));
     o.push_str("<main class=\"page\">\n");
     o.push_str(r#"<header class="masthead">"#);
     let _ = write!(o, r#"<div class="eyebrow">{}</div>"#, spans(&m.eyebrow));
@@ -323,6 +332,6 @@ pub fn cards(o: &mut String, cards: &[Card]) {
 
 /// The key figures of a snapshot, as a row of cards (also on the
 /// programme's front page, [`super::index`]).
-pub fn figures(o: &mut String, s: &StageSnapshot) {
-    cards(o, &sections::cards(s));
+pub fn figures(o: &mut String, s: &StageSnapshot, tr: &Tr) {
+    cards(o, &sections::cards(s, tr));
 }

@@ -23,6 +23,8 @@ pub struct StageEntry<'a> {
 /// The front page as one self-contained HTML file; `note` (plain text) ends it.
 pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
     let e = esc_html;
+    // The front page is in English (docs/languages.md).
+    let tr = crate::render::i18n::Tr::english();
     // The programme as most recently known: the snapshot with the latest
     // as-of date holds every stage's dates and status on that date.
     let latest = stages
@@ -33,6 +35,7 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
     let name = programme.map_or("Programme", |p| p.name.as_str());
     let mut o = String::with_capacity(32 * 1024);
     o.push_str(&html::head(
+        "en",
         &format!("{name}: stage progress snapshots"),
         "",
     ));
@@ -95,17 +98,17 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
                 accord_projections::programme::StageProgress::Started => "started",
                 accord_projections::programme::StageProgress::Completed => "completed",
             },
-            label = e(progress(d.status)),
+            label = e(&words::progress(&tr, d.status)),
         );
         let _ = write!(
             o,
             r#"<dl class="meta"><dt>Planned</dt><dd>{}</dd><dt>Actual</dt><dd>{}</dd><dt>Key figures as of</dt><dd>{} <span class="muted">({})</span></dd></dl>"#,
-            e(&planned(s)),
-            e(&actual(s)),
+            e(&wording::planned(&tr, s)),
+            e(&wording::actual(&tr, s)),
             date(s.as_of),
-            e(as_of_basis(s))
+            e(&wording::as_of_basis(&tr, s))
         );
-        html::figures(&mut o, s);
+        html::figures(&mut o, s, &tr);
         let _ = writeln!(
             o,
             r#"<p class="links">Stage {n} report: <a href="{h}">HTML</a> <span class="muted">(printable, with charts)</span> · <a href="{m}">Markdown</a> <span class="muted">(for minutes)</span></p></section>"#,

@@ -9,6 +9,7 @@ use accord_projections::snapshot::StageSnapshot;
 
 use super::model::{Block, Format, Report, Span, Table};
 use super::sections;
+use crate::render::i18n::Tr;
 
 /// Escapes text from the log for Markdown: one line, every character that
 /// could start markup backslash-escaped (CommonMark allows it before any
@@ -42,9 +43,9 @@ fn code(s: &str) -> String {
     format!("`{}`", s.replace('`', "'"))
 }
 
-/// The snapshot as Markdown.
-pub fn render(s: &StageSnapshot) -> String {
-    layout(&sections::build(s))
+/// The snapshot as Markdown, in the languages of `tr`.
+pub fn render(s: &StageSnapshot, tr: &Tr) -> String {
+    layout(&sections::build(s, tr))
 }
 
 /// A report as Markdown.

@@ -186,7 +186,7 @@ pub struct Section {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     /// The label.
-    pub label: &'static str,
+    pub label: String,
     /// The value.
     pub value: Spans,
     /// Shown in one format only, if so.
@@ -217,6 +217,11 @@ pub struct Masthead {
 /// A whole report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The leading language (HTML's `lang`).
+    pub lang: crate::render::i18n::Lang,
+    /// True when any of the report's words are Khmer (HTML names Khmer
+    /// fonts).
+    pub khmer: bool,
     /// The top.
     pub masthead: Masthead,
     /// The sections, in order.

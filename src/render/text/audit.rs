@@ -7,8 +7,8 @@ use accord_projections::audit::{Act, AgreementAudit, OrgAudit, PersonAudit, Vers
 
 use super::worddiff::{LEGEND, changes_words, marked};
 use super::{date, heading, labelled_text, occurred, opt_date, push_table, side, table, wrap};
-use crate::context::Style;
 use crate::render::labels;
+use crate::render::style::Style;
 
 /// `2010-12-31T12:00:00.000000Z` as `2010-12-31 12:00:00 UTC`.
 fn instant(recorded_at: &str) -> String {

@@ -4,8 +4,8 @@ use accord_projections::Replay;
 use accord_projections::diff::{PartnershipDiff, Transition};
 
 use super::{change, date, heading, mean, opt_date, push_table, side, table, wrap};
-use crate::context::Style;
 use crate::render::labels;
+use crate::render::style::Style;
 
 fn arrow<T, F: Fn(&T) -> String>(t: &Transition<T>, f: F) -> String {
     format!("{} → {}", f(&t.from), f(&t.to))

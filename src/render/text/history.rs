@@ -7,7 +7,7 @@ use accord_projections::{Directory, Replay};
 
 use super::worddiff::{LEGEND, changes_words, marked};
 use super::{change, date, heading, labelled_text, mean, push_table, table, wrap};
-use crate::context::Style;
+use crate::render::style::Style;
 
 /// A partnership's history as text (without the footer); with `diff`,
 /// each revision is followed by what changed in the agreement's text.

@@ -9,8 +9,8 @@ use accord_projections::list::{
     ReviewStatus, StageRow,
 };
 
-use crate::context::Style;
 use crate::render::labels;
+use crate::render::style::Style;
 
 /// Aligns `rows` under `header`: every column but the last is padded to its
 /// widest cell; the header is dimmed. The last column (free text) wraps,

@@ -17,7 +17,7 @@ use comfy_table::{
     Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
 };
 
-use crate::context::Style;
+use crate::render::style::Style;
 
 /// The width of text output when it goes to a file or a pipe (and so in
 /// every test): tables and wrapped text fit 80 columns.

@@ -9,8 +9,8 @@ use super::{
     alert, caution, date, good, heading, keep_width, mean, occurred, opt_date, push_table, side,
     table, wrap,
 };
-use crate::context::Style;
 use crate::render::labels;
+use crate::render::style::Style;
 
 /// The state of a partnership as text (without the footer).
 pub fn render(s: &PartnershipState, replay: &Replay, style: &Style) -> String {

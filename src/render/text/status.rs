@@ -6,8 +6,8 @@ use accord_projections::status::ProgrammeStatus;
 use comfy_table::Cell;
 
 use super::{alert, date, good, heading, keep_width, opt_date, push_table, table, wrap};
-use crate::context::Style;
 use crate::render::labels;
+use crate::render::style::Style;
 
 /// The programme's status as text (without the footer).
 pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {

@@ -3,21 +3,22 @@
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
-pub fn build(s: &StageSnapshot) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
     let heading = |h: &str, numeric: bool| {
+        let h = t(tr.label(h, &[]));
         if numeric {
-            Column::numeric(t(h))
+            Column::numeric(h)
         } else {
-            Column::text(t(h))
+            Column::text(h)
         }
     };
     let mut blocks = vec![Block::Table(Table {
         class: "activity-kinds",
         columns: vec![
-            heading("Activity", false),
-            heading("In the period", true),
-            heading("Participants", true),
-            heading("To date", true),
+            heading("col-activity", false),
+            heading("col-in-period", true),
+            heading("col-participants", true),
+            heading("col-to-date", true),
         ],
         rows: s
             .activities
@@ -25,14 +26,14 @@ pub fn build(s: &StageSnapshot) -> Section {
             .iter()
             .map(|r| {
                 Row::new(vec![
-                    t(activity_heading(r.kind)),
-                    t(count(r.in_period)),
+                    t(words::activity_heading(tr, r.kind)),
+                    t(tr.count(r.in_period)),
                     if r.participants_in_period > 0 {
-                        t(count(r.participants_in_period as usize))
+                        t(tr.count(r.participants_in_period as usize))
                     } else {
                         dash()
                     },
-                    t(count(r.to_date)),
+                    t(tr.count(r.to_date)),
                 ])
             })
             .collect(),
@@ -40,47 +41,48 @@ pub fn build(s: &StageSnapshot) -> Section {
     let items = &s.activities.items;
     if !items.is_empty() {
         blocks.push(html_blocks(vec![Block::Heading(t(
-            "Delivered in the period",
+            tr.label("delivered-in-period", &[])
         ))]));
         blocks.push(Block::Table(Table {
             class: "activities",
             columns: vec![
-                heading("Date", false),
-                heading("Activity", false),
-                heading("Kind", false),
-                heading("Partnerships", true),
-                heading("Participants", true),
+                heading("col-date", false),
+                heading("col-activity", false),
+                heading("col-kind", false),
+                heading("col-partnerships", true),
+                heading("col-participants", true),
             ],
             rows: items
                 .iter()
                 .take(ROWS_AT_MOST)
                 .map(|a| {
                     Row::new(vec![
-                        vec![Span::Styled("nowrap", t(date(a.delivered_on)))],
+                        vec![Span::Styled("nowrap", t(tr.date(a.delivered_on)))],
                         l(&a.title),
-                        t(activity_label(a.kind)),
-                        t(count(a.partnerships)),
-                        a.participants.map_or_else(dash, |n| t(count(n as usize))),
+                        t(words::activity(tr, a.kind)),
+                        t(tr.count(a.partnerships)),
+                        a.participants
+                            .map_or_else(dash, |n| t(tr.count(n as usize))),
                     ])
                 })
                 .collect(),
         }));
-        blocks.extend(more_note(ROWS_AT_MOST, items.len()));
+        blocks.extend(more_note(tr, ROWS_AT_MOST, items.len()));
     }
     if s.meetings.is_empty() {
-        blocks.push(nothing("No meetings were recorded in the period."));
+        blocks.push(nothing(tr.say("meetings-none", &[])));
     } else {
         blocks.push(html_blocks(vec![Block::Heading(t(
-            "Meetings held in the period",
+            tr.label("meetings-in-period", &[])
         ))]));
         blocks.push(Block::Table(Table {
             class: "meetings",
             columns: vec![
-                heading("Date", false),
-                heading("Meeting", false),
-                heading("Kind", false),
-                heading("Partnerships", true),
-                heading("Attendees", true),
+                heading("col-date", false),
+                heading("col-meeting", false),
+                heading("col-kind", false),
+                heading("col-partnerships", true),
+                heading("col-attendees", true),
             ],
             rows: s
                 .meetings
@@ -88,16 +90,16 @@ pub fn build(s: &StageSnapshot) -> Section {
                 .take(ROWS_AT_MOST)
                 .map(|m| {
                     Row::new(vec![
-                        vec![Span::Styled("nowrap", t(date(m.held_on)))],
+                        vec![Span::Styled("nowrap", t(tr.date(m.held_on)))],
                         l(&m.title),
-                        t(meeting_label(m.kind)),
-                        t(count(m.partnerships)),
-                        t(count(m.attendees)),
+                        t(words::meeting(tr, m.kind)),
+                        t(tr.count(m.partnerships)),
+                        t(tr.count(m.attendees)),
                     ])
                 })
                 .collect(),
         }));
-        blocks.extend(more_note(ROWS_AT_MOST, s.meetings.len()));
+        blocks.extend(more_note(tr, ROWS_AT_MOST, s.meetings.len()));
     }
-    super::section("activities", t("Activities and meetings"), blocks)
+    super::section("activities", t(tr.label("section-activities", &[])), blocks)
 }

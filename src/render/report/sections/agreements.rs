@@ -8,32 +8,35 @@ use accord_projections::snapshot::AgreementLine;
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
-pub fn build(s: &StageSnapshot, names: &Names) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
+    let heading = t(tr.label("section-agreements", &[]));
     let all: usize = s.partnerships.iter().map(|p| p.agreement_list.len()).sum();
     if all == 0 {
         return super::section(
             "agreements",
-            t("Agreements"),
-            vec![nothing(format!(
-                "No agreements had been proposed by {}.",
-                date(s.as_of)
+            heading,
+            vec![nothing(tr.say(
+                "agreements-none",
+                &[("date", tr.date(s.as_of).into())],
             ))],
         );
     }
     let kinds = agreement_kinds(s);
     let mut blocks = vec![
         md_blocks(vec![para(format!(
-            "{} Each cell gives the status and the date the version in force was adopted (v2: a revised version); more than three of a kind are counted by status.",
-            agreements_intro(s, all)
+            "{} {}",
+            wording::agreements_intro(tr, s, all),
+            tr.say("agreements-cells-md", &[])
         ))]),
-        html_blocks(vec![para(agreements_intro(s, all))]),
-        Block::Table(matrix(s, names, &kinds)),
+        html_blocks(vec![para(wording::agreements_intro(tr, s, all))]),
+        Block::Table(matrix(s, tr, names, &kinds)),
         html_blocks(vec![note(w(format!(
-            "Each cell shows an agreement's status and the date its version in force was adopted (v2: a revised version); more than three of a kind are counted by status (pending: a revision awaits endorsement, an earlier version stays in force). {}",
+            "{} {}",
+            tr.say("agreements-cells", &[]),
             if kinds.len() < AgreementKind::ALL.len() {
-                "Kinds of agreement no partnership has recorded are left out."
+                tr.say("agreements-kinds-left-out", &[])
             } else {
-                ""
+                String::new()
             }
         )))]),
     ];
@@ -48,10 +51,9 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         })
         .collect();
     if !attention.is_empty() {
-        blocks.push(Block::Heading(t(format!(
-            "Not fully in force ({})",
-            count(attention.len())
-        ))));
+        blocks.push(Block::Heading(t(
+            tr.label("not-fully-in-force", &[("n", Arg::N(attention.len()))])
+        )));
         let rows = attention
             .iter()
             .take(ROWS_AT_MOST)
@@ -59,38 +61,38 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
                 Row::new(vec![
                     vec![Span::log(&a.title), Span::IdAfter(a.agreement.clone())],
                     l(names.short(name)),
-                    vec![status_pill(a.status)],
-                    l(agreement_note(a)),
+                    vec![status_pill(tr, a.status)],
+                    l(wording::agreement_note(tr, a)),
                 ])
             })
             .collect();
         blocks.push(Block::Table(Table {
             class: "attention",
-            columns: ["Agreement", "Partnership", "Status", "Note"]
+            columns: ["col-agreement", "col-partnership", "col-status", "col-note"]
                 .into_iter()
-                .map(|h| Column::text(t(h)))
+                .map(|h| Column::text(t(tr.label(h, &[]))))
                 .collect(),
             rows,
         }));
-        blocks.extend(more_note(ROWS_AT_MOST, attention.len()));
+        blocks.extend(more_note(tr, ROWS_AT_MOST, attention.len()));
     }
-    super::section("agreements", t("Agreements"), blocks)
+    super::section("agreements", heading, blocks)
 }
 
 /// An agreement's status, as a pill in HTML.
-fn status_pill(s: AgreementStatus) -> Span {
-    Span::Pill(s.as_str().to_owned(), agreement_status(s).to_owned())
+fn status_pill(tr: &Tr, s: AgreementStatus) -> Span {
+    Span::Pill(s.as_str().to_owned(), words::agreement_status(tr, s))
 }
 
 /// Partnerships × kinds of agreement: each cell the agreements of that
 /// kind, or their counts by status when there are more than
 /// [`CELL_AT_MOST`].
-fn matrix(s: &StageSnapshot, names: &Names, kinds: &[AgreementKind]) -> Table {
-    let mut columns = vec![Column::text(t("Partnership"))];
+fn matrix(s: &StageSnapshot, tr: &Tr, names: &Names, kinds: &[AgreementKind]) -> Table {
+    let mut columns = vec![Column::text(t(tr.label("col-partnership", &[])))];
     columns.extend(
         kinds
             .iter()
-            .map(|k| Column::text(t(agreement_kind_heading(*k)))),
+            .map(|k| Column::text(t(words::agreement_kind_heading(tr, *k)))),
     );
     let mut rows = Vec::new();
     for p in s
@@ -107,21 +109,25 @@ fn matrix(s: &StageSnapshot, names: &Names, kinds: &[AgreementKind]) -> Table {
                     .into_iter()
                     .map(|(st, n)| {
                         let label = if st == AgreementStatus::RevisionPending {
-                            "pending"
+                            tr.label("agreement-pending-short", &[])
                         } else {
-                            agreement_status(st)
+                            words::agreement_status(tr, st)
                         };
                         (
-                            t(format!("{} × {}", agreement_status(st), count(n))),
+                            t(format!(
+                                "{} × {}",
+                                words::agreement_status(tr, st),
+                                tr.count(n)
+                            )),
                             vec![Span::Div(
                                 format!("agr-count {}", st.as_str()),
-                                vec![Span::Bold(t(count(n))), Span::text(format!(" {label}"))],
+                                vec![Span::Bold(t(tr.count(n))), Span::text(format!(" {label}"))],
                             )],
                         )
                     })
                     .collect()
             } else {
-                of_kind.iter().map(|a| entry(a)).collect()
+                of_kind.iter().map(|a| entry(tr, a)).collect()
             };
             let mut cell = Vec::new();
             let mut markdown = Vec::new();
@@ -149,20 +155,20 @@ fn matrix(s: &StageSnapshot, names: &Names, kinds: &[AgreementKind]) -> Table {
 
 /// One agreement in a matrix cell: its status, the version in force when
 /// revised, and when that was adopted (Markdown, HTML).
-fn entry(a: &AgreementLine) -> (Spans, Spans) {
+fn entry(tr: &Tr, a: &AgreementLine) -> (Spans, Spans) {
     let version = match a.in_force_version {
-        Some(v) if v > 1 => format!(" v{v}"),
+        Some(v) if v > 1 => format!(" v{}", tr.digits(&v.to_string())),
         _ => String::new(),
     };
-    let status = agreement_status(a.status);
+    let status = words::agreement_status(tr, a.status);
     let mut markdown = match a.status {
-        AgreementStatus::Adopted => t(format!("adopted{version}")),
+        AgreementStatus::Adopted => t(format!("{status}{version}")),
         _ => vec![Span::Strong(t(status)), Span::text(version.clone())],
     };
-    let mut page = vec![status_pill(a.status), Span::text(version)];
+    let mut page = vec![status_pill(tr, a.status), Span::text(version)];
     if let Some(d) = a.adopted_on {
-        markdown.push(Span::text(format!(" {}", date(d))));
-        page.push(Span::Styled("when", t(date(d))));
+        markdown.push(Span::text(format!(" {}", tr.date(d))));
+        page.push(Span::Styled("when", t(tr.date(d))));
     }
     (markdown, vec![Span::Div("agr".into(), page)])
 }

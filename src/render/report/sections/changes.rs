@@ -3,15 +3,13 @@
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
-pub fn build(s: &StageSnapshot) -> Section {
-    let heading = t(sentence(&format!("what changed {}", since(s))));
-    let rows = change_rows(s);
+pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
+    let heading = t(tr.label_by("section-changes", |tr| {
+        vec![("since", wording::since(tr, s).into())]
+    }));
+    let rows = wording::change_rows(tr, s);
     if rows.is_empty() {
-        return super::section(
-            "changes",
-            heading,
-            vec![para("Nothing was recorded in the period.")],
-        );
+        return super::section("changes", heading, vec![para(tr.say("changes-none", &[]))]);
     }
     let rows = rows
         .into_iter()
@@ -25,7 +23,7 @@ pub fn build(s: &StageSnapshot) -> Section {
                     Piece::Id(x) => Span::Id(x),
                 })
                 .collect();
-            Row::new(vec![t(r.what), t(count(r.count)), detail])
+            Row::new(vec![t(r.what), t(tr.count(r.count)), detail])
         })
         .collect();
     super::section(
@@ -34,9 +32,9 @@ pub fn build(s: &StageSnapshot) -> Section {
         vec![Block::Table(Table {
             class: "changes",
             columns: vec![
-                Column::text(t("Change")),
-                Column::numeric(t("Number")),
-                Column::text(t("Details")),
+                Column::text(t(tr.label("col-change", &[]))),
+                Column::numeric(t(tr.label("col-number", &[]))),
+                Column::text(t(tr.label("col-details", &[]))),
             ],
             rows,
         })],
@@ -44,63 +42,63 @@ pub fn build(s: &StageSnapshot) -> Section {
 }
 
 /// One line per partnership (HTML).
-pub fn annex(s: &StageSnapshot, names: &Names) -> Section {
+pub fn annex(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
     let mut rows = Vec::new();
     for p in &s.partnerships {
         let c = &p.summary.commitments;
         let en = &p.engagement;
         let mut through = Vec::new();
         if en.interviews > 0 {
-            through.push(plural(en.interviews, "interview", "interviews"));
+            through.push(n(tr, "n-interviews", en.interviews));
         }
         if en.meetings > 0 {
-            through.push(plural(en.meetings, "meeting", "meetings"));
+            through.push(n(tr, "n-meetings", en.meetings));
         }
         if en.review_responses > 0 {
-            through.push(plural(
-                en.review_responses,
-                "review response",
-                "review responses",
-            ));
+            through.push(n(tr, "n-review-responses", en.review_responses));
         }
         if en.activities > 0 {
-            through.push(plural(en.activities, "activity", "activities"));
+            through.push(n(tr, "n-activities", en.activities));
         }
         let overdue = p.summary.overdue_commitments.len();
-        let overdue_word = || Span::Styled("overdue", t("overdue"));
+        let overdue_word = || Span::Styled("overdue", t(tr.label("overdue", &[])));
         let review = if p.summary.latest_review.is_none() && !p.summary.closed {
-            t("not yet reviewed")
+            t(tr.say("not-yet-reviewed-short", &[]))
         } else if p.summary.review_overdue {
             match p.next_review_due {
-                Some(d) => vec![overdue_word(), Span::text(format!(" (due {})", date(d)))],
+                Some(d) => vec![
+                    overdue_word(),
+                    Span::text(format!(
+                        " ({})",
+                        tr.say("due-on", &[("date", tr.date(d).into())])
+                    )),
+                ],
                 None => vec![overdue_word()],
             }
         } else {
-            p.next_review_due
-                .map_or_else(|| t("–"), |d| t(format!("due {}", date(d))))
+            p.next_review_due.map_or_else(
+                || t("–"),
+                |d| t(tr.say("due-on", &[("date", tr.date(d).into())])),
+            )
         };
         let mut name = l(names.short(&p.summary.name));
         if p.summary.closed {
-            name.push(Span::text(" (closed)"));
+            name.push(Span::text(format!(" ({})", tr.say("closed", &[]))));
         }
         rows.push(Row {
             class: p.summary.closed.then_some("closed"),
             cells: vec![
                 name,
-                t(format!(
-                    "{} of {}",
-                    count(p.summary.agreements_adopted),
-                    count(p.agreement_list.len())
-                )),
-                t(format!("{} of {}", count(c.completed), count(c.total()))),
+                t(of(tr, p.summary.agreements_adopted, p.agreement_list.len())),
+                t(of(tr, c.completed, c.total())),
                 if overdue > 0 {
-                    vec![Span::Styled("overdue", t(count(overdue)))]
+                    vec![Span::Styled("overdue", t(tr.count(overdue)))]
                 } else {
                     t("–")
                 },
                 review,
                 if through.is_empty() {
-                    vec![Span::Styled("muted", t("not engaged"))]
+                    vec![Span::Styled("muted", t(tr.say("not-engaged-short", &[])))]
                 } else {
                     t(through.join(", "))
                 },
@@ -113,38 +111,34 @@ pub fn annex(s: &StageSnapshot, names: &Names) -> Section {
     rows.push(Row {
         class: Some("total"),
         cells: vec![
-            t(format!("All {} partnerships", count(s.totals.partnerships))),
-            t(format!(
-                "{} of {}",
-                count(s.totals.agreements_adopted),
-                count(all_agreements)
+            t(tr.say("annex-all", &[("n", Arg::N(s.totals.partnerships))])),
+            t(of(tr, s.totals.agreements_adopted, all_agreements)),
+            t(of(tr, c.completed, c.total())),
+            t(tr.count(s.totals.overdue_commitments)),
+            t(tr.say(
+                "annex-reviews",
+                &[
+                    ("past_due", Arg::N(r.past_due)),
+                    ("not_yet", Arg::N(r.not_yet)),
+                ],
             )),
-            t(format!("{} of {}", count(c.completed), count(c.total()))),
-            t(count(s.totals.overdue_commitments)),
-            t(format!(
-                "{} overdue, {} not yet reviewed",
-                count(r.past_due),
-                count(r.not_yet)
-            )),
-            t(format!("{} engaged", count(s.totals.engaged))),
+            t(tr.say("annex-engaged", &[("n", Arg::N(s.totals.engaged))])),
         ],
     });
     Section {
         id: "annex",
-        heading: t("Annex: partnerships at a glance"),
+        heading: t(tr.label("section-annex", &[])),
         blocks: vec![
-            para(
-                "One line per partnership: agreements in force, commitments completed and overdue, when its next review is due, and how it was engaged in the reporting period.",
-            ),
+            para(tr.say("annex-intro", &[])),
             Block::Table(Table {
                 class: "annex",
                 columns: vec![
-                    Column::text(t("Partnership")),
-                    Column::numeric(t("Agreements in force")),
-                    Column::numeric(t("Commitments completed")),
-                    Column::numeric(t("Overdue")),
-                    Column::text(t("Next review")),
-                    Column::text(t("Engaged in the period through")),
+                    Column::text(t(tr.label("col-partnership", &[]))),
+                    Column::numeric(t(tr.label("card-in-force", &[]))),
+                    Column::numeric(t(tr.label("col-commitments-completed", &[]))),
+                    Column::numeric(t(tr.label("col-overdue", &[]))),
+                    Column::text(t(tr.label("col-next-review", &[]))),
+                    Column::text(t(tr.label("col-engaged-through", &[]))),
                 ],
                 rows,
             }),
@@ -152,4 +146,9 @@ pub fn annex(s: &StageSnapshot, names: &Names) -> Section {
         only: Some(Format::Html),
         lead: false,
     }
+}
+
+/// `a of b`.
+fn of(tr: &Tr, a: usize, b: usize) -> String {
+    tr.say("a-of-b", &[("a", Arg::N(a)), ("b", Arg::N(b))])
 }

@@ -7,36 +7,38 @@ use super::*;
 use crate::render::report::charts;
 use crate::render::report::model::{Chart, Column, Figure, Row, Table};
 
-pub fn build(s: &StageSnapshot, names: &Names) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
+    let heading = t(tr.label("section-commitments", &[]));
+    let as_of = tr.date(s.as_of);
     let with: Vec<_> = s
         .partnerships
         .iter()
         .filter(|p| p.summary.commitments.total() > 0)
         .collect();
-    let none = nothing(format!(
-        "No commitments had been made by {}.",
-        date(s.as_of)
-    ));
+    let none = nothing(tr.say("commitments-none", &[("date", as_of.clone().into())]));
     let drawn = charts::commitments::drawn(s);
     if with.is_empty() && !drawn {
-        return super::section("commitments", t("Commitments"), vec![none]);
+        return super::section("commitments", heading, vec![none]);
     }
     let mut blocks = Vec::new();
     if with.is_empty() {
         blocks.push(md_blocks(vec![none.clone()]));
     } else {
-        blocks.push(md_blocks(vec![Block::Table(by_status(s, names, &with))]));
+        blocks.push(md_blocks(vec![Block::Table(by_status(
+            s, tr, names, &with,
+        ))]));
     }
     if drawn {
         blocks.push(html_blocks(vec![Block::Figure(Figure {
             class: None,
             chart: Chart::Commitments,
             legend: Vec::new(),
-            caption: t(format!(
-                "Figure 4. Commitments by status: all partnerships (top, as shares of {}), then each partnership with commitments; the number on the right counts those overdue on {}.",
-                count(s.totals.commitments.total()),
-                date(s.as_of)
-            )),
+            caption: t(tr.label_by("figure-commitments", |tr| {
+                vec![
+                    ("all", Arg::N(s.totals.commitments.total())),
+                    ("date", tr.date(s.as_of).into()),
+                ]
+            })),
             notes: Vec::new(),
             ends_line: false,
         })]));
@@ -45,14 +47,14 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
     }
     let mut rest = Vec::new();
     if s.overdue.is_empty() {
-        rest.push(para(format!(
-            "No commitment was overdue on {}.",
-            date(s.as_of)
+        rest.push(para(tr.say(
+            "commitments-none-overdue",
+            &[("date", as_of.clone().into())],
         )));
     } else {
         rest.push(Block::Heading(vec![
-            Span::text(format!("Overdue on {}", date(s.as_of))),
-            html(t(format!(" ({})", count(s.overdue.len())))),
+            Span::text(tr.label_by("overdue-on", |tr| vec![("date", tr.date(s.as_of).into())])),
+            html(t(format!(" ({})", tr.count(s.overdue.len())))),
         ]));
         let rows = s
             .overdue
@@ -63,16 +65,22 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
                     vec![Span::log(&c.text), Span::IdAfter(c.commitment.clone())],
                     l(names.short(&c.name)),
                     l(&c.owner_name),
-                    vec![Span::Styled("overdue nowrap", t(date(c.due)))],
+                    vec![Span::Styled("overdue nowrap", t(tr.date(c.due)))],
                     vec![
                         Span::Pill(
                             c.status.as_str().to_owned(),
-                            format!("{} (reported)", commitment_status(c.status)),
+                            tr.say(
+                                "status-reported",
+                                &[("status", words::commitment_status(tr, c.status).into())],
+                            ),
                         ),
-                        md(vec![Span::text(", "), Span::Strong(t("overdue"))]),
+                        md(vec![
+                            Span::text(", "),
+                            Span::Strong(t(tr.label("overdue", &[]))),
+                        ]),
                         html(vec![
                             Span::text(" "),
-                            Span::Pill("overdue-pill".into(), "overdue".into()),
+                            Span::Pill("overdue-pill".into(), tr.label("overdue", &[])),
                         ]),
                     ],
                 ])
@@ -80,13 +88,19 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
             .collect();
         rest.push(Block::Table(Table {
             class: "overdue-list",
-            columns: ["Commitment", "Partnership", "Owner", "Due", "Status"]
-                .into_iter()
-                .map(|h| Column::text(t(h)))
-                .collect(),
+            columns: [
+                "col-commitment",
+                "col-partnership",
+                "col-owner",
+                "col-due",
+                "col-status",
+            ]
+            .into_iter()
+            .map(|h| Column::text(t(tr.label(h, &[]))))
+            .collect(),
             rows,
         }));
-        rest.extend(more_note(ROWS_AT_MOST, s.overdue.len()));
+        rest.extend(more_note(tr, ROWS_AT_MOST, s.overdue.len()));
     }
     let overdue: Vec<Spans> = s
         .partnerships
@@ -95,25 +109,29 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         .map(|p| {
             let mut item = l(names.short(&p.summary.name));
             if let Some(d) = p.next_review_due {
-                item.push(Span::text(format!(" (due {})", date(d))));
+                item.push(Span::text(format!(
+                    " ({})",
+                    tr.say("due-on", &[("date", tr.date(d).into())])
+                )));
             }
             item
         })
         .collect();
     if !overdue.is_empty() {
-        let n = count(overdue.len());
+        let n = overdue.len();
         let list = joined(overdue, "; ");
         let mut markdown = t(format!(
-            "Reviews overdue, the next review date passed ({n}): "
+            "{} ",
+            tr.say("reviews-overdue-md", &[("n", Arg::N(n))])
         ));
         markdown.extend(list.clone());
-        markdown.push(Span::text("."));
-        let mut page = t("Partnerships whose next review date has passed: ");
+        markdown.push(Span::text(tr.say("full-stop", &[])));
+        let mut page = t(format!("{} ", tr.say("reviews-overdue-note", &[])));
         page.extend(list);
-        page.push(Span::text("."));
+        page.push(Span::text(tr.say("full-stop", &[])));
         rest.push(md_blocks(vec![para_spans(markdown)]));
         rest.push(html_blocks(vec![
-            Block::Heading(t(format!("Reviews overdue ({n})"))),
+            Block::Heading(t(tr.label("reviews-overdue", &[("n", Arg::N(n))]))),
             note(page),
         ]));
     }
@@ -125,7 +143,7 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
     } else {
         blocks.push(md_blocks(rest));
     }
-    super::section("commitments", t("Commitments"), blocks)
+    super::section("commitments", heading, blocks)
 }
 
 /// A paragraph of spans.
@@ -136,21 +154,22 @@ fn para_spans(spans: Spans) -> Block {
 /// Commitments by status, each partnership and all (Markdown).
 fn by_status(
     s: &StageSnapshot,
+    tr: &Tr,
     names: &Names,
     with: &[&accord_projections::snapshot::PartnershipSnapshot],
 ) -> Table {
     let row = |name: Spans, c: &CommitmentCounts, overdue: usize| {
         Row::new(vec![
             name,
-            t(count(c.open)),
-            t(count(c.on_schedule)),
-            t(count(c.behind_schedule)),
-            t(count(c.completed)),
-            t(count(c.dropped)),
+            t(tr.count(c.open)),
+            t(tr.count(c.on_schedule)),
+            t(tr.count(c.behind_schedule)),
+            t(tr.count(c.completed)),
+            t(tr.count(c.dropped)),
             if overdue > 0 {
-                vec![Span::Strong(t(count(overdue)))]
+                vec![Span::Strong(t(tr.count(overdue)))]
             } else {
-                t("0")
+                t(tr.count(0))
             },
         ])
     };
@@ -165,22 +184,22 @@ fn by_status(
         })
         .collect();
     rows.push(row(
-        vec![Span::Strong(t("All partnerships"))],
+        vec![Span::Strong(t(tr.label("all-partnerships", &[])))],
         &s.totals.commitments,
         s.totals.overdue_commitments,
     ));
-    let mut columns = vec![Column::text(t("Partnership"))];
+    let mut columns = vec![Column::text(t(tr.label("col-partnership", &[])))];
     columns.extend(
         [
-            "Open",
-            "On schedule",
-            "Behind schedule",
-            "Completed",
-            "Dropped",
-            "Overdue",
+            "col-open",
+            "col-on-schedule",
+            "col-behind-schedule",
+            "col-completed",
+            "col-dropped",
+            "col-overdue",
         ]
         .into_iter()
-        .map(|h| Column::numeric(t(h))),
+        .map(|h| Column::numeric(t(tr.label(h, &[])))),
     );
     Table {
         class: "commitments",

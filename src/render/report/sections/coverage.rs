@@ -20,61 +20,65 @@ fn sides_in(s: &StageSnapshot) -> Vec<Side> {
     sides
 }
 
-/// A channel of engagement as people read it.
-pub fn channel_label(c: &str) -> &'static str {
-    match c {
-        "interviews" => "Interviews and focus groups",
-        "meetings" => "Meetings",
-        "reviews" => "Reviews (responses)",
-        "activities" => "Activities",
-        _ => "Other",
-    }
-}
-
-pub fn build(s: &StageSnapshot, names: &Names) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
     let cov = &s.coverage;
-    let engaged = format!("{} of {}", count(cov.engaged), count(cov.partnerships));
+    let engaged = tr.say(
+        "coverage-engaged",
+        &[
+            ("engaged", Arg::N(cov.engaged)),
+            ("all", Arg::N(cov.partnerships)),
+        ],
+    );
+    let period = wording::period(tr, s);
     let mut blocks = vec![
         md_blocks(vec![para(format!(
-            "{engaged} partnerships were engaged in the reporting period ({}). Partnerships reached, and in brackets the people who took part, by side:",
-            period(s)
+            "{engaged} {}",
+            tr.say("coverage-intro-md", &[("period", period.clone().into())])
         ))]),
         html_blocks(vec![Block::Para(
             None,
             vec![
                 Span::Strong(t(engaged)),
                 Span::text(format!(
-                    " partnerships were engaged in the reporting period ({}). The table counts the partnerships each channel reached and, for each side, the partnerships where that side took part, with the number of people in brackets.",
-                    period(s)
+                    " {}",
+                    tr.say("coverage-intro", &[("period", period.into())])
                 )),
             ],
         )]),
     ];
     let sides = sides_in(s);
     let mut columns = vec![
-        Column::text(t("Channel")),
-        Column::numeric(t("Held")),
-        Column::numeric(t("Partnerships reached")),
+        Column::text(t(tr.label("col-channel", &[]))),
+        Column::numeric(t(tr.label("col-held", &[]))),
+        Column::numeric(t(tr.label("col-reached", &[]))),
     ];
-    columns.extend(sides.iter().map(|x| Column::numeric(t(side_heading(*x)))));
+    columns.extend(
+        sides
+            .iter()
+            .map(|x| Column::numeric(t(words::side_heading(tr, *x)))),
+    );
     let mut rows = Vec::new();
     for c in &cov.channels {
-        let mut held = t(count(c.held));
+        let mut held = t(tr.count(c.held));
         if c.programme_wide > 0 {
-            let wide = format!("{} programme-wide", count(c.programme_wide));
+            let wide = tr.say("programme-wide", &[("n", Arg::N(c.programme_wide))]);
             held.push(md(t(format!(" ({wide})"))));
             held.push(html(vec![Span::Break, Span::Styled("muted", t(wide))]));
         }
-        let mut row = vec![t(channel_label(c.channel)), held, t(count(c.partnerships))];
+        let mut row = vec![
+            t(words::channel(tr, c.channel)),
+            held,
+            t(tr.count(c.partnerships)),
+        ];
         for side in &sides {
             let p = c.partnerships_by_side.get(side).copied().unwrap_or(0);
             row.push(match c.people_by_side.get(side) {
                 Some(people) => vec![
-                    Span::text(format!("{} ", count(p))),
-                    Span::Styled("muted", t(format!("({})", count(*people)))),
+                    Span::text(format!("{} ", tr.count(p))),
+                    Span::Styled("muted", t(format!("({})", tr.count(*people)))),
                 ],
                 None if p == 0 => dash(),
-                None => t(count(p)),
+                None => t(tr.count(p)),
             });
         }
         rows.push(Row::new(row));
@@ -85,7 +89,7 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         rows,
     }));
     if !cov.not_engaged.is_empty() {
-        let mut line = t("Not engaged in the period: ");
+        let mut line = t(format!("{} ", tr.say("not-engaged", &[])));
         line.extend(joined(
             cov.not_engaged
                 .iter()
@@ -93,8 +97,8 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
                 .collect(),
             "; ",
         ));
-        line.push(Span::text("."));
+        line.push(Span::text(tr.say("full-stop", &[])));
         blocks.push(note(line));
     }
-    super::section("coverage", t("Coverage"), blocks)
+    super::section("coverage", t(tr.label("section-coverage", &[])), blocks)
 }

@@ -5,26 +5,19 @@ use accord_events::fields::Swot;
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
-pub fn diverging(s: &StageSnapshot, names: &Names) -> Section {
-    let heading = t("Diverging views");
+pub fn diverging(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
+    let heading = t(tr.label("section-diverging", &[]));
     if s.diverging.is_empty() {
         return super::section(
             "diverging",
             heading,
             vec![
-                md_blocks(vec![para(
-                    "In no latest review did government and development partners differ by half the scale or more.",
-                )]),
-                html_blocks(vec![Block::Para(
-                    None,
-                    w(
-                        "In no partnership's latest review did government and development partners differ by half the scale or more.",
-                    ),
-                )]),
+                md_blocks(vec![para(tr.say("diverging-none-md", &[]))]),
+                html_blocks(vec![Block::Para(None, w(tr.say("diverging-none", &[])))]),
             ],
         );
     }
-    let intro = "Criteria on which the government and development-partner means of a partnership's latest review differ by at least half the scale";
+    let intro = tr.say("diverging-intro", &[]);
     let mut rows = Vec::new();
     for d in &s.diverging {
         for (i, c) in d.criteria.iter().enumerate() {
@@ -51,21 +44,26 @@ pub fn diverging(s: &StageSnapshot, names: &Names) -> Section {
         "diverging",
         heading,
         vec![
-            md_blocks(vec![Block::Para(None, w(format!("{intro}:")))]),
+            md_blocks(vec![Block::Para(
+                None,
+                w(format!("{intro}{}", tr.say("colon", &[]))),
+            )]),
             html_blocks(vec![Block::Para(
                 None,
                 w(format!(
-                    "{intro}: the sides see the partnership differently, and the steering committee may wish to ask why."
+                    "{intro}{} {}",
+                    tr.say("colon", &[]),
+                    tr.say("diverging-ask-why", &[])
                 )),
             )]),
             Block::Table(Table {
                 class: "diverging",
                 columns: vec![
-                    Column::text(t("Partnership")),
-                    Column::text(t("Criterion")),
-                    Column::numeric(t("Government")),
-                    Column::numeric(t("Development partners")),
-                    Column::numeric(t("Gap")),
+                    Column::text(t(tr.label("col-partnership", &[]))),
+                    Column::text(t(tr.label("col-criterion", &[]))),
+                    Column::numeric(t(tr.label("side-government", &[]))),
+                    Column::numeric(t(tr.label("side-development-partners", &[]))),
+                    Column::numeric(t(tr.label("col-gap", &[]))),
                 ],
                 rows,
             }),
@@ -73,33 +71,33 @@ pub fn diverging(s: &StageSnapshot, names: &Names) -> Section {
     )
 }
 
-pub fn build(s: &StageSnapshot, names: &Names) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
     let f = &s.findings;
+    let heading = t(tr.label("section-findings", &[]));
     if f.total == 0 {
         return super::section(
             "findings",
-            t("Findings"),
-            vec![nothing(format!(
-                "No findings had been recorded by {}.",
-                date(s.as_of)
-            ))],
+            heading,
+            vec![nothing(
+                tr.say("findings-none", &[("date", tr.date(s.as_of).into())]),
+            )],
         );
     }
-    let mut blocks = vec![para(findings_intro(s))];
+    let mut blocks = vec![para(wording::findings_intro(tr, s))];
     if !f.items.is_empty() {
         let mut markdown = Vec::new();
         let mut quads = Vec::new();
         for q in Swot::ALL {
             let items: Vec<_> = f.items.iter().filter(|x| x.swot == *q).collect();
             let heading = Block::Heading(vec![
-                Span::text(format!("{} ", swot_heading(*q))),
-                Span::Styled("muted", t(format!("({})", count(items.len())))),
+                Span::text(format!("{} ", words::swot_heading(tr, *q))),
+                Span::Styled("muted", t(format!("({})", tr.count(items.len())))),
             ]);
             let mut quad = vec![heading.clone()];
             markdown.push(heading);
             if items.is_empty() {
-                markdown.push(para("None recorded."));
-                quad.push(nothing("None recorded."));
+                markdown.push(para(tr.say("none-recorded", &[])));
+                quad.push(nothing(tr.say("none-recorded", &[])));
             } else {
                 let shown = &items[items.len().saturating_sub(LIST_AT_MOST)..];
                 let mut md_items = Vec::new();
@@ -108,22 +106,24 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
                     let about = x
                         .partnership_name
                         .as_deref()
-                        .map_or_else(|| t("Programme"), |n| l(names.short(n)));
+                        .map_or_else(|| t(tr.label("programme", &[])), |n| l(names.short(n)));
+                    let theme = words::theme(tr, x.theme);
+                    let on = tr.date(x.recorded_on);
                     let mut item = l(&x.text);
                     item.push(Span::text(" — "));
                     item.extend(about.clone());
-                    item.push(Span::text(format!("; {}", theme_label(x.theme))));
+                    item.push(Span::text(format!("; {theme}")));
                     if let Some(side) = x.side {
-                        item.push(Span::text(format!(", {}", side.label())));
+                        item.push(Span::text(format!(", {}", words::side(tr, side))));
                     }
-                    item.push(Span::text(format!(", {}", date(x.recorded_on))));
+                    item.push(Span::text(format!(", {on}")));
                     md_items.push(item);
                     let mut tag = about;
-                    tag.push(Span::text(format!(" · {}", theme_label(x.theme))));
+                    tag.push(Span::text(format!(" · {theme}")));
                     if let Some(side) = x.side {
-                        tag.push(Span::text(format!(" · {}", side.label())));
+                        tag.push(Span::text(format!(" · {}", words::side(tr, side))));
                     }
-                    tag.push(Span::text(format!(" · {}", date(x.recorded_on))));
+                    tag.push(Span::text(format!(" · {on}")));
                     html_items.push(vec![
                         Span::log(&x.text),
                         Span::Break,
@@ -133,10 +133,9 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
                 markdown.push(Block::List(None, md_items));
                 quad.push(Block::List(None, html_items));
                 if shown.len() < items.len() {
-                    let more = note(t(format!(
-                        "The {} most recent of {}; all are in the JSON report.",
-                        count(shown.len()),
-                        count(items.len())
+                    let more = note(t(tr.say(
+                        "findings-most-recent",
+                        &[("shown", Arg::N(shown.len())), ("all", Arg::N(items.len()))],
                     )));
                     markdown.push(more.clone());
                     quad.push(more);
@@ -156,45 +155,48 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         }]));
     }
     blocks.push(Block::Heading(vec![
-        Span::text("By theme"),
-        md(t(format!(", standing on {}", date(s.as_of)))),
+        Span::text(tr.label("by-theme", &[])),
+        md(t(format!(
+            ", {}",
+            tr.say("standing-on", &[("date", tr.date(s.as_of).into())])
+        ))),
     ]));
     let rows = f
         .by_theme
         .iter()
         .map(|r| {
             Row::new(vec![
-                t(theme_label(r.theme)),
-                t(count(r.strength)),
-                t(count(r.weakness)),
-                t(count(r.opportunity)),
-                t(count(r.threat)),
-                t(count(r.total)),
-                t(count(r.new)),
+                t(words::theme(tr, r.theme)),
+                t(tr.count(r.strength)),
+                t(tr.count(r.weakness)),
+                t(tr.count(r.opportunity)),
+                t(tr.count(r.threat)),
+                t(tr.count(r.total)),
+                t(tr.count(r.new)),
             ])
         })
         .collect();
-    let mut columns = vec![Column::text(t("Theme"))];
+    let mut columns = vec![Column::text(t(tr.label("col-theme", &[])))];
     columns.extend(
         [
-            "Strengths",
-            "Weaknesses",
-            "Opportunities",
-            "Threats",
-            "All",
-            "Of which new",
+            "swot-strengths",
+            "swot-weaknesses",
+            "swot-opportunities",
+            "swot-threats",
+            "col-all",
+            "col-new",
         ]
         .into_iter()
-        .map(|h| Column::numeric(t(h))),
+        .map(|h| Column::numeric(t(tr.label(h, &[])))),
     );
     blocks.push(Block::Table(Table {
         class: "themes",
         columns,
         rows,
     }));
-    blocks.push(html_blocks(vec![note(t(format!(
-        "Findings standing on {}, by theme and SWOT quadrant; “of which new” were recorded in the reporting period.",
-        date(s.as_of)
+    blocks.push(html_blocks(vec![note(t(tr.say(
+        "findings-by-theme-note",
+        &[("date", tr.date(s.as_of).into())],
     )))]));
-    super::section("findings", t("Findings"), blocks)
+    super::section("findings", heading, blocks)
 }

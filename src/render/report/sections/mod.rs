@@ -16,28 +16,52 @@ mod stage;
 use accord_projections::snapshot::StageSnapshot;
 
 use super::model::{Block, Card, Fact, Format, Masthead, Report, Section, Span, Spans, l, t, w};
+use super::wording::{self, n};
+use super::words;
 use super::*;
+use crate::render::i18n::{Arg, Tr};
 
 /// The report of a snapshot.
-pub fn build(s: &StageSnapshot) -> Report {
+pub fn build(s: &StageSnapshot, tr: &Tr) -> Report {
     let names = Names::of(s);
     Report {
-        masthead: masthead(s),
+        lang: tr.lang(),
+        khmer: tr.has_khmer(),
+        masthead: masthead(s, tr),
         sections: vec![
-            key_figures(s, &names),
-            stage::build(s),
-            coverage::build(s, &names),
-            scores::build(s, &names),
-            agreements::build(s, &names),
-            commitments::build(s, &names),
-            findings::diverging(s, &names),
-            findings::build(s, &names),
-            activities::build(s),
-            changes::build(s),
-            changes::annex(s, &names),
+            key_figures(s, tr, &names),
+            stage::build(s, tr),
+            coverage::build(s, tr, &names),
+            scores::build(s, tr, &names),
+            agreements::build(s, tr, &names),
+            commitments::build(s, tr, &names),
+            findings::diverging(s, tr, &names),
+            findings::build(s, tr, &names),
+            activities::build(s, tr),
+            changes::build(s, tr),
+            changes::annex(s, tr, &names),
         ],
-        footer: footer(s),
+        footer: footer(s, tr),
     }
+}
+
+/// A message with text from the log in it (passed as `$log`): the
+/// message's words, and the log's text to be escaped.
+fn with_log(tr: &Tr, id: &str, args: &[(&str, Arg)], log: &str) -> Spans {
+    const MARK: &str = "\u{E000}";
+    let mut all: Vec<(&str, Arg)> = args.to_vec();
+    all.push(("log", Arg::S(MARK.to_owned())));
+    let text = tr.say(id, &all);
+    let mut out = Vec::new();
+    for (i, part) in text.split(MARK).enumerate() {
+        if i > 0 {
+            out.push(Span::log(log));
+        }
+        if !part.is_empty() {
+            out.push(Span::text(part));
+        }
+    }
+    out
 }
 
 /// Spans shown in Markdown only.
@@ -81,12 +105,13 @@ fn nothing(text: impl Into<String>) -> Block {
 }
 
 /// Items joined in prose: `a`, `a and b`, `a, b and c`.
-fn and_spans(items: Vec<Spans>) -> Spans {
+fn and_spans(tr: &Tr, items: Vec<Spans>) -> Spans {
     let n = items.len();
+    let and = format!(" {} ", tr.say("list-and", &[]));
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
-            out.push(Span::text(if i + 1 == n { " and " } else { ", " }));
+            out.push(Span::text(if i + 1 == n { and.as_str() } else { ", " }));
         }
         out.extend(item);
     }
@@ -106,8 +131,8 @@ fn joined(items: Vec<Spans>, sep: &str) -> Spans {
 }
 
 /// The note under a table cut at [`ROWS_AT_MOST`] rows, if it was.
-fn more_note(shown: usize, all: usize) -> Option<Block> {
-    more_rows(shown.min(ROWS_AT_MOST), all).map(|n| note(t(n)))
+fn more_note(tr: &Tr, shown: usize, all: usize) -> Option<Block> {
+    wording::more_rows(tr, shown.min(ROWS_AT_MOST), all).map(|n| note(t(n)))
 }
 
 /// A numbered section shown in both formats.
@@ -121,87 +146,112 @@ fn section(id: &'static str, heading: Spans, blocks: Vec<Block>) -> Section {
     }
 }
 
-fn masthead(s: &StageSnapshot) -> Masthead {
+fn masthead(s: &StageSnapshot, tr: &Tr) -> Masthead {
     let st = &s.stage_detail;
     let programme = s.programme.as_ref().map(|p| {
         let mut line = vec![Span::Strong(l(&p.name))];
         if let Some(c) = &p.commissioned_by {
-            line.push(Span::text(" · commissioned by "));
+            line.push(Span::text(format!(
+                " · {} ",
+                tr.say("commissioned-by", &[])
+            )));
             line.push(Span::log(c));
         }
         if !p.facilitators.is_empty() {
-            line.push(Span::text(" · facilitated by "));
-            line.extend(and_spans(p.facilitators.iter().map(l).collect()));
+            line.push(Span::text(format!(" · {} ", tr.say("facilitated-by", &[]))));
+            line.extend(and_spans(tr, p.facilitators.iter().map(l).collect()));
         }
         line
     });
     let objective = s.programme.as_ref().map(|p| {
         (
-            vec![md(t("Objective:")), html(t("Objective."))],
+            vec![
+                md(t(tr.label("objective-colon", &[]))),
+                html(t(tr.label("objective-heading", &[]))),
+            ],
             l(&p.objective),
         )
     });
-    let fact = |label, value, only| Fact { label, value, only };
+    let fact = |id: &str, value, only| Fact {
+        label: tr.label(id, &[]),
+        value,
+        only,
+    };
     let md_only = Some(Format::Markdown);
     let html_only = Some(Format::Html);
+    let stage_of = tr.say(
+        "stage-of",
+        &[
+            ("stage", Arg::N(s.stage as usize)),
+            ("count", Arg::N(stage_count(s))),
+        ],
+    );
+    let progress = words::progress(tr, st.status);
+    let basis = wording::as_of_basis(tr, s);
+    let as_of = tr.date(s.as_of);
     Masthead {
         document_title: format!(
             "{}{}",
-            title(s),
+            wording::title(tr, s),
             s.programme
                 .as_ref()
                 .map(|p| format!(" — {}", p.name))
                 .unwrap_or_default()
         ),
         page_footer: (
-            format!("Stage {} progress snapshot", s.stage),
-            format!("as of {}", date(s.as_of)),
+            tr.label("report-title", &[("stage", Arg::N(s.stage as usize))]),
+            tr.say("as-of-date", &[("date", as_of.clone().into())]),
         ),
-        title: l(title(s)),
+        title: l(wording::title(tr, s)),
         eyebrow: vec![
             Span::text(format!(
-                "Progress snapshot · Stage {} of {} · ",
-                s.stage,
-                stage_count(s)
+                "{} · {} · ",
+                tr.label("eyebrow", &[]),
+                tr.label(
+                    "stage-of-capital",
+                    &[
+                        ("stage", Arg::N(s.stage as usize)),
+                        ("count", Arg::N(stage_count(s))),
+                    ]
+                )
             )),
-            Span::text(progress(st.status)),
+            Span::text(progress.clone()),
         ],
         heading: l(&st.name),
         programme,
         objective,
         facts: vec![
             fact(
-                "Stage",
+                "fact-stage",
                 vec![
-                    Span::text(format!("{} of {} — ", s.stage, stage_count(s))),
+                    Span::text(format!("{stage_of} — ")),
                     Span::log(&st.name),
-                    Span::text(format!(" ({})", progress(st.status))),
+                    Span::text(format!(" ({progress})")),
                 ],
                 md_only,
             ),
             fact(
-                "As of",
+                "fact-as-of",
                 vec![
-                    Span::Strong(t(date(s.as_of))),
+                    Span::Strong(t(as_of.clone())),
                     Span::text(" "),
-                    Span::Styled("muted", t(format!("({})", as_of_basis(s)))),
+                    Span::Styled("muted", t(format!("({basis})"))),
                 ],
                 html_only,
             ),
-            fact("Reporting period", t(period(s)), html_only),
-            fact("Planned", t(planned(s)), None),
-            fact("Actual", t(actual(s)), None),
-            fact("Reporting period", t(period(s)), md_only),
+            fact("fact-period", t(wording::period(tr, s)), html_only),
+            fact("fact-planned", t(wording::planned(tr, s)), None),
+            fact("fact-actual", t(wording::actual(tr, s)), None),
+            fact("fact-period", t(wording::period(tr, s)), md_only),
+            fact("fact-as-of", t(format!("{as_of} ({basis})")), md_only),
             fact(
-                "As of",
-                t(format!("{} ({})", date(s.as_of), as_of_basis(s))),
-                md_only,
-            ),
-            fact(
-                "Built from log head",
+                "fact-head",
                 vec![
                     md(t(format!("{} ", s.head.seq))),
-                    html(t(format!("seq {} ", s.head.seq))),
+                    html(t(format!(
+                        "{} ",
+                        tr.say("head-seq", &[("seq", Arg::S(s.head.seq.to_string()))])
+                    ))),
                     Span::Hash(s.head.hash.clone()),
                 ],
                 None,
@@ -212,207 +262,222 @@ fn masthead(s: &StageSnapshot) -> Masthead {
 
 /// The key figures of a snapshot as cards (also on the programme's front
 /// page, [`super::index`]).
-pub fn cards(s: &StageSnapshot) -> Vec<Card> {
-    let t_ = &s.totals;
-    let agreements = t_.agreements.draft
-        + t_.agreements.adopted
-        + t_.agreements.revision_pending
-        + t_.agreements.withdrawn;
-    let reviews = review_figures(s);
-    let card = |class: &'static str, value: Spans, label: &str, note: String| Card {
-        class,
-        value,
-        label: t(label),
-        note: t(note),
-    };
-    vec![
-        card(
-            "",
-            vec![
-                Span::text(count(t_.engaged)),
-                Span::Small(t(format!("/{}", count(t_.partnerships)))),
-            ],
-            "Partnerships engaged",
-            "in the reporting period".into(),
-        ),
-        card(
-            "",
-            t(count(t_.agreements_adopted)),
-            "Agreements in force",
-            format!(
-                "of {}; {} draft, {} pending revision{}",
-                count(agreements),
-                count(t_.agreements.draft),
-                count(t_.agreements.revision_pending),
-                // Shown once signatures are in use (docs/signatures.md).
-                if t_.endorsements_signed > 0 {
-                    format!(
-                        "; {} of {} endorsements signed",
-                        count(t_.endorsements_signed),
-                        count(t_.endorsements_signed + t_.endorsements_unsigned)
-                    )
-                } else {
-                    String::new()
-                }
-            ),
-        ),
-        card(
-            if t_.overdue_commitments > 0 {
-                "alert"
-            } else {
-                ""
-            },
-            t(count(t_.overdue_commitments)),
-            "Commitments overdue",
-            format!(
-                "of {}; {} completed",
-                count(t_.commitments.total()),
-                count(t_.commitments.completed)
-            ),
-        ),
-        card(
-            if reviews.past_due > 0 { "alert" } else { "" },
-            t(count(reviews.past_due)),
-            "Reviews overdue",
-            format!(
-                "next review date passed; {} reviewed, {} not yet reviewed",
-                count(t_.reviewed),
-                count(reviews.not_yet)
-            ),
-        ),
-        card(
-            if t_.diverging > 0 { "warn" } else { "" },
-            t(count(t_.diverging)),
-            "Diverging views",
-            "partnerships whose sides differ".into(),
-        ),
-    ]
-}
-
-/// The key figures as a list (Markdown).
-fn figure_list(s: &StageSnapshot) -> Vec<Spans> {
+pub fn cards(s: &StageSnapshot, tr: &Tr) -> Vec<Card> {
     let tt = &s.totals;
     let agreements = tt.agreements.draft
         + tt.agreements.adopted
         + tt.agreements.revision_pending
         + tt.agreements.withdrawn;
-    let item = |strong: String, rest: String| vec![Span::Strong(t(strong)), Span::text(rest)];
+    let reviews = review_figures(s);
+    let card = |class: &'static str, value: Spans, label: &str, note: String| Card {
+        class,
+        value,
+        label: t(tr.label(label, &[])),
+        note: t(note),
+    };
+    // Shown once signatures are in use (docs/signatures.md).
+    let signed = if tt.endorsements_signed > 0 {
+        tr.say(
+            "card-signed",
+            &[
+                ("signed", Arg::N(tt.endorsements_signed)),
+                (
+                    "all",
+                    Arg::N(tt.endorsements_signed + tt.endorsements_unsigned),
+                ),
+            ],
+        )
+    } else {
+        String::new()
+    };
+    vec![
+        card(
+            "",
+            vec![
+                Span::text(tr.count(tt.engaged)),
+                Span::Small(t(format!("/{}", tr.count(tt.partnerships)))),
+            ],
+            "card-engaged",
+            tr.say("card-engaged-note", &[]),
+        ),
+        card(
+            "",
+            t(tr.count(tt.agreements_adopted)),
+            "card-in-force",
+            tr.say(
+                "card-in-force-note",
+                &[
+                    ("all", Arg::N(agreements)),
+                    ("draft", Arg::N(tt.agreements.draft)),
+                    ("pending", Arg::N(tt.agreements.revision_pending)),
+                    ("signed", signed.into()),
+                ],
+            ),
+        ),
+        card(
+            if tt.overdue_commitments > 0 {
+                "alert"
+            } else {
+                ""
+            },
+            t(tr.count(tt.overdue_commitments)),
+            "card-overdue",
+            tr.say(
+                "card-overdue-note",
+                &[
+                    ("all", Arg::N(tt.commitments.total())),
+                    ("completed", Arg::N(tt.commitments.completed)),
+                ],
+            ),
+        ),
+        card(
+            if reviews.past_due > 0 { "alert" } else { "" },
+            t(tr.count(reviews.past_due)),
+            "card-reviews",
+            tr.say(
+                "card-reviews-note",
+                &[
+                    ("reviewed", Arg::N(tt.reviewed)),
+                    ("not_yet", Arg::N(reviews.not_yet)),
+                ],
+            ),
+        ),
+        card(
+            if tt.diverging > 0 { "warn" } else { "" },
+            t(tr.count(tt.diverging)),
+            "card-diverging",
+            tr.say("card-diverging-note", &[]),
+        ),
+    ]
+}
+
+/// The key figures as a list (Markdown).
+fn figure_list(s: &StageSnapshot, tr: &Tr) -> Vec<Spans> {
+    let tt = &s.totals;
+    let agreements = tt.agreements.draft
+        + tt.agreements.adopted
+        + tt.agreements.revision_pending
+        + tt.agreements.withdrawn;
+    let item = |strong: String, rest: String| {
+        vec![Span::Strong(t(strong)), Span::text(format!(" {rest}"))]
+    };
     let mut items = vec![
         item(
-            plural(tt.engaged, "partnership", "partnerships"),
-            format!(" engaged in the period, of {}.", count(tt.partnerships)),
+            n(tr, "n-partnerships", tt.engaged),
+            tr.say("kf-engaged", &[("all", Arg::N(tt.partnerships))]),
         ),
         item(
-            plural(tt.agreements_adopted, "agreement", "agreements"),
-            format!(
-                " in force, of {} recorded ({} draft, {} revision pending, {} withdrawn).",
-                count(agreements),
-                count(tt.agreements.draft),
-                count(tt.agreements.revision_pending),
-                count(tt.agreements.withdrawn)
+            n(tr, "n-agreements", tt.agreements_adopted),
+            tr.say(
+                "kf-in-force",
+                &[
+                    ("all", Arg::N(agreements)),
+                    ("draft", Arg::N(tt.agreements.draft)),
+                    ("pending", Arg::N(tt.agreements.revision_pending)),
+                    ("withdrawn", Arg::N(tt.agreements.withdrawn)),
+                ],
             ),
         ),
     ];
     // Shown once signatures are in use (docs/signatures.md).
     if tt.endorsements_signed > 0 {
         items.push(item(
-            plural(
+            n(
+                tr,
+                "n-endorsements",
                 tt.endorsements_signed + tt.endorsements_unsigned,
-                "endorsement",
-                "endorsements",
             ),
-            format!(
-                " standing: {} signed, {} unsigned.",
-                count(tt.endorsements_signed),
-                count(tt.endorsements_unsigned)
+            tr.say(
+                "kf-endorsements",
+                &[
+                    ("signed", Arg::N(tt.endorsements_signed)),
+                    ("unsigned", Arg::N(tt.endorsements_unsigned)),
+                ],
             ),
         ));
     }
     let c = &tt.commitments;
     items.push(vec![
-        Span::Strong(t(plural(c.total(), "commitment", "commitments"))),
+        Span::Strong(t(n(tr, "n-commitments", c.total()))),
         Span::text(format!(
-            ": {} completed, {} on schedule, {} behind schedule, {} open, {} dropped; ",
-            count(c.completed),
-            count(c.on_schedule),
-            count(c.behind_schedule),
-            count(c.open),
-            count(c.dropped),
+            "{} ",
+            tr.say(
+                "kf-commitments",
+                &[
+                    ("completed", Arg::N(c.completed)),
+                    ("on_schedule", Arg::N(c.on_schedule)),
+                    ("behind", Arg::N(c.behind_schedule)),
+                    ("open", Arg::N(c.open)),
+                    ("dropped", Arg::N(c.dropped)),
+                ],
+            )
         )),
-        Span::Strong(t(format!("{} overdue", count(tt.overdue_commitments)))),
-        Span::text("."),
+        Span::Strong(t(n(tr, "n-overdue", tt.overdue_commitments))),
+        Span::text(tr.say("full-stop", &[])),
     ]);
     let reviews = review_figures(s);
     items.push(item(
-        plural(tt.reviewed, "partnership", "partnerships"),
-        format!(
-            " reviewed, {} not yet reviewed; reviews overdue (the next review date passed) in {}; government and development partners diverge in {}.",
-            count(reviews.not_yet),
-            plural(reviews.past_due, "partnership", "partnerships"),
-            plural(tt.diverging, "partnership", "partnerships"),
+        n(tr, "n-partnerships", tt.reviewed),
+        tr.say(
+            "kf-reviewed",
+            &[
+                ("not_yet", Arg::N(reviews.not_yet)),
+                ("past_due", Arg::N(reviews.past_due)),
+                ("diverging", Arg::N(tt.diverging)),
+            ],
         ),
     ));
     items.push(item(
-        plural(s.activities.items.len(), "activity", "activities"),
-        format!(
-            " delivered and {} held in the period; {} recorded ({} new).",
-            plural(s.meetings.len(), "meeting", "meetings"),
-            plural(s.findings.total, "finding", "findings"),
-            count(s.findings.new_in_period)
+        n(tr, "n-activities", s.activities.items.len()),
+        tr.say(
+            "kf-activities",
+            &[
+                ("meetings", Arg::N(s.meetings.len())),
+                ("findings", Arg::N(s.findings.total)),
+                ("new", Arg::N(s.findings.new_in_period)),
+            ],
         ),
     ));
     items
 }
 
-fn key_figures(s: &StageSnapshot, names: &Names) -> Section {
+fn key_figures(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
     let mut blocks = vec![
-        md_blocks(vec![Block::List(None, figure_list(s))]),
-        html_blocks(vec![Block::Cards(cards(s))]),
+        md_blocks(vec![Block::List(None, figure_list(s, tr))]),
+        html_blocks(vec![Block::Cards(cards(s, tr))]),
     ];
     if let Some(p) = &names.prefix {
-        blocks.push(note(vec![
-            Span::text("Partnership names are shown without the words they all begin with, “"),
-            Span::log(p),
-            Span::text("”."),
-        ]));
+        blocks.push(note(with_log(tr, "names-prefix", &[], p)));
     }
     Section {
         id: "key-figures",
-        heading: t("Key figures"),
+        heading: t(tr.label("key-figures", &[])),
         blocks,
         only: None,
         lead: true,
     }
 }
 
-fn footer(s: &StageSnapshot) -> Spans {
-    let seq = s.head.seq;
+fn footer(s: &StageSnapshot, tr: &Tr) -> Spans {
+    let seq = s.head.seq.to_string();
     let hash = &s.head.hash;
+    let date = tr.date(s.as_of);
+    let args = [("seq", Arg::S(seq.clone())), ("date", Arg::S(date))];
     vec![
         md(vec![
-            Span::text(format!(
-                "Built by accord from the event log up to seq {seq} (head "
-            )),
+            Span::text(format!("{} ", tr.say("footer-md-built", &args))),
             Span::Hash(hash.clone()),
-            Span::text(format!(
-                "), as of {}. The same log always gives this same report; ",
-                date(s.as_of)
-            )),
+            Span::text(format!("{} ", tr.say("footer-md-same", &args))),
             Span::Code(format!("accord verify --head {seq}:{hash}")),
-            Span::text(" proves the log still holds everything it was built from."),
+            Span::text(format!(" {}", tr.say("footer-md-proves", &args))),
         ]),
         html(vec![
-            Span::Strong(t("Source.")),
-            Span::words(format!(
-                " Built by accord from the programme's event log up to seq {seq}, head "
-            )),
+            Span::Strong(t(tr.label("footer-source", &[]))),
+            Span::words(format!(" {} ", tr.say("footer-html-built", &args))),
             Span::Hash(hash.clone()),
-            Span::text(format!(
-                ", as of {}. The same log always gives this same report. To check that the log still holds everything this report was built from, run ",
-                date(s.as_of)
-            )),
+            Span::text(format!("{} ", tr.say("footer-html-same", &args))),
             Span::Code(format!("accord verify --head {seq}:{hash}")),
-            Span::text("."),
+            Span::text(tr.say("full-stop", &[])),
         ]),
     ]
 }

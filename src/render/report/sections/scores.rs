@@ -7,16 +7,13 @@ use super::*;
 use crate::render::report::charts;
 use crate::render::report::model::{Chart, Column, Figure, Row, Table};
 
-pub fn build(s: &StageSnapshot, names: &Names) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
     let reviewed: Vec<_> = s
         .partnerships
         .iter()
         .filter(|p| p.summary.latest_review.is_some())
         .collect();
-    let none = nothing(format!(
-        "No partnership had a review with responses by {}.",
-        date(s.as_of)
-    ));
+    let none = nothing(tr.say("scores-none", &[("date", tr.date(s.as_of).into())]));
     let unreviewed: Vec<Spans> = s
         .partnerships
         .iter()
@@ -24,25 +21,28 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         .map(|p| l(names.short(&p.summary.name)))
         .collect();
     let unreviewed = (!unreviewed.is_empty()).then(|| {
-        let mut line = t(format!("Not yet reviewed ({}): ", count(unreviewed.len())));
+        let mut line = t(format!(
+            "{} ",
+            tr.say("not-yet-reviewed", &[("n", Arg::N(unreviewed.len()))])
+        ));
         line.extend(joined(unreviewed, "; "));
-        line.push(Span::text("."));
+        line.push(Span::text(tr.say("full-stop", &[])));
         note(line)
     });
-    let mut keys = vec![Span::words(
-        "The criteria are the review framework's; in the JSON report (",
-    )];
+    let mut keys = vec![Span::words(format!("{} (", tr.say("criteria-keys", &[])))];
     keys.push(Span::Code("--format json".into()));
-    keys.push(Span::text(") they are keyed "));
+    keys.push(Span::text(format!(") {} ", tr.say("criteria-keyed", &[]))));
     keys.extend(and_spans(
+        tr,
         s.criteria
             .iter()
             .map(|c| vec![Span::Code(c.criterion.clone())])
             .collect(),
     ));
-    keys.push(Span::text("."));
+    keys.push(Span::text(tr.say("full-stop", &[])));
     let keys = note(keys);
     let compared = s.partnerships.iter().any(|p| p.previous_scores.is_some());
+    let since = wording::since(tr, s);
 
     let markdown = if reviewed.is_empty() {
         vec![none.clone()]
@@ -50,20 +50,29 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
         let scale = s
             .criteria
             .first()
-            .map(|c| format!(" on a scale of {} to {}", c.scale_min, c.scale_max))
+            .map(|c| {
+                tr.say(
+                    "scores-scale",
+                    &[
+                        ("min", Arg::S(tr.digits(&c.scale_min.to_string()))),
+                        ("max", Arg::S(tr.digits(&c.scale_max.to_string()))),
+                    ],
+                )
+            })
             .unwrap_or_default();
         let changed = if compared {
-            format!(", with the change {} in brackets", since(s))
+            tr.say("scores-changed-md", &[("since", since.clone().into())])
         } else {
             String::new()
         };
         let mut blocks = vec![Block::Para(
             None,
-            w(format!(
-                "Mean score of each partnership's latest review{scale}{changed}. Marked † where government and development partners differ by at least half the scale."
+            w(tr.say(
+                "scores-intro-md",
+                &[("scale", scale.into()), ("changed", changed.into())],
             )),
         )];
-        blocks.push(Block::Table(score_table(s, names, &reviewed)));
+        blocks.push(Block::Table(score_table(s, tr, names, &reviewed)));
         blocks.extend(unreviewed.clone());
         blocks.push(keys.clone());
         blocks
@@ -77,16 +86,21 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
             .first()
             .map(|c| format!(" ({} to {})", c.scale_min, c.scale_max))
             .unwrap_or_default();
-        let mut caption = w(format!(
-            "Figure 2. Mean score{scale} of each partnership's latest review"
-        ));
-        if compared {
-            caption.push(Span::words(", with the change "));
-            caption.push(Span::text(since(s)));
-        }
-        caption.push(Span::words(
-            ". A dashed outline marks a criterion on which the government and development-partner means differ by at least half the scale.",
-        ));
+        let changed = if compared {
+            vec![
+                Span::words(format!("{} ", tr.say("scores-with-change", &[]))),
+                Span::text(since),
+            ]
+        } else {
+            Vec::new()
+        };
+        let mut caption = w(tr.label("figure-heat-map", &[("scale", scale.into())]));
+        caption.extend(changed);
+        caption.push(Span::words(format!(
+            "{} {}",
+            tr.say("full-stop", &[]),
+            tr.label("figure-heat-map-outline", &[])
+        )));
         // The chart, its caption and its notes print together.
         let mut blocks = vec![Block::Figure(Figure {
             class: None,
@@ -96,12 +110,12 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
             notes: unreviewed.into_iter().chain([keys]).collect(),
             ends_line: true,
         })];
-        blocks.extend(trends(s));
+        blocks.extend(trends(s, tr));
         blocks
     };
     super::section(
         "scores",
-        t("Review scores"),
+        t(tr.label("section-scores", &[])),
         vec![md_blocks(markdown), html_blocks(page)],
     )
 }
@@ -110,22 +124,24 @@ pub fn build(s: &StageSnapshot, names: &Names) -> Section {
 /// divergence (Markdown).
 fn score_table(
     s: &StageSnapshot,
+    tr: &Tr,
     names: &Names,
     reviewed: &[&accord_projections::snapshot::PartnershipSnapshot],
 ) -> Table {
     let mut columns = vec![
-        Column::text(t("Partnership")),
-        Column::text(t("Latest review")),
+        Column::text(t(tr.label("col-partnership", &[]))),
+        Column::text(t(tr.label("col-latest-review", &[]))),
     ];
     columns.extend(s.criteria.iter().map(|c| Column::numeric(l(&c.label))));
     let mut rows = Vec::new();
     for p in reviewed {
+        let on = wording::opt_date(tr, p.latest_review_on);
         let mut row = vec![
             l(names.short(&p.summary.name)),
             t(if not_reviewed_since(p) {
-                format!("{} (no new review)", opt_date(p.latest_review_on))
+                format!("{on} ({})", tr.say("no-new-review", &[]))
             } else {
-                opt_date(p.latest_review_on)
+                on
             }),
         ];
         for c in &s.criteria {
@@ -153,23 +169,23 @@ fn score_table(
 }
 
 /// Score trends, one panel per partnership reviewed at least twice (HTML).
-fn trends(s: &StageSnapshot) -> Vec<Block> {
+fn trends(s: &StageSnapshot, tr: &Tr) -> Vec<Block> {
     let drawn = charts::trends::drawn(s);
     let single = charts::trends::single_reviews(s);
     if !drawn && single.is_empty() {
         return Vec::new();
     }
-    let mut blocks = vec![Block::Heading(t("Score trends"))];
+    let mut blocks = vec![Block::Heading(t(tr.label("score-trends", &[])))];
     if !single.is_empty() {
         let mut line = t(format!(
-            "A trend needs two reviews with responses; {} had one by {}, so {} no chart: ",
-            plural(single.len(), "partnership", "partnerships"),
-            date(s.as_of),
-            if single.len() == 1 {
-                "it has"
-            } else {
-                "they have"
-            },
+            "{} ",
+            tr.say(
+                "trends-single",
+                &[
+                    ("n", Arg::N(single.len())),
+                    ("date", tr.date(s.as_of).into()),
+                ],
+            )
         ));
         line.extend(joined(
             single
@@ -177,28 +193,26 @@ fn trends(s: &StageSnapshot) -> Vec<Block> {
                 .map(|(name, on)| {
                     vec![
                         Span::log(name),
-                        Span::text(format!(" ({})", on.format("%b %Y"))),
+                        Span::text(format!(" ({})", tr.month_year(*on))),
                     ]
                 })
                 .collect(),
             "; ",
         ));
-        line.push(Span::text("."));
+        line.push(Span::text(tr.say("full-stop", &[])));
         blocks.push(note(line));
     }
     if drawn {
+        let mut caption = tr.label("figure-trends", &[]);
+        if s.changes.since.is_some() {
+            caption.push_str(&tr.say("figure-trends-since", &[]));
+        }
+        caption.push_str(&tr.say("full-stop", &[]));
         blocks.push(Block::Figure(Figure {
             class: Some("trend-figure"),
             chart: Chart::Trends,
             legend: s.criteria.iter().map(|c| l(&c.label)).collect(),
-            caption: w(format!(
-                "Figure 3. Each criterion's mean, review by review, on a common time axis; lines a little apart where they would coincide{}.",
-                if s.changes.since.is_some() {
-                    "; the dotted red line marks the end of the previous stage"
-                } else {
-                    ""
-                }
-            )),
+            caption: w(caption),
             notes: Vec::new(),
             ends_line: true,
         }));

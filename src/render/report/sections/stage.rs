@@ -3,53 +3,51 @@
 use super::*;
 use crate::render::report::model::{Chart, Column, Figure, Row, Table};
 
-pub fn build(s: &StageSnapshot) -> Section {
+pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
     let st = &s.stage_detail;
     let mut markdown = Vec::new();
     if st.intended_achievements.is_empty() {
-        markdown.push(para(
-            "No intended achievements were recorded for this stage.",
-        ));
+        markdown.push(para(tr.say("stage-no-intended", &[])));
     } else {
-        markdown.push(para("Intended achievements:"));
+        markdown.push(para(tr.label("stage-intended-colon", &[])));
         markdown.push(Block::List(
             None,
             st.intended_achievements.iter().map(l).collect(),
         ));
     }
-    let not_completed = format!("The stage had not been completed by {}.", date(s.as_of));
+    let not_completed = tr.say("stage-not-completed", &[("date", tr.date(s.as_of).into())]);
     match &st.summary {
         Some(sum) => {
-            markdown.push(para("Completion summary:"));
+            markdown.push(para(tr.label("stage-summary-colon", &[])));
             markdown.push(Block::Quote(l(sum), None));
         }
         None => markdown.push(para(not_completed.clone())),
     }
-    markdown.push(Block::Table(stages_table(s)));
+    markdown.push(Block::Table(stages_table(s, tr)));
 
-    let mut intended = vec![Block::Heading(t("Intended achievements"))];
+    let mut intended = vec![Block::Heading(t(tr.label("stage-intended", &[])))];
     if st.intended_achievements.is_empty() {
-        intended.push(nothing("None were recorded for this stage."));
+        intended.push(nothing(tr.say("stage-none-intended", &[])));
     } else {
         intended.push(Block::List(
             Some("achievements"),
             st.intended_achievements.iter().map(l).collect(),
         ));
     }
-    let mut achieved = vec![Block::Heading(t("Achieved"))];
+    let mut achieved = vec![Block::Heading(t(tr.label("stage-achieved", &[])))];
     match &st.summary {
         Some(sum) => achieved.push(Block::Quote(
             l(sum),
-            Some(t(format!(
-                "Recorded on completion, {}",
-                opt_date(st.completed_on)
+            Some(t(tr.say(
+                "stage-recorded-on-completion",
+                &[("date", wording::opt_date(tr, st.completed_on).into())],
             ))),
         )),
         None => achieved.push(nothing(not_completed)),
     }
-    let lights = highlights(s);
+    let lights = wording::highlights(tr, s);
     if !lights.is_empty() {
-        achieved.push(Block::Heading(t("In the reporting period")));
+        achieved.push(Block::Heading(t(tr.label("stage-in-period", &[]))));
         achieved.push(Block::List(
             Some("achieved"),
             lights.into_iter().map(t).collect(),
@@ -60,9 +58,7 @@ pub fn build(s: &StageSnapshot) -> Section {
             class: None,
             chart: Chart::Timeline,
             legend: Vec::new(),
-            caption: w(
-                "Figure 1. The programme's stages as planned and as carried out; the dashed line marks the date of this snapshot.",
-            ),
+            caption: w(tr.label("figure-timeline", &[])),
             notes: Vec::new(),
             ends_line: false,
         }),
@@ -71,40 +67,42 @@ pub fn build(s: &StageSnapshot) -> Section {
     super::section(
         "stage",
         vec![
-            Span::text("The stage: "),
-            html(t("planned, ")),
-            Span::text("intended and achieved"),
+            md(t(tr.label("section-stage-md", &[]))),
+            html(t(tr.label("section-stage", &[]))),
         ],
         vec![md_blocks(markdown), html_blocks(page)],
     )
 }
 
 /// Every stage of the programme, the snapshot's own in bold (Markdown).
-fn stages_table(s: &StageSnapshot) -> Table {
+fn stages_table(s: &StageSnapshot, tr: &Tr) -> Table {
     let mut rows = Vec::new();
     for st in &s.stages {
         let actual = match (st.started_on, st.completed_on) {
-            (Some(a), Some(b)) => format!("{} – {}", date(a), date(b)),
-            (Some(a), None) => format!("from {}", date(a)),
+            (Some(a), Some(b)) => wording::range(tr, a, b),
+            (Some(a), None) => tr.say("from-date", &[("date", tr.date(a).into())]),
             (None, _) => "—".to_owned(),
         };
-        let name = vec![Span::text(format!("{}. ", st.stage)), Span::log(&st.name)];
+        let name = vec![
+            Span::text(format!("{}. ", tr.digits(&st.stage.to_string()))),
+            Span::log(&st.name),
+        ];
         rows.push(Row::new(vec![
             if st.stage == s.stage {
                 vec![Span::Strong(name)]
             } else {
                 name
             },
-            t(format!("{} – {}", date(st.starts_on), date(st.ends_on))),
+            t(wording::range(tr, st.starts_on, st.ends_on)),
             t(actual),
-            t(progress(st.status)),
+            t(words::progress(tr, st.status)),
         ]));
     }
     Table {
         class: "stages",
-        columns: ["Stage", "Planned", "Actual", "Status"]
+        columns: ["col-stage", "col-planned", "col-actual", "col-status"]
             .into_iter()
-            .map(|h| Column::text(t(h)))
+            .map(|h| Column::text(t(tr.label(h, &[]))))
             .collect(),
         rows,
     }
