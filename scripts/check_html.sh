@@ -10,6 +10,10 @@
 #   ACCORD_BIN=path/to/accord scripts/check_html.sh
 #   KEEP=1 scripts/check_html.sh     # keep the output folder and print where it is
 #
+# Then renders the bilingual report (stage 3, --lang km,en), prints it to A4
+# and fails unless its Khmer was drawn with a Khmer font (needs one installed:
+# .ci/run installs fonts-khmeros when `fc-list :lang=km` is empty).
+#
 # Installs Chromium with apt-get when it is missing (Debian package `chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -130,5 +134,28 @@ chromium --screenshot="$WORK/stage-2.png" --window-size=1280,2400 "file://$PAGE"
 size=$(wc -c <"$WORK/stage-2.png")
 [ "$size" -gt 50000 ] || fail "the screenshot is nearly empty ($size bytes)"
 
+# The bilingual report (Khmer first, `--lang km,en`), printed to A4: its
+# Khmer must be drawn with a font that has Khmer glyphs. Chromium embeds in the
+# PDF exactly the fonts it drew with; without a Khmer font it draws Khmer as
+# empty boxes in a Latin font, and no Khmer font is embedded, so this fails.
+[ -n "$(fc-list :lang=km family 2>/dev/null)" ] \
+    || fail "no Khmer font installed (fc-list :lang=km is empty): apt-get install fonts-khmeros (or fonts-noto-core)"
+KM="$WORK/stage-3-km-en.html"
+ACCORD_NOW=2010-12-31T12:00:00Z "$BIN" snapshot --db "$WORK/demo/accord.db" --stage 3 \
+    --format html --lang km,en --out "$KM" 2>/dev/null || fail "accord could not write the bilingual report"
+chromium --dump-dom "file://$KM" >"$WORK/dom-km.html" || fail "chromium could not open the bilingual report"
+grep -q '<html lang="km">' "$WORK/dom-km.html" || fail "the bilingual report is not marked lang=km"
+grep -q 'ការគ្របដណ្តប់ / Coverage' "$WORK/dom-km.html" || fail "the bilingual report has no Khmer heading"
+chromium --print-to-pdf="$WORK/stage-3-km-en.pdf" --no-pdf-header-footer "file://$KM" >/dev/null \
+    || fail "chromium could not print the bilingual report"
+head -c 4 "$WORK/stage-3-km-en.pdf" | grep -q '%PDF' || fail "printing the bilingual report gave no PDF"
+KM_FONTS=$(pdffonts "$WORK/stage-3-km-en.pdf" 2>/dev/null | awk 'NR > 2 { print $1 }' | grep -i 'khmer' | sort -u | tr '\n' ' ')
+[ -n "$KM_FONTS" ] || fail "the bilingual report's Khmer was drawn without a Khmer font (missing glyphs); fonts used: $(pdffonts "$WORK/stage-3-km-en.pdf" | awk 'NR > 2 { print $1 }' | tr '\n' ' ')"
+km_pages=$(pdfinfo "$WORK/stage-3-km-en.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+km_size=$(pdfinfo "$WORK/stage-3-km-en.pdf" 2>/dev/null | awk '/^Page size:/ { print $3 "x" $5 }')
+chromium --screenshot="$WORK/stage-3-km-en.png" --window-size=1280,2400 "file://$KM" >/dev/null \
+    || fail "chromium could not take a screenshot of the bilingual report"
+
 echo "check_html: ok: stage 2: title, $tables tables, $svgs SVG charts, no one-review trends; stage 4: $trends trend charts; printed to PDF (${pages:-?} A4 pages); screenshot $size bytes"
+echo "check_html: ok: bilingual stage 3 (km,en): lang=km, Khmer drawn with $KM_FONTS; printed to PDF (${km_pages:-?} pages, ${km_size:-?} pt)"
 echo "check_html: ok: index.html: timeline chart, $stages stages with key figures and links to HTML and Markdown; printed to PDF; screenshot $isize bytes"
