@@ -18,6 +18,7 @@
 pub mod audit;
 pub mod diff;
 pub mod directory;
+pub mod effects;
 pub mod finding;
 pub mod framework;
 pub mod history;

@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod csv;
+pub mod effects;
 pub mod i18n;
 pub mod labels;
 pub mod numbers;

@@ -3,6 +3,7 @@
 
 mod audit;
 mod derived;
+mod effects;
 mod history;
 mod log;
 mod properties;
