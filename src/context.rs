@@ -1,12 +1,53 @@
 //! What every command needs: where the log is, who is typing, the clock,
 //! and how to style output.
 
+use std::path::PathBuf;
+
 use accord_events::Clock;
 use accord_events::store::{Access, Location, Store};
+use clap::Args;
 
-use crate::cli::Global;
 use crate::error::CliError;
-use crate::render::style::Style;
+use crate::render::style::{ColorChoice, Style};
+
+/// Flags that every command takes, anywhere on the line.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The log: an SQLite file, or a PostgreSQL database as a
+    /// postgres://USER@HOST:PORT/DBNAME URL (give the password in ACCORD_DB or
+    /// PGPASSWORD rather than on the command line).
+    // The value is never printed in help: it may hold a password.
+    #[arg(
+        long,
+        global = true,
+        env = "ACCORD_DB",
+        hide_env_values = true,
+        default_value = "accord.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// Your name, recorded as `recorded_by` on what you record; needed only
+    /// by commands that write (append, import, the data-entry commands), read
+    /// commands ignore it.
+    #[arg(
+        long = "as",
+        global = true,
+        env = "ACCORD_USER",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
+    pub operator: Option<String>,
+    /// Print JSON instead of text (the reading commands, import and the
+    /// data-entry commands; export has --format instead).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Open the log read-only: nothing can be written (read commands always do).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
 
 /// Resolved global options.
 #[derive(Clone)]

@@ -247,3 +247,26 @@ fn both_catalogues_hold_the_same_messages_and_the_code_uses_every_one() {
         "used but not in the catalogues: {stray:?}"
     );
 }
+
+#[test]
+fn status_in_khmer() {
+    let log = Log::example();
+    insta::assert_snapshot!(
+        "status_km",
+        String::from_utf8(
+            log.cmd(&["status", "--lang", "km"])
+                .env("COLUMNS", "100")
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        )
+        .unwrap()
+    );
+    // JSON is the same in every language.
+    assert_eq!(
+        log.run(&["status", "--json"]),
+        log.run(&["status", "--json", "--lang", "km"])
+    );
+}

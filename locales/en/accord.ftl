@@ -425,3 +425,28 @@ annex-engaged = { $n } engaged
 col-commitments-completed = Commitments completed
 col-next-review = Next review
 col-engaged-through = Engaged in the period through
+
+## accord status
+
+status-no-programme = Programme (not yet defined)
+status-as-of = As of { $date }
+status-stages = Stages
+status-no-stages = No stages planned.
+status-started = Started
+status-current = current
+status-counts = Counts
+status-count-partnerships = Partnerships { $partnerships } ({ $closed } closed) · organisations { $organisations } · people { $people }
+status-count-agreements = Agreements: { $adopted } adopted, { $pending } revision pending, { $draft } draft, { $withdrawn } withdrawn
+status-count-commitments = Commitments: { $open } open, { $on_schedule } on schedule, { $behind } behind schedule, { $completed } completed, { $dropped } dropped
+status-count-reviews = Reviews { $reviews } · findings { $findings } · interviews { $interviews } · meetings { $meetings } · activities { $activities }
+status-overdue-commitments = Overdue commitments
+status-reviews-overdue = Reviews overdue
+status-none = None.
+status-no-partnerships = No partnerships yet.
+status-adopted = Adopted
+status-reviewed = Reviewed
+status-review = Review
+status-diverging = Diverging
+status-key =
+    Adopted: agreements with a version in force / all. Reviewed: when the latest
+    review with responses was opened. Overdue: commitments past their due date.

@@ -344,3 +344,28 @@ annex-engaged = បានចូលរួម { $n }
 col-commitments-completed = ការប្តេជ្ញាចិត្តដែលបានបញ្ចប់
 col-next-review = ការពិនិត្យបន្ទាប់
 col-engaged-through = បានចូលរួមក្នុងរយៈពេលនេះតាមរយៈ
+
+## accord status
+
+status-no-programme = កម្មវិធី (មិនទាន់កំណត់)
+status-as-of = គិតត្រឹម { $date }
+status-stages = ដំណាក់កាល
+status-no-stages = មិនទាន់មានដំណាក់កាលគ្រោងទុក។
+status-started = បានចាប់ផ្តើម
+status-current = បច្ចុប្បន្ន
+status-counts = ចំនួន
+status-count-partnerships = ភាពជាដៃគូ { $partnerships } (បានបិទ { $closed }) · ស្ថាប័ន { $organisations } · មនុស្ស { $people }
+status-count-agreements = កិច្ចព្រមព្រៀង៖ បានអនុម័ត { $adopted }, រង់ចាំការកែសម្រួល { $pending }, សេចក្តីព្រាង { $draft }, បានដកចេញ { $withdrawn }
+status-count-commitments = ការប្តេជ្ញាចិត្ត៖ មិនទាន់ចាប់ផ្តើម { $open }, តាមកាលវិភាគ { $on_schedule }, យឺតពីកាលវិភាគ { $behind }, បានបញ្ចប់ { $completed }, បានបោះបង់ { $dropped }
+status-count-reviews = ការពិនិត្យឡើងវិញ { $reviews } · លទ្ធផលរកឃើញ { $findings } · បទសម្ភាសន៍ { $interviews } · កិច្ចប្រជុំ { $meetings } · សកម្មភាព { $activities }
+status-overdue-commitments = ការប្តេជ្ញាចិត្តហួសកាលកំណត់
+status-reviews-overdue = ការពិនិត្យឡើងវិញហួសកាលកំណត់
+status-none = គ្មាន។
+status-no-partnerships = មិនទាន់មានភាពជាដៃគូ។
+status-adopted = បានអនុម័ត
+status-reviewed = បានពិនិត្យ
+status-review = ការពិនិត្យ
+status-diverging = ទស្សនៈខុសគ្នា
+status-key =
+    បានអនុម័ត៖ កិច្ចព្រមព្រៀងដែលមានកំណែមានប្រសិទ្ធភាព / ទាំងអស់។ បានពិនិត្យ៖ ពេលដែលការពិនិត្យឡើងវិញចុងក្រោយ
+    ដែលមានចម្លើយត្រូវបានបើក។ ហួសកាលកំណត់៖ ការប្តេជ្ញាចិត្តដែលហួសកាលបរិច្ឆេទកំណត់។

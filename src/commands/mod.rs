@@ -29,9 +29,39 @@ pub mod verify;
 
 use std::process::ExitCode;
 
-use crate::cli::Command;
+use clap::Subcommand;
+
 use crate::context::Context;
 use crate::error::CliError;
+
+/// Every command, each with its arguments (defined beside its code).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    Append(append::AppendArgs),
+    Log(log::LogArgs),
+    Verify(verify::VerifyArgs),
+    Head(head::HeadArgs),
+    Signers(signers::SignersArgs),
+    Export(export::ExportArgs),
+    Restore(restore::RestoreArgs),
+    Types(types::TypesArgs),
+    Completions(completions::CompletionsArgs),
+    Show(show::ShowArgs),
+    History(history::HistoryArgs),
+    Diff(diff::DiffArgs),
+    Audit(audit::AuditArgs),
+    Status(status::StatusArgs),
+    List(list::ListArgs),
+    #[command(flatten)]
+    Entry(entry::EntryCommand),
+    Import(import::ImportArgs),
+    Snapshot(snapshot::SnapshotArgs),
+    Demo(demo::DemoArgs),
+    Generate(generate::GenerateArgs),
+    Rebuild(rebuild::RebuildArgs),
+    Serve(serve::ServeArgs),
+}
 
 /// Runs one command.
 pub fn run(ctx: &Context, command: Command) -> Result<ExitCode, CliError> {

@@ -10,6 +10,7 @@ use super::reading::{TimeArgs, head_of, print_report};
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::LangArgs;
 use crate::render::text;
 
 /// Show the programme: its stages, counts, and what is overdue or diverging.
@@ -20,6 +21,8 @@ use crate::render::text;
 pub struct StatusArgs {
     #[command(flatten)]
     pub time: TimeArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// The programme's status in `view`, and the replay its text is rendered with.
@@ -36,11 +39,15 @@ pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), Cl
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
+    let tr = args
+        .lang
+        .tr()
+        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?;
     let store = ctx.open_read()?;
     let (status, replay) = build(&store, &view)?;
     let head = head_of(&store, &view)?;
     let code = print_report(ctx, &status, &head, &view, || {
-        text::status::render(&status, &replay, &ctx.out_style)
+        text::status::render(&status, &replay, &ctx.out_style, &tr)
     })?;
     // The process ends here: leave the read models' memory to the OS rather
     // than freeing a million facts one by one (a fifth of the run).

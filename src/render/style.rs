@@ -5,8 +5,18 @@
 use std::io::IsTerminal;
 
 use anstyle::{AnsiColor, Effects};
+use clap::ValueEnum;
 
-use crate::cli::ColorChoice;
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
 
 /// Whether to colour a stream.
 #[derive(Clone, Copy, Debug)]

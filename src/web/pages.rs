@@ -157,7 +157,7 @@ pub fn home(s: &ProgrammeStatus, replay: &Replay, head: &Head, view: &View, q: &
         b.push_str("</ul>\n");
     }
     b.push_str("<h2>Status</h2>");
-    let mut t = text::status::render(s, replay, &PLAIN);
+    let mut t = text::status::render(s, replay, &PLAIN, &crate::render::i18n::Tr::english());
     t.push_str(&footer(head, view));
     b.push_str(&pre(&t));
     layout(name, &b)

@@ -5,12 +5,18 @@ use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
 use comfy_table::Cell;
 
-use super::{alert, date, good, heading, keep_width, opt_date, push_table, table, wrap};
+use super::{alert, good, heading, keep_width, push_table, table, wrap};
+use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
+use crate::render::report::words;
 use crate::render::style::Style;
 
 /// The programme's status as text (without the footer).
-pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
+/// In the languages of `tr` (docs/languages.md).
+pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> String {
+    let date = |d| tr.date(d);
+    let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
+    let l = |id: &str| tr.label(id, &[]);
     let mut out = String::new();
     match &s.programme {
         Some(p) => {
@@ -18,19 +24,29 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
             out.push('\n');
             out.push_str(&wrap(&p.objective, ""));
         }
-        None => out.push_str(&style.bold("Programme (not yet defined)\n")),
+        None => out.push_str(&style.bold(&format!("{}\n", l("status-no-programme")))),
     }
-    out.push_str(&format!("As of {}\n", date(s.as_of)));
+    out.push_str(&format!(
+        "{}\n",
+        tr.say("status-as-of", &[("date", date(s.as_of).into())])
+    ));
 
-    out.push_str(&heading(style, "Stages"));
+    out.push_str(&heading(style, &l("status-stages")));
     if s.stages.is_empty() {
-        out.push_str("No stages planned.\n");
+        out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
     } else {
-        let mut t = table(style, &["Stage", "Planned", "Started", "Completed"]);
+        let header = [
+            l("col-stage"),
+            l("col-planned"),
+            l("status-started"),
+            l("col-completed"),
+        ];
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = table(style, &header);
         for st in &s.stages {
             let name = format!("{}. {}", st.stage.stage, st.stage.name);
             let name = if s.current_stage == Some(st.stage.stage) {
-                Cell::new(format!("{name} (current)"))
+                Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
             } else {
                 Cell::new(name)
             };
@@ -52,48 +68,71 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
     }
 
     let c = &s.counts;
-    out.push_str(&heading(style, "Counts"));
-    out.push_str(&format!(
-        "Partnerships {} ({} closed) · organisations {} · people {}\n",
-        c.partnerships, c.partnerships_closed, c.organisations, c.people
+    out.push_str(&heading(style, &l("status-counts")));
+    // Counts as they were always written here: not grouped by thousands.
+    let num = |n: usize| Arg::S(tr.digits(&n.to_string()));
+    let line = |id: &str, args: &[(&str, Arg)]| format!("{}\n", tr.say(id, args));
+    out.push_str(&line(
+        "status-count-partnerships",
+        &[
+            ("partnerships", num(c.partnerships)),
+            ("closed", num(c.partnerships_closed)),
+            ("organisations", num(c.organisations)),
+            ("people", num(c.people)),
+        ],
     ));
-    out.push_str(&format!(
-        "Agreements: {} adopted, {} revision pending, {} draft, {} withdrawn\n",
-        c.agreements.adopted,
-        c.agreements.revision_pending,
-        c.agreements.draft,
-        c.agreements.withdrawn
+    out.push_str(&line(
+        "status-count-agreements",
+        &[
+            ("adopted", num(c.agreements.adopted)),
+            ("pending", num(c.agreements.revision_pending)),
+            ("draft", num(c.agreements.draft)),
+            ("withdrawn", num(c.agreements.withdrawn)),
+        ],
     ));
-    out.push_str(&format!(
-        "Commitments: {} open, {} on schedule, {} behind schedule, {} completed, {} dropped\n",
-        c.commitments.open,
-        c.commitments.on_schedule,
-        c.commitments.behind_schedule,
-        c.commitments.completed,
-        c.commitments.dropped
+    out.push_str(&line(
+        "status-count-commitments",
+        &[
+            ("open", num(c.commitments.open)),
+            ("on_schedule", num(c.commitments.on_schedule)),
+            ("behind", num(c.commitments.behind_schedule)),
+            ("completed", num(c.commitments.completed)),
+            ("dropped", num(c.commitments.dropped)),
+        ],
     ));
-    out.push_str(&format!(
-        "Reviews {} · findings {} · interviews {} · meetings {} · activities {}\n",
-        c.reviews, c.findings, c.interviews, c.meetings, c.activities
+    out.push_str(&line(
+        "status-count-reviews",
+        &[
+            ("reviews", num(c.reviews)),
+            ("findings", num(c.findings)),
+            ("interviews", num(c.interviews)),
+            ("meetings", num(c.meetings)),
+            ("activities", num(c.activities)),
+        ],
     ));
 
-    partnerships(&mut out, s, replay, style);
+    partnerships(&mut out, s, replay, style, tr);
 
-    out.push_str(&heading(style, "Overdue commitments"));
+    out.push_str(&heading(style, &l("status-overdue-commitments")));
     if s.overdue_commitments.is_empty() {
-        out.push_str("None.\n");
+        out.push_str(&format!("{}\n", tr.say("status-none", &[])));
     } else {
-        let mut t = table(
-            style,
-            &["Commitment", "Partnership", "Owner", "Due", "Status"],
-        );
+        let header = [
+            l("col-commitment"),
+            l("col-partnership"),
+            l("col-owner"),
+            l("col-due"),
+            l("col-status"),
+        ];
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = table(style, &header);
         for o in &s.overdue_commitments {
             t.add_row(vec![
                 o.commitment.clone(),
                 o.partnership.clone(),
                 o.owner.clone(),
                 date(o.due),
-                crate::render::labels::commitment_status(o.status).to_owned(),
+                words::commitment_status(tr, o.status),
             ]);
         }
         keep_width(&mut t, 0);
@@ -101,9 +140,9 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
         keep_width(&mut t, 3);
         push_table(&mut out, &t);
     }
-    out.push_str(&heading(style, "Reviews overdue"));
+    out.push_str(&heading(style, &l("status-reviews-overdue")));
     if s.overdue_reviews.is_empty() {
-        out.push_str("None.\n");
+        out.push_str(&format!("{}\n", tr.say("status-none", &[])));
     } else {
         out.push_str(&wrap(&s.overdue_reviews.join(", "), ""));
     }
@@ -111,25 +150,25 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style) -> String {
 }
 
 /// Every partnership on one line: adoption, latest review, what is overdue, diverging criteria.
-fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &Style) {
-    out.push_str(&heading(style, "Partnerships"));
+fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) {
+    let l = |id: &str| tr.label(id, &[]);
+    out.push_str(&heading(style, &l("col-partnerships")));
     if s.partnerships.is_empty() {
-        out.push_str("No partnerships yet.\n");
+        out.push_str(&format!("{}\n", tr.say("status-no-partnerships", &[])));
     } else {
-        let mut t = table(
-            style,
-            &[
-                "Partnership",
-                "Adopted",
-                "Reviewed",
-                "Review",
-                "Overdue",
-                "Diverging",
-            ],
-        );
+        let header = [
+            l("col-partnership"),
+            l("status-adopted"),
+            l("status-reviewed"),
+            l("status-review"),
+            l("col-overdue"),
+            l("status-diverging"),
+        ];
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = table(style, &header);
         for p in &s.partnerships {
             let name = if p.closed {
-                format!("{} (closed)", p.partnership)
+                format!("{} ({})", p.partnership, tr.say("closed", &[]))
             } else {
                 p.partnership.clone()
             };
@@ -137,9 +176,7 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                 .latest_review
                 .as_deref()
                 .and_then(|r| replay.partnerships.get(&p.partnership)?.review(r))
-                .map_or("—".to_owned(), |r| {
-                    r.opened.on.0.format("%b %Y").to_string()
-                });
+                .map_or("—".to_owned(), |r| tr.month_year(r.opened.on.0));
             t.add_row(vec![
                 Cell::new(name),
                 Cell::new(format!(
@@ -152,13 +189,13 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                 )),
                 Cell::new(reviewed),
                 if p.review_overdue {
-                    alert("overdue")
+                    alert(tr.label("overdue", &[]))
                 } else {
                     Cell::new("")
                 },
                 match p.overdue_commitments.len() {
                     0 => Cell::new(""),
-                    n => alert(n.to_string()),
+                    n => alert(tr.digits(&n.to_string())),
                 },
                 Cell::new({
                     let framework = labels::framework_of(replay, &p.partnership);
@@ -173,6 +210,6 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
         keep_width(&mut t, 0);
         keep_width(&mut t, 2);
         push_table(out, &t);
-        out.push_str("Adopted: agreements with a version in force / all. Reviewed: when the latest\nreview with responses was opened. Overdue: commitments past their due date.\n");
+        out.push_str(&format!("{}\n", tr.say("status-key", &[])));
     }
 }

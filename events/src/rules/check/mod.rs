@@ -388,20 +388,11 @@ impl RuleState {
     }
 }
 
+/// The field that names a `kind`: its noun, but `org` for an organisation.
 fn field_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Org => "org",
-        Kind::Person => "person",
-        Kind::Partnership => "partnership",
-        Kind::Agreement => "agreement",
-        Kind::Framework => "framework",
-        Kind::Review => "review",
-        Kind::Commitment => "commitment",
-        Kind::Stage => "stage",
-        Kind::Finding => "finding",
-        Kind::Interview => "interview",
-        Kind::Meeting => "meeting",
-        Kind::Activity => "activity",
+        other => other.noun(),
     }
 }
 
