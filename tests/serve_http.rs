@@ -488,3 +488,25 @@ fn text_from_the_log_is_escaped_and_appends_show_on_the_next_request() {
     let newest = server.get("/api/log?per_page=1");
     assert!(newest.body.contains("\"xss-health\""));
 }
+
+#[test]
+fn verify_reads_the_chain_every_time_even_when_the_head_is_unchanged() {
+    let log = Log::example();
+    let server = log.serve("127.0.0.1:0", None);
+    let before = server.get("/api/verify");
+    assert!(before.body.contains("\"ok\":true"), "{}", before.body);
+    // An edit behind accord's back that leaves the head as it was: a page
+    // kept for that head must not hide it from the proof.
+    let c = rusqlite::Connection::open(&log.db).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER IF EXISTS events_refuse_update;
+         UPDATE events SET data = replace(data, 'equals', 'EQUALS') WHERE seq = 10;
+         UPDATE events SET recorded_by = 'mallory' WHERE seq = 12;",
+    )
+    .unwrap();
+    drop(c);
+    let after = server.get("/api/verify");
+    assert!(after.body.contains("\"ok\":false"), "{}", after.body);
+    let page = server.get("/verify");
+    assert!(page.body.contains("ALTERED"), "{}", page.body);
+}
