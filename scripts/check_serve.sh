@@ -139,6 +139,9 @@ grep -q 'hash chain intact' "$DOM" || fail "/verify: the chain is not said intac
 chromium --print-to-pdf="$SHOTS/partnership.pdf" --no-pdf-header-footer "$BASE$P" >/dev/null \
     || fail "chromium could not print $P"
 head -c 4 "$SHOTS/partnership.pdf" | grep -q '%PDF' || fail "printing $P gave no PDF"
+grep -aq '/MediaBox \[0 0 594\.9[0-9]* 841\.9[0-9]*\]' "$SHOTS/partnership.pdf" \
+    || fail "printing $P did not give A4 pages"
+if grep -aq '/MediaBox \[0 0 6[01][0-9]' "$SHOTS/partnership.pdf"; then fail "printing $P gave Letter pages"; fi
 
 for s in home partnership as-of agreement stage log verify; do
     size=$(wc -c <"$SHOTS/$s.png")

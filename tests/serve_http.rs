@@ -460,6 +460,8 @@ fn text_from_the_log_is_escaped_and_appends_show_on_the_next_request() {
     let server = log.serve("127.0.0.1:0", None);
     let before = server.get("/partnerships/twg-health");
     assert!(!before.body.contains("xss-health"));
+    // Asked again with the log unchanged: the same page (kept, byte for byte).
+    assert_eq!(server.get("/partnerships/twg-health").body, before.body);
     // Recorded by another process while the server runs.
     log.append(
         r#"{"type":"agreement.proposed","occurred_at":"2010-12-01","data":{"agreement":"xss-health","partnership":"twg-health","kind":"principles","title":"<script>alert('x')</script> & \"quotes\"","text":"<img src=x onerror=alert(1)>","proposed_by":"chair-health"}}

@@ -10,8 +10,11 @@
 //!
 //! Every request opens the log afresh (read-only), so what another process
 //! appends shows on the next page load; the reading runs on a bounded pool
-//! of blocking threads, which is what bounds memory under load.
+//! of blocking threads, which is what bounds memory under load. Pages
+//! built are kept while the log's head (and the day) stay the same
+//! ([`cache`]).
 
+mod cache;
 mod pages;
 mod read;
 mod routes;
@@ -27,6 +30,7 @@ use crate::error::CliError;
 pub struct App {
     ctx: Context,
     token: Option<security::Token>,
+    pages: cache::Pages,
 }
 
 /// How many requests read the log at once, at most: each holds one
@@ -51,6 +55,7 @@ pub fn serve(ctx: Context, listen: SocketAddr, token: Option<String>) -> Result<
     let app = std::sync::Arc::new(App {
         ctx,
         token: token.map(security::Token::new),
+        pages: cache::Pages::default(),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {

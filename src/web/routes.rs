@@ -37,6 +37,10 @@ pub fn router(app: Arc<App>) -> Router {
     r.fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
+            super::cache::pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
             security::guard,
         ))
         .layer(axum::middleware::from_fn(security::headers))
@@ -58,7 +62,7 @@ where
 }
 
 /// The answer's format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fmt {
     /// A page.
     Html,
