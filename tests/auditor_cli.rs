@@ -4,59 +4,14 @@
 //! command-line conventions (a closed pipe is not an error; usage lines and
 //! help that do not mislead).
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// The clock the example log is built and read with.
-const NOW: &str = "2010-12-31T12:00:00Z";
-
-struct Log {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Log {
-    /// The built-in example, recorded at `NOW`.
-    fn example() -> Log {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("accord.db");
-        let log = Log { dir, db };
-        log.cmd(&["init", "--example", "cambodia"])
-            .assert()
-            .success();
-        log
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", NOW)
-            .env("ACCORD_DB", &self.db)
-            .env("ACCORD_USER", "auditor")
-            .env("NO_COLOR", "1")
-            .env_remove("COLUMNS")
-            .current_dir(self.dir.path());
-        c.args(args);
-        c
-    }
-
-    /// stdout of a command that must succeed.
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).assert().success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut with_json = args.to_vec();
-        with_json.push("--json");
-        serde_json::from_str(&self.run(&with_json)).unwrap()
-    }
-}
+mod support;
+use support::{NOW, TestLog as Log};
 
 #[test]
 fn audit_diff_marks_what_a_revision_changed_word_by_word() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let out = log.run(&["audit", "sm-pfm", "--diff"]);
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     insta::assert_snapshot!("audit_diff_sm_pfm", out);
@@ -64,7 +19,7 @@ fn audit_diff_marks_what_a_revision_changed_word_by_word() {
 
 #[test]
 fn audit_shows_each_versions_full_text() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let out = log.run(&["audit", "pp-health"]);
     assert!(
         out.contains("Text:         Partnership principles of the TWG on Health"),
@@ -104,7 +59,7 @@ fn audit_shows_each_versions_full_text() {
 
 #[test]
 fn history_diff_shows_the_word_diff_under_each_revision() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let plain = log.run(&["history", "twg-health"]);
     assert!(!plain.contains("word by word"), "{plain}");
     let out = log.run(&["history", "twg-health", "--diff"]);
@@ -124,7 +79,7 @@ fn history_diff_shows_the_word_diff_under_each_revision() {
 
 #[test]
 fn verify_head_names_the_head_it_checked() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let envelopes = log.run(&["log", "--json", "--limit", "64"]);
     let seq600: Value = serde_json::from_str(envelopes.lines().next().unwrap()).unwrap();
     assert_eq!(seq600["seq"], 600);
@@ -177,7 +132,7 @@ fn into_closed_pipe(log: &Log, args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn a_reader_that_goes_away_ends_the_output_quietly() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     for args in [
         &["completions", "bash"][..],
         &["log"],
@@ -193,14 +148,14 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
 
 #[test]
 fn completions_into_head_exits_0_without_a_word_on_stderr() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let script = format!(
         "{:?} completions bash | head -1; exit ${{PIPESTATUS[0]}}",
         env!("CARGO_BIN_EXE_accord")
     );
     let out = std::process::Command::new("bash")
         .args(["-c", &script])
-        .current_dir(log.dir.path())
+        .current_dir(log.dir())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -210,7 +165,7 @@ fn completions_into_head_exits_0_without_a_word_on_stderr() {
 
 #[test]
 fn text_fits_columns_when_set_and_80_otherwise() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     let widest = |out: &str| out.lines().map(|l| l.chars().count()).max().unwrap();
     let plain = log.run(&["history", "twg-health"]);
     assert_eq!(widest(&plain), 80, "{plain}");
@@ -232,7 +187,7 @@ fn text_fits_columns_when_set_and_80_otherwise() {
 
 #[test]
 fn help_does_not_mislead() {
-    let log = Log::example();
+    let log = Log::example().recorded_by("auditor");
     // --as is for commands that record: read commands never require it.
     for cmd in [
         "show", "history", "audit", "status", "log", "list", "snapshot", "verify",

@@ -2,51 +2,10 @@
 //! text (insta snapshots, with the clock pinned), singular forms, JSON
 //! Lines, `--as-of` and `--known-at`, and an empty list.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// The clock the example log is built and read with.
-const NOW: &str = "2010-12-31T12:00:00Z";
-
-struct Log {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Log {
-    /// The built-in example, recorded at `NOW`.
-    fn example() -> Log {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("accord.db");
-        let log = Log { _dir: dir, db };
-        log.at(NOW, &["init", "--example", "cambodia"])
-            .assert()
-            .success();
-        log
-    }
-
-    fn at(&self, now: &str, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", now)
-            .env("ACCORD_DB", &self.db)
-            .env("ACCORD_USER", "secretariat")
-            .env_remove("NO_COLOR");
-        c.args(args);
-        c
-    }
-
-    /// stdout of a command that must succeed, run at `now`.
-    fn run_at(&self, now: &str, args: &[&str]) -> String {
-        let out = self.at(now, args).assert().success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        self.run_at(NOW, args)
-    }
-}
+mod support;
+use support::{NOW, TestLog as Log};
 
 const KINDS: [(&str, &str); 7] = [
     ("orgs", "org"),

@@ -2,44 +2,12 @@
 //! SQLite file: append's messages and exit codes, log, head, verify
 //! (catching edits, reordering and truncation), export and restore.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 
-const NOW: &str = "2010-12-31T12:00:00Z";
-
-struct Log {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Log {
-    fn new() -> Log {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("accord.db");
-        let log = Log { _dir: dir, db };
-        log.cmd(&["init"]).assert().success();
-        log
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", NOW)
-            .env("ACCORD_DB", &self.db)
-            .env("ACCORD_USER", "secretariat")
-            .env_remove("NO_COLOR");
-        c.args(args);
-        c
-    }
-
-    fn append(&self, lines: &str) -> assert_cmd::assert::Assert {
-        self.cmd(&["append"]).write_stdin(lines.to_owned()).assert()
-    }
-
-    fn dir(&self) -> &Path {
-        self.db.parent().unwrap()
-    }
-}
+mod support;
+use support::{NOW, TestLog as Log};
 
 const PROGRAMME: &str = r#"{"id":"e1","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"moh","name":"Ministry of Health","side":"government"}}
 {"id":"e2","type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"who","name":"WHO","side":"development_partner"}}

@@ -3,67 +3,13 @@
 //! output, `--known-at` reproducing an earlier report after a back-dated
 //! entry, escaping of text from the log, and the demo folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The clock every example log is built and read with.
-const NOW: &str = "2010-12-31T12:00:00Z";
-
-struct Log {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Log {
-    fn empty() -> Log {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("accord.db");
-        Log { dir, db }
-    }
-
-    /// The built-in example, recorded at `NOW`.
-    fn example() -> Log {
-        let log = Log::empty();
-        log.at(NOW, &["init", "--example", "cambodia"])
-            .assert()
-            .success();
-        log
-    }
-
-    fn at(&self, now: &str, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", now)
-            .env("ACCORD_DB", &self.db)
-            .env("ACCORD_USER", "secretariat")
-            .env_remove("NO_COLOR")
-            .current_dir(self.dir.path());
-        c.args(args);
-        c
-    }
-
-    fn append(&self, now: &str, lines: &str) {
-        self.at(now, &["append"])
-            .write_stdin(lines.to_owned())
-            .assert()
-            .success();
-    }
-
-    /// stdout of a command that must succeed, run at `now`.
-    fn run_at(&self, now: &str, args: &[&str]) -> String {
-        let out = self.at(now, args).assert().success();
-        String::from_utf8(out.get_output().stdout.clone()).unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        self.run_at(NOW, args)
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.run(args)).unwrap()
-    }
-}
+mod support;
+use support::{NOW, TestLog as Log};
 
 #[test]
 fn markdown_of_the_example() {
@@ -205,7 +151,7 @@ fn the_same_log_gives_the_same_bytes() {
 #[test]
 fn out_writes_the_file() {
     let log = Log::example();
-    let path = log.dir.path().join("stage2.html");
+    let path = log.dir().join("stage2.html");
     let out = log
         .at(
             NOW,
@@ -250,7 +196,8 @@ fn known_at_reproduces_the_report_printed_before_a_back_dated_entry() {
     const LATER: &str = "2010-03-01T09:00:00Z";
     let log = Log::empty();
     log.at(THEN, &["init"]).assert().success();
-    log.append(THEN, &example_until_10_december_2009());
+    log.append_at(THEN, &example_until_10_december_2009())
+        .success();
     // Stage 3 is running: its snapshot is as of today.
     let formats = ["md", "html", "json"];
     let printed: Vec<String> = formats
@@ -262,7 +209,7 @@ fn known_at_reproduces_the_report_printed_before_a_back_dated_entry() {
     let stage_2 = log.run_at(THEN, &["snapshot", "--stage", "2", "--as-of", "2009-12-01"]);
 
     // Later, entries back-dated into stage 3 are recorded.
-    log.append(LATER, BACK_DATED);
+    log.append_at(LATER, BACK_DATED).success();
     let now = log.run_at(
         LATER,
         &[
@@ -333,7 +280,7 @@ const INJECTION: &str = r#"{"type":"organisation.registered","occurred_at":"2009
 fn text_from_the_log_is_escaped() {
     let log = Log::empty();
     log.at(NOW, &["init"]).assert().success();
-    log.append(NOW, INJECTION);
+    log.append_at(NOW, INJECTION).success();
     let html = log.run(&["snapshot", "--stage", "1", "--format", "html"]);
     // The agreement's title shows as text.
     assert!(
@@ -471,7 +418,7 @@ fn demo_builds_the_example_and_writes_every_stage() {
     let log = Log::empty();
     let out = log.at(NOW, &["demo"]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let dir = log.dir.path().join("accord-demo");
+    let dir = log.dir().join("accord-demo");
     assert_eq!(
         files(&dir),
         [
@@ -518,7 +465,7 @@ fn demo_builds_the_example_and_writes_every_stage() {
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("already holds a log"), "{stderr}");
     // Another folder: the same reports, byte for byte.
-    let other = log.dir.path().join("elsewhere");
+    let other = log.dir().join("elsewhere");
     log.at(NOW, &["demo", "--out", other.to_str().unwrap()])
         .assert()
         .success();
@@ -600,7 +547,7 @@ const SECOND_REVIEW: &str = r#"{"id":"r6","type":"review.opened","occurred_at":"
 fn small() -> Log {
     let log = Log::empty();
     log.at(NOW, &["init"]).assert().success();
-    log.append(NOW, SMALL);
+    log.append_at(NOW, SMALL).success();
     log
 }
 
@@ -653,7 +600,7 @@ fn halves_round_up_alike_in_every_output() {
 #[test]
 fn criteria_read_alike_and_in_the_framework_order() {
     let log = small();
-    log.append(NOW, SECOND_REVIEW);
+    log.append_at(NOW, SECOND_REVIEW).success();
     let labels = [
         "A shared goal and agreed values and principles",
         "Developed collaboratively (co-created)",
@@ -717,7 +664,7 @@ fn a_trend_chart_needs_two_reviews() {
         "a chart of one review"
     );
     assert!(one.contains("A trend needs two reviews with responses; 1 partnership had one"));
-    log.append(NOW, SECOND_REVIEW);
+    log.append_at(NOW, SECOND_REVIEW).success();
     let two = log.run(&[
         "snapshot",
         "--stage",
@@ -762,11 +709,11 @@ fn overdue_is_never_hidden_behind_a_reported_status() {
         r#"on schedule (reported)</span> <span class="pill overdue-pill">overdue</span>"#
     ));
     // A second partnership, never reviewed.
-    log.append(
+    log.append_at(
         NOW,
         r#"{"id":"t9","type":"partnership.established","occurred_at":"2009-07-01","data":{"partnership":"twg-land","name":"TWG on Land"}}
 "#,
-    );
+    ).success();
     let md = log.run(&["snapshot", "--stage", "1", "--as-of", "2010-04-15"]);
     assert!(
         md.contains("- **1 partnership** reviewed, 1 not yet reviewed; reviews overdue (the next review date passed) in 1 partnership;"),
@@ -781,8 +728,7 @@ fn overdue_is_never_hidden_behind_a_reported_status() {
 fn the_demo_front_page_has_the_timeline_and_every_stage() {
     let log = Log::empty();
     log.at(NOW, &["demo"]).assert().success();
-    let index =
-        std::fs::read_to_string(log.dir.path().join("accord-demo").join("index.html")).unwrap();
+    let index = std::fs::read_to_string(log.dir().join("accord-demo").join("index.html")).unwrap();
     assert!(index.contains(r#"class="chart timeline""#));
     for n in 1..=4 {
         assert!(index.contains(&format!(r#"<a href="stage-{n}.html">HTML</a>"#)));

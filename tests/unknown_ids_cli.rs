@@ -3,60 +3,13 @@
 //! `diff`, `audit`, `snapshot` and the data-entry commands) exits 1 with
 //! the closest known id as a suggestion, and changes nothing.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
-
-/// The clock the example log is built and read with.
-const NOW: &str = "2010-12-31T12:00:00Z";
-
-struct Log {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Log {
-    /// The built-in example, recorded at `NOW`.
-    fn example() -> Log {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("accord.db");
-        let log = Log { _dir: dir, db };
-        log.cmd(&["init", "--example", "cambodia"])
-            .assert()
-            .success();
-        log
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("accord").unwrap();
-        c.env("ACCORD_NOW", NOW)
-            .env("ACCORD_DB", &self.db)
-            .env("ACCORD_USER", "secretariat")
-            .env_remove("NO_COLOR");
-        c.args(args);
-        c
-    }
-
-    /// stderr of a command that must be refused with exit 1, with nothing on
-    /// stdout and the log file unchanged.
-    fn refused(&self, args: &[&str]) -> String {
-        let before = std::fs::read(&self.db).unwrap();
-        let out = self.cmd(args).assert().code(1);
-        let out = out.get_output();
-        assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
-        assert_eq!(
-            std::fs::read(&self.db).unwrap(),
-            before,
-            "{args:?} changed the log"
-        );
-        String::from_utf8(out.stderr.clone()).unwrap()
-    }
-}
+mod support;
+use support::TestLog as Log;
 
 #[test]
 fn log_refuses_an_unknown_partnership() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["log", "--partnership", "twg-helth"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["log", "--partnership", "twg-helth"]), @r#"
     error: there is no partnership "twg-helth" in the log
     hint: did you mean "twg-health"? `accord list partnerships` lists them
     "#);
@@ -65,7 +18,7 @@ fn log_refuses_an_unknown_partnership() {
 #[test]
 fn log_refuses_an_unknown_agreement() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["log", "--agreement", "pp-helth"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["log", "--agreement", "pp-helth"]), @r#"
     error: there is no agreement "pp-helth" in the log
     hint: did you mean "pp-health"? `accord list agreements` lists them
     "#);
@@ -74,7 +27,7 @@ fn log_refuses_an_unknown_agreement() {
 #[test]
 fn log_refuses_an_unknown_person() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["log", "--by", "chair-helth"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["log", "--by", "chair-helth"]), @r#"
     error: there is no person "chair-helth" in the log
     hint: did you mean "chair-health"? `accord list people` lists them
     "#);
@@ -83,7 +36,7 @@ fn log_refuses_an_unknown_person() {
 #[test]
 fn log_refuses_an_unknown_event_type() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["log", "--type", "agreement.endorse"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["log", "--type", "agreement.endorse"]), @r#"
     error: "agreement.endorse" is not an event type
     hint: did you mean "agreement.endorsed"? `accord types` lists them
     "#);
@@ -95,7 +48,7 @@ fn log_refuses_an_unknown_event_type() {
 #[test]
 fn log_refuses_an_operator_who_recorded_nothing() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["log", "--recorded-by", "cdc-secretarat"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["log", "--recorded-by", "cdc-secretarat"]), @r#"
     error: nothing in the log was recorded by "cdc-secretarat"
     hint: did you mean "cdc-secretariat"? names are matched exactly
     "#);
@@ -115,7 +68,7 @@ fn log_refuses_an_operator_who_recorded_nothing() {
 #[test]
 fn show_refuses_an_unknown_partnership() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["show", "twg-helth"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["show", "twg-helth"]), @r#"
     error: there is no partnership "twg-helth" in the log
     hint: did you mean "twg-health"? `accord list partnerships` lists them
     "#);
@@ -124,7 +77,7 @@ fn show_refuses_an_unknown_partnership() {
 #[test]
 fn history_refuses_an_unknown_partnership() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["history", "twg-gendr"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["history", "twg-gendr"]), @r#"
     error: there is no partnership "twg-gendr" in the log
     hint: did you mean "twg-gender"? `accord list partnerships` lists them
     "#);
@@ -133,7 +86,7 @@ fn history_refuses_an_unknown_partnership() {
 #[test]
 fn diff_refuses_an_unknown_partnership() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["diff", "twg-helth", "--from", "2009-09-01"]), @r#"
+    insta::assert_snapshot!(refused(&log, &["diff", "twg-helth", "--from", "2009-09-01"]), @r#"
     error: there is no partnership "twg-helth" in the log
     hint: did you mean "twg-health"? `accord list partnerships` lists them
     "#);
@@ -147,7 +100,7 @@ fn audit_refuses_an_unknown_agreement_person_or_organisation() {
         &["audit", "--person", "chair-helth"],
         &["audit", "--org", "whoo"],
     ] {
-        let err = log.refused(args);
+        let err = refused(&log, args);
         assert!(err.contains("did you mean"), "{args:?}: {err}");
     }
 }
@@ -155,7 +108,7 @@ fn audit_refuses_an_unknown_agreement_person_or_organisation() {
 #[test]
 fn snapshot_refuses_a_stage_not_planned() {
     let log = Log::example();
-    insta::assert_snapshot!(log.refused(&["snapshot", "--stage", "7"]), @r"
+    insta::assert_snapshot!(refused(&log, &["snapshot", "--stage", "7"]), @r"
     error: stage 7 is not planned (planned stages: 1, 2, 3, 4)
     hint: `accord status` lists the stages; a stage is planned with a stage.planned event
     ");
@@ -225,16 +178,31 @@ fn data_entry_refuses_unknown_ids() {
         ),
     ];
     for (args, suggestion) in cases {
-        let err = log.refused(args);
+        let err = refused(&log, args);
         assert!(
             err.contains(&format!("did you mean {suggestion:?}?")),
             "{args:?}: {err}"
         );
     }
-    insta::assert_snapshot!(log.refused(&["stage", "start", "7", "--date", "2010-12-01"]), @r"
+    insta::assert_snapshot!(refused(&log, &["stage", "start", "7", "--date", "2010-12-01"]), @r"
     error: stage 7 has not been planned
       rule: stage-order (stage.started)
       nothing was recorded; the log is unchanged
     hint: the planned stages are 1, 2, 3, 4; or plan this one first with a stage.planned event (`accord stage plan 7 ...`)
     ");
+}
+
+/// stderr of a command that must be refused with exit 1, with nothing on
+/// stdout and the log file unchanged.
+fn refused(log: &Log, args: &[&str]) -> String {
+    let before = std::fs::read(&log.db).unwrap();
+    let out = log.cmd(args).assert().code(1);
+    let out = out.get_output();
+    assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+    assert_eq!(
+        std::fs::read(&log.db).unwrap(),
+        before,
+        "{args:?} changed the log"
+    );
+    String::from_utf8(out.stderr.clone()).unwrap()
 }
