@@ -231,12 +231,7 @@ fn meetings(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
         for (person, who) in &attendees {
             meetings.person(who.as_ref().and_then(|w| w.side), person);
         }
-        let named: Vec<&str> = m
-            .partnerships
-            .iter()
-            .map(String::as_str)
-            .filter(|p| per.contains_key(p))
-            .collect();
+        let named = established(&m.partnerships, per);
         if named.is_empty() {
             meetings.programme_wide += 1;
         }
@@ -309,12 +304,7 @@ fn activities(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
         .filter(|a| basis.in_period(a.delivered_on.0))
     {
         activities.held += 1;
-        let named: Vec<&str> = a
-            .partnerships
-            .iter()
-            .map(String::as_str)
-            .filter(|p| per.contains_key(p))
-            .collect();
+        let named = established(&a.partnerships, per);
         if named.is_empty() {
             activities.programme_wide += 1;
         }
@@ -326,4 +316,13 @@ fn activities(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
         }
     }
     activities
+}
+
+/// The partnerships of `named` that are established (those `per` tallies).
+fn established<'a>(named: &'a [String], per: &Per<'_>) -> Vec<&'a str> {
+    named
+        .iter()
+        .map(String::as_str)
+        .filter(|p| per.contains_key(p))
+        .collect()
 }
