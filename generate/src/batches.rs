@@ -6,8 +6,21 @@
 //! docs/rules.md when appended in order; every event has an id, so a batch can be
 //! appended again (skipped, not duplicated).
 
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
+use accord_events::catalogue::{
+    AgreementEndorsed, AgreementProposed, AgreementRevised, CommitmentMade, CommitmentReported,
+    FindingRecorded, OrganisationRegistered, PartnerJoined, PartnershipEstablished,
+    PersonRegistered, ProgrammeDefined, ReviewConcluded, ReviewOpened, ReviewResponse,
+    StagePlanned, StageStarted,
+};
+use accord_events::fields::{
+    AgreementKind, Day, FindingOrigin, Ordinal, ReportedStatus, ReviewKind, Role, Side, Swot, Theme,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::emit::{Payload, name, slug, text};
 use crate::rng::Rng;
 
 /// The criteria of the built-in `effectiveness` framework.
@@ -58,53 +71,103 @@ impl Directory {
 
     /// The events that set the programme and the directory up.
     pub fn events(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut line = |id: String, kind: &str, data: Value| {
-            out.push(event(&id, kind, "2009-01-05", data));
-        };
-        line(
-            "dir-programme".into(),
-            "programme.defined",
-            json!({"name": "Making Partnerships Effective", "objective": "Stronger partnerships in every TWG"}),
+        let mut out = Lines::default();
+        let on = "2009-01-05";
+        out.push(
+            "dir-programme",
+            on,
+            &ProgrammeDefined {
+                name: name("Making Partnerships Effective"),
+                objective: text("Stronger partnerships in every TWG"),
+                commissioned_by: None,
+                facilitators: None,
+            },
         );
-        line(
-            "dir-stage-1".into(),
-            "stage.planned",
-            json!({"stage": 1, "name": "Interviews", "starts_on": "2009-01-05", "ends_on": "2009-06-30"}),
+        out.push(
+            "dir-stage-1",
+            on,
+            &StagePlanned {
+                stage: Ordinal(1),
+                name: name("Interviews"),
+                starts_on: day("2009-01-05"),
+                ends_on: day("2009-06-30"),
+                intended_achievements: None,
+            },
         );
-        line(
-            "dir-stage-1-started".into(),
-            "stage.started",
-            json!({"stage": 1}),
+        out.push(
+            "dir-stage-1-started",
+            on,
+            &StageStarted { stage: Ordinal(1) },
         );
-        for o in &self.gov {
-            line(
-                format!("dir-{o}"),
-                "organisation.registered",
-                json!({"org": o, "name": format!("Ministry {o}"), "side": "government"}),
-            );
-        }
-        for o in &self.dp {
-            line(
-                format!("dir-{o}"),
-                "organisation.registered",
-                json!({"org": o, "name": format!("Agency {o}"), "side": "development_partner"}),
-            );
+        for (orgs, side, prefix) in [
+            (&self.gov, Side::Government, "Ministry"),
+            (&self.dp, Side::DevelopmentPartner, "Agency"),
+        ] {
+            for o in orgs {
+                out.push(
+                    &format!("dir-{o}"),
+                    on,
+                    &OrganisationRegistered {
+                        org: slug(o),
+                        name: name(&format!("{prefix} {o}")),
+                        side,
+                    },
+                );
+            }
         }
         for (p, o) in &self.people {
-            line(
-                format!("dir-{p}"),
-                "person.registered",
-                json!({"person": p, "name": format!("Person {p}"), "org": o, "title": "Officer"}),
+            out.push(
+                &format!("dir-{p}"),
+                on,
+                &PersonRegistered {
+                    person: slug(p),
+                    name: name(&format!("Person {p}")),
+                    org: slug(o),
+                    title: Some(name("Officer")),
+                },
             );
         }
-        out
+        out.0
     }
 }
 
-/// One event as a JSON line (no `recorded_by`: the operator comes from `--as`).
+/// Lines of a batch, each one event.
+#[derive(Default)]
+struct Lines(Vec<String>);
+
+impl Lines {
+    /// One event as a JSON line (no `recorded_by`: the operator comes from `--as`).
+    fn push<P: Payload>(&mut self, id: &str, occurred_at: &str, data: &P) {
+        #[derive(Serialize)]
+        struct Line<'a, P> {
+            id: &'a str,
+            #[serde(rename = "type")]
+            kind: &'a str,
+            occurred_at: &'a str,
+            data: &'a P,
+        }
+        let line = Line {
+            id,
+            kind: P::KIND.as_str(),
+            occurred_at,
+            data,
+        };
+        self.0
+            .push(serde_json::to_string(&line).expect("typed payloads serialise"));
+    }
+}
+
+/// One hand-made event as a JSON line, for tests that write events the
+/// batches do not (odd shapes, repeats, deliberate conflicts); no
+/// `recorded_by`: the operator comes from `--as`.
 pub fn event(id: &str, kind: &str, occurred_at: &str, data: Value) -> String {
-    json!({"id": id, "type": kind, "occurred_at": occurred_at, "data": data}).to_string()
+    serde_json::json!({"id": id, "type": kind, "occurred_at": occurred_at, "data": data})
+        .to_string()
+}
+
+/// A date the batches use (written as a literal, so always valid).
+fn day(s: &str) -> Day {
+    Day::parse(s).expect("batch dates are valid")
 }
 
 /// Sizes of one generated partnership.
@@ -134,143 +197,259 @@ impl Default for Shape {
 /// The events of one partnership `pid`, all valid after `dir.events()`.
 /// Every event id starts with `pid` so batches never collide.
 pub fn partnership(rng: &mut Rng, dir: &Directory, pid: &str, shape: Shape) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut n = 0usize;
-    let mut push = |kind: &str, day: &str, data: Value| {
-        n += 1;
-        out.push(event(&format!("{pid}-e{n}"), kind, day, data));
-    };
     let gov = [rng.pick(&dir.gov).clone(), rng.pick(&dir.gov).clone()];
     let dp = [rng.pick(&dir.dp).clone(), rng.pick(&dir.dp).clone()];
     let mut partners: Vec<String> = gov.iter().chain(&dp).cloned().collect();
     partners.sort();
     partners.dedup();
-    push(
-        "partnership.established",
+    let members: Vec<String> = partners.iter().flat_map(|o| dir.people_of(o)).collect();
+    let mut b = Batch {
+        lines: Lines::default(),
+        pid,
+        n: 0,
+    };
+    b.push(
         "2009-02-01",
-        json!({"partnership": pid, "name": format!("TWG {pid}"), "host": gov[0]}),
+        &PartnershipEstablished {
+            partnership: slug(pid),
+            name: name(&format!("TWG {pid}")),
+            host: Some(slug(&gov[0])),
+        },
     );
-    let roles = ["chair", "lead_facilitator", "co_facilitator", "member"];
+    let roles = [
+        Role::Chair,
+        Role::LeadFacilitator,
+        Role::CoFacilitator,
+        Role::Member,
+    ];
     for (i, org) in partners.iter().enumerate() {
-        push(
-            "partner.joined",
+        b.push(
             "2009-02-02",
-            json!({"partnership": pid, "org": org, "role": roles[i.min(3)]}),
+            &PartnerJoined {
+                partnership: slug(pid),
+                org: slug(org),
+                role: roles[i.min(3)],
+            },
         );
     }
-    let members: Vec<String> = partners.iter().flat_map(|o| dir.people_of(o)).collect();
+    agreements(&mut b, rng, &members, shape.agreements);
+    reviews(&mut b, rng, &members, shape.reviews);
+    findings(&mut b, rng, shape.findings);
+    commitments(&mut b, rng, &members, &partners, shape.commitments);
+    b.lines.0
+}
+
+/// The events of one partnership being built, numbered `PID-e1`, `PID-e2`, ...
+struct Batch<'a> {
+    lines: Lines,
+    pid: &'a str,
+    n: usize,
+}
+
+impl Batch<'_> {
+    fn push<P: Payload>(&mut self, occurred_at: &str, data: &P) {
+        self.n += 1;
+        let id = format!("{}-e{}", self.pid, self.n);
+        self.lines.push(&id, occurred_at, data);
+    }
+}
+
+/// Agreements proposed, endorsed, sometimes revised and endorsed again.
+fn agreements(b: &mut Batch<'_>, rng: &mut Rng, members: &[String], count: usize) {
     let kinds = [
-        "shared_goal",
-        "principles",
-        "terms_of_reference",
-        "action_plan",
-        "success_measures",
-        "follow_up",
+        AgreementKind::SharedGoal,
+        AgreementKind::Principles,
+        AgreementKind::TermsOfReference,
+        AgreementKind::ActionPlan,
+        AgreementKind::SuccessMeasures,
+        AgreementKind::FollowUp,
     ];
-    for a in 0..shape.agreements {
-        let agreement = format!("{pid}-a{a}");
-        push(
-            "agreement.proposed",
+    for a in 0..count {
+        let agreement = format!("{}-a{a}", b.pid);
+        let body = words(rng, 40);
+        b.push(
             "2009-03-01",
-            json!({
-                "agreement": agreement, "partnership": pid, "kind": kinds[a % kinds.len()],
-                "title": format!("Agreement {a} of {pid}"),
-                "text": text(rng, 40),
-                "proposed_by": rng.pick(&members),
-            }),
+            &AgreementProposed {
+                agreement: slug(&agreement),
+                partnership: slug(b.pid),
+                kind: kinds[a % kinds.len()],
+                title: name(&format!("Agreement {a} of {}", b.pid)),
+                text: text(&body),
+                proposed_by: slug(rng.pick(members).as_str()),
+            },
         );
-        for p in some(rng, &members, 4) {
-            push(
-                "agreement.endorsed",
+        for p in some(rng, members, 4) {
+            b.push(
                 "2009-03-02",
-                json!({"agreement": agreement, "version": 1, "by": p, "forum": "Partnership meeting"}),
+                &AgreementEndorsed {
+                    agreement: slug(&agreement),
+                    version: Ordinal(1),
+                    by: slug(&p),
+                    forum: Some(name("Partnership meeting")),
+                    signature: None,
+                },
             );
         }
         if rng.chance(0.4) {
-            push(
-                "agreement.revised",
+            let body = words(rng, 50);
+            b.push(
                 "2009-04-01",
-                json!({"agreement": agreement, "text": text(rng, 50), "reason": "Comments from the retreat", "revised_by": rng.pick(&members)}),
+                &AgreementRevised {
+                    agreement: slug(&agreement),
+                    text: text(&body),
+                    title: None,
+                    reason: text("Comments from the retreat"),
+                    revised_by: slug(rng.pick(members).as_str()),
+                },
             );
-            for p in some(rng, &members, 4) {
-                push(
-                    "agreement.endorsed",
+            for p in some(rng, members, 4) {
+                b.push(
                     "2009-04-02",
-                    json!({"agreement": agreement, "version": 2, "by": p}),
+                    &AgreementEndorsed {
+                        agreement: slug(&agreement),
+                        version: Ordinal(2),
+                        by: slug(&p),
+                        forum: None,
+                        signature: None,
+                    },
                 );
             }
         }
     }
-    for r in 0..shape.reviews {
-        let review = format!("{pid}-r{r}");
-        push(
-            "review.opened",
+}
+
+/// Health checks with responses from members, then concluded.
+fn reviews(b: &mut Batch<'_>, rng: &mut Rng, members: &[String], count: usize) {
+    for r in 0..count {
+        let review = format!("{}-r{r}", b.pid);
+        b.push(
             "2009-05-01",
-            json!({"review": review, "partnership": pid, "kind": "health_check", "next_due": "2010-05-01"}),
+            &ReviewOpened {
+                review: slug(&review),
+                partnership: slug(b.pid),
+                kind: ReviewKind::HealthCheck,
+                framework: None,
+                next_due: Some(day("2010-05-01")),
+            },
         );
-        for p in some(rng, &members, 5) {
-            let mut scores = serde_json::Map::new();
+        for p in some(rng, members, 5) {
+            let mut scores = BTreeMap::new();
             for c in CRITERIA {
                 if rng.chance(0.8) {
-                    scores.insert(c.into(), json!(rng.range(1, 5)));
+                    scores.insert(slug(c), rng.range(1, 5) as i64);
                 }
             }
             if scores.is_empty() {
-                scores.insert("engagement".into(), json!(3));
+                scores.insert(slug("engagement"), 3);
             }
-            push(
-                "review.response",
+            let comment = words(rng, 12);
+            b.push(
                 "2009-05-02",
-                json!({"review": review, "respondent": p, "scores": scores, "comment": text(rng, 12)}),
+                &ReviewResponse {
+                    review: slug(&review),
+                    respondent: slug(&p),
+                    scores,
+                    comment: Some(text(&comment)),
+                },
             );
         }
-        push(
-            "review.concluded",
+        let summary = words(rng, 20);
+        b.push(
             "2009-05-03",
-            json!({"review": review, "summary": text(rng, 20)}),
+            &ReviewConcluded {
+                review: slug(&review),
+                summary: text(&summary),
+            },
         );
     }
-    let swot = ["strength", "weakness", "opportunity", "threat"];
-    let themes = [
-        "institutional_arrangements",
-        "enabling_environment",
-        "roles",
-        "paris_principles",
-        "other",
+}
+
+/// Findings from interviews.
+fn findings(b: &mut Batch<'_>, rng: &mut Rng, count: usize) {
+    let swot = [
+        Swot::Strength,
+        Swot::Weakness,
+        Swot::Opportunity,
+        Swot::Threat,
     ];
-    for f in 0..shape.findings {
-        push(
-            "finding.recorded",
+    let themes = [
+        Theme::InstitutionalArrangements,
+        Theme::EnablingEnvironment,
+        Theme::Roles,
+        Theme::ParisPrinciples,
+        Theme::Other,
+    ];
+    for f in 0..count {
+        let (swot, theme) = (*rng.pick(&swot), *rng.pick(&themes));
+        let body = words(rng, 25);
+        b.push(
             "2009-05-04",
-            json!({"finding": format!("{pid}-f{f}"), "partnership": pid, "origin": "interview",
-                   "swot": rng.pick(&swot), "theme": rng.pick(&themes), "text": text(rng, 25)}),
+            &FindingRecorded {
+                finding: slug(&format!("{}-f{f}", b.pid)),
+                partnership: Some(slug(b.pid)),
+                origin: FindingOrigin::Interview,
+                swot,
+                theme,
+                text: text(&body),
+                side: None,
+                review: None,
+            },
         );
     }
-    let statuses = ["on_schedule", "behind_schedule", "completed", "dropped"];
-    for c in 0..shape.commitments {
-        let commitment = format!("{pid}-c{c}");
-        push(
-            "commitment.made",
+}
+
+/// Commitments with a report or two.
+fn commitments(
+    b: &mut Batch<'_>,
+    rng: &mut Rng,
+    members: &[String],
+    partners: &[String],
+    count: usize,
+) {
+    let statuses = [
+        ReportedStatus::OnSchedule,
+        ReportedStatus::BehindSchedule,
+        ReportedStatus::Completed,
+        ReportedStatus::Dropped,
+    ];
+    for c in 0..count {
+        let commitment = format!("{}-c{c}", b.pid);
+        let body = words(rng, 15);
+        b.push(
             "2009-05-05",
-            json!({"commitment": commitment, "partnership": pid, "text": text(rng, 15),
-                   "owner": rng.pick(&partners), "due": "2009-12-31"}),
+            &CommitmentMade {
+                commitment: slug(&commitment),
+                partnership: slug(b.pid),
+                text: text(&body),
+                owner: slug(rng.pick(partners).as_str()),
+                due: day("2009-12-31"),
+                origin: None,
+            },
         );
         for _ in 0..rng.range(0, 2) {
-            push(
-                "commitment.reported",
+            let status = statuses[rng.index(2)];
+            b.push(
                 "2009-06-01",
-                json!({"commitment": commitment, "status": statuses[rng.index(2)], "reported_by": rng.pick(&members)}),
+                &CommitmentReported {
+                    commitment: slug(&commitment),
+                    status,
+                    reported_by: Some(slug(rng.pick(members).as_str())),
+                    note: None,
+                },
             );
         }
         if rng.chance(0.5) {
-            push(
-                "commitment.reported",
+            b.push(
                 "2009-06-02",
-                json!({"commitment": commitment, "status": rng.pick(&statuses[2..])}),
+                &CommitmentReported {
+                    commitment: slug(&commitment),
+                    status: *rng.pick(&statuses[2..]),
+                    reported_by: None,
+                    note: None,
+                },
             );
         }
     }
-    out
 }
 
 /// Between 1 and `max` distinct items of `from`, in random order.
@@ -281,7 +460,7 @@ pub fn some(rng: &mut Rng, from: &[String], max: usize) -> Vec<String> {
 }
 
 /// `words` words of plausible text, with some non-ASCII and punctuation.
-pub fn text(rng: &mut Rng, words: usize) -> String {
+pub fn words(rng: &mut Rng, words: usize) -> String {
     const WORDS: [&str; 16] = [
         "partnership",
         "ministry",

@@ -33,8 +33,8 @@ macro_rules! payloads {
     };
 }
 
-// Every catalogue type the generator emits (review.response goes through
-// `ResponseAsFilled`).
+// Every catalogue type the generator emits (the simulator's review.response
+// goes through `ResponseAsFilled`; the fixed-shape batches use the typed one).
 payloads!(
     ProgrammeDefined,
     StagePlanned,
@@ -56,6 +56,7 @@ payloads!(
     AgreementWithdrawn,
     FrameworkDefined,
     ReviewOpened,
+    ReviewResponse,
     ReviewConcluded,
     FindingRecorded,
     InterviewHeld,
