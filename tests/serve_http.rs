@@ -191,6 +191,7 @@ const ROUTES: &[&str] = &[
     "/stages/1",
     "/stages/2",
     "/stages/4",
+    "/stages/3?lang=km,en",
     "/log",
     "/log?page=2",
     "/log?partnership=twg-health&type=agreement.endorsed",
@@ -352,6 +353,7 @@ fn bad_dates_unknown_ids_and_bad_queries_say_what_was_wrong() {
         ("/stages/9", 404, "stage 9"),
         ("/stages/zero", 400, "not a stage number"),
         ("/stages/0", 400, "not a stage number"),
+        ("/stages/3?lang=fr", 400, "unknown language"),
         ("/log?type=agreement.endorse", 400, "did you mean"),
         ("/log?partnership=twg-helth", 404, "did you mean"),
         ("/log?page=0", 400, "page"),
@@ -509,4 +511,23 @@ fn verify_reads_the_chain_every_time_even_when_the_head_is_unchanged() {
     assert!(after.body.contains("\"ok\":false"), "{}", after.body);
     let page = server.get("/verify");
     assert!(page.body.contains("ALTERED"), "{}", page.body);
+}
+
+#[test]
+fn a_stage_page_takes_the_report_language() {
+    let log = Log::example();
+    let server = log.serve("127.0.0.1:0", None);
+    let english = server.get("/stages/3");
+    let both = server.get("/stages/3?lang=km,en");
+    assert_eq!(both.status, 200, "{}", both.body);
+    assert!(both.body.contains(r#"lang="km""#), "no Khmer page");
+    assert!(!english.body.contains(r#"lang="km""#));
+    let cli = String::from_utf8(log.run(&[
+        "snapshot", "--stage", "3", "--format", "html", "--lang", "km,en",
+    ]))
+    .unwrap();
+    assert_eq!(
+        both.body, cli,
+        "the page is `snapshot --format html --lang km,en`"
+    );
 }

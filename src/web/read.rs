@@ -158,11 +158,13 @@ pub fn stage(ctx: &Context, fmt: Fmt, n: u32, q: &Query) -> Result<Reply, WebErr
     stream::each(&store, |e| builder.apply(e))?;
     let snap = builder.finish();
     // `?lang=km` or `?lang=km,en` as `snapshot --lang` (docs/languages.md);
-    // English otherwise. JSON is the same in every language.
-    let langs = q
-        .get("lang")
-        .and_then(|l| l.parse::<Langs>().ok())
-        .unwrap_or_else(Langs::english);
+    // English without it. JSON is the same in every language.
+    let langs = match q.get("lang") {
+        Some(l) => l
+            .parse::<Langs>()
+            .map_err(|e| WebError::bad(e.to_string(), "write lang=en, lang=km or lang=km,en"))?,
+        None => Langs::english(),
+    };
     let tr = Tr::new(&langs, Digits::Latin);
     Ok(match fmt {
         Fmt::Json => Reply::Json(snapshot::render(&snap, snapshot::Format::Json, &tr)?),

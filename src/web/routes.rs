@@ -354,7 +354,7 @@ async fn read_stage(
     RawQuery(q): RawQuery,
 ) -> Response {
     answer(app, fmt, move |ctx, fmt| {
-        let q = Query::parse(q.as_deref(), &["as_of", "known_at"])?;
+        let q = Query::parse(q.as_deref(), &["as_of", "known_at", "lang"])?;
         let n = id(p)?;
         let stage = n.parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| {
             WebError::bad(
