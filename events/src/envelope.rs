@@ -9,6 +9,8 @@
 //! `source` is `null` when absent. README.md has the worked example and the
 //! known-answer vectors; `tests` below pins them.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -60,38 +62,49 @@ impl StoredEvent {
     /// The canonical JSON covered by the hash (every field but the hashes).
     pub fn canonical(&self) -> String {
         let mut s = String::with_capacity(self.data.len() + 256);
+        self.canonical_into(&mut s);
+        s
+    }
+
+    /// Writes [`StoredEvent::canonical`] onto `s` (cleared first), so that
+    /// a loop over many events reuses one buffer.
+    pub fn canonical_into(&self, s: &mut String) {
+        s.clear();
         s.push_str("{\"data\":");
         s.push_str(&self.data);
         s.push_str(",\"id\":");
-        write_str(&self.id, &mut s);
+        write_str(&self.id, s);
         s.push_str(",\"occurred_at\":");
-        write_str(&self.occurred_at, &mut s);
+        write_str(&self.occurred_at, s);
         s.push_str(",\"recorded_at\":");
-        write_str(&self.recorded_at, &mut s);
+        write_str(&self.recorded_at, s);
         s.push_str(",\"recorded_by\":");
-        write_str(&self.recorded_by, &mut s);
-        s.push_str(",\"schema_version\":");
-        s.push_str(&self.schema_version.to_string());
-        s.push_str(",\"seq\":");
-        s.push_str(&self.seq.to_string());
+        write_str(&self.recorded_by, s);
+        // Numbers written in place (`to_string` allocated twice per event).
+        let _ = write!(s, ",\"schema_version\":{},\"seq\":{}", self.schema_version, self.seq);
         s.push_str(",\"source\":");
         match &self.source {
-            Some(src) => write_str(src, &mut s),
+            Some(src) => write_str(src, s),
             None => s.push_str("null"),
         }
         s.push_str(",\"stream\":");
-        write_str(&self.stream, &mut s);
-        s.push_str(",\"stream_version\":");
-        s.push_str(&self.stream_version.to_string());
+        write_str(&self.stream, s);
+        let _ = write!(s, ",\"stream_version\":{}", self.stream_version);
         s.push_str(",\"type\":");
-        write_str(&self.kind, &mut s);
+        write_str(&self.kind, s);
         s.push('}');
-        s
     }
 
     /// Recomputes this event's hash from its fields and `prev_hash`.
     pub fn compute_hash(&self) -> Hash {
         chain_hash(&self.prev_hash, self.canonical().as_bytes())
+    }
+
+    /// [`StoredEvent::compute_hash`], building the canonical form in
+    /// `scratch` (a buffer reused across events).
+    pub fn compute_hash_with(&self, scratch: &mut String) -> Hash {
+        self.canonical_into(scratch);
+        chain_hash(&self.prev_hash, scratch.as_bytes())
     }
 
     /// The stored envelope as one JSON line (`log --json`, `export`): the

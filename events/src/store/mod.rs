@@ -25,6 +25,7 @@ mod postgres;
 mod read;
 mod sql;
 mod sqlite;
+mod sqlite_check;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

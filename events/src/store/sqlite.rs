@@ -1,6 +1,8 @@
 //! The SQLite backend: one file, WAL, `BEGIN IMMEDIATE` per batch.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::sync::mpsc::SyncSender;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -11,12 +13,13 @@ use super::backend::{
 };
 use super::integrity::damaged;
 use super::sql::{COLUMNS, filter_clauses};
+use super::sqlite_check::TableDigest;
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
 
-const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
+pub(super) const SCHEMA_V1: &str = include_str!("../../sql/schema_v1.sql");
 /// The table of the saved rule state (derived data, see `checkpoint.rs`).
 const CHECKPOINT_TABLE: &str = include_str!("../../sql/checkpoint.sql");
 
@@ -32,6 +35,10 @@ pub(crate) struct SqliteBackend {
     /// on read-only media, opened `immutable`, nor for a pilot log read
     /// through an in-memory migrated copy).
     reopenable: bool,
+    /// Where the chain walk sends the digest of the table's rows, for the
+    /// structural check running beside it (see `sqlite_check.rs`): set by
+    /// `structural_check_job`, taken by `with_checked_rows`.
+    table_digest: RefCell<Option<SyncSender<TableDigest>>>,
 }
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
@@ -113,6 +120,7 @@ impl SqliteBackend {
             path: path.to_owned(),
             file: file_id(path),
             reopenable: true,
+            table_digest: RefCell::new(None),
         })
     }
 
@@ -218,6 +226,7 @@ impl SqliteBackend {
             path: path.to_owned(),
             file,
             reopenable,
+            table_digest: RefCell::new(None),
         })
     }
 
@@ -335,6 +344,11 @@ impl Backend for SqliteBackend {
     }
 
     fn with_checked_rows(&self, f: CheckedRowsFn<'_>) -> Result<(), StoreError> {
+        // Taken first, so that it is dropped (and the structural check
+        // falls back to the full one) whichever way this returns.
+        let digest_to = self.table_digest.borrow_mut().take();
+        let mut digest = TableDigest::default();
+        let mut clean = true;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM events WHERE seq >= 1 ORDER BY seq"
         ))?;
@@ -348,11 +362,19 @@ impl Backend for SqliteBackend {
                     return None;
                 }
                 match rows.next() {
-                    Ok(Some(r)) => Some(Ok(stored_from_row(r)
-                        .map_err(|e| format!("the stored row cannot be read: {e}")))),
+                    Ok(Some(r)) => {
+                        let row = stored_from_row(r)
+                            .map_err(|e| format!("the stored row cannot be read: {e}"));
+                        match &row {
+                            Ok(e) => digest.add(e),
+                            Err(_) => clean = false,
+                        }
+                        Some(Ok(row))
+                    }
                     Ok(None) => None,
                     Err(e) => {
                         stop = true;
+                        clean = false;
                         let e = StoreError::from(e);
                         if damaged(&e) {
                             Some(Ok(Err(format!(
@@ -364,7 +386,18 @@ impl Backend for SqliteBackend {
                     }
                 }
             });
-        f(&mut rows)
+        let walked = f(&mut rows);
+        // Only a walk that read every row, each one cleanly, vouches for the table.
+        let finished = rows.next().is_none();
+        drop(rows);
+        if walked.is_ok()
+            && finished
+            && clean
+            && let Some(to) = digest_to
+        {
+            let _ = to.send(digest);
+        }
+        walked
     }
 
     fn stray_rows(&self) -> Result<u64, StoreError> {
@@ -459,13 +492,15 @@ impl Backend for SqliteBackend {
             return None;
         }
         let path = self.path.clone();
+        let (to, table) = std::sync::mpsc::sync_channel(1);
+        *self.table_digest.borrow_mut() = Some(to);
         Some(Box::new(move || {
             let conn = Connection::open_with_flags(
                 &path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             conn.busy_timeout(BUSY_TIMEOUT)?;
-            integrity_check(&conn)
+            super::sqlite_check::structural_check(&conn, table, integrity_check)
         }))
     }
 
