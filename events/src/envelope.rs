@@ -81,7 +81,11 @@ impl StoredEvent {
         s.push_str(",\"recorded_by\":");
         write_str(&self.recorded_by, s);
         // Numbers written in place (`to_string` allocated twice per event).
-        let _ = write!(s, ",\"schema_version\":{},\"seq\":{}", self.schema_version, self.seq);
+        let _ = write!(
+            s,
+            ",\"schema_version\":{},\"seq\":{}",
+            self.schema_version, self.seq
+        );
         s.push_str(",\"source\":");
         match &self.source {
             Some(src) => write_str(src, s),

@@ -86,11 +86,7 @@ impl TableDigest {
     pub(crate) fn add(&mut self, e: &StoredEvent) {
         let seq = e.seq as i64;
         self.0[0].add(&[e.id.as_bytes()], None, seq);
-        self.0[1].add(
-            &[e.stream.as_bytes()],
-            Some(e.stream_version as i64),
-            seq,
-        );
+        self.0[1].add(&[e.stream.as_bytes()], Some(e.stream_version as i64), seq);
         self.0[2].add(&[e.occurred_at.as_bytes()], None, seq);
         self.0[3].add(&[e.recorded_by.as_bytes()], None, seq);
     }
@@ -105,10 +101,8 @@ pub(crate) fn structural_check(
     full: impl Fn(&Connection) -> Result<Option<String>, StoreError>,
 ) -> Result<Option<String>, StoreError> {
     conn.execute_batch("BEGIN")?;
-    let sound = quick_checks(conn).and_then(|indexes| match indexes {
-        Some(indexes) => Ok(table.recv().is_ok_and(|t| t == indexes)),
-        None => Ok(false),
-    });
+    let sound = quick_checks(conn)
+        .map(|indexes| indexes.is_some_and(|i| table.recv().is_ok_and(|t| t == i)));
     let result = match sound {
         Ok(true) => Ok(None),
         // Anything found, or anything that could not be run: the full
@@ -173,9 +167,11 @@ fn schema_is_accords(conn: &Connection) -> Result<bool, StoreError> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
     let schema = super::sqlite::SCHEMA_V1;
-    let declared_table = schema
-        .find("CREATE TABLE events (")
-        .and_then(|at| schema[at..].find(") STRICT;").map(|end| &schema[at..at + end + 8]));
+    let declared_table = schema.find("CREATE TABLE events (").and_then(|at| {
+        schema[at..]
+            .find(") STRICT;")
+            .map(|end| &schema[at..at + end + 8])
+    });
     let mut expected: Vec<(String, String, Option<String>)> = vec![
         (
             "index".into(),
@@ -187,7 +183,11 @@ fn schema_is_accords(conn: &Connection) -> Result<bool, StoreError> {
             "events_by_recorded_by".into(),
             Some("CREATE INDEX events_by_recorded_by ON events (recorded_by)".into()),
         ),
-        ("table".into(), "events".into(), declared_table.map(String::from)),
+        (
+            "table".into(),
+            "events".into(),
+            declared_table.map(String::from),
+        ),
         ("index".into(), "sqlite_autoindex_events_1".into(), None),
         ("index".into(), "sqlite_autoindex_events_2".into(), None),
     ];
@@ -248,4 +248,109 @@ fn scan_index(
         }
     }
     Ok(Some(digest))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc::sync_channel;
+
+    use super::*;
+    use crate::clock::Clock;
+    use crate::store::backend::Backend;
+    use crate::store::sqlite::SqliteBackend;
+
+    fn event(seq: u64) -> StoredEvent {
+        StoredEvent {
+            seq,
+            id: format!("ev-{:04}", (seq * 7919) % 1000),
+            kind: "finding.recorded".into(),
+            // Three streams in turn: each gets every third seq.
+            stream: format!("partnership:p{}", seq % 3),
+            stream_version: seq.div_ceil(3),
+            occurred_at: format!("2025-0{}-01", 1 + seq % 9),
+            recorded_at: "2026-01-01T00:00:00.000000Z".into(),
+            recorded_by: ["ana", "bo"][seq as usize % 2].into(),
+            source: None,
+            data: "{}".into(),
+            schema_version: 1,
+            prev_hash: [0; 32],
+            hash: [0; 32],
+        }
+    }
+
+    /// A log of `n` rows (their chain is of no interest here) and the
+    /// digest the walk would send for it.
+    fn log(n: u64) -> (tempfile::TempDir, std::path::PathBuf, TableDigest) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = SqliteBackend::create(&path, Clock::System).unwrap();
+        let mut table = TableDigest::default();
+        db.begin_write().unwrap();
+        for seq in 1..=n {
+            let e = event(seq);
+            assert!(db.insert(&e).unwrap());
+            table.add(&e);
+        }
+        db.commit().unwrap();
+        (dir, path, table)
+    }
+
+    /// On a sound log the cheap checks pass and agree with the walk's
+    /// digest, so the full check is not run (it would panic here).
+    #[test]
+    fn a_sound_log_passes_without_the_full_check() {
+        let (_dir, path, table) = log(60);
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(quick_checks(&conn).unwrap(), Some(table));
+        let (to, from) = sync_channel(1);
+        to.send(table).unwrap();
+        let found = structural_check(&conn, from, |_| panic!("the full check ran"));
+        assert_eq!(found.unwrap(), None);
+    }
+
+    /// A walk that did not vouch for the table (nothing sent), or a table
+    /// whose rows differ from the indexes: the full check decides.
+    #[test]
+    fn without_an_agreeing_digest_the_full_check_decides() {
+        let (_dir, path, table) = log(30);
+        let conn = Connection::open(&path).unwrap();
+        let (to, from) = sync_channel::<TableDigest>(1);
+        drop(to);
+        let found = structural_check(&conn, from, |_| Ok(Some("full".into())));
+        assert_eq!(found.unwrap().as_deref(), Some("full"));
+        let mut other = table;
+        other.add(&event(31));
+        let (to, from) = sync_channel(1);
+        to.send(other).unwrap();
+        let found = structural_check(&conn, from, |_| Ok(Some("full".into())));
+        assert_eq!(found.unwrap().as_deref(), Some("full"));
+    }
+
+    /// An index whose entries were swapped with another's (each a sound
+    /// B-tree, so quick_check passes) no longer agrees with the table.
+    #[test]
+    fn swapped_indexes_disagree_with_the_table() {
+        let (_dir, path, table) = log(40);
+        let conn = Connection::open(&path).unwrap();
+        let root = |name: &str| -> i64 {
+            conn.query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let (a, b) = (root("events_by_occurred_at"), root("events_by_recorded_by"));
+        conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
+        conn.execute(
+            "UPDATE sqlite_schema SET rootpage = CASE name WHEN 'events_by_occurred_at' THEN ?2 ELSE ?1 END
+             WHERE name IN ('events_by_occurred_at', 'events_by_recorded_by')",
+            [a, b],
+        )
+        .unwrap();
+        drop(conn);
+        let conn = Connection::open(&path).unwrap();
+        let indexes = quick_checks(&conn).unwrap();
+        assert!(indexes.is_some_and(|d| d != table), "{indexes:?}");
+    }
 }
