@@ -11,7 +11,8 @@
 
 use accord_events::fields::{InterviewFormat, Side};
 use accord_projections::Directory;
-use accord_projections::history::{Actor, Change, What};
+use accord_projections::history::{Actor, AdoptedBy, Change, What};
+use accord_projections::partnership::CommitmentStatus;
 
 use crate::render::i18n::{Arg, Tr};
 use crate::render::report::words;
@@ -58,6 +59,13 @@ pub fn describe(what: &What, dir: &Directory, tr: &Tr) -> String {
     let day = |d: &dyn std::fmt::Display| Arg::S(tr.digits(&d.to_string()));
     let s = |v: &str| Arg::S(v.to_owned());
     match what {
+        What::AgreementProposed { .. }
+        | What::AgreementEndorsed { .. }
+        | What::AgreementRevised { .. }
+        | What::AgreementWithdrawn { .. }
+        | What::CommitmentMade { .. }
+        | What::CommitmentReported { .. }
+        | What::CommitmentRescheduled { .. } => agreement_or_commitment(what, dir, tr),
         What::Established { name, host } => match host {
             Some(h) => tr.say(
                 "change-established-hosted",
@@ -80,82 +88,6 @@ pub fn describe(what: &What, dir: &Directory, tr: &Tr) -> String {
             ],
         ),
         What::Closed { reason } => tr.say("change-closed", &[("reason", s(reason))]),
-        What::AgreementProposed {
-            title, kind, by, ..
-        } => tr.say(
-            "change-proposed",
-            &[
-                ("title", s(title)),
-                ("kind", words::agreement_kind(tr, *kind).into()),
-                ("by", actor_text(tr, dir, by).into()),
-            ],
-        ),
-        What::AgreementEndorsed {
-            title,
-            version,
-            by,
-            forum,
-            adopted,
-            ..
-        } => match (adopted, forum) {
-            (Some(a), _) => tr.say(
-                "change-adopted",
-                &[
-                    ("title", s(title)),
-                    ("version", s(&version.to_string())),
-                    ("government", org_list(tr, dir, &a.government).into()),
-                    ("partners", org_list(tr, dir, &a.development_partner).into()),
-                ],
-            ),
-            (None, Some(f)) => tr.say(
-                "change-endorsed-at",
-                &[
-                    ("title", s(title)),
-                    ("version", s(&version.to_string())),
-                    ("by", actor_text(tr, dir, by).into()),
-                    ("forum", s(f)),
-                ],
-            ),
-            (None, None) => tr.say(
-                "change-endorsed",
-                &[
-                    ("title", s(title)),
-                    ("version", s(&version.to_string())),
-                    ("by", actor_text(tr, dir, by).into()),
-                ],
-            ),
-        },
-        What::AgreementRevised {
-            title,
-            previous_title,
-            version,
-            by,
-            reason,
-            ..
-        } => {
-            let mut args = vec![
-                ("title", s(previous_title)),
-                ("version", s(&version.to_string())),
-                ("by", actor_text(tr, dir, by).into()),
-                ("reason", s(reason)),
-            ];
-            if title != previous_title {
-                args.push(("new_title", s(title)));
-                tr.say("change-revised-renamed", &args)
-            } else {
-                tr.say("change-revised", &args)
-            }
-        }
-        What::AgreementWithdrawn {
-            title, by, reason, ..
-        } => tr.say(
-            "change-withdrawn",
-            &[
-                ("title", s(title)),
-                ("by", actor_text(tr, dir, by).into()),
-                ("reason", s(reason)),
-            ],
-        ),
         What::ReviewOpened {
             review,
             kind,
@@ -196,58 +128,6 @@ pub fn describe(what: &What, dir: &Directory, tr: &Tr) -> String {
                 ("text", s(text)),
             ],
         ),
-        What::CommitmentMade {
-            commitment,
-            text,
-            owner,
-            due,
-        } => tr.say(
-            "change-commitment-made",
-            &[
-                ("commitment", s(commitment)),
-                ("owner", s(dir.org_name(owner))),
-                ("due", day(due)),
-                ("text", s(text)),
-            ],
-        ),
-        What::CommitmentReported {
-            commitment,
-            status,
-            reported_by,
-            note,
-        } => {
-            let by = reported_by
-                .as_ref()
-                .map(|p| tr.say("change-reported-by", &[("person", s(dir.person_name(p)))]))
-                .unwrap_or_default();
-            let note = note
-                .as_ref()
-                .map(|n| tr.say("change-note", &[("note", s(n))]))
-                .unwrap_or_default();
-            tr.say(
-                "change-commitment-reported",
-                &[
-                    ("commitment", s(commitment)),
-                    ("status", words::commitment_status(tr, *status).into()),
-                    ("by", by.into()),
-                    ("note", note.into()),
-                ],
-            )
-        }
-        What::CommitmentRescheduled {
-            commitment,
-            from,
-            to,
-            reason,
-        } => tr.say(
-            "change-rescheduled",
-            &[
-                ("commitment", s(commitment)),
-                ("from", day(from)),
-                ("to", day(to)),
-                ("reason", s(reason)),
-            ],
-        ),
         What::InterviewHeld { format, side, .. } => tr.say(
             match format {
                 InterviewFormat::Individual => "change-interview",
@@ -270,4 +150,176 @@ pub fn describe(what: &What, dir: &Directory, tr: &Tr) -> String {
             ],
         ),
     }
+}
+
+/// A change to an agreement or a commitment, in words (`describe` routes
+/// only those here; `tr` is already the leading language).
+fn agreement_or_commitment(what: &What, dir: &Directory, tr: &Tr) -> String {
+    let day = |d: &dyn std::fmt::Display| Arg::S(tr.digits(&d.to_string()));
+    let s = |v: &str| Arg::S(v.to_owned());
+    match what {
+        What::AgreementProposed {
+            title, kind, by, ..
+        } => tr.say(
+            "change-proposed",
+            &[
+                ("title", s(title)),
+                ("kind", words::agreement_kind(tr, *kind).into()),
+                ("by", actor_text(tr, dir, by).into()),
+            ],
+        ),
+        What::AgreementEndorsed {
+            title,
+            version,
+            by,
+            forum,
+            adopted,
+            ..
+        } => endorsed(
+            tr,
+            dir,
+            title,
+            *version,
+            by,
+            forum.as_deref(),
+            adopted.as_ref(),
+        ),
+        What::AgreementRevised {
+            title,
+            previous_title,
+            version,
+            by,
+            reason,
+            ..
+        } => {
+            let mut args = vec![
+                ("title", s(previous_title)),
+                ("version", s(&version.to_string())),
+                ("by", actor_text(tr, dir, by).into()),
+                ("reason", s(reason)),
+            ];
+            if title != previous_title {
+                args.push(("new_title", s(title)));
+                tr.say("change-revised-renamed", &args)
+            } else {
+                tr.say("change-revised", &args)
+            }
+        }
+        What::AgreementWithdrawn {
+            title, by, reason, ..
+        } => tr.say(
+            "change-withdrawn",
+            &[
+                ("title", s(title)),
+                ("by", actor_text(tr, dir, by).into()),
+                ("reason", s(reason)),
+            ],
+        ),
+        What::CommitmentMade {
+            commitment,
+            text,
+            owner,
+            due,
+        } => tr.say(
+            "change-commitment-made",
+            &[
+                ("commitment", s(commitment)),
+                ("owner", s(dir.org_name(owner))),
+                ("due", day(due)),
+                ("text", s(text)),
+            ],
+        ),
+        What::CommitmentReported {
+            commitment,
+            status,
+            reported_by,
+            note,
+        } => reported(
+            tr,
+            dir,
+            commitment,
+            *status,
+            reported_by.as_deref(),
+            note.as_deref(),
+        ),
+        What::CommitmentRescheduled {
+            commitment,
+            from,
+            to,
+            reason,
+        } => tr.say(
+            "change-rescheduled",
+            &[
+                ("commitment", s(commitment)),
+                ("from", day(from)),
+                ("to", day(to)),
+                ("reason", s(reason)),
+            ],
+        ),
+        _ => unreachable!("describe routes only agreements and commitments here"),
+    }
+}
+
+/// An endorsement: the one that adopted a version names the organisations
+/// of both sides; any other names the endorser and where.
+fn endorsed(
+    tr: &Tr,
+    dir: &Directory,
+    title: &str,
+    version: u32,
+    by: &Actor,
+    forum: Option<&str>,
+    adopted: Option<&AdoptedBy>,
+) -> String {
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("title", title.into()),
+        ("version", version.to_string().into()),
+    ];
+    match (adopted, forum) {
+        (Some(a), _) => {
+            args.push(("government", org_list(tr, dir, &a.government).into()));
+            args.push(("partners", org_list(tr, dir, &a.development_partner).into()));
+            tr.say("change-adopted", &args)
+        }
+        (None, Some(f)) => {
+            args.push(("by", actor_text(tr, dir, by).into()));
+            args.push(("forum", f.into()));
+            tr.say("change-endorsed-at", &args)
+        }
+        (None, None) => {
+            args.push(("by", actor_text(tr, dir, by).into()));
+            tr.say("change-endorsed", &args)
+        }
+    }
+}
+
+/// A commitment's reported status, by whom and with what note.
+fn reported(
+    tr: &Tr,
+    dir: &Directory,
+    commitment: &str,
+    status: CommitmentStatus,
+    reported_by: Option<&str>,
+    note: Option<&str>,
+) -> String {
+    let by = reported_by
+        .map(|p| {
+            tr.say(
+                "change-reported-by",
+                &[("person", dir.person_name(p).into())],
+            )
+        })
+        .unwrap_or_default();
+    let note = note
+        .map(|n| tr.say("change-note", &[("note", n.into())]))
+        .unwrap_or_default();
+    tr.say(
+        "change-commitment-reported",
+        &[
+            ("commitment", commitment.into()),
+            ("status", words::commitment_status(tr, status).into()),
+            ("by", by.into()),
+            ("note", note.into()),
+        ],
+    )
 }
