@@ -172,7 +172,11 @@ pub fn push_table(out: &mut String, t: &Table) {
 /// Wraps `text` to [`width`] columns, measured as a terminal draws them
 /// ([`columns`]); continuation lines start with `indent`.
 pub fn wrap(text: &str, indent: &str) -> String {
-    let width = usize::from(width());
+    wrap_to(text, indent, usize::from(width()))
+}
+
+/// Wraps `text` to `width` columns ([`wrap`] at a given width).
+fn wrap_to(text: &str, indent: &str, width: usize) -> String {
     let mut out = String::new();
     let body = text.trim_start_matches(' ');
     let mut line = text[..text.len() - body.len()].to_owned();
@@ -240,4 +244,48 @@ pub fn footer(style: &Style, head: &Head, known_at: Option<&str>, tr: &Tr) -> St
         ]
     });
     style.dim(&format!("\n{line}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Technical Working Group" in Khmer: its subscript signs and vowel
+    /// signs combine with the letters before them.
+    const TWG: &str = "ក្រុមការងារបច្ចេកទេស";
+
+    #[test]
+    fn khmer_is_measured_in_columns_not_bytes_or_characters() {
+        assert!(columns(TWG) < TWG.chars().count());
+        assert!(TWG.chars().count() < TWG.len());
+        // A subscript sign or a vowel sign alone takes no column.
+        assert_eq!(columns("\u{17D2}"), 0);
+        assert_eq!(columns("\u{17BB}"), 0);
+    }
+
+    #[test]
+    fn padding_lines_khmer_up_with_latin() {
+        let km = format!("{}|", pad(TWG, 20));
+        let en = format!("{}|", pad("TWG", 20));
+        assert_eq!(columns(&km), 21);
+        assert_eq!(columns(&en), 21);
+        // By characters the Khmer line would be longer: it is not padded
+        // as if each sign were a column.
+        assert!(km.chars().count() > en.chars().count());
+    }
+
+    #[test]
+    fn khmer_wraps_at_the_width_a_terminal_draws() {
+        let text = [TWG; 6].join(" ");
+        let wrapped = wrap_to(&text, "", 40);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(columns(l) <= 40, "{l:?} is {} columns", columns(l));
+        }
+        // Two Khmer words fit a line of 40 columns, though they are more
+        // than 40 characters: measured by characters, each would be alone.
+        assert_eq!(lines[0], [TWG; 2].join(" "));
+        assert!(lines[0].chars().count() > 40);
+    }
 }
