@@ -316,6 +316,11 @@ impl Tr {
         }
     }
 
+    /// The languages, the leading one first.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.catalogues.iter().map(|c| c.lang).collect()
+    }
+
     /// True when any language of the report is Khmer.
     pub fn has_khmer(&self) -> bool {
         self.catalogues.iter().any(|c| c.lang == Lang::Km)
@@ -411,6 +416,12 @@ mod tests {
         assert_eq!(Tr::english().date(d), "11 Sep 2009");
         let km = Tr::new(&Langs(vec![Lang::Km]), Digits::Khmer);
         assert_eq!(km.date(d), "១១ កញ្ញា ២០០៩");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(Tr::english().count(1_234_567), "1,234,567");
+        assert_eq!(Tr::english().count(999), "999");
     }
 
     #[test]
