@@ -49,77 +49,7 @@ pub fn commitments(s: &StageSnapshot, tr: &Tr) -> Option<String> {
         "commitments",
     );
     legend(&mut out, tr);
-    // All partnerships, as shares of the whole.
-    let y0 = top;
-    let attrs = r##"font-size="11" font-weight="700" fill="#1d2a38" text-anchor="end""##;
-    let all = tr
-        .stacked()
-        .label("chart-all-partnerships", &[("n", tr.count(total).into())]);
-    if all.contains('\n') {
-        // Bilingual: a line for each language, centred on the bar.
-        let lines = all.lines().count() as f64;
-        let first = y0 + all_h / 2.0 + FONT * 0.35 - (lines - 1.0) * LINE / 2.0;
-        stacked_text(&mut out, tr, (left - 8.0, first, LINE), attrs, &all);
-    } else {
-        label(
-            &mut out,
-            tr,
-            left - 8.0,
-            y0 + all_h / 2.0,
-            attrs,
-            &all,
-            34,
-            1,
-        );
-    }
-    let mut x = left;
-    for (st, colour) in STATUS_COLOURS {
-        let k = status_count(&s.totals.commitments, st);
-        if k == 0 {
-            continue;
-        }
-        let w = k as f64 / total as f64 * (right - left);
-        rect(
-            &mut out,
-            x,
-            y0,
-            w,
-            all_h,
-            &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##),
-        );
-        if w > 16.0 {
-            let ink = if matches!(
-                st,
-                CommitmentStatus::Open | CommitmentStatus::BehindSchedule
-            ) {
-                "#1d2a38"
-            } else {
-                "#ffffff"
-            };
-            text(
-                &mut out,
-                tr,
-                x + w / 2.0,
-                y0 + all_h / 2.0 + 4.0,
-                &format!(r#"font-size="10.5" font-weight="700" fill="{ink}" text-anchor="middle""#),
-                &tr.count(k),
-            );
-        }
-        x += w;
-    }
-    let overdue_total = s.totals.overdue_commitments;
-    text(
-        &mut out,
-        tr,
-        WIDTH,
-        y0 + all_h / 2.0 + 4.0,
-        r##"font-size="11" font-weight="700" fill="#b03a2e" text-anchor="end""##,
-        &if overdue_total > 0 {
-            tr.count(overdue_total)
-        } else {
-            "–".into()
-        },
-    );
+    all_bar(&mut out, s, tr, (left, right), (top, all_h));
     // Per partnership, on a common scale.
     let most = rows
         .iter()
@@ -227,5 +157,77 @@ fn legend(out: &mut String, tr: &Tr) {
         (WIDTH, 15.0, LINE),
         r##"font-size="10" fill="#b03a2e" text-anchor="end" font-weight="700""##,
         "overdue",
+    );
+}
+
+/// All partnerships as one bar, as shares of the whole, with its label and
+/// the overdue ones counted on the right.
+fn all_bar(
+    out: &mut String,
+    s: &StageSnapshot,
+    tr: &Tr,
+    (left, right): (f64, f64),
+    (y0, all_h): (f64, f64),
+) {
+    let total = s.totals.commitments.total();
+    let attrs = r##"font-size="11" font-weight="700" fill="#1d2a38" text-anchor="end""##;
+    let all = tr
+        .stacked()
+        .label("chart-all-partnerships", &[("n", tr.count(total).into())]);
+    if all.contains('\n') {
+        // Bilingual: a line for each language, centred on the bar.
+        let lines = all.lines().count() as f64;
+        let first = y0 + all_h / 2.0 + FONT * 0.35 - (lines - 1.0) * LINE / 2.0;
+        stacked_text(out, tr, (left - 8.0, first, LINE), attrs, &all);
+    } else {
+        label(out, tr, left - 8.0, y0 + all_h / 2.0, attrs, &all, 34, 1);
+    }
+    let mut x = left;
+    for (st, colour) in STATUS_COLOURS {
+        let k = status_count(&s.totals.commitments, st);
+        if k == 0 {
+            continue;
+        }
+        let w = k as f64 / total as f64 * (right - left);
+        rect(
+            out,
+            x,
+            y0,
+            w,
+            all_h,
+            &format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1""##),
+        );
+        if w > 16.0 {
+            let ink = if matches!(
+                st,
+                CommitmentStatus::Open | CommitmentStatus::BehindSchedule
+            ) {
+                "#1d2a38"
+            } else {
+                "#ffffff"
+            };
+            text(
+                out,
+                tr,
+                x + w / 2.0,
+                y0 + all_h / 2.0 + 4.0,
+                &format!(r#"font-size="10.5" font-weight="700" fill="{ink}" text-anchor="middle""#),
+                &tr.count(k),
+            );
+        }
+        x += w;
+    }
+    let overdue_total = s.totals.overdue_commitments;
+    text(
+        out,
+        tr,
+        WIDTH,
+        y0 + all_h / 2.0 + 4.0,
+        r##"font-size="11" font-weight="700" fill="#b03a2e" text-anchor="end""##,
+        &if overdue_total > 0 {
+            tr.count(overdue_total)
+        } else {
+            "–".into()
+        },
     );
 }
