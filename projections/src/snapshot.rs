@@ -370,6 +370,7 @@ impl SnapshotBuilder {
             changes: changes::build(&basis),
             coverage,
             partnerships,
+            translations: now.translations.all().cloned().collect(),
         };
         (snapshot, now)
     }
