@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use accord_events::fields::{TranslatedField, Translatable};
+use accord_events::fields::{Translatable, TranslatedField};
 use accord_events::{Envelope, Event};
 use serde::Serialize;
 

@@ -24,7 +24,9 @@ use std::fmt;
 
 use accord_events::Event;
 use accord_events::catalogue::{CommitmentMade, ReviewResponse, TranslationRecorded};
-use accord_events::fields::{Day, LangTag, Name, Ordinal, Slug, Text, TranslatedField, Translatable};
+use accord_events::fields::{
+    Day, LangTag, Name, Ordinal, Slug, Text, Translatable, TranslatedField,
+};
 
 /// What a sheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

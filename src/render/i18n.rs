@@ -285,6 +285,11 @@ impl Tr {
         Tr::new(&Langs::english(), Digits::Latin)
     }
 
+    /// The languages of the report, the leading one first.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.catalogues.iter().map(|c| c.lang).collect()
+    }
+
     /// The leading language.
     pub fn lang(&self) -> Lang {
         self.catalogues[0].lang

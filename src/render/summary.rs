@@ -65,7 +65,12 @@ pub fn summary(e: &Event) -> String {
                 (Some(id), None) => format!("{} {id}", d.of),
                 (None, _) => d.of.to_string(),
             };
-            format!("{what} {} in {} by {:?}", d.field, d.lang, d.translated_by.as_str())
+            format!(
+                "{what} {} in {} by {:?}",
+                d.field,
+                d.lang,
+                d.translated_by.as_str()
+            )
         }
     }
 }

@@ -4,7 +4,7 @@
 //! field would clash with the `--id` every command takes for the event.
 
 use accord_events::catalogue::TranslationRecorded;
-use accord_events::fields::{LangTag, Name, Ordinal, Slug, Text, TranslatedField, Translatable};
+use accord_events::fields::{LangTag, Name, Ordinal, Slug, Text, Translatable, TranslatedField};
 use accord_events::{Event, EventKind};
 
 use super::args::{A, Common, Conv, TextSource};
@@ -85,7 +85,8 @@ impl Entry for Translate {
             && version.is_none()
             && let Some(id) = &id
         {
-            version = effects::current_version(lookup.store, id.as_str(), lookup.today)?.map(Ordinal);
+            version =
+                effects::current_version(lookup.store, id.as_str(), lookup.today)?.map(Ordinal);
         }
         let text = TextSource {
             inline: self.text,

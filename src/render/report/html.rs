@@ -139,6 +139,15 @@ pub fn spans(p: &[Span]) -> String {
         match x {
             Span::Text(t) | Span::Log(t) => o.push_str(&e(t)),
             Span::Words(t) => o.push_str(t),
+            Span::Translated(lang, t) => {
+                let _ = write!(
+                    o,
+                    r#"<span lang="{}" class="translation">{}</span><sup class="tr-mark">{}</sup>"#,
+                    e(lang),
+                    e(t),
+                    super::TRANSLATION_MARK
+                );
+            }
             Span::Id(t) => {
                 let _ = write!(o, r#"<span class="id">{}</span>"#, e(t));
             }

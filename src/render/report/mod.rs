@@ -209,18 +209,67 @@ pub fn esc_html(s: &str) -> String {
 pub struct Names {
     /// The common prefix left out, if any.
     pub prefix: Option<String>,
+    /// Recorded name → the name in the report's languages, for the
+    /// partnerships whose name has a translation into one of them (each
+    /// translation marked with [`TRANSLATION_MARK`]).
+    translated: std::collections::HashMap<String, String>,
 }
 
+/// The mark after a translation of recorded text (the annex explains it).
+pub const TRANSLATION_MARK: char = '‡';
+
 impl Names {
-    /// The names of a snapshot.
+    /// The names of a snapshot, as recorded.
     pub fn of(s: &StageSnapshot) -> Names {
         Names {
             prefix: charts::prefix_of(s),
+            translated: Default::default(),
         }
     }
 
-    /// A name, shortened.
+    /// The names of a snapshot in the languages of `tr`: a partnership's
+    /// name translated into a language reads in it, marked.
+    pub fn in_langs(s: &StageSnapshot, tr: &crate::render::i18n::Tr) -> Names {
+        use accord_events::fields::{TranslatedField, Translatable};
+        let mut names = Names::of(s);
+        for p in &s.partnerships {
+            let target = accord_projections::translations::Target::of(
+                Translatable::Partnership,
+                &p.summary.partnership,
+                TranslatedField::Name,
+            );
+            let mut parts: Vec<String> = Vec::new();
+            let mut any = false;
+            for lang in tr.langs() {
+                let found = s
+                    .translations
+                    .iter()
+                    .find(|t| t.lang == lang.tag() && t.target == target);
+                let part = match found {
+                    Some(t) => {
+                        any = true;
+                        format!("{}{TRANSLATION_MARK}", t.text)
+                    }
+                    None => names.short(&p.summary.name),
+                };
+                if !parts.contains(&part) {
+                    parts.push(part);
+                }
+            }
+            if any {
+                names
+                    .translated
+                    .insert(p.summary.name.clone(), parts.join(" / "));
+            }
+        }
+        names
+    }
+
+    /// A name, shortened (or in translation, when there is one).
     pub fn short(&self, name: &str) -> String {
+        if let Some(t) = self.translated.get(name) {
+            return t.clone();
+        }
         charts::short_name(name, self.prefix.as_deref())
     }
 

@@ -5,7 +5,7 @@
 use super::super::{Rule, RuleState, Violation};
 use super::Checked;
 use crate::catalogue::{Event, TranslationRecorded};
-use crate::fields::{TranslatedField, Translatable};
+use crate::fields::{Translatable, TranslatedField};
 use crate::input::NewEvent;
 
 impl RuleState {
@@ -39,7 +39,9 @@ impl RuleState {
                     "id",
                     format!("a translation of a {of} names the {of} by its id"),
                 )
-                .hint(format!("give the {of}'s id (`accord list {of}s` shows them)")));
+                .hint(format!(
+                    "give the {of}'s id (`accord list {of}s` shows them)"
+                )));
             }
             (Some(_), _) => {}
         }
@@ -50,7 +52,10 @@ impl RuleState {
                 "field",
                 format!("a {of} has no {} to translate", d.field.as_str()),
             )
-            .hint(format!("a {of}'s translatable fields are: {}", fields.join(", "))));
+            .hint(format!(
+                "a {of}'s translatable fields are: {}",
+                fields.join(", ")
+            )));
         }
         self.check_translated_version(d)?;
         self.check_translated_summary(d)
@@ -64,7 +69,9 @@ impl RuleState {
             (Translatable::Agreement, None) => Err(Violation::new(
                 Rule::Translation,
                 "version",
-                format!("a translation of agreement {id:?} names the version of the text it translates"),
+                format!(
+                    "a translation of agreement {id:?} names the version of the text it translates"
+                ),
             )
             .hint("give the version (`accord show` lists each agreement's current version)")),
             (Translatable::Agreement, Some(v)) => {
@@ -73,7 +80,10 @@ impl RuleState {
                     Err(Violation::new(
                         Rule::Translation,
                         "version",
-                        format!("agreement {id:?} has no version {} (its latest is version {versions})", v.0),
+                        format!(
+                            "agreement {id:?} has no version {} (its latest is version {versions})",
+                            v.0
+                        ),
                     )
                     .hint("translate a version that has been proposed or revised"))
                 } else {
@@ -83,7 +93,10 @@ impl RuleState {
             (_, Some(_)) => Err(Violation::new(
                 Rule::Translation,
                 "version",
-                format!("only agreements have versions; a {} does not", d.of.as_str()),
+                format!(
+                    "only agreements have versions; a {} does not",
+                    d.of.as_str()
+                ),
             )
             .hint("leave the version out")),
             (_, None) => Ok(()),
@@ -117,7 +130,11 @@ impl RuleState {
             Err(Violation::new(
                 Rule::Translation,
                 "field",
-                format!("{} {id:?} has no summary yet: it is written when the {} is {when}", d.of.as_str(), d.of.as_str()),
+                format!(
+                    "{} {id:?} has no summary yet: it is written when the {} is {when}",
+                    d.of.as_str(),
+                    d.of.as_str()
+                ),
             )
             .hint("record the translation after the summary"))
         }
