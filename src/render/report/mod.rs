@@ -230,7 +230,7 @@ impl Names {
     /// The names of a snapshot in the languages of `tr`: a partnership's
     /// name translated into a language reads in it, marked.
     pub fn in_langs(s: &StageSnapshot, tr: &crate::render::i18n::Tr) -> Names {
-        use accord_events::fields::{TranslatedField, Translatable};
+        use accord_events::fields::{Translatable, TranslatedField};
         let mut names = Names::of(s);
         for p in &s.partnerships {
             let target = accord_projections::translations::Target::of(
