@@ -130,12 +130,17 @@ fn a_report_in_khmer_shows_the_translation_marked_and_names_who_made_it() {
     let md = log.run(&["snapshot", "--stage", "2", "--lang", "km,en"]);
     assert!(md.contains("ក្រុមការងារបច្ចេកទេសសុខាភិបាល‡ / Health"), "{md}");
     let annex = &md[md.find("## ការបកប្រែ / Translations").expect("the annex")..];
-    insta::assert_snapshot!(annex.lines().take(5).collect::<Vec<_>>().join("\n"), @r#"
+    let shown: Vec<&str> = annex
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i < 3 || l.contains("twg-health"))
+        .map(|(_, l)| l)
+        .collect();
+    insta::assert_snapshot!(shown.join("\n"), @r#"
     ## ការបកប្រែ / Translations
 
     ‡ សម្គាល់ការបកប្រែដែលបានកត់ត្រាក្នុងកំណត់ហេតុ៖ ជាជំនួយសម្រាប់ការអាន។ អត្ថបទដែលបានកត់ត្រា ហើយសម្រាប់កិច្ចព្រមព្រៀង អត្ថបទដែលបានយល់ព្រម និងចុះហត្ថលេខា គឺជាអត្ថបទដើម។
-
-    - `partnership` `twg-health` · name · ភាសាខ្មែរ៖ ក្រុមការងារបច្ចេកទេសសុខាភិបាល‡ — បកប្រែដោយ Sok Dara កត់ត្រានៅ 5 មករា 2010 (លេខរៀង 664)
+    - `partnership` `twg-health` · name · ភាសាខ្មែរ៖ ក្រុមការងារបច្ចេកទេសសុខាភិបាល‡ — បកប្រែដោយ Sok Dara កត់ត្រានៅ 5 មករា 2010 (លេខរៀង 690)
     "#);
     // In English the recorded name stands, and nothing is marked.
     let en = log.run(&["snapshot", "--stage", "2", "--lang", "en"]);
@@ -177,6 +182,7 @@ fn a_later_translation_supersedes_and_a_retracted_one_no_longer_shows() {
             .as_array()
             .map(|a| {
                 a.iter()
+                    .filter(|t| t["id"] == "f-ready-gov")
                     .map(|t| t["text"].as_str().unwrap().to_owned())
                     .collect::<Vec<_>>()
             })
@@ -186,11 +192,7 @@ fn a_later_translation_supersedes_and_a_retracted_one_no_longer_shows() {
     log.run(&["retract", "tr-2", "--reason", "Wrong finding"]);
     assert_eq!(shown(&log), ["ទីមួយ"]);
     log.run(&["retract", "tr-1", "--reason", "Wrong finding"]);
-    let j = log.json(&["snapshot", "--stage", "1"]);
-    assert!(
-        j.get("translations").is_none(),
-        "no key without translations: {j}"
-    );
+    assert!(shown(&log).is_empty());
 }
 
 #[test]
@@ -297,13 +299,14 @@ fn a_translations_sheet_records_one_event_per_language_cell_or_nothing() {
     let fixed: Vec<&str> = fixed.lines().take(2).collect();
     std::fs::write(&sheet, fixed.join("\n")).unwrap();
     insta::assert_snapshot!(log.run(&["import", "translations.csv", "--date", "2010-01-05"]), @r#"
-    imported translations.csv (translations): appended 2 event(s) (seq 664–665)
+    imported translations.csv (translations): appended 2 event(s) (seq 690–691)
     "#);
     let j = log.json(&["snapshot", "--stage", "2"]);
     let langs: Vec<&str> = j["translations"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|t| t["translated_by"] == "Sok Dara")
         .map(|t| t["lang"].as_str().unwrap())
         .collect();
     assert_eq!(langs, ["fr", "km"]);

@@ -297,18 +297,7 @@ pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
         }
         E::StagePlanned(_) | E::OrganisationRegistered(_) | E::EventRetracted(_) => {}
         E::TranslationRecorded(d) => {
-            use crate::fields::Translatable as T;
-            let kind = match d.of {
-                T::Programme => None,
-                T::Stage => Some(Kind::Stage),
-                T::Organisation => Some(Kind::Org),
-                T::Partnership => Some(Kind::Partnership),
-                T::Agreement => Some(Kind::Agreement),
-                T::Review => Some(Kind::Review),
-                T::Finding => Some(Kind::Finding),
-                T::Commitment => Some(Kind::Commitment),
-            };
-            if let (Some(kind), Some(id)) = (kind, &d.id) {
+            if let (Some(kind), Some(id)) = (translated_kind(d.of), &d.id) {
                 r.push((kind, id.as_str(), "id"));
             }
         }
@@ -429,6 +418,21 @@ pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
         }
     }
     r
+}
+
+/// The kind of entity a translation of `of` names (none for the programme).
+fn translated_kind(of: crate::fields::Translatable) -> Option<Kind> {
+    use crate::fields::Translatable as T;
+    match of {
+        T::Programme => None,
+        T::Stage => Some(Kind::Stage),
+        T::Organisation => Some(Kind::Org),
+        T::Partnership => Some(Kind::Partnership),
+        T::Agreement => Some(Kind::Agreement),
+        T::Review => Some(Kind::Review),
+        T::Finding => Some(Kind::Finding),
+        T::Commitment => Some(Kind::Commitment),
+    }
 }
 
 /// The entity an event creates, if any.

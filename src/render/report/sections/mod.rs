@@ -250,11 +250,12 @@ fn masthead(s: &StageSnapshot, tr: &Tr) -> Masthead {
         facts: vec![
             fact(
                 "fact-stage",
-                vec![
-                    Span::text(format!("{stage_of} — ")),
-                    Span::Styled("stage-name", stage_name(s, tr, st)),
-                    Span::text(format!(" ({progress})")),
-                ],
+                [
+                    vec![Span::text(format!("{stage_of} — "))],
+                    stage_name(s, tr, st),
+                    vec![Span::text(format!(" ({progress})"))],
+                ]
+                .concat(),
                 md_only,
             ),
             fact(

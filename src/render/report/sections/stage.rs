@@ -83,10 +83,11 @@ fn stages_table(s: &StageSnapshot, tr: &Tr) -> Table {
             (Some(a), None) => tr.say("from-date", &[("date", tr.date(a).into())]),
             (None, _) => "—".to_owned(),
         };
-        let name = vec![
-            Span::text(format!("{}. ", tr.digits(&st.stage.to_string()))),
-            Span::Styled("stage-name", super::stage_name(s, tr, st)),
-        ];
+        let mut name = vec![Span::text(format!(
+            "{}. ",
+            tr.digits(&st.stage.to_string())
+        ))];
+        name.extend(super::stage_name(s, tr, st));
         rows.push(Row::new(vec![
             if st.stage == s.stage {
                 vec![Span::Strong(name)]
