@@ -270,3 +270,149 @@ fn status_in_khmer() {
         log.run(&["status", "--json", "--lang", "km"])
     );
 }
+
+/// `show`, `history` and `audit` in Khmer: every word of their own from
+/// the Khmer catalogue, what the log holds as recorded (insta snapshots).
+#[test]
+fn show_history_and_audit_in_khmer() {
+    let log = Log::example();
+    insta::assert_snapshot!("show_km", log.run(&["show", "twg-health", "--lang", "km"]));
+    insta::assert_snapshot!(
+        "history_km",
+        log.run(&["history", "twg-health", "--lang", "km"])
+    );
+    insta::assert_snapshot!("audit_km", log.run(&["audit", "pp-health", "--lang", "km"]));
+}
+
+/// In `km,en`, headings, column headers and labels are in both languages,
+/// Khmer first; record lines in Khmer only.
+#[test]
+fn show_and_audit_in_khmer_and_english() {
+    let log = Log::example();
+    insta::assert_snapshot!(
+        "show_km_en",
+        log.run(&["show", "twg-health", "--lang", "km,en"])
+    );
+    insta::assert_snapshot!(
+        "audit_org_km_en",
+        log.run(&["audit", "--org", "who", "--lang", "km,en"])
+    );
+}
+
+/// The English words of `show`, `history`, `audit` and `status` (headings,
+/// labels, column headers, the footer): none is left in their Khmer text.
+#[test]
+fn khmer_text_reports_have_no_english_of_their_own() {
+    let log = Log::example();
+    let english = [
+        "Log head",
+        "As of",
+        "established",
+        "hosted by",
+        "Members",
+        "Organisation",
+        "Endorsements",
+        "Latest review",
+        "Review overdue",
+        "response(s)",
+        "Commitments",
+        "Findings",
+        "Theme",
+        "History of",
+        "change(s)",
+        "in date order",
+        "Changes",
+        "Score trends",
+        "Criterion",
+        "Means over",
+        "Agreement '",
+        "Commitment '",
+        "Review '",
+        "joined as",
+        "responded to",
+        "Audit of",
+        "Version ",
+        "Proposed by",
+        "Revised by",
+        "Recorded:",
+        "Text SHA-256",
+        "Endorsed by",
+        "unsigned",
+        "in force",
+        "Posts",
+        "Acts",
+        "Memberships",
+        "Stages",
+        "Counts",
+        "Overdue",
+    ];
+    let mut all_english = String::new();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+        &["audit", "--org", "who"],
+        &["audit", "--person", "lead-health"],
+        &["status"],
+    ] {
+        let mut with_km = args.to_vec();
+        with_km.extend(["--lang", "km"]);
+        let km = log.run(&with_km);
+        for word in english {
+            assert!(!km.contains(word), "{args:?} --lang km still says {word:?}");
+        }
+        all_english.push_str(&log.run(args));
+    }
+    // Each word checked is one the English reports do write.
+    for word in english {
+        assert!(
+            all_english.contains(word),
+            "{word:?} is in no English report"
+        );
+    }
+}
+
+#[test]
+fn json_of_show_history_and_audit_is_the_same_in_every_language() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health", "--json"][..],
+        &["history", "twg-health", "--json"],
+        &["audit", "pp-health", "--json"],
+        &["audit", "--org", "who", "--json"],
+    ] {
+        let en = log.run(args);
+        for lang in ["km", "km,en"] {
+            let mut with = args.to_vec();
+            with.extend(["--lang", lang, "--digits", "khmer"]);
+            assert_eq!(en, log.run(&with), "{args:?} --lang {lang}");
+        }
+    }
+}
+
+/// `--digits khmer` writes the dates and counts of `show` in Khmer digits;
+/// ids, versions and scores stay Latin.
+#[test]
+fn khmer_digits_in_show() {
+    let log = Log::example();
+    let out = log.run(&["show", "twg-health", "--lang", "km", "--digits", "khmer"]);
+    assert!(out.contains("៣១ ធ្នូ ២០១០"), "{out}");
+    assert!(out.contains("pp-health"));
+    assert!(out.contains(" v2 "));
+}
+
+/// An unknown language is refused by `show`, `history` and `audit` as by
+/// `snapshot` (a usage error, exit 2).
+#[test]
+fn show_history_and_audit_refuse_an_unknown_language() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+    ] {
+        let mut with = args.to_vec();
+        with.extend(["--lang", "fr"]);
+        log.cmd(&with).assert().code(2);
+    }
+}

@@ -128,12 +128,12 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     );
     let width = stages
         .iter()
-        .map(|(n, name, ..)| format!("{n}. {name}").chars().count())
+        .map(|(n, name, ..)| crate::render::text::columns(&format!("{n}. {name}")))
         .max()
         .unwrap_or(0);
     for (n, name, html, md) in &stages {
         let label = format!("{n}. {name}");
-        let pad = width - label.chars().count();
+        let pad = width - crate::render::text::columns(&label);
         let _ = writeln!(
             out,
             "  {label}{}  {}  {}",

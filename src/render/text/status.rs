@@ -5,7 +5,7 @@ use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
 use comfy_table::Cell;
 
-use super::{alert, good, heading, keep_width, push_table, table, wrap};
+use super::{alert, good, heading, keep_width, push_table, table_in, wrap};
 use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
 use crate::render::report::words;
@@ -35,14 +35,16 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     if s.stages.is_empty() {
         out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
     } else {
-        let header = [
-            l("col-stage"),
-            l("col-planned"),
-            l("status-started"),
-            l("col-completed"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-stage",
+                "col-planned",
+                "status-started",
+                "col-completed",
+            ],
+        );
         for st in &s.stages {
             let name = format!("{}. {}", st.stage.stage, st.stage.name);
             let name = if s.current_stage == Some(st.stage.stage) {
@@ -117,22 +119,24 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     if s.overdue_commitments.is_empty() {
         out.push_str(&format!("{}\n", tr.say("status-none", &[])));
     } else {
-        let header = [
-            l("col-commitment"),
-            l("col-partnership"),
-            l("col-owner"),
-            l("col-due"),
-            l("col-status"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-commitment",
+                "col-partnership",
+                "col-owner",
+                "col-due",
+                "col-status",
+            ],
+        );
         for o in &s.overdue_commitments {
             t.add_row(vec![
                 o.commitment.clone(),
                 o.partnership.clone(),
                 o.owner.clone(),
                 date(o.due),
-                words::commitment_status(tr, o.status),
+                words::commitment_status(&tr.leading(), o.status),
             ]);
         }
         keep_width(&mut t, 0);
@@ -156,16 +160,18 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
     if s.partnerships.is_empty() {
         out.push_str(&format!("{}\n", tr.say("status-no-partnerships", &[])));
     } else {
-        let header = [
-            l("col-partnership"),
-            l("status-adopted"),
-            l("status-reviewed"),
-            l("status-review"),
-            l("col-overdue"),
-            l("status-diverging"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-partnership",
+                "status-adopted",
+                "status-reviewed",
+                "status-review",
+                "col-overdue",
+                "status-diverging",
+            ],
+        );
         for p in &s.partnerships {
             let name = if p.closed {
                 format!("{} ({})", p.partnership, tr.say("closed", &[]))
@@ -189,7 +195,7 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                 )),
                 Cell::new(reviewed),
                 if p.review_overdue {
-                    alert(tr.label("overdue", &[]))
+                    alert(tr.say("overdue", &[]))
                 } else {
                     Cell::new("")
                 },
