@@ -439,7 +439,7 @@ fn demo_builds_the_example_and_writes_every_stage() {
         stdout.contains("accord --db accord-demo/accord.db status"),
         "{stdout}"
     );
-    assert!(stdout.contains("verify --head 663:"), "{stdout}");
+    assert!(stdout.contains("verify --head 689:"), "{stdout}");
     // The reports are the snapshots of the log it built.
     let demo_db = dir.join("accord.db");
     let snapshot = Command::cargo_bin("accord")

@@ -426,6 +426,14 @@ col-commitments-completed = Commitments completed
 col-next-review = Next review
 col-engaged-through = Engaged in the period through
 
+## Translations of recorded content
+
+section-translations = Translations
+translations-note = ‡ marks a translation recorded in the log: a reading aid. What was recorded, and for an agreement what was endorsed and signed, is the original text.
+translation-by = translated by { $log }, recorded { $date } (seq { $seq })
+lang-km = Khmer
+lang-en = English
+
 ## accord status
 
 status-no-programme = Programme (not yet defined)

@@ -289,6 +289,11 @@ impl Tr {
         Tr::new(&Langs::english(), Digits::Latin)
     }
 
+    /// The languages of the report, the leading one first.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.catalogues.iter().map(|c| c.lang).collect()
+    }
+
     /// The leading language.
     pub fn lang(&self) -> Lang {
         self.catalogues[0].lang
@@ -314,11 +319,6 @@ impl Tr {
             digits: self.digits,
             joiner: "\n",
         }
-    }
-
-    /// The languages, the leading one first.
-    pub fn langs(&self) -> Vec<Lang> {
-        self.catalogues.iter().map(|c| c.lang).collect()
     }
 
     /// True when any language of the report is Khmer.

@@ -163,6 +163,15 @@ pub fn spans(p: &[Span], page: Lang) -> String {
         match x {
             Span::Text(t) | Span::Log(t) => o.push_str(&tagged(t, page, "span", e)),
             Span::Words(t) => o.push_str(&words(t, page)),
+            Span::Translated(lang, t) => {
+                let _ = write!(
+                    o,
+                    r#"<span lang="{}" class="translation">{}</span><sup class="tr-mark">{}</sup>"#,
+                    e(lang),
+                    e(t),
+                    super::TRANSLATION_MARK
+                );
+            }
             Span::Id(t) => {
                 let _ = write!(o, r#"<span class="id">{}</span>"#, e(t));
             }
