@@ -311,3 +311,46 @@ fn a_translations_sheet_records_one_event_per_language_cell_or_nothing() {
         .collect();
     assert_eq!(langs, ["fr", "km"]);
 }
+
+#[test]
+fn an_agreement_text_in_translation_says_the_endorsed_text_is_the_original_with_its_hash() {
+    let log = Log::example();
+    translate(
+        &log,
+        &[
+            "agreement",
+            "pp-health",
+            "--field",
+            "text",
+            "--lang",
+            "km",
+            "--text",
+            "គោលការណ៍ភាពជាដៃគូ",
+            "--date",
+            "2010-10-20",
+        ],
+    );
+    let audit = log.run(&["audit", "pp-health", "--lang", "km"]);
+    let sha = log.json(&["audit", "pp-health"])["versions"][1]["text_sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let at = audit.find("ការបកប្រែ៖").expect("the translation is shown");
+    let block: String = audit[at..].lines().take(5).collect::<Vec<_>>().join("\n");
+    assert!(block.contains("គោលការណ៍ភាពជាដៃគូ‡"), "{block}");
+    assert!(
+        block.contains(&sha[..32]),
+        "the note gives the endorsed text's SHA-256: {block}"
+    );
+    // Version 1 has no translation: only version 2's block holds one.
+    assert_eq!(audit.matches("ការបកប្រែ៖").count(), 1, "{audit}");
+    // In English, nothing is translated into English: no translation block.
+    assert!(!log.run(&["audit", "pp-health"]).contains("Translation:"));
+    // show reads the partnership's name in Khmer, marked, and explains the mark.
+    let show = log.run(&["show", "twg-health", "--lang", "km"]);
+    assert!(
+        show.starts_with("ក្រុមការងារបច្ចេកទេសស្តីពី\u{200b}សុខាភិបាល‡ (twg-health)"),
+        "{show}"
+    );
+    assert!(show.contains("‡ សម្គាល់ការបកប្រែ"), "{show}");
+}

@@ -147,7 +147,7 @@ pub fn agreement(
     ));
     let labels = Labels::new(tr);
     for v in &a.versions {
-        version(&mut out, v, replay, style, diff, tr, &labels);
+        version(&mut out, &a.agreement, v, replay, style, diff, tr, &labels);
     }
     if let Some(w) = &a.withdrawn {
         out.push_str(&heading(style, &tr.label("audit-withdrawn", &[])));
@@ -231,6 +231,7 @@ struct Labels {
     sha: String,
     changes: String,
     text: String,
+    translation: String,
 }
 
 impl Labels {
@@ -247,6 +248,7 @@ impl Labels {
             sha: l("audit-label-sha"),
             changes: l("audit-label-changes"),
             text: l("audit-label-text"),
+            translation: l("audit-label-translation"),
         };
         labels.width = [
             &labels.title,
@@ -257,6 +259,7 @@ impl Labels {
             &labels.sha,
             &labels.changes,
             &labels.text,
+            &labels.translation,
         ]
         .iter()
         .map(|l| columns(l) + 1)
@@ -272,9 +275,53 @@ impl Labels {
     }
 }
 
+/// The translations of a version's text into the languages of `tr`, each
+/// saying who made it and that the endorsed text is the original, with its
+/// SHA-256 (a translation never changes what was endorsed).
+fn translated_text(
+    out: &mut String,
+    agreement: &str,
+    v: &VersionAudit,
+    replay: &Replay,
+    tr: &Tr,
+    labels: &Labels,
+) {
+    use accord_events::fields::{Translatable, TranslatedField};
+    let target = accord_projections::translations::Target {
+        version: Some(v.version),
+        ..accord_projections::translations::Target::of(
+            Translatable::Agreement,
+            agreement,
+            TranslatedField::Text,
+        )
+    };
+    let one = &tr.leading();
+    let blank = labels.pad("");
+    for lang in tr.langs() {
+        let Some(t) = replay.translations.get(&target, lang.tag()) else {
+            continue;
+        };
+        let label = labels.pad(&labels.translation);
+        labelled_text(out, &label, &format!("{}\u{2021}", t.text), &blank);
+        let note = one.say(
+            "audit-translation-note",
+            &[
+                ("lang", one.say(&format!("lang-{}", lang.tag()), &[]).into()),
+                ("by", t.translated_by.as_str().into()),
+                ("date", tr.date(t.recorded.on).into()),
+                ("seq", t.recorded.seq.to_string().into()),
+                ("sha", v.text_sha256.as_str().into()),
+            ],
+        );
+        labelled_text(out, &blank, &note, &blank);
+    }
+}
+
 /// One version: who proposed or revised it, its record, its text (or word diff), and who endorsed it.
+#[allow(clippy::too_many_arguments)]
 fn version(
     out: &mut String,
+    agreement: &str,
     v: &VersionAudit,
     replay: &Replay,
     style: &Style,
@@ -374,6 +421,7 @@ fn version(
         }
         None => labelled_text(out, &label(&labels.text), &v.text, &blank),
     }
+    translated_text(out, agreement, v, replay, tr, labels);
     if v.endorsements.is_empty() {
         out.push_str(&format!("{}\n", one.say("audit-no-endorsements", &[])));
         return;

@@ -15,6 +15,9 @@ use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
 use crate::render::report::words;
 use crate::render::style::Style;
+use crate::render::translated::Content;
+use accord_events::fields::{Translatable, TranslatedField};
+use accord_projections::translations::Target;
 
 /// A side of a member or endorser, or a dash.
 fn side(tr: &Tr, s: Option<Side>) -> String {
@@ -25,8 +28,17 @@ fn side(tr: &Tr, s: Option<Side>) -> String {
 /// languages of `tr`.
 pub fn render(s: &PartnershipState, replay: &Replay, style: &Style, tr: &Tr) -> String {
     let dir = &replay.directory;
+    let content = Content::new(&replay.translations, tr);
     let mut out = String::new();
-    out.push_str(&style.bold(&format!("{} ({})", s.name, s.partnership)));
+    let name = content.text(
+        &Target::of(
+            Translatable::Partnership,
+            &s.partnership,
+            TranslatedField::Name,
+        ),
+        &s.name,
+    );
+    out.push_str(&style.bold(&format!("{name} ({})", s.partnership)));
     out.push('\n');
     let mut args: Vec<(&str, Arg)> = vec![
         ("date", tr.date(s.as_of).into()),
@@ -49,10 +61,14 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style, tr: &Tr) -> 
         out.push('\n');
     }
     members(&mut out, s, style, tr);
-    agreements(&mut out, s, style, tr);
+    agreements(&mut out, s, style, tr, &content);
     review_status(&mut out, s, replay, style, tr);
-    commitments(&mut out, s, style, tr);
-    findings(&mut out, s, style, tr);
+    commitments(&mut out, s, style, tr, &content);
+    findings(&mut out, s, style, tr, &content);
+    if let Some(note) = content.note() {
+        out.push('\n');
+        out.push_str(&wrap(&note, ""));
+    }
     out
 }
 
@@ -109,7 +125,7 @@ fn members(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
 }
 
 /// Agreements, then who endorsed which version.
-fn agreements(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
+fn agreements(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr, c: &Content) {
     let one = tr.leading();
     out.push_str(&heading(style, &tr.label("show-agreements", &[])));
     if s.agreements.is_empty() {
@@ -136,7 +152,17 @@ fn agreements(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
             };
             t.add_row(vec![
                 Cell::new(&a.agreement),
-                Cell::new(&a.title),
+                Cell::new(c.text(
+                    &Target {
+                        version: Some(a.current_version),
+                        ..Target::of(
+                            Translatable::Agreement,
+                            &a.agreement,
+                            TranslatedField::Title,
+                        )
+                    },
+                    &a.title,
+                )),
                 status,
                 Cell::new(format!("v{}", a.current_version)),
                 Cell::new(
@@ -223,7 +249,7 @@ fn review_status(out: &mut String, s: &PartnershipState, replay: &Replay, style:
 }
 
 /// Commitments with their reported status.
-fn commitments(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
+fn commitments(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr, content: &Content) {
     let one = tr.leading();
     out.push_str(&heading(style, &tr.label("show-commitments", &[])));
     if s.commitments.is_empty() {
@@ -248,7 +274,18 @@ fn commitments(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
                 _ => Cell::new(word),
             };
             t.add_row(vec![
-                Cell::new(format!("{}: {}", c.commitment, c.text)),
+                Cell::new(format!(
+                    "{}: {}",
+                    c.commitment,
+                    content.text(
+                        &Target::of(
+                            Translatable::Commitment,
+                            &c.commitment,
+                            TranslatedField::Text
+                        ),
+                        &c.text
+                    )
+                )),
                 Cell::new(&c.owner),
                 Cell::new(tr.date(c.due)),
                 status,
@@ -264,7 +301,7 @@ fn commitments(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
 }
 
 /// Findings by SWOT quadrant and theme.
-fn findings(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
+fn findings(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr, c: &Content) {
     let one = tr.leading();
     out.push_str(&heading(style, &tr.label("show-findings", &[])));
     if s.findings.is_empty() {
@@ -275,7 +312,10 @@ fn findings(out: &mut String, s: &PartnershipState, style: &Style, tr: &Tr) {
             t.add_row(vec![
                 words::swot(&one, f.swot),
                 words::theme(&one, f.theme),
-                f.text.clone(),
+                c.text(
+                    &Target::of(Translatable::Finding, &f.finding, TranslatedField::Text),
+                    &f.text,
+                ),
             ]);
         }
         push_table(out, &t);

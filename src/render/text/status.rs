@@ -1,5 +1,9 @@
 //! `accord status` as text.
 
+use accord_events::fields::{Translatable, TranslatedField};
+use accord_projections::translations::Target;
+
+use crate::render::translated::Content;
 use accord_projections::Replay;
 use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
@@ -17,12 +21,17 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     let date = |d| tr.date(d);
     let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
     let l = |id: &str| tr.label(id, &[]);
+    let content = Content::new(&replay.translations, tr);
+    let programme = |field| Target::of(Translatable::Programme, "", field);
     let mut out = String::new();
     match &s.programme {
         Some(p) => {
-            out.push_str(&style.bold(&p.name));
+            out.push_str(&style.bold(&content.text(&programme(TranslatedField::Name), &p.name)));
             out.push('\n');
-            out.push_str(&wrap(&p.objective, ""));
+            out.push_str(&wrap(
+                &content.text(&programme(TranslatedField::Objective), &p.objective),
+                "",
+            ));
         }
         None => out.push_str(&style.bold(&format!("{}\n", l("status-no-programme")))),
     }
@@ -46,7 +55,13 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
             ],
         );
         for st in &s.stages {
-            let name = format!("{}. {}", st.stage.stage, st.stage.name);
+            let id = st.stage.stage.to_string();
+            let stage = Target::of(Translatable::Stage, &id, TranslatedField::Name);
+            let name = format!(
+                "{}. {}",
+                st.stage.stage,
+                content.text(&stage, &st.stage.name)
+            );
             let name = if s.current_stage == Some(st.stage.stage) {
                 Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
             } else {
@@ -149,6 +164,10 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
         out.push_str(&format!("{}\n", tr.say("status-none", &[])));
     } else {
         out.push_str(&wrap(&s.overdue_reviews.join(", "), ""));
+    }
+    if let Some(note) = content.note() {
+        out.push('\n');
+        out.push_str(&wrap(&note, ""));
     }
     out
 }
