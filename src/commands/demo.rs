@@ -29,7 +29,8 @@ use crate::render::text;
   accord demo --out /tmp/cambodia
 
 The folder gets accord.db (the log), stage-N.html (printable reports with charts),
-stage-N.md (for minutes) and index.html. Pairings, scores and exact dates in the
+stage-N.md (for minutes), stage-N.km-en.html (the report in Khmer and English side by
+side, reading the example's Khmer translations) and index.html. Pairings, scores and exact dates in the
 example are illustrative.")]
 pub struct DemoArgs {
     /// The folder to build in (created if needed; an existing log there is
@@ -72,8 +73,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     drop(store);
 
     let view = View::as_of(ctx.clock.today());
-    // The example's reports are in English (docs/languages.md).
-    let tr = crate::render::i18n::Tr::english();
+    // The example's reports are in English, and in Khmer and English side by
+    // side for bilingual minutes (docs/languages.md).
+    use crate::render::i18n::{Digits, Lang, Langs, Tr};
+    let tr = Tr::english();
+    let bilingual = Tr::new(&Langs(vec![Lang::Km, Lang::En]), Digits::Latin);
     let mut stages: Vec<(u32, String, PathBuf, PathBuf)> = Vec::new();
     let mut snapshots = Vec::new();
     let mut programme = None;
@@ -83,6 +87,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         let md = dir.join(format!("stage-{n}.md"));
         snapshot::write_file(&html, &snapshot::render(&s, Format::Html, &tr)?)?;
         snapshot::write_file(&md, &snapshot::render(&s, Format::Md, &tr)?)?;
+        let km_en = dir.join(format!("stage-{n}.km-en.html"));
+        snapshot::write_file(&km_en, &snapshot::render(&s, Format::Html, &bilingual)?)?;
         programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
         stages.push((n, s.stage_detail.name.clone(), html, md));
         snapshots.push(s);
@@ -95,10 +101,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     let entries: Vec<index::StageEntry<'_>> = snapshots
         .iter()
         .zip(&stages)
-        .map(|(s, (_, _, html, md))| index::StageEntry {
+        .map(|(s, (n, _, html, md))| index::StageEntry {
             snapshot: s,
             html: file(html),
             markdown: file(md),
+            bilingual: format!("stage-{n}.km-en.html"),
         })
         .collect();
     let front = dir.join("index.html");
@@ -142,6 +149,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
             md.display()
         );
     }
+    let _ = writeln!(
+        out,
+        "  In Khmer and English side by side: {}",
+        dir.join("stage-N.km-en.html").display()
+    );
     let _ = writeln!(out, "  All stages: {}", front.display());
     let db_arg = shell_word(&db);
     let head = outcome.head.to_string().replacen(' ', ":", 1);
