@@ -208,7 +208,7 @@ fn a_wrong_header_lists_the_expected_columns() {
     );
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
     error: header-only.csv: the sheet has a header but no rows; there is nothing to import
-    hint: fill in one row per response or commitment below the header
+    hint: fill in one row per response or commitment below the header (in a translations sheet, a translation under a language column)
     ");
     let f = log.file("empty.csv", "");
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"

@@ -354,3 +354,64 @@ fn an_agreement_text_in_translation_says_the_endorsed_text_is_the_original_with_
     );
     assert!(show.contains("‡ សម្គាល់ការបកប្រែ"), "{show}");
 }
+
+#[test]
+fn a_sheet_from_translate_sheet_comes_back_through_import_and_empty_rows_are_skipped() {
+    let log = Log::example();
+    let out = log
+        .cmd(&["translate", "--sheet", "--lang", "km"])
+        .assert()
+        .success();
+    let sheet = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut reader = csv::Reader::from_reader(sheet.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "of",
+            "id",
+            "field",
+            "version",
+            "translated_by",
+            "original",
+            "km"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    // Translated already (the example's TWG names) is not listed again.
+    assert!(!rows.iter().any(|r| r[0] == "partnership"), "{rows:?}");
+    let commitment = rows
+        .iter()
+        .position(|r| r[0] == "commitment")
+        .expect("a commitment row");
+    let mut filled = rows.clone();
+    filled[commitment][4] = "Sok Dara".into();
+    filled[commitment][6] = "ការប្តេជ្ញាចិត្ត".into();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header).unwrap();
+    for r in &filled {
+        w.write_record(r).unwrap();
+    }
+    std::fs::write(log.dir().join("km.csv"), w.into_inner().unwrap()).unwrap();
+    let imported = log.run(&["import", "km.csv", "--date", "2010-12-01"]);
+    assert!(
+        imported.starts_with("imported km.csv (translations): appended 1 event(s)"),
+        "{imported}"
+    );
+    let id = &filled[commitment][1];
+    let j = log.json(&["snapshot", "--stage", "4"]);
+    let found = j["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["id"] == id.as_str() && t["text"] == "ការប្តេជ្ញាចិត្ត");
+    assert!(found, "the imported translation stands");
+}

@@ -98,3 +98,59 @@ impl Target {
         }
     }
 }
+
+/// Recorded content a translator could translate, with its text as
+/// recorded: what a translations sheet lists. In reading order: the
+/// programme, its stages, the organisations, then each partnership with its
+/// agreements (the current version's title and text), reviews, commitments
+/// and findings, then the findings that name no partnership.
+pub fn translatable(replay: &crate::Replay) -> Vec<(Target, String)> {
+    use Translatable as T;
+    use TranslatedField as F;
+    let mut out: Vec<(Target, String)> = Vec::new();
+    let mut add = |t: Target, text: &str| out.push((t, text.to_owned()));
+    if let Some(p) = &replay.programme.definition {
+        add(Target::of(T::Programme, "", F::Name), &p.name);
+        add(Target::of(T::Programme, "", F::Objective), &p.objective);
+    }
+    for s in replay.programme.stages.values() {
+        let id = s.stage.to_string();
+        add(Target::of(T::Stage, &id, F::Name), &s.name);
+        if let Some(sum) = &s.summary {
+            add(Target::of(T::Stage, &id, F::Summary), sum);
+        }
+    }
+    for o in replay.directory.organisations() {
+        add(Target::of(T::Organisation, &o.org, F::Name), &o.name);
+    }
+    for p in replay.established() {
+        if let Some(e) = &p.established {
+            add(Target::of(T::Partnership, &p.partnership, F::Name), &e.name);
+        }
+        for a in &p.agreements {
+            let Some(v) = a.versions.last() else { continue };
+            for (field, text) in [(F::Title, &v.title), (F::Text, &v.text)] {
+                let target = Target {
+                    version: Some(v.version),
+                    ..Target::of(T::Agreement, &a.agreement, field)
+                };
+                add(target, text);
+            }
+        }
+        for r in &p.reviews {
+            if let Some((_, sum)) = &r.concluded {
+                add(Target::of(T::Review, &r.review, F::Summary), sum);
+            }
+        }
+        for c in &p.commitments {
+            add(Target::of(T::Commitment, &c.commitment, F::Text), &c.text);
+        }
+        for f in &p.findings {
+            add(Target::of(T::Finding, &f.finding, F::Text), &f.text);
+        }
+    }
+    for f in &replay.programme.findings {
+        add(Target::of(T::Finding, &f.finding, F::Text), &f.text);
+    }
+    out
+}

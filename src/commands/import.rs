@@ -109,7 +109,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     if sheet.rows.is_empty() && sheet.errors.is_empty() {
         return Err(CliError::rejected(
             format!("{name}: the sheet has a header but no rows; there is nothing to import"),
-            "fill in one row per response or commitment below the header",
+            "fill in one row per response or commitment below the header (in a translations sheet, a translation under a language column)",
         ));
     }
     let mut errors = sheet.errors.clone();

@@ -408,8 +408,13 @@ impl Layout {
         })
     }
 
-    /// One `translation.recorded` per filled language cell of the row.
+    /// One `translation.recorded` per filled language cell of the row. A
+    /// row with every language cell empty is not translated yet (a sheet
+    /// from `accord translate --sheet` lists everything): it is skipped.
     fn translations(&self, cells: &mut Cells<'_>) -> Vec<Event> {
+        if self.languages.iter().all(|(i, _)| cells.get(*i).is_empty()) {
+            return Vec::new();
+        }
         let of = cells.required(self, "of", |s| {
             Translatable::parse(s).ok_or_else(|| {
                 let all: Vec<&str> = Translatable::ALL.iter().map(|t| t.as_str()).collect();
@@ -438,13 +443,6 @@ impl Layout {
                 Ok(t) => texts.push((lang.clone(), t)),
                 Err(m) => cells.error(lang.as_str(), m),
             }
-        }
-        if texts.is_empty() && cells.errors.is_empty() {
-            let langs: Vec<&str> = self.languages.iter().map(|(_, l)| l.as_str()).collect();
-            cells.error_row(format!(
-                "no translation is filled in; write it under {}",
-                langs.join(" or ")
-            ));
         }
         let (Some(of), Some(field), Some(id), Some(version), Some(by)) =
             (of, field, id, version, by)

@@ -359,6 +359,7 @@ impl EntryCommand {
             C::Activity { verb } => verb.run(ctx),
             C::Commitment { verb } => verb.run(ctx),
             C::Retract(a) => record::record(ctx, a),
+            C::Translate(a) if a.sheet => translate::sheet(ctx, a),
             C::Translate(a) => record::record(ctx, a),
         }
     }

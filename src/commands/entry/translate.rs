@@ -7,9 +7,17 @@ use accord_events::catalogue::TranslationRecorded;
 use accord_events::fields::{LangTag, Name, Ordinal, Slug, Text, Translatable, TranslatedField};
 use accord_events::{Event, EventKind};
 
+use std::process::ExitCode;
+
+use accord_projections::translations::translatable;
+use accord_projections::{Replay, View};
+
 use super::args::{A, Common, Conv, TextSource};
 use super::{Entry, Lookup, effects};
+use crate::context::Context;
 use crate::error::CliError;
+use crate::render::csv::cell;
+use crate::render::text;
 
 /// Record a translation of recorded content (a partnership's name, an
 /// agreement's text, a finding, ...) into another language.
@@ -29,8 +37,8 @@ use crate::error::CliError;
 )]
 pub struct Translate {
     /// What kind of content is translated.
-    #[arg(value_name = "OF", help_heading = None::<&str>)]
-    pub of: A<Translatable>,
+    #[arg(value_name = "OF", help_heading = None::<&str>, required_unless_present = "sheet")]
+    pub of: Option<A<Translatable>>,
     /// Its id (left out for the programme; a stage's number).
     #[arg(value_name = "ID", help_heading = None::<&str>)]
     pub target: Option<A<Slug>>,
@@ -50,8 +58,16 @@ pub struct Translate {
     #[arg(long, value_name = "PATH", conflicts_with = "text")]
     pub text_file: Option<std::path::PathBuf>,
     /// Who translated it (a name: translators are often not in the directory).
-    #[arg(long)]
-    pub translated_by: A<Name>,
+    #[arg(long, required_unless_present = "sheet")]
+    pub translated_by: Option<A<Name>>,
+    /// Record nothing: print, as CSV, a translations sheet of what has no
+    /// translation into --lang yet (its text as recorded in the original
+    /// column), for a translator to fill in and `accord import` to record.
+    #[arg(long, help_heading = "Translations sheet", conflicts_with_all = ["of", "text", "text_file", "translated_by"])]
+    pub sheet: bool,
+    /// With --sheet: list everything, its standing translation filled in.
+    #[arg(long, help_heading = "Translations sheet", requires = "sheet")]
+    pub all: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -61,7 +77,12 @@ impl Entry for Translate {
     const SUBJECT: Option<&'static str> = Some("of");
 
     fn build(self, lookup: &Lookup<'_>) -> Result<(Event, Common), CliError> {
-        let of = self.of.0;
+        let (Some(A(of)), Some(A(translated_by))) = (self.of, self.translated_by) else {
+            return Err(CliError::usage(
+                "give what is translated (OF) and --translated-by",
+                "see `accord translate --help`",
+            ));
+        };
         let field = match (self.field, of.fields()) {
             (Some(f), _) => f.0,
             (None, [only]) => *only,
@@ -100,8 +121,74 @@ impl Entry for Translate {
             version,
             lang: self.lang.0,
             text,
-            translated_by: self.translated_by.0,
+            translated_by,
         };
         Ok((Event::TranslationRecorded(payload), self.common))
     }
+}
+
+/// `accord translate --sheet`: what has no translation into the language
+/// yet, as a translations sheet (CSV on stdout), read from the log as it
+/// stands today. Records nothing.
+pub fn sheet(ctx: &Context, args: Translate) -> Result<ExitCode, CliError> {
+    let lang = args.lang.0;
+    let store = ctx.open_read()?;
+    let events = store.read_all().map_err(CliError::store)?;
+    let replay = Replay::of(&events, &View::as_of(ctx.clock.today()));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let lang_column = lang.as_str();
+    let mut rows = 0;
+    let mut write = |cells: &[&str]| -> Result<(), CliError> {
+        w.write_record(cells).map_err(|e| {
+            CliError::rejected(
+                format!("cannot write the sheet: {e}"),
+                "report this as a bug",
+            )
+        })
+    };
+    write(&[
+        "of",
+        "id",
+        "field",
+        "version",
+        "translated_by",
+        "original",
+        lang_column,
+    ])?;
+    for (target, original) in translatable(&replay) {
+        let standing = replay.translations.get(&target, lang.as_str());
+        if standing.is_some() && !args.all {
+            continue;
+        }
+        let version = target.version.map(|v| v.to_string()).unwrap_or_default();
+        let (by, text) = standing.map_or((String::new(), String::new()), |t| {
+            (cell(&t.translated_by), cell(&t.text))
+        });
+        write(&[
+            target.of.as_str(),
+            &target.id,
+            target.field.as_str(),
+            &version,
+            &by,
+            &cell(&original),
+            &text,
+        ])?;
+        rows += 1;
+    }
+    let bytes = w.into_inner().map_err(|e| {
+        CliError::rejected(
+            format!("cannot write the sheet: {e}"),
+            "report this as a bug",
+        )
+    })?;
+    text::emit(&String::from_utf8_lossy(&bytes))?;
+    eprintln!(
+        "{rows} row(s) {} into {lang_column}: fill in the {lang_column} column and translated_by, save as CSV UTF-8, then `accord import FILE` (rows left empty are skipped)",
+        if args.all {
+            "to translate or revise"
+        } else {
+            "to translate"
+        },
+    );
+    Ok(ExitCode::SUCCESS)
 }
