@@ -465,3 +465,31 @@ fn show_history_and_audit_refuse_an_unknown_language() {
         log.cmd(&with).assert().code(2);
     }
 }
+
+/// `show`, `history` and `audit` take their language from ACCORD_LANG, then
+/// LANG, as `snapshot` and `status` do; `--lang` wins.
+#[test]
+fn show_history_and_audit_follow_accord_lang_then_lang() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+    ] {
+        let with = |extra: &[&'static str]| -> Vec<&'static str> {
+            let mut a = args.to_vec();
+            a.extend(extra);
+            a
+        };
+        let km = log.run(&with(&["--lang", "km"]));
+        let en = log.run(&with(&["--lang", "en"]));
+        assert_ne!(km, en);
+        let env = |k: &str, v: &str, extra: &[&'static str]| {
+            let out = log.cmd(&with(extra)).env(k, v).assert().success();
+            String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        };
+        assert_eq!(env("ACCORD_LANG", "km", &[]), km, "{args:?}");
+        assert_eq!(env("LANG", "km_KH.UTF-8", &[]), km, "{args:?}");
+        assert_eq!(env("ACCORD_LANG", "km", &["--lang", "en"]), en, "{args:?}");
+    }
+}
