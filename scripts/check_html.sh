@@ -123,9 +123,12 @@ ACCORD_NOW=2010-12-31T12:00:00Z "$BIN" snapshot --db "$WORK/demo/accord.db" --st
     --format html --lang km,en --out "$KM" 2>/dev/null || fail "accord could not write the bilingual report"
 chromium --dump-dom "file://$KM" >"$WORK/dom-km.html" || fail "chromium could not open the bilingual report"
 grep -q '<html lang="km">' "$WORK/dom-km.html" || fail "the bilingual report is not marked lang=km"
-grep -q 'ការគ្របដណ្តប់ / Coverage' "$WORK/dom-km.html" || fail "the bilingual report has no Khmer heading"
+grep -q '<span lang="km">ការគ្របដណ្តប់</span> / <span lang="en">Coverage</span>' "$WORK/dom-km.html" \
+    || fail "the bilingual report has no Khmer heading with each half marked with its language"
+grep -q '<text [^>]*lang="en">Planned</text>' "$WORK/dom-km.html" \
+    || fail "the bilingual report's timeline legend is not in both languages"
 # The example's Khmer translations are read, marked, and listed in the annex.
-grep -q 'ដីធ្លី‡' "$WORK/dom-km.html" || fail "the bilingual report does not read the example's Khmer TWG names"
+grep -Eq 'ដីធ្លី(</span>)?‡' "$WORK/dom-km.html" || fail "the bilingual report does not read the example's Khmer TWG names"
 grep -q 'id="translations"' "$WORK/dom-km.html" || fail "the bilingual report has no annex of translations"
 chromium --print-to-pdf="$WORK/stage-3-km-en.pdf" --no-pdf-header-footer "file://$KM" >/dev/null \
     || fail "chromium could not print the bilingual report"

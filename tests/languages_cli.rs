@@ -141,13 +141,62 @@ fn html_in_khmer_names_khmer_fonts_and_its_language() {
     ]);
     assert!(km.contains("<html lang=\"km\">"));
     assert!(km.contains("\"Noto Sans Khmer\", \"Khmer OS\", \"Khmer OS System\", sans-serif"));
-    assert!(km.contains("<h2><span class=\"num\">2</span>ការគ្របដណ្តប់ / Coverage</h2>"));
+    assert!(km.contains(
+        r#"<h2><span class="num">2</span><span lang="km">ការគ្របដណ្តប់</span> / <span lang="en">Coverage</span></h2>"#
+    ));
     let en = log.run(&["snapshot", "--stage", "3", "--format", "html"]);
     assert!(en.contains("<html lang=\"en\">"));
     assert!(
         !en.contains("Noto Sans Khmer"),
         "an English report names no Khmer font"
     );
+}
+
+/// In `km,en` HTML each half of a bilingual heading, label or caption says
+/// its language, and the charts' titles, axes and legends are in both
+/// languages (each half marked too), drawn with Khmer-capable fonts; an
+/// English report marks nothing.
+#[test]
+fn bilingual_html_marks_each_half_and_its_charts_speak_both() {
+    let log = Log::example();
+    let html = log.run(&[
+        "snapshot", "--stage", "3", "--format", "html", "--lang", "km,en",
+    ]);
+    // A table heading, a key figure's label, a chart's legend.
+    assert!(html.contains(
+        r#"<th><span lang="km">ភាពជាដៃគូ</span> / <span lang="en">Partnership</span></th>"#
+    ));
+    // (a legend's languages one above the other, each line saying which)
+    assert!(html.contains(r##"<text x="24" y="14" font-size="10" fill="#4a5561" lang="km">តាមគម្រោង</text><text x="24" y="25" font-size="10" fill="#4a5561" lang="en">Planned</text>"##));
+    assert!(html.contains(r#" lang="km">ពិន្ទុ</text>"#));
+    assert!(html.contains(r#" lang="en">Score</text>"#));
+    assert!(html.contains(r#" lang="km">បានបញ្ចប់</text>"#));
+    assert!(html.contains(r#" lang="en">Completed</text>"#));
+    // Titles for screen readers, in both languages, Khmer first.
+    assert!(html.contains(
+        "aria-label=\"កាលវិភាគនៃដំណាក់កាល៖ កាលបរិច្ឆេទតាមគម្រោង និងជាក់ស្តែង គិតត្រឹម 29 មករា 2010 / Stage timeline: planned and actual dates, as of 29 Jan 2010\""
+    ));
+    // Months on the axes in the leading language.
+    assert!(html.contains(">មករា</text>"), "Khmer month on an axis");
+    // Every chart names Khmer-capable fonts.
+    let charts = html.matches("<svg ").count();
+    assert!(charts >= 3, "{charts} charts");
+    assert_eq!(
+        html.matches("'Noto Sans Khmer', 'Khmer OS', 'Khmer OS System', sans-serif\"")
+            .count(),
+        charts
+    );
+    // No English word of the report's own is left unmarked in a Khmer
+    // report's headings.
+    let km = log.run(&[
+        "snapshot", "--stage", "3", "--format", "html", "--lang", "km",
+    ]);
+    assert!(km.contains(r#"<h2><span class="num">2</span>ការគ្របដណ្តប់</h2>"#));
+    assert!(!km.contains(">Planned<") && !km.contains(">Score<"));
+
+    let en = log.run(&["snapshot", "--stage", "3", "--format", "html"]);
+    assert_eq!(en.matches(" lang=").count(), 1, "only <html lang=\"en\">");
+    assert!(!en.contains("Khmer OS"));
 }
 
 /// The message ids of a catalogue.

@@ -639,3 +639,24 @@ audit-memberships = Memberships
 audit-no-memberships = Not a partner anywhere.
 audit-acts-for = Acts done for it
 audit-commitments-owned = Commitments it owns
+
+## The charts of the HTML report (titles, axes, legends)
+
+chart-timeline-title = Stage timeline: planned and actual dates, as of { $date }
+chart-as-of = As of { $date }
+chart-planned = Planned
+chart-actual = Actual
+chart-in-progress = In progress
+chart-heat-map-title = Heat map: mean score per criterion of each partnership's latest review, as of { $date }
+chart-reviewed = Reviewed
+chart-score = Score
+chart-sides-diverge = sides diverge
+chart-change-since = ▲▼ change since previous stage
+chart-commitments-title = Commitments by status, as of { $date }
+chart-all-partnerships = All partnerships ({ $n })
+chart-trend-title = Score trend: { $name }
+chart-n-reviews = { $n ->
+    [one] { $n } review
+   *[other] { $n } reviews
+}
+chart-trend-latest = { $reviews } · latest { $date }

@@ -558,3 +558,21 @@ audit-memberships = សមាជិកភាព
 audit-no-memberships = មិនមែនជាដៃគូនៅកន្លែងណាមួយទេ។
 audit-acts-for = ទង្វើដែលបានធ្វើតំណាងឱ្យស្ថាប័ននេះ
 audit-commitments-owned = ការប្តេជ្ញាចិត្តដែលស្ថាប័ននេះទទួលខុសត្រូវ
+
+## ក្រាហ្វនៃរបាយការណ៍ HTML (The charts of the HTML report: titles, axes, legends)
+
+chart-timeline-title = កាលវិភាគនៃដំណាក់កាល៖ កាលបរិច្ឆេទតាមគម្រោង និងជាក់ស្តែង គិតត្រឹម { $date }
+chart-as-of = គិតត្រឹម { $date }
+chart-planned = តាមគម្រោង
+chart-actual = ជាក់ស្តែង
+chart-in-progress = កំពុងដំណើរការ
+chart-heat-map-title = ផែនទីកម្តៅ៖ ពិន្ទុមធ្យមតាមលក្ខណៈវិនិច្ឆ័យ នៃការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូនីមួយៗ គិតត្រឹម { $date }
+chart-reviewed = បានពិនិត្យ
+chart-score = ពិន្ទុ
+chart-sides-diverge = ភាគីខុសគ្នា
+chart-change-since = ▲▼ ការផ្លាស់ប្តូរតាំងពីដំណាក់កាលមុន
+chart-commitments-title = ការប្តេជ្ញាចិត្តតាមស្ថានភាព គិតត្រឹម { $date }
+chart-all-partnerships = ភាពជាដៃគូទាំងអស់ ({ $n })
+chart-trend-title = និន្នាការពិន្ទុ៖ { $name }
+chart-n-reviews = ការពិនិត្យ { $n }
+chart-trend-latest = { $reviews } · ចុងក្រោយ { $date }

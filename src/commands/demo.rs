@@ -123,19 +123,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     );
     let width = stages
         .iter()
-        .map(|(n, name, ..)| crate::render::text::columns(&format!("{n}. {name}")))
+        .map(|(n, name, ..)| text::columns(&format!("{n}. {name}")))
         .max()
         .unwrap_or(0);
     for (n, name, html, md) in &stages {
-        let label = format!("{n}. {name}");
-        let pad = width - crate::render::text::columns(&label);
-        let _ = writeln!(
-            out,
-            "  {label}{}  {}  {}",
-            " ".repeat(pad),
-            html.display(),
-            md.display()
-        );
+        // Padded by display width: a stage's name may be in Khmer.
+        let label = text::pad(&format!("{n}. {name}"), width);
+        let _ = writeln!(out, "  {label}  {}  {}", html.display(), md.display());
     }
     let _ = writeln!(
         out,

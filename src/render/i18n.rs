@@ -419,6 +419,12 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(Tr::english().count(1_234_567), "1,234,567");
+        assert_eq!(Tr::english().count(999), "999");
+    }
+
+    #[test]
     fn plurals_follow_each_language() {
         let en = Tr::english();
         assert_eq!(

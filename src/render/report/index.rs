@@ -78,7 +78,7 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
         let _ = writeln!(
             o,
             r#"<figure class="front-timeline">{}<figcaption>The programme's stages as planned and as carried out, as of {}{}.</figcaption></figure>"#,
-            charts::timeline::timeline_of(&s.stages, s.as_of, current),
+            charts::timeline::timeline_of(&s.stages, s.as_of, current, &tr),
             date(s.as_of),
             if current.is_some() {
                 "; the stage in progress is highlighted"

@@ -9,6 +9,7 @@
 mod charts;
 pub mod html;
 pub mod index;
+mod langtag;
 pub mod markdown;
 pub mod model;
 pub mod sections;
@@ -33,24 +34,6 @@ pub const ROWS_AT_MOST: usize = 40;
 /// A date as people read it: `11 Sep 2009`.
 pub fn date(d: Day) -> String {
     text::date(d)
-}
-
-/// A whole number with thousands separated by commas.
-pub fn count(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `n thing` / `n things`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", count(n), if n == 1 { one } else { many })
 }
 
 /// A list in prose: `a`, `a and b`, `a, b and c`.
@@ -326,12 +309,6 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_people_round_them() {
-        assert_eq!(count(1_234_567), "1,234,567");
-        assert_eq!(count(999), "999");
-    }
 
     #[test]
     fn html_escapes_markup_and_quotes() {

@@ -19,7 +19,6 @@ use crate::render::style::Style;
 /// In the languages of `tr` (docs/languages.md).
 pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> String {
     let date = |d| tr.date(d);
-    let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
     let l = |id: &str| tr.label(id, &[]);
     let content = Content::new(&replay.translations, tr);
     let mut out = programme(s, &content, style, tr);
@@ -28,49 +27,7 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
         tr.say("status-as-of", &[("date", date(s.as_of).into())])
     ));
 
-    out.push_str(&heading(style, &l("status-stages")));
-    if s.stages.is_empty() {
-        out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
-    } else {
-        let mut t = table_in(
-            style,
-            tr,
-            &[
-                "col-stage",
-                "col-planned",
-                "status-started",
-                "col-completed",
-            ],
-        );
-        for st in &s.stages {
-            let id = st.stage.stage.to_string();
-            let stage = Target::of(Translatable::Stage, &id, TranslatedField::Name);
-            let name = format!(
-                "{}. {}",
-                st.stage.stage,
-                content.text(&stage, &st.stage.name)
-            );
-            let name = if s.current_stage == Some(st.stage.stage) {
-                Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
-            } else {
-                Cell::new(name)
-            };
-            t.add_row(vec![
-                name,
-                Cell::new(format!(
-                    "{} – {}",
-                    date(st.stage.starts_on),
-                    date(st.stage.ends_on)
-                )),
-                Cell::new(opt_date(st.stage.started_on)),
-                match st.status {
-                    StageProgress::Completed => good(opt_date(st.stage.completed_on)),
-                    _ => Cell::new("—"),
-                },
-            ]);
-        }
-        push_table(&mut out, &t);
-    }
+    stages(&mut out, s, style, tr, &content);
 
     let c = &s.counts;
     out.push_str(&heading(style, &l("status-counts")));
@@ -240,5 +197,55 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
         keep_width(&mut t, 2);
         push_table(out, &t);
         out.push_str(&format!("{}\n", tr.say("status-key", &[])));
+    }
+}
+
+/// The programme's stages: planned, started, completed; the current one
+/// marked.
+fn stages(out: &mut String, s: &ProgrammeStatus, style: &Style, tr: &Tr, content: &Content) {
+    let date = |d| tr.date(d);
+    let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
+    out.push_str(&heading(style, &tr.label("status-stages", &[])));
+    if s.stages.is_empty() {
+        out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
+    } else {
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-stage",
+                "col-planned",
+                "status-started",
+                "col-completed",
+            ],
+        );
+        for st in &s.stages {
+            let id = st.stage.stage.to_string();
+            let stage = Target::of(Translatable::Stage, &id, TranslatedField::Name);
+            let name = format!(
+                "{}. {}",
+                st.stage.stage,
+                content.text(&stage, &st.stage.name)
+            );
+            let name = if s.current_stage == Some(st.stage.stage) {
+                Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
+            } else {
+                Cell::new(name)
+            };
+            t.add_row(vec![
+                name,
+                Cell::new(format!(
+                    "{} – {}",
+                    date(st.stage.starts_on),
+                    date(st.stage.ends_on)
+                )),
+                Cell::new(opt_date(st.stage.started_on)),
+                match st.status {
+                    StageProgress::Completed => good(opt_date(st.stage.completed_on)),
+                    _ => Cell::new("—"),
+                },
+            ]);
+        }
+        push_table(out, &t);
     }
 }
