@@ -48,19 +48,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         )
     })?;
     let db = dir.join("accord.db");
-    let mut store = Store::create(&db, ctx.clock).map_err(|e| match e {
-        StoreError::AlreadyExists(_) => CliError::rejected(
-            format!(
-                "{} already holds a log; the demo never overwrites one",
-                db.display()
-            ),
-            format!(
-                "remove the folder (rm -r {}) and run the demo again, or choose another with --out DIR",
-                dir.display()
-            ),
-        ),
-        other => CliError::store(other),
-    })?;
+    let mut store = create(ctx, dir, &db)?;
     let outcome = match super::init::load_example(ctx, &mut store, "cambodia") {
         Ok(o) => o,
         Err(e) => {
@@ -210,4 +198,21 @@ fn shell_word(p: &Path) -> String {
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
+}
+
+/// A new log at `db`, refusing to overwrite one.
+fn create(ctx: &Context, dir: &Path, db: &Path) -> Result<Store, CliError> {
+    Store::create(db, ctx.clock).map_err(|e| match e {
+        StoreError::AlreadyExists(_) => CliError::rejected(
+            format!(
+                "{} already holds a log; the demo never overwrites one",
+                db.display()
+            ),
+            format!(
+                "remove the folder (rm -r {}) and run the demo again, or choose another with --out DIR",
+                dir.display()
+            ),
+        ),
+        other => CliError::store(other),
+    })
 }

@@ -21,19 +21,7 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     let date = |d| tr.date(d);
     let l = |id: &str| tr.label(id, &[]);
     let content = Content::new(&replay.translations, tr);
-    let programme = |field| Target::of(Translatable::Programme, "", field);
-    let mut out = String::new();
-    match &s.programme {
-        Some(p) => {
-            out.push_str(&style.bold(&content.text(&programme(TranslatedField::Name), &p.name)));
-            out.push('\n');
-            out.push_str(&wrap(
-                &content.text(&programme(TranslatedField::Objective), &p.objective),
-                "",
-            ));
-        }
-        None => out.push_str(&style.bold(&format!("{}\n", l("status-no-programme")))),
-    }
+    let mut out = programme(s, &content, style, tr);
     out.push_str(&format!(
         "{}\n",
         tr.say("status-as-of", &[("date", date(s.as_of).into())])
@@ -127,6 +115,22 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
         out.push_str(&wrap(&note, ""));
     }
     out
+}
+
+/// The programme's name and objective, in the report's languages.
+fn programme(s: &ProgrammeStatus, content: &Content, style: &Style, tr: &Tr) -> String {
+    let target = |field| Target::of(Translatable::Programme, "", field);
+    match &s.programme {
+        Some(p) => format!(
+            "{}\n{}",
+            style.bold(&content.text(&target(TranslatedField::Name), &p.name)),
+            wrap(
+                &content.text(&target(TranslatedField::Objective), &p.objective),
+                ""
+            )
+        ),
+        None => style.bold(&format!("{}\n", tr.label("status-no-programme", &[]))),
+    }
 }
 
 /// Every partnership on one line: adoption, latest review, what is overdue, diverging criteria.
