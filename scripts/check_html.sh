@@ -84,7 +84,7 @@ grep -q '<h1>Making Partnerships Effective</h1>' "$IDOM" || fail "index.html: no
 grep -q '<svg[^>]*class="chart timeline"' "$IDOM" || fail "index.html: no stage timeline chart"
 stages=0
 for n in 1 2 3 4; do
-    for ext in html md; do
+    for ext in html md km-en.html; do
         grep -q "<a href=\"stage-$n.$ext\">" "$IDOM" || fail "index.html: no link to stage-$n.$ext"
         [ -s "$WORK/demo/stage-$n.$ext" ] || fail "index.html links to stage-$n.$ext, which the demo did not write"
     done
@@ -123,7 +123,13 @@ ACCORD_NOW=2010-12-31T12:00:00Z "$BIN" snapshot --db "$WORK/demo/accord.db" --st
     --format html --lang km,en --out "$KM" 2>/dev/null || fail "accord could not write the bilingual report"
 chromium --dump-dom "file://$KM" >"$WORK/dom-km.html" || fail "chromium could not open the bilingual report"
 grep -q '<html lang="km">' "$WORK/dom-km.html" || fail "the bilingual report is not marked lang=km"
-grep -q 'ការគ្របដណ្តប់ / Coverage' "$WORK/dom-km.html" || fail "the bilingual report has no Khmer heading"
+grep -q '<span lang="km">ការគ្របដណ្តប់</span> / <span lang="en">Coverage</span>' "$WORK/dom-km.html" \
+    || fail "the bilingual report has no Khmer heading with each half marked with its language"
+grep -q '<text [^>]*lang="en">Planned</text>' "$WORK/dom-km.html" \
+    || fail "the bilingual report's timeline legend is not in both languages"
+# The example's Khmer translations are read, marked, and listed in the annex.
+grep -Eq 'ដីធ្លី(</span>)?‡' "$WORK/dom-km.html" || fail "the bilingual report does not read the example's Khmer TWG names"
+grep -q 'id="translations"' "$WORK/dom-km.html" || fail "the bilingual report has no annex of translations"
 chromium --print-to-pdf="$WORK/stage-3-km-en.pdf" --no-pdf-header-footer "file://$KM" >/dev/null \
     || fail "chromium could not print the bilingual report"
 head -c 4 "$WORK/stage-3-km-en.pdf" | grep -q '%PDF' || fail "printing the bilingual report gave no PDF"

@@ -1193,6 +1193,46 @@ report("c-pfm-2", "2010-03-30", "on_schedule", "lead-pfm", "First quarterly disb
        "TWG on PFM progress report (filed late)")
 report("c-ph-6", "2010-12-10", "on_schedule", "cdc-officer", "Health check forms sent to all 19 TWGs.")
 
+# ---- translations into Khmer (a reading aid; AWAITING REVIEW BY A NATIVE SPEAKER) ----
+# The TWG names as the Royal Government writes them ("ក្រុមការងារបច្ចេកទេសស្តីពី…"),
+# a zero-width space marking the word break after the words every name shares,
+# and a few findings of the Strategic Meeting, translated by the VBNK team.
+
+KM_TWG = {
+    "agriculture-water": "កសិកម្ម និងធនធានទឹក", "fisheries": "ជលផល",
+    "forestry-environment": "ព្រៃឈើ និងបរិស្ថាន", "land": "ដីធ្លី",
+    "food-security": "សន្តិសុខស្បៀង និងអាហារូបត្ថម្ភ",
+    "rwssh": "ការផ្គត់ផ្គង់ទឹកស្អាត អនាម័យ និងសុខវិទ្យាជនបទ", "health": "សុខាភិបាល",
+    "education": "អប់រំ", "hiv-aids": "អេដស៍", "gender": "យេនឌ័រ", "mine-action": "សកម្មភាពកំចាត់មីន",
+    "infrastructure": "ហេដ្ឋារចនាសម្ព័ន្ធ និងសមាហរណកម្មតំបន់", "psd": "អភិវឌ្ឍន៍វិស័យឯកជន",
+    "planning-poverty": "ផែនការ និងកាត់បន្ថយភាពក្រីក្រ", "pfm": "ការគ្រប់គ្រងហិរញ្ញវត្ថុសាធារណៈ",
+    "par": "កំណែទម្រង់រដ្ឋបាលសាធារណៈ", "dd": "វិមជ្ឈការ និងវិសហមជ្ឈការ",
+    "legal-judicial": "កំណែទម្រង់ច្បាប់ និងប្រព័ន្ធយុត្តិធម៌", "ph": "ភាពជាដៃគូ និងការធ្វើសុខដុមនីយកម្ម",
+}
+assert set(KM_TWG) == set(KEYS)
+TRANSLATOR = "VBNK translation team"
+TR_SRC = "Khmer edition of the Final Report, October 2010"
+
+
+def translate(on, of, ident, field, text, version=None):
+    ev("translation.recorded", on,
+       d(of=of, id=ident, field=field, version=version, lang="km", text=text, translated_by=TRANSLATOR),
+       TR_SRC, TEAM_OP)
+
+
+translate("2010-10-15", "programme", None, "name", "ការធ្វើឱ្យភាពជាដៃគូមានប្រសិទ្ធភាព")
+for k in KEYS:
+    translate("2010-10-15", "partnership", pid(k), "name", "ក្រុមការងារបច្ចេកទេសស្តីពី\u200b" + KM_TWG[k])
+for n, km in [(1, "ការចូលរួម និងការចាប់ផ្តើម"), (2, "កិច្ចប្រជុំយុទ្ធសាស្ត្រស្តីពីការធ្វើឱ្យភាពជាដៃគូមានប្រសិទ្ធភាព"),
+              (3, "ការតាមដាន"), (4, "ការតាមដានបន្ត និងអនុសាសន៍")]:
+    translate("2010-10-15", "stage", str(n), "name", km)
+translate("2010-10-16", "finding", "f-hc-health-cocreation", "text",
+          "រដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍យល់ឃើញខុសគ្នាអំពីការបង្កើតរួមគ្នា៖ ក្រសួងឃើញថាដៃគូអភិវឌ្ឍន៍មកដល់ជាមួយជំហរដែលបានកំណត់រួច "
+          "ដៃគូអភិវឌ្ឍន៍ឃើញថារបៀបវារៈត្រូវបានកំណត់ដោយក្រសួង។")
+translate("2010-10-16", "finding", "f-lesson-commitments", "text",
+          "មេរៀន៖ ការប្តេជ្ញាចិត្តដែលមិនត្រូវបានតាមដាននៅរាល់កិច្ចប្រជុំក្រុមការងារបច្ចេកទេស ធ្លាក់ពីក្រោយកាលវិភាគ; "
+          "ការប្តេជ្ញាចិត្តចំនួនប្រាំពីរដែលបានធ្វើនៅកិច្ចប្រជុំយុទ្ធសាស្ត្រ ហួសកាលកំណត់នៅចុងបញ្ចប់កម្មវិធី។")
+
 # --------------------------------------------------------------------------
 # Output and report.
 # --------------------------------------------------------------------------

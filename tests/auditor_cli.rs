@@ -80,7 +80,7 @@ fn history_diff_shows_the_word_diff_under_each_revision() {
 #[test]
 fn verify_head_names_the_head_it_checked() {
     let log = Log::example().recorded_by("auditor");
-    let envelopes = log.run(&["log", "--json", "--limit", "64"]);
+    let envelopes = log.run(&["log", "--json", "--limit", "90"]);
     let seq600: Value = serde_json::from_str(envelopes.lines().next().unwrap()).unwrap();
     assert_eq!(seq600["seq"], 600);
     let hash = seq600["hash"].as_str().unwrap();
@@ -90,7 +90,7 @@ fn verify_head_names_the_head_it_checked() {
     assert_eq!(
         out,
         format!(
-            "ok: 663 events, hash chain intact, 4 endorsement signature(s) verified; head {}; extends {checked}\n",
+            "ok: 689 events, hash chain intact, 4 endorsement signature(s) verified; head {}; extends {checked}\n",
             head.trim()
         )
     );

@@ -35,24 +35,24 @@ fn the_example_sheets_import_into_the_built_in_example() {
         "2010-12-01",
     ]);
     let reviews = log.ok(&["import", &example("reviews.csv"), "--date", "2010-12-10"]);
-    insta::assert_snapshot!(reviews, @"
-    imported reviews.csv (reviews): appended 5 event(s) (seq 665–669)
+    insta::assert_snapshot!(reviews, @r#"
+    imported reviews.csv (reviews): appended 5 event(s) (seq 691–695)
     what changed:
       review ar-health-2010 now has 5 response(s)
-    ");
+    "#);
     let commitments = log.ok(&[
         "import",
         &example("commitments.csv"),
         "--date",
         "2010-12-15",
     ]);
-    insta::assert_snapshot!(commitments, @"
-    imported commitments.csv (commitments): appended 3 event(s) (seq 670–672)
+    insta::assert_snapshot!(commitments, @r#"
+    imported commitments.csv (commitments): appended 3 event(s) (seq 696–698)
     what changed:
       commitment c-health-2011-1 is open, due 2011-03-31
       commitment c-health-2011-2 is open, due 2011-02-28
       commitment c-health-2011-3 is open, due 2011-01-31
-    ");
+    "#);
     let recorded = log.ok(&["log", "--type", "review.response", "--since", "2010-12-10"]);
     assert_eq!(recorded.lines().count(), 5, "{recorded}");
 }
@@ -166,14 +166,15 @@ fn row_numbers_count_cr_line_endings_and_multi_line_cells() {
 fn a_wrong_header_lists_the_expected_columns() {
     let log = Log::with_base();
     let f = log.file("scores.csv", "name,score\nchair-health,4\n");
-    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
+    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
     error: scores.csv: row 1 (the header) does not name the columns of a sheet accord can import: it has name, score
       nothing was imported; the log is unchanged
     hint: the first row must name the columns, either
       reviews: review, respondent, one column per criterion (for the built-in framework: shared_goal, co_creation, inclusive_transparent, engagement, review_revision), comment
       commitments: commitment, partnership, text, owner, due, and optionally origin
-      (both may add date and source)
-    ");
+      translations: of, id, field, translated_by, one column per language (km, en), and optionally version, original
+      (all may add date and source)
+    "#);
     let f = log.file(
         "commitments.csv",
         "commitment,partnership,text,owner,deadline\n",
@@ -207,17 +208,18 @@ fn a_wrong_header_lists_the_expected_columns() {
     );
     insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
     error: header-only.csv: the sheet has a header but no rows; there is nothing to import
-    hint: fill in one row per response or commitment below the header
+    hint: fill in one row per response or commitment below the header (in a translations sheet, a translation under a language column)
     ");
     let f = log.file("empty.csv", "");
-    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @"
+    insta::assert_snapshot!(log.rejected(&["import", f.to_str().unwrap()]), @r#"
     error: empty.csv: the file is empty
       nothing was imported; the log is unchanged
     hint: the first row names the columns:
       reviews: review, respondent, one column per criterion (for the built-in framework: shared_goal, co_creation, inclusive_transparent, engagement, review_revision), comment
       commitments: commitment, partnership, text, owner, due, and optionally origin
-      (both may add date and source)
-    ");
+      translations: of, id, field, translated_by, one column per language (km, en), and optionally version, original
+      (all may add date and source)
+    "#);
 }
 
 #[test]

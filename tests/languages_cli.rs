@@ -141,13 +141,62 @@ fn html_in_khmer_names_khmer_fonts_and_its_language() {
     ]);
     assert!(km.contains("<html lang=\"km\">"));
     assert!(km.contains("\"Noto Sans Khmer\", \"Khmer OS\", \"Khmer OS System\", sans-serif"));
-    assert!(km.contains("<h2><span class=\"num\">2</span>ការគ្របដណ្តប់ / Coverage</h2>"));
+    assert!(km.contains(
+        r#"<h2><span class="num">2</span><span lang="km">ការគ្របដណ្តប់</span> / <span lang="en">Coverage</span></h2>"#
+    ));
     let en = log.run(&["snapshot", "--stage", "3", "--format", "html"]);
     assert!(en.contains("<html lang=\"en\">"));
     assert!(
         !en.contains("Noto Sans Khmer"),
         "an English report names no Khmer font"
     );
+}
+
+/// In `km,en` HTML each half of a bilingual heading, label or caption says
+/// its language, and the charts' titles, axes and legends are in both
+/// languages (each half marked too), drawn with Khmer-capable fonts; an
+/// English report marks nothing.
+#[test]
+fn bilingual_html_marks_each_half_and_its_charts_speak_both() {
+    let log = Log::example();
+    let html = log.run(&[
+        "snapshot", "--stage", "3", "--format", "html", "--lang", "km,en",
+    ]);
+    // A table heading, a key figure's label, a chart's legend.
+    assert!(html.contains(
+        r#"<th><span lang="km">ភាពជាដៃគូ</span> / <span lang="en">Partnership</span></th>"#
+    ));
+    // (a legend's languages one above the other, each line saying which)
+    assert!(html.contains(r##"<text x="24" y="14" font-size="10" fill="#4a5561" lang="km">តាមគម្រោង</text><text x="24" y="25" font-size="10" fill="#4a5561" lang="en">Planned</text>"##));
+    assert!(html.contains(r#" lang="km">ពិន្ទុ</text>"#));
+    assert!(html.contains(r#" lang="en">Score</text>"#));
+    assert!(html.contains(r#" lang="km">បានបញ្ចប់</text>"#));
+    assert!(html.contains(r#" lang="en">Completed</text>"#));
+    // Titles for screen readers, in both languages, Khmer first.
+    assert!(html.contains(
+        "aria-label=\"កាលវិភាគនៃដំណាក់កាល៖ កាលបរិច្ឆេទតាមគម្រោង និងជាក់ស្តែង គិតត្រឹម 29 មករា 2010 / Stage timeline: planned and actual dates, as of 29 Jan 2010\""
+    ));
+    // Months on the axes in the leading language.
+    assert!(html.contains(">មករា</text>"), "Khmer month on an axis");
+    // Every chart names Khmer-capable fonts.
+    let charts = html.matches("<svg ").count();
+    assert!(charts >= 3, "{charts} charts");
+    assert_eq!(
+        html.matches("'Noto Sans Khmer', 'Khmer OS', 'Khmer OS System', sans-serif\"")
+            .count(),
+        charts
+    );
+    // No English word of the report's own is left unmarked in a Khmer
+    // report's headings.
+    let km = log.run(&[
+        "snapshot", "--stage", "3", "--format", "html", "--lang", "km",
+    ]);
+    assert!(km.contains(r#"<h2><span class="num">2</span>ការគ្របដណ្តប់</h2>"#));
+    assert!(!km.contains(">Planned<") && !km.contains(">Score<"));
+
+    let en = log.run(&["snapshot", "--stage", "3", "--format", "html"]);
+    assert_eq!(en.matches(" lang=").count(), 1, "only <html lang=\"en\">");
+    assert!(!en.contains("Khmer OS"));
 }
 
 /// The message ids of a catalogue.
@@ -269,4 +318,178 @@ fn status_in_khmer() {
         log.run(&["status", "--json"]),
         log.run(&["status", "--json", "--lang", "km"])
     );
+}
+
+/// `show`, `history` and `audit` in Khmer: every word of their own from
+/// the Khmer catalogue, what the log holds as recorded (insta snapshots).
+#[test]
+fn show_history_and_audit_in_khmer() {
+    let log = Log::example();
+    insta::assert_snapshot!("show_km", log.run(&["show", "twg-health", "--lang", "km"]));
+    insta::assert_snapshot!(
+        "history_km",
+        log.run(&["history", "twg-health", "--lang", "km"])
+    );
+    insta::assert_snapshot!("audit_km", log.run(&["audit", "pp-health", "--lang", "km"]));
+}
+
+/// In `km,en`, headings, column headers and labels are in both languages,
+/// Khmer first; record lines in Khmer only.
+#[test]
+fn show_and_audit_in_khmer_and_english() {
+    let log = Log::example();
+    insta::assert_snapshot!(
+        "show_km_en",
+        log.run(&["show", "twg-health", "--lang", "km,en"])
+    );
+    insta::assert_snapshot!(
+        "audit_org_km_en",
+        log.run(&["audit", "--org", "who", "--lang", "km,en"])
+    );
+}
+
+/// The English words of `show`, `history`, `audit` and `status` (headings,
+/// labels, column headers, the footer): none is left in their Khmer text.
+#[test]
+fn khmer_text_reports_have_no_english_of_their_own() {
+    let log = Log::example();
+    let english = [
+        "Log head",
+        "As of",
+        "established",
+        "hosted by",
+        "Members",
+        "Organisation",
+        "Endorsements",
+        "Latest review",
+        "Review overdue",
+        "response(s)",
+        "Commitments",
+        "Findings",
+        "Theme",
+        "History of",
+        "change(s)",
+        "in date order",
+        "Changes",
+        "Score trends",
+        "Criterion",
+        "Means over",
+        "Agreement '",
+        "Commitment '",
+        "Review '",
+        "joined as",
+        "responded to",
+        "Audit of",
+        "Version ",
+        "Proposed by",
+        "Revised by",
+        "Recorded:",
+        "Text SHA-256",
+        "Endorsed by",
+        "unsigned",
+        "in force",
+        "Posts",
+        "Acts",
+        "Memberships",
+        "Stages",
+        "Counts",
+        "Overdue",
+    ];
+    let mut all_english = String::new();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+        &["audit", "--org", "who"],
+        &["audit", "--person", "lead-health"],
+        &["status"],
+    ] {
+        let mut with_km = args.to_vec();
+        with_km.extend(["--lang", "km"]);
+        let km = log.run(&with_km);
+        for word in english {
+            assert!(!km.contains(word), "{args:?} --lang km still says {word:?}");
+        }
+        all_english.push_str(&log.run(args));
+    }
+    // Each word checked is one the English reports do write.
+    for word in english {
+        assert!(
+            all_english.contains(word),
+            "{word:?} is in no English report"
+        );
+    }
+}
+
+#[test]
+fn json_of_show_history_and_audit_is_the_same_in_every_language() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health", "--json"][..],
+        &["history", "twg-health", "--json"],
+        &["audit", "pp-health", "--json"],
+        &["audit", "--org", "who", "--json"],
+    ] {
+        let en = log.run(args);
+        for lang in ["km", "km,en"] {
+            let mut with = args.to_vec();
+            with.extend(["--lang", lang, "--digits", "khmer"]);
+            assert_eq!(en, log.run(&with), "{args:?} --lang {lang}");
+        }
+    }
+}
+
+/// `--digits khmer` writes the dates and counts of `show` in Khmer digits;
+/// ids, versions and scores stay Latin.
+#[test]
+fn khmer_digits_in_show() {
+    let log = Log::example();
+    let out = log.run(&["show", "twg-health", "--lang", "km", "--digits", "khmer"]);
+    assert!(out.contains("៣១ ធ្នូ ២០១០"), "{out}");
+    assert!(out.contains("pp-health"));
+    assert!(out.contains(" v2 "));
+}
+
+/// An unknown language is refused by `show`, `history` and `audit` as by
+/// `snapshot` (a usage error, exit 2).
+#[test]
+fn show_history_and_audit_refuse_an_unknown_language() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+    ] {
+        let mut with = args.to_vec();
+        with.extend(["--lang", "fr"]);
+        log.cmd(&with).assert().code(2);
+    }
+}
+
+/// `show`, `history` and `audit` take their language from ACCORD_LANG, then
+/// LANG, as `snapshot` and `status` do; `--lang` wins.
+#[test]
+fn show_history_and_audit_follow_accord_lang_then_lang() {
+    let log = Log::example();
+    for args in [
+        &["show", "twg-health"][..],
+        &["history", "twg-health"],
+        &["audit", "pp-health"],
+    ] {
+        let with = |extra: &[&'static str]| -> Vec<&'static str> {
+            let mut a = args.to_vec();
+            a.extend(extra);
+            a
+        };
+        let km = log.run(&with(&["--lang", "km"]));
+        let en = log.run(&with(&["--lang", "en"]));
+        assert_ne!(km, en);
+        let env = |k: &str, v: &str, extra: &[&'static str]| {
+            let out = log.cmd(&with(extra)).env(k, v).assert().success();
+            String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        };
+        assert_eq!(env("ACCORD_LANG", "km", &[]), km, "{args:?}");
+        assert_eq!(env("LANG", "km_KH.UTF-8", &[]), km, "{args:?}");
+        assert_eq!(env("ACCORD_LANG", "km", &["--lang", "en"]), en, "{args:?}");
+    }
 }

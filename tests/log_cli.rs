@@ -275,7 +275,7 @@ fn init_with_the_cambodia_example_builds_a_verified_log() {
         ])
         .assert()
         .success();
-    assert!(text(&out.get_output().stderr).contains("with the cambodia example: 663 events"));
+    assert!(text(&out.get_output().stderr).contains("with the cambodia example: 689 events"));
     let out = Command::cargo_bin("accord")
         .unwrap()
         .args(["--db", db.to_str().unwrap(), "verify", "--json"])
@@ -284,7 +284,7 @@ fn init_with_the_cambodia_example_builds_a_verified_log() {
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(
         (v["ok"].as_bool(), v["events"].as_u64()),
-        (Some(true), Some(663))
+        (Some(true), Some(689))
     );
     // Unknown examples are a usage error.
     Command::cargo_bin("accord")

@@ -425,12 +425,16 @@ fn demo_builds_the_example_and_writes_every_stage() {
             "accord.db",
             "index.html",
             "stage-1.html",
+            "stage-1.km-en.html",
             "stage-1.md",
             "stage-2.html",
+            "stage-2.km-en.html",
             "stage-2.md",
             "stage-3.html",
+            "stage-3.km-en.html",
             "stage-3.md",
             "stage-4.html",
+            "stage-4.km-en.html",
             "stage-4.md"
         ]
     );
@@ -439,7 +443,7 @@ fn demo_builds_the_example_and_writes_every_stage() {
         stdout.contains("accord --db accord-demo/accord.db status"),
         "{stdout}"
     );
-    assert!(stdout.contains("verify --head 663:"), "{stdout}");
+    assert!(stdout.contains("verify --head 689:"), "{stdout}");
     // The reports are the snapshots of the log it built.
     let demo_db = dir.join("accord.db");
     let snapshot = Command::cargo_bin("accord")

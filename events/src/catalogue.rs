@@ -419,6 +419,20 @@ payload!(
     CommitmentRescheduled { commitment: Slug, due: Day, reason: Text }
 );
 payload!(
+    /// `translation.recorded`
+    TranslationRecorded {
+        of: Translatable,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Slug>,
+        field: TranslatedField,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<Ordinal>,
+        lang: LangTag,
+        text: Text,
+        translated_by: Name,
+    }
+);
+payload!(
     /// `event.retracted`
     EventRetracted { event: EventRef, reason: Text }
 );
@@ -563,6 +577,7 @@ catalogue! {
     CommitmentReported => "commitment.reported", "Progress on a commitment is reported.", "commitment, status: on_schedule | behind_schedule | completed | dropped, reported_by: person?, note?";
     CommitmentRescheduled => "commitment.rescheduled", "A commitment gets a new due date.", "commitment, due: date, reason";
     SignaturesRequired => "signatures.required", "From this event's date on, endorsements recorded after it must be signed.", "reason?";
+    TranslationRecorded => "translation.recorded", "A translation of recorded content into another language: a reading aid, never the text that was endorsed. A later translation of the same field into the same language supersedes it.", "of: programme | stage | organisation | partnership | agreement | review | finding | commitment, id (absent for the programme; the stage's number), field: name | objective | title | text | summary, version (agreements: the version translated), lang: km | en | ..., text, translated_by";
     EventRetracted => "event.retracted", "An earlier event is retracted: it counts nowhere from now on, but stays in the log.", "event: id, reason";
 }
 
@@ -653,7 +668,7 @@ mod tests {
         for k in EventKind::ALL {
             assert_eq!(EventKind::parse(k.as_str()), Some(*k));
         }
-        assert_eq!(EventKind::ALL.len(), 30);
+        assert_eq!(EventKind::ALL.len(), 31);
     }
 
     #[test]

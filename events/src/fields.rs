@@ -401,6 +401,85 @@ impl ReportedStatus {
     }
 }
 
+vocabulary!(
+    /// What a translation is of: the kinds of recorded content that carry
+    /// words a reader may want in another language.
+    Translatable {
+        Programme => "programme",
+        Stage => "stage",
+        Organisation => "organisation",
+        Partnership => "partnership",
+        Agreement => "agreement",
+        Review => "review",
+        Finding => "finding",
+        Commitment => "commitment",
+    }
+);
+
+vocabulary!(
+    /// The field of the content a translation renders.
+    TranslatedField {
+        Name => "name",
+        Objective => "objective",
+        Title => "title",
+        Text => "text",
+        Summary => "summary",
+    }
+);
+
+impl Translatable {
+    /// The fields of this kind of content that can be translated.
+    pub fn fields(self) -> &'static [TranslatedField] {
+        use TranslatedField as F;
+        match self {
+            Translatable::Programme => &[F::Name, F::Objective],
+            Translatable::Stage => &[F::Name, F::Summary],
+            Translatable::Organisation | Translatable::Partnership => &[F::Name],
+            Translatable::Agreement => &[F::Title, F::Text],
+            Translatable::Review => &[F::Summary],
+            Translatable::Finding | Translatable::Commitment => &[F::Text],
+        }
+    }
+}
+
+/// A language, as the primary subtag of a BCP 47 tag: two or three
+/// lowercase ASCII letters (`km`, `en`, `fr`). Regions and scripts are left
+/// out on purpose: a translation is for the readers of a language.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct LangTag(String);
+
+impl LangTag {
+    /// Checks `s` against the pattern.
+    pub fn parse(s: &str) -> Result<LangTag, String> {
+        if (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase()) {
+            Ok(LangTag(s.to_owned()))
+        } else {
+            Err(format!(
+                "{s:?} is not a language tag: write the language's 2- or 3-letter code in lowercase (\"km\" for Khmer, \"en\" for English)"
+            ))
+        }
+    }
+
+    /// The tag as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LangTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for LangTag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LangTag::parse(&s).map_err(de::Error::custom)
+    }
+}
+
 /// Longest event id.
 pub const MAX_EVENT_ID_CHARS: usize = 128;
 /// Longest operator name.
@@ -464,5 +543,14 @@ mod tests {
         assert!(Text::parse("bell\u{7}").is_err());
         assert!(Name::parse("two\nlines").is_err());
         assert!(Text::parse("   ").is_err());
+    }
+
+    #[test]
+    fn lang_tag_is_a_lowercase_primary_subtag() {
+        assert!(LangTag::parse("km").is_ok());
+        assert!(LangTag::parse("fil").is_ok());
+        for bad in ["", "k", "KM", "km-KH", "khmer", "k1"] {
+            assert!(LangTag::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
     }
 }

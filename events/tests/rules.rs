@@ -267,6 +267,11 @@ fn every_event_type_is_accepted_in_a_valid_programme() {
             "2010-02-01",
             r#"{"agreement":"pp-1","reason":"superseded","by":"chair-health"}"#,
         ),
+        ev(
+            "translation.recorded",
+            "2010-02-01",
+            r#"{"of":"programme","field":"name","lang":"km","text":"កម្មវិធី","translated_by":"Sok Dara"}"#,
+        ),
         // Last: from here on, endorsements would have to be signed.
         ev(
             "signatures.required",

@@ -65,6 +65,7 @@ payloads!(
     CommitmentMade,
     CommitmentReported,
     CommitmentRescheduled,
+    TranslationRecorded,
     EventRetracted,
 );
 

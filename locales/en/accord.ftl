@@ -426,6 +426,14 @@ col-commitments-completed = Commitments completed
 col-next-review = Next review
 col-engaged-through = Engaged in the period through
 
+## Translations of recorded content
+
+section-translations = Translations
+translations-note = ‡ marks a translation recorded in the log: a reading aid. What was recorded, and for an agreement what was endorsed and signed, is the original text.
+translation-by = translated by { $log }, recorded { $date } (seq { $seq })
+lang-km = Khmer
+lang-en = English
+
 ## accord status
 
 status-no-programme = Programme (not yet defined)
@@ -450,3 +458,205 @@ status-diverging = Diverging
 status-key =
     Adopted: agreements with a version in force / all. Reviewed: when the latest
     review with responses was opened. Overdue: commitments past their due date.
+
+## The log head every text report ends with
+
+footer-log-head = Log head: seq { $seq } { $hash }{ $known }
+footer-known-at = , as known at { $at }
+
+## Words of the text reports (show, history, audit)
+
+role-chair = chair
+role-lead-facilitator = lead facilitator
+role-co-facilitator = co-facilitator
+role-secretariat = secretariat
+role-member = member
+act-proposed = proposed
+act-endorsed = endorsed
+act-revised = revised
+act-withdrew = withdrew
+act-responded = responded to
+act-reported = reported on
+review-health-check = health check
+review-annual = annual review
+review-self-assessment = self assessment
+review-external = external
+review-title-health-check = Health check
+review-title-annual = Annual review
+review-title-self-assessment = Self-assessment
+review-title-external = External review
+swot-one-strength = Strength
+swot-one-weakness = Weakness
+swot-one-opportunity = Opportunity
+swot-one-threat = Threat
+swot-text-strength = strength
+swot-text-weakness = weakness
+swot-text-opportunity = opportunity
+swot-text-threat = threat
+theme-text-institutional-arrangements = institutional arrangements
+theme-text-enabling-environment = enabling environment
+theme-text-roles = roles
+theme-text-paris-principles = paris principles
+theme-text-other = other
+yes = yes
+no = no
+diverges = diverges
+diff-legend = [-removed-] {"{"}+added+{"}"}
+col-id = Id
+col-organisation = Organisation
+col-side = Side
+col-role = Role
+col-since = Since
+col-title = Title
+col-current = Current
+col-in-force = In force
+col-adopted = Adopted
+col-version = Version
+col-person = Person
+col-for = For
+col-on = On
+col-swot = SWOT
+col-finding = Finding
+col-from = From
+col-until = Until
+col-joined = Joined
+col-left = Left
+
+## accord show
+
+show-as-of = As of { $date } · established { $established }
+show-as-of-hosted = As of { $date } · established { $established } · hosted by { $host }
+show-closed = Closed on { $date }: nothing more is recorded on it
+show-members = Members
+show-no-members = No current members.
+show-former-members = Former members: { $list }
+show-left = { $name } (left { $date })
+show-agreements = Agreements
+show-no-agreements = No agreements yet.
+show-endorsements = Endorsements
+show-latest-review = Latest review
+show-latest-review-of = Latest review: { $review }
+show-no-review = No review with responses yet.
+show-review-overdue = Review overdue: { $answer }
+show-review-overdue-why = Review overdue: { $answer } ({ $why })
+show-why-next-due = next review due { $date }
+show-why-no-next = the latest review set no next date
+show-why-stage = no review since a programme stage was completed
+show-review-opened = { $kind } opened { $opened }; { $n } response(s), framework { $framework }
+show-review-concluded = { $kind } opened { $opened }, concluded { $concluded }; { $n } response(s), framework { $framework }
+show-diverging = Diverging: government and development partners' means differ by { $gap } or more on { $criteria }.
+show-commitments = Commitments
+show-no-commitments = No commitments yet.
+show-findings = Findings
+show-no-findings = No findings yet.
+
+## accord history (one sentence per change)
+
+history-title = History of { $name } ({ $partnership })
+history-count = { $n } change(s) up to { $date }, in date order
+history-changes = Changes
+history-no-changes = No changes.
+history-what-changed = What changed from v{ $version }, word by word ({ $legend }):
+history-same-words = The text's words are those of v{ $version } (spacing or line breaks only).
+history-no-reviews = No review has responses yet.
+history-means = Means over all respondents; `--json` gives them unrounded and by side.
+change-established = Partnership '{ $name }' established
+change-established-hosted = Partnership '{ $name }' established, hosted by { $host }
+change-joined = { $org } joined as { $role }
+change-left = { $org } left: { $reason }
+change-closed = Partnership closed: { $reason }
+change-proposed = Agreement '{ $title }' ({ $kind }) proposed by { $by }
+change-adopted = Agreement '{ $title }' v{ $version } adopted: endorsed by { $government } (government) and { $partners } (development partner)
+change-endorsed = Agreement '{ $title }' v{ $version } endorsed by { $by }
+change-endorsed-at = Agreement '{ $title }' v{ $version } endorsed by { $by } at { $forum }
+change-revised = Agreement '{ $title }' revised to v{ $version } by { $by }: { $reason }
+change-revised-renamed = Agreement '{ $title }' revised to v{ $version } by { $by }, now titled '{ $new_title }': { $reason }
+change-withdrawn = Agreement '{ $title }' withdrawn by { $by }: { $reason }
+change-review-opened = Review '{ $review }' opened ({ $kind }, framework { $framework })
+change-review-opened-due = Review '{ $review }' opened ({ $kind }, framework { $framework }); next review due { $due }
+change-responded = { $by } responded to review '{ $review }'
+change-review-concluded = Review '{ $review }' concluded: { $summary }
+change-finding = Finding ({ $swot }, { $theme }): { $text }
+change-commitment-made = Commitment '{ $commitment }' made by { $owner }, due { $due }: { $text }
+change-commitment-reported = Commitment '{ $commitment }' reported { $status }{ $by }{ $note }
+change-reported-by = {" "}by { $person }
+change-note = : { $note }
+change-rescheduled = Commitment '{ $commitment }' rescheduled from { $from } to { $to }: { $reason }
+change-interview = Interview held with the { $side } side
+change-focus-group = Focus group held with the { $side } side
+change-meeting = Meeting held ({ $kind }): { $title }
+change-activity = Activity delivered ({ $kind }): { $title }
+
+## accord audit
+
+audit-agreement-title = Audit of agreement { $agreement }: { $title }
+audit-agreement-line = { $kind } in { $partnership } · { $status } · { $in_force }
+audit-in-force = v{ $version } in force
+audit-nothing-in-force = nothing in force
+audit-withdrawn = Withdrawn
+audit-by = by { $name } ({ $person })
+audit-for = for { $whom }
+audit-no-org = no organisation on record
+audit-recorded = seq { $seq } · by { $by } at { $at }
+audit-recorded-id = seq { $seq } · id { $id } · by { $by } at { $at }
+audit-retracted = Retracted (counted nowhere)
+audit-retracted-event = { $kind }{ $version }{ $who }, seq { $seq }
+audit-of-version = {" "}of v{ $version }
+audit-by-person = {" "}by { $name } ({ $person })
+audit-retracted-reason = retracted: { $reason }
+audit-version-adopted = Version { $version } — adopted { $date }
+audit-version-not-adopted = Version { $version } — not adopted
+audit-label-title = Title:
+audit-label-proposed-by = Proposed by:
+audit-label-revised-by = Revised by:
+audit-label-reason = Reason:
+audit-label-recorded = Recorded:
+audit-label-sha = Text SHA-256:
+audit-label-changes = Changes:
+audit-label-text = Text:
+audit-label-translation = Translation:
+audit-translation-note = ‡ translated into { $lang } by { $by }, recorded { $date } (seq { $seq }): a reading aid. The endorsed text is the original above, SHA-256 { $sha }.
+audit-proposed = { $name } ({ $person }) for { $whom } on { $date }
+audit-changes-from = from v{ $version }, word by word: { $legend }
+audit-changes-none = from v{ $version }: none in the words (spacing or line breaks only)
+audit-no-endorsements = No endorsements.
+audit-endorsed-by = Endorsed by:
+audit-at = at { $forum }
+audit-unsigned = unsigned
+audit-signed = signed with { $fingerprint } (verified)
+audit-signed-bad = signed with { $fingerprint } — DOES NOT VERIFY (run `accord verify`)
+audit-no-acts = No acts recorded.
+audit-act = { $act } { $subject }
+audit-act-version = { $act } { $subject } v{ $version }
+audit-act-in = { $what } in { $partnership }{ $who }
+audit-person-title = Audit of { $name } ({ $person })
+audit-posts = Posts
+audit-acts = Acts
+audit-side = Side: { $side }
+audit-people = People
+audit-nobody = Nobody registered.
+audit-memberships = Memberships
+audit-no-memberships = Not a partner anywhere.
+audit-acts-for = Acts done for it
+audit-commitments-owned = Commitments it owns
+
+## The charts of the HTML report (titles, axes, legends)
+
+chart-timeline-title = Stage timeline: planned and actual dates, as of { $date }
+chart-as-of = As of { $date }
+chart-planned = Planned
+chart-actual = Actual
+chart-in-progress = In progress
+chart-heat-map-title = Heat map: mean score per criterion of each partnership's latest review, as of { $date }
+chart-reviewed = Reviewed
+chart-score = Score
+chart-sides-diverge = sides diverge
+chart-change-since = ▲▼ change since previous stage
+chart-commitments-title = Commitments by status, as of { $date }
+chart-all-partnerships = All partnerships ({ $n })
+chart-trend-title = Score trend: { $name }
+chart-n-reviews = { $n ->
+    [one] { $n } review
+   *[other] { $n } reviews
+}
+chart-trend-latest = { $reviews } · latest { $date }

@@ -345,6 +345,14 @@ col-commitments-completed = ការប្តេជ្ញាចិត្តដ�
 col-next-review = ការពិនិត្យបន្ទាប់
 col-engaged-through = បានចូលរួមក្នុងរយៈពេលនេះតាមរយៈ
 
+## ការបកប្រែខ្លឹមសារដែលបានកត់ត្រា
+
+section-translations = ការបកប្រែ
+translations-note = ‡ សម្គាល់ការបកប្រែដែលបានកត់ត្រាក្នុងកំណត់ហេតុ៖ ជាជំនួយសម្រាប់ការអាន។ អត្ថបទដែលបានកត់ត្រា ហើយសម្រាប់កិច្ចព្រមព្រៀង អត្ថបទដែលបានយល់ព្រម និងចុះហត្ថលេខា គឺជាអត្ថបទដើម។
+translation-by = បកប្រែដោយ { $log } កត់ត្រានៅ { $date } (លេខរៀង { $seq })
+lang-km = ភាសាខ្មែរ
+lang-en = ភាសាអង់គ្លេស
+
 ## accord status
 
 status-no-programme = កម្មវិធី (មិនទាន់កំណត់)
@@ -369,3 +377,202 @@ status-diverging = ទស្សនៈខុសគ្នា
 status-key =
     បានអនុម័ត៖ កិច្ចព្រមព្រៀងដែលមានកំណែមានប្រសិទ្ធភាព / ទាំងអស់។ បានពិនិត្យ៖ ពេលដែលការពិនិត្យឡើងវិញចុងក្រោយ
     ដែលមានចម្លើយត្រូវបានបើក។ ហួសកាលកំណត់៖ ការប្តេជ្ញាចិត្តដែលហួសកាលបរិច្ឆេទកំណត់។
+
+## ក្បាលកំណត់ហេតុនៅចុងរបាយការណ៍អត្ថបទ (The log head every text report ends with)
+
+footer-log-head = ក្បាលកំណត់ហេតុ៖ លេខរៀង { $seq } { $hash }{ $known }
+footer-known-at = , តាមដែលបានដឹងនៅ { $at }
+
+## ពាក្យនៃរបាយការណ៍អត្ថបទ (Words of the text reports: show, history, audit)
+
+role-chair = ប្រធាន
+role-lead-facilitator = អ្នកសម្របសម្រួលនាំមុខ
+role-co-facilitator = សហអ្នកសម្របសម្រួល
+role-secretariat = លេខាធិការដ្ឋាន
+role-member = សមាជិក
+act-proposed = បានស្នើ
+act-endorsed = បានយល់ព្រម
+act-revised = បានកែសម្រួល
+act-withdrew = បានដកចេញ
+act-responded = បានឆ្លើយតបនឹង
+act-reported = បានរាយការណ៍អំពី
+review-health-check = ការពិនិត្យសុខភាពភាពជាដៃគូ
+review-annual = ការពិនិត្យឡើងវិញប្រចាំឆ្នាំ
+review-self-assessment = ការវាយតម្លៃខ្លួនឯង
+review-external = ការពិនិត្យឡើងវិញដោយភាគីខាងក្រៅ
+review-title-health-check = ការពិនិត្យសុខភាពភាពជាដៃគូ
+review-title-annual = ការពិនិត្យឡើងវិញប្រចាំឆ្នាំ
+review-title-self-assessment = ការវាយតម្លៃខ្លួនឯង
+review-title-external = ការពិនិត្យឡើងវិញដោយភាគីខាងក្រៅ
+swot-one-strength = ចំណុចខ្លាំង
+swot-one-weakness = ចំណុចខ្សោយ
+swot-one-opportunity = ឱកាស
+swot-one-threat = ហានិភ័យ
+swot-text-strength = ចំណុចខ្លាំង
+swot-text-weakness = ចំណុចខ្សោយ
+swot-text-opportunity = ឱកាស
+swot-text-threat = ហានិភ័យ
+theme-text-institutional-arrangements = ការរៀបចំស្ថាប័ន
+theme-text-enabling-environment = បរិយាកាសអំណោយផល
+theme-text-roles = តួនាទី
+theme-text-paris-principles = គោលការណ៍នៃសេចក្តីប្រកាសប៉ារីស
+theme-text-other = ផ្សេងៗ
+yes = មែន
+no = ទេ
+diverges = ខុសគ្នា
+diff-legend = [-បានលុប-] {"{"}+បានបន្ថែម+{"}"}
+col-id = លេខសម្គាល់
+col-organisation = ស្ថាប័ន
+col-side = ភាគី
+col-role = តួនាទី
+col-since = ចាប់ពី
+col-title = ចំណងជើង
+col-current = បច្ចុប្បន្ន
+col-in-force = មានប្រសិទ្ធភាព
+col-adopted = បានអនុម័ត
+col-version = កំណែ
+col-person = បុគ្គល
+col-for = តំណាងឱ្យ
+col-on = កាលបរិច្ឆេទ
+col-swot = SWOT
+col-finding = លទ្ធផលរកឃើញ
+col-from = ពី
+col-until = រហូតដល់
+col-joined = បានចូលរួម
+col-left = បានចាកចេញ
+
+## accord show
+
+show-as-of = គិតត្រឹម { $date } · បានបង្កើត { $established }
+show-as-of-hosted = គិតត្រឹម { $date } · បានបង្កើត { $established } · ស្ថាប័នម្ចាស់ផ្ទះ { $host }
+show-closed = បានបិទនៅថ្ងៃទី { $date }៖ គ្មានអ្វីត្រូវបានកត់ត្រាលើវាទៀតទេ
+show-members = សមាជិក
+show-no-members = គ្មានសមាជិកបច្ចុប្បន្នទេ។
+show-former-members = អតីតសមាជិក៖ { $list }
+show-left = { $name } (បានចាកចេញ { $date })
+show-agreements = កិច្ចព្រមព្រៀង
+show-no-agreements = មិនទាន់មានកិច្ចព្រមព្រៀងទេ។
+show-endorsements = ការយល់ព្រម
+show-latest-review = ការពិនិត្យឡើងវិញចុងក្រោយ
+show-latest-review-of = ការពិនិត្យឡើងវិញចុងក្រោយ៖ { $review }
+show-no-review = មិនទាន់មានការពិនិត្យឡើងវិញដែលមានចម្លើយទេ។
+show-review-overdue = ការពិនិត្យឡើងវិញហួសកាលកំណត់៖ { $answer }
+show-review-overdue-why = ការពិនិត្យឡើងវិញហួសកាលកំណត់៖ { $answer } ({ $why })
+show-why-next-due = ការពិនិត្យបន្ទាប់ដល់កាលកំណត់ { $date }
+show-why-no-next = ការពិនិត្យចុងក្រោយមិនបានកំណត់កាលបរិច្ឆេទបន្ទាប់ទេ
+show-why-stage = គ្មានការពិនិត្យឡើងវិញ តាំងពីដំណាក់កាលមួយនៃកម្មវិធីត្រូវបានបញ្ចប់
+show-review-opened = { $kind } បានបើក { $opened }; ចម្លើយ { $n }, ក្របខណ្ឌ { $framework }
+show-review-concluded = { $kind } បានបើក { $opened }, បានបញ្ចប់ { $concluded }; ចម្លើយ { $n }, ក្របខណ្ឌ { $framework }
+show-diverging = ទស្សនៈខុសគ្នា៖ មធ្យមរបស់រដ្ឋាភិបាល និងដៃគូអភិវឌ្ឍន៍ខុសគ្នា { $gap } ឬច្រើនជាងនេះ លើ { $criteria }។
+show-commitments = ការប្តេជ្ញាចិត្ត
+show-no-commitments = មិនទាន់មានការប្តេជ្ញាចិត្តទេ។
+show-findings = លទ្ធផលរកឃើញ
+show-no-findings = មិនទាន់មានលទ្ធផលរកឃើញទេ។
+
+## accord history (ឃ្លាមួយសម្រាប់ការផ្លាស់ប្តូរនីមួយៗ)
+
+history-title = ប្រវត្តិនៃ { $name } ({ $partnership })
+history-count = ការផ្លាស់ប្តូរ { $n } រហូតដល់ { $date } តាមលំដាប់កាលបរិច្ឆេទ
+history-changes = ការផ្លាស់ប្តូរ
+history-no-changes = គ្មានការផ្លាស់ប្តូរទេ។
+history-what-changed = អ្វីដែលបានផ្លាស់ប្តូរពី v{ $version } តាមពាក្យនីមួយៗ ({ $legend })៖
+history-same-words = ពាក្យនៃអត្ថបទដូចនឹង v{ $version } (ខុសគ្នាតែដកឃ្លា ឬការចុះបន្ទាត់ប៉ុណ្ណោះ)។
+history-no-reviews = មិនទាន់មានការពិនិត្យឡើងវិញណាមួយមានចម្លើយទេ។
+history-means = មធ្យមលើអ្នកឆ្លើយទាំងអស់; `--json` ផ្តល់តម្លៃមិនបង្គត់ និងតាមភាគី។
+change-established = ភាពជាដៃគូ “{ $name }” ត្រូវបានបង្កើត
+change-established-hosted = ភាពជាដៃគូ “{ $name }” ត្រូវបានបង្កើត ដោយមាន { $host } ជាស្ថាប័នម្ចាស់ផ្ទះ
+change-joined = { $org } បានចូលរួមជា{ $role }
+change-left = { $org } បានចាកចេញ៖ { $reason }
+change-closed = ភាពជាដៃគូត្រូវបានបិទ៖ { $reason }
+change-proposed = កិច្ចព្រមព្រៀង “{ $title }” ({ $kind }) ត្រូវបានស្នើដោយ { $by }
+change-adopted = កិច្ចព្រមព្រៀង “{ $title }” v{ $version } ត្រូវបានអនុម័ត៖ យល់ព្រមដោយ { $government } (រដ្ឋាភិបាល) និង { $partners } (ដៃគូអភិវឌ្ឍន៍)
+change-endorsed = កិច្ចព្រមព្រៀង “{ $title }” v{ $version } ត្រូវបានយល់ព្រមដោយ { $by }
+change-endorsed-at = កិច្ចព្រមព្រៀង “{ $title }” v{ $version } ត្រូវបានយល់ព្រមដោយ { $by } នៅ { $forum }
+change-revised = កិច្ចព្រមព្រៀង “{ $title }” ត្រូវបានកែសម្រួលទៅជា v{ $version } ដោយ { $by }៖ { $reason }
+change-revised-renamed = កិច្ចព្រមព្រៀង “{ $title }” ត្រូវបានកែសម្រួលទៅជា v{ $version } ដោយ { $by } ហើយឥឡូវមានចំណងជើង “{ $new_title }”៖ { $reason }
+change-withdrawn = កិច្ចព្រមព្រៀង “{ $title }” ត្រូវបានដកចេញដោយ { $by }៖ { $reason }
+change-review-opened = ការពិនិត្យឡើងវិញ “{ $review }” ត្រូវបានបើក ({ $kind }, ក្របខណ្ឌ { $framework })
+change-review-opened-due = ការពិនិត្យឡើងវិញ “{ $review }” ត្រូវបានបើក ({ $kind }, ក្របខណ្ឌ { $framework }); ការពិនិត្យបន្ទាប់ដល់កាលកំណត់ { $due }
+change-responded = { $by } បានឆ្លើយតបនឹងការពិនិត្យឡើងវិញ “{ $review }”
+change-review-concluded = ការពិនិត្យឡើងវិញ “{ $review }” ត្រូវបានបញ្ចប់៖ { $summary }
+change-finding = លទ្ធផលរកឃើញ ({ $swot }, { $theme })៖ { $text }
+change-commitment-made = ការប្តេជ្ញាចិត្ត “{ $commitment }” ត្រូវបានធ្វើដោយ { $owner } កាលកំណត់ { $due }៖ { $text }
+change-commitment-reported = ការប្តេជ្ញាចិត្ត “{ $commitment }” ត្រូវបានរាយការណ៍ថា { $status }{ $by }{ $note }
+change-reported-by = {" "}ដោយ { $person }
+change-note = ៖ { $note }
+change-rescheduled = ការប្តេជ្ញាចិត្ត “{ $commitment }” ត្រូវបានប្តូរកាលកំណត់ពី { $from } ទៅ { $to }៖ { $reason }
+change-interview = បទសម្ភាសន៍ត្រូវបានធ្វើជាមួយភាគី{ $side }
+change-focus-group = ក្រុមពិភាក្សាត្រូវបានធ្វើជាមួយភាគី{ $side }
+change-meeting = កិច្ចប្រជុំត្រូវបានធ្វើ ({ $kind })៖ { $title }
+change-activity = សកម្មភាពត្រូវបានអនុវត្ត ({ $kind })៖ { $title }
+
+## accord audit (សវនកម្ម)
+
+audit-agreement-title = សវនកម្មនៃកិច្ចព្រមព្រៀង { $agreement }៖ { $title }
+audit-agreement-line = { $kind } ក្នុង { $partnership } · { $status } · { $in_force }
+audit-in-force = v{ $version } មានប្រសិទ្ធភាព
+audit-nothing-in-force = គ្មានកំណែណាមានប្រសិទ្ធភាព
+audit-withdrawn = បានដកចេញ
+audit-by = ដោយ { $name } ({ $person })
+audit-for = តំណាងឱ្យ { $whom }
+audit-no-org = គ្មានស្ថាប័នក្នុងកំណត់ត្រា
+audit-recorded = លេខរៀង { $seq } · ដោយ { $by } នៅ { $at }
+audit-recorded-id = លេខរៀង { $seq } · លេខសម្គាល់ { $id } · ដោយ { $by } នៅ { $at }
+audit-retracted = បានដកវិញ (មិនរាប់បញ្ចូលទេ)
+audit-retracted-event = { $kind }{ $version }{ $who }, លេខរៀង { $seq }
+audit-of-version = {" "}នៃ v{ $version }
+audit-by-person = {" "}ដោយ { $name } ({ $person })
+audit-retracted-reason = បានដកវិញ៖ { $reason }
+audit-version-adopted = កំណែទី { $version } — បានអនុម័ត { $date }
+audit-version-not-adopted = កំណែទី { $version } — មិនទាន់អនុម័ត
+audit-label-title = ចំណងជើង៖
+audit-label-proposed-by = ស្នើដោយ៖
+audit-label-revised-by = កែសម្រួលដោយ៖
+audit-label-reason = មូលហេតុ៖
+audit-label-recorded = កត់ត្រា៖
+audit-label-sha = SHA-256 នៃអត្ថបទ៖
+audit-label-changes = ការផ្លាស់ប្តូរ៖
+audit-label-text = អត្ថបទ៖
+audit-label-translation = ការបកប្រែ៖
+audit-translation-note = ‡ បកប្រែជា{ $lang } ដោយ { $by } កត់ត្រានៅ { $date } (លេខរៀង { $seq })៖ ជាជំនួយសម្រាប់ការអាន។ អត្ថបទដែលបានយល់ព្រមគឺអត្ថបទដើមខាងលើ SHA-256 { $sha }។
+audit-proposed = { $name } ({ $person }) តំណាងឱ្យ { $whom } នៅ { $date }
+audit-changes-from = ពី v{ $version } តាមពាក្យនីមួយៗ៖ { $legend }
+audit-changes-none = ពី v{ $version }៖ គ្មានការផ្លាស់ប្តូរពាក្យទេ (ខុសគ្នាតែដកឃ្លា ឬការចុះបន្ទាត់ប៉ុណ្ណោះ)
+audit-no-endorsements = គ្មានការយល់ព្រមទេ។
+audit-endorsed-by = យល់ព្រមដោយ៖
+audit-at = នៅ { $forum }
+audit-unsigned = គ្មានហត្ថលេខា
+audit-signed = មានហត្ថលេខាដោយ { $fingerprint } (បានផ្ទៀងផ្ទាត់)
+audit-signed-bad = មានហត្ថលេខាដោយ { $fingerprint } — ការផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ (សូមដំណើរការ `accord verify`)
+audit-no-acts = គ្មានទង្វើត្រូវបានកត់ត្រាទេ។
+audit-act = { $act } { $subject }
+audit-act-version = { $act } { $subject } v{ $version }
+audit-act-in = { $what } ក្នុង { $partnership }{ $who }
+audit-person-title = សវនកម្មនៃ { $name } ({ $person })
+audit-posts = មុខតំណែង
+audit-acts = ទង្វើ
+audit-side = ភាគី៖ { $side }
+audit-people = បុគ្គល
+audit-nobody = គ្មាននរណាម្នាក់ត្រូវបានចុះបញ្ជីទេ។
+audit-memberships = សមាជិកភាព
+audit-no-memberships = មិនមែនជាដៃគូនៅកន្លែងណាមួយទេ។
+audit-acts-for = ទង្វើដែលបានធ្វើតំណាងឱ្យស្ថាប័ននេះ
+audit-commitments-owned = ការប្តេជ្ញាចិត្តដែលស្ថាប័ននេះទទួលខុសត្រូវ
+
+## ក្រាហ្វនៃរបាយការណ៍ HTML (The charts of the HTML report: titles, axes, legends)
+
+chart-timeline-title = កាលវិភាគនៃដំណាក់កាល៖ កាលបរិច្ឆេទតាមគម្រោង និងជាក់ស្តែង គិតត្រឹម { $date }
+chart-as-of = គិតត្រឹម { $date }
+chart-planned = តាមគម្រោង
+chart-actual = ជាក់ស្តែង
+chart-in-progress = កំពុងដំណើរការ
+chart-heat-map-title = ផែនទីកម្តៅ៖ ពិន្ទុមធ្យមតាមលក្ខណៈវិនិច្ឆ័យ នៃការពិនិត្យឡើងវិញចុងក្រោយរបស់ភាពជាដៃគូនីមួយៗ គិតត្រឹម { $date }
+chart-reviewed = បានពិនិត្យ
+chart-score = ពិន្ទុ
+chart-sides-diverge = ភាគីខុសគ្នា
+chart-change-since = ▲▼ ការផ្លាស់ប្តូរតាំងពីដំណាក់កាលមុន
+chart-commitments-title = ការប្តេជ្ញាចិត្តតាមស្ថានភាព គិតត្រឹម { $date }
+chart-all-partnerships = ភាពជាដៃគូទាំងអស់ ({ $n })
+chart-trend-title = និន្នាការពិន្ទុ៖ { $name }
+chart-n-reviews = ការពិនិត្យ { $n }
+chart-trend-latest = { $reviews } · ចុងក្រោយ { $date }

@@ -29,6 +29,7 @@ pub mod replay;
 pub mod snapshot;
 pub mod status;
 pub mod textdiff;
+pub mod translations;
 pub mod view;
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use accord_events::{Envelope, Event};
 use crate::directory::Directory;
 use crate::partnership::{Partnership, PartnershipState};
 use crate::programme::Programme;
+use crate::translations::Translations;
 use crate::view::{Sieve, View};
 
 /// Every fold of a log, fed in `seq` order with the events that count.
@@ -19,6 +20,8 @@ pub struct Replay {
     pub programme: Programme,
     /// Partnerships by id.
     pub partnerships: BTreeMap<String, Partnership>,
+    /// Translations of recorded content.
+    pub translations: Translations,
     /// Which partnership each agreement, review and commitment belongs to.
     owner: HashMap<(u8, String), String>,
 }
@@ -63,6 +66,7 @@ impl Replay {
     pub fn apply(&mut self, e: &Envelope) {
         self.directory.apply(e);
         self.programme.apply(e);
+        self.translations.apply(e);
         let owned = match &e.event {
             Event::AgreementProposed(d) => Some((AGREEMENT, d.agreement.to_string())),
             Event::ReviewOpened(d) => Some((REVIEW, d.review.to_string())),

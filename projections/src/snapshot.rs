@@ -253,7 +253,7 @@ impl SnapshotBuilder {
         if !self.known.stands(e) {
             return;
         }
-        if e.occurred_on <= self.as_of {
+        if e.occurred_on <= self.as_of || crate::view::is_reading_aid(e) {
             self.now.apply(e);
         }
         if let (Some(b), Some(r)) = (self.baseline, self.before.as_mut())
@@ -370,6 +370,7 @@ impl SnapshotBuilder {
             changes: changes::build(&basis),
             coverage,
             partnerships,
+            translations: now.translations.all().cloned().collect(),
         };
         (snapshot, now)
     }

@@ -78,7 +78,8 @@ impl View {
     }
 
     /// The events that count in this view, in the order given (`seq` order):
-    /// standing, and occurred on or before `as_of`.
+    /// standing, and occurred on or before `as_of` (translations: at any
+    /// date, see [`Sieve::counts`]).
     pub fn counted<'a>(&self, events: &'a [Envelope]) -> Vec<&'a Envelope> {
         let sieve = Sieve::new(self, events);
         events.iter().filter(|e| sieve.counts(e)).collect()
@@ -156,8 +157,16 @@ impl Sieve {
     }
 
     /// True when `e` counts in the view: it stands and occurred on or before
-    /// the as-of date (see [`View::counted`]).
+    /// the as-of date (see [`View::counted`]). A translation counts whatever
+    /// its date: it renders words, it is no step in a partnership's story,
+    /// so a report as of 2009 reads in a translation made in 2010 (and
+    /// `--known-at` still shows only the translations known then).
     pub fn counts(&self, e: &Envelope) -> bool {
-        e.occurred_on <= self.view.as_of && self.stands(e)
+        (e.occurred_on <= self.view.as_of || is_reading_aid(e)) && self.stands(e)
     }
+}
+
+/// True for the events that count at every as-of date once recorded.
+pub fn is_reading_aid(e: &Envelope) -> bool {
+    matches!(e.event, Event::TranslationRecorded(_))
 }

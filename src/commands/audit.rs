@@ -8,9 +8,10 @@ use accord_events::{Envelope, Event};
 use accord_projections::{AgreementAudit, OrgAudit, PersonAudit, Replay, View};
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, print_json};
+use super::reading::{TimeArgs, head_of, print_json, wording};
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::LangArgs;
 use crate::render::text;
 
 /// Trace who agreed what: which person, for which organisation and side,
@@ -19,7 +20,7 @@ use crate::render::text;
 #[command(
     disable_version_flag = true,
     group(clap::ArgGroup::new("subject").required(true).args(["agreement", "person", "org"])),
-    after_help = "Examples:\n  accord audit pp-health\n  accord audit pp-health --diff\n  accord audit --person chair-health\n  accord audit --org who --json\n  accord audit pp-health --by chair-health --statement > statement.txt\n  accord audit pp-health --by chair-health --signature > statement.txt.sig\n  accord signers > allowed_signers\n  ssh-keygen -Y verify -f allowed_signers -I chair-health -n accord-endorsement -s statement.txt.sig < statement.txt\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy. With --diff, each revision shows what changed from the version before: removed words [-like this-], added words {+like this+} (readable in black and white). --json always carries each version's `text` and its `diff_from_previous`."
+    after_help = "Examples:\n  accord audit pp-health\n  accord audit pp-health --diff\n  accord audit --person chair-health\n  accord audit --org who --json\n  accord audit pp-health --lang km\n  accord audit pp-health --by chair-health --statement > statement.txt\n  accord audit pp-health --by chair-health --signature > statement.txt.sig\n  accord signers > allowed_signers\n  ssh-keygen -Y verify -f allowed_signers -I chair-health -n accord-endorsement -s statement.txt.sig < statement.txt\n\nEach version's text_sha256 is the SHA-256 of its exact text; compare it with the signed copy. With --diff, each revision shows what changed from the version before: removed words [-like this-], added words {+like this+} (readable in black and white). --json always carries each version's `text` and its `diff_from_previous`."
 )]
 pub struct AuditArgs {
     /// The agreement's id (e.g. pp-health).
@@ -48,6 +49,8 @@ pub struct AuditArgs {
     pub version: Option<u32>,
     #[command(flatten)]
     pub time: TimeArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
@@ -55,6 +58,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
         return endorsement_proof(ctx, &args);
     }
     let view = args.time.view(ctx)?;
+    let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
     let head = head_of(&store, &view)?;
     let style = &ctx.out_style;
@@ -63,7 +67,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
         if ctx.json {
             return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
         }
-        text::audit::agreement(&audit, &Replay::of(&events, &view), style, args.diff)
+        text::audit::agreement(&audit, &Replay::of(&events, &view), style, args.diff, &tr)
     } else {
         let events = store.read_all()?;
         let replay = Replay::of(&events, &view);
@@ -78,7 +82,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
             if ctx.json {
                 return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
             }
-            text::audit::person(&audit, &replay, style)
+            text::audit::person(&audit, &replay, style, &tr)
         } else {
             let org = args.org.as_deref().unwrap_or_default();
             let audit = OrgAudit::build(&events, org, &view).ok_or_else(|| {
@@ -91,12 +95,12 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<ExitCode, CliError> {
             if ctx.json {
                 return print_json(&audit, &head).map(|()| ExitCode::SUCCESS);
             }
-            text::audit::org(&audit, &replay, style)
+            text::audit::org(&audit, &replay, style, &tr)
         }
     };
     text::emit(&format!(
         "{out}{}",
-        text::footer(style, &head, view.known_at.as_deref())
+        text::footer(style, &head, view.known_at.as_deref(), &tr)
     ))?;
     Ok(ExitCode::SUCCESS)
 }

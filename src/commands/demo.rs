@@ -29,7 +29,8 @@ use crate::render::text;
   accord demo --out /tmp/cambodia
 
 The folder gets accord.db (the log), stage-N.html (printable reports with charts),
-stage-N.md (for minutes) and index.html. Pairings, scores and exact dates in the
+stage-N.md (for minutes), stage-N.km-en.html (the report in Khmer and English side by
+side, reading the example's Khmer translations) and index.html. Pairings, scores and exact dates in the
 example are illustrative.")]
 pub struct DemoArgs {
     /// The folder to build in (created if needed; an existing log there is
@@ -47,19 +48,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         )
     })?;
     let db = dir.join("accord.db");
-    let mut store = Store::create(&db, ctx.clock).map_err(|e| match e {
-        StoreError::AlreadyExists(_) => CliError::rejected(
-            format!(
-                "{} already holds a log; the demo never overwrites one",
-                db.display()
-            ),
-            format!(
-                "remove the folder (rm -r {}) and run the demo again, or choose another with --out DIR",
-                dir.display()
-            ),
-        ),
-        other => CliError::store(other),
-    })?;
+    let mut store = create(ctx, dir, &db)?;
     let outcome = match super::init::load_example(ctx, &mut store, "cambodia") {
         Ok(o) => o,
         Err(e) => {
@@ -72,8 +61,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     drop(store);
 
     let view = View::as_of(ctx.clock.today());
-    // The example's reports are in English (docs/languages.md).
-    let tr = crate::render::i18n::Tr::english();
+    // The example's reports are in English, and in Khmer and English side by
+    // side for bilingual minutes (docs/languages.md).
+    use crate::render::i18n::{Digits, Lang, Langs, Tr};
+    let tr = Tr::english();
+    let bilingual = Tr::new(&Langs(vec![Lang::Km, Lang::En]), Digits::Latin);
     let mut stages: Vec<(u32, String, PathBuf, PathBuf)> = Vec::new();
     let mut snapshots = Vec::new();
     let mut programme = None;
@@ -83,6 +75,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         let md = dir.join(format!("stage-{n}.md"));
         snapshot::write_file(&html, &snapshot::render(&s, Format::Html, &tr)?)?;
         snapshot::write_file(&md, &snapshot::render(&s, Format::Md, &tr)?)?;
+        let km_en = dir.join(format!("stage-{n}.km-en.html"));
+        snapshot::write_file(&km_en, &snapshot::render(&s, Format::Html, &bilingual)?)?;
         programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
         stages.push((n, s.stage_detail.name.clone(), html, md));
         snapshots.push(s);
@@ -95,10 +89,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     let entries: Vec<index::StageEntry<'_>> = snapshots
         .iter()
         .zip(&stages)
-        .map(|(s, (_, _, html, md))| index::StageEntry {
+        .map(|(s, (n, _, html, md))| index::StageEntry {
             snapshot: s,
             html: file(html),
             markdown: file(md),
+            bilingual: format!("stage-{n}.km-en.html"),
         })
         .collect();
     let front = dir.join("index.html");
@@ -128,20 +123,19 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
     );
     let width = stages
         .iter()
-        .map(|(n, name, ..)| format!("{n}. {name}").chars().count())
+        .map(|(n, name, ..)| text::columns(&format!("{n}. {name}")))
         .max()
         .unwrap_or(0);
     for (n, name, html, md) in &stages {
-        let label = format!("{n}. {name}");
-        let pad = width - label.chars().count();
-        let _ = writeln!(
-            out,
-            "  {label}{}  {}  {}",
-            " ".repeat(pad),
-            html.display(),
-            md.display()
-        );
+        // Padded by display width: a stage's name may be in Khmer.
+        let label = text::pad(&format!("{n}. {name}"), width);
+        let _ = writeln!(out, "  {label}  {}  {}", html.display(), md.display());
     }
+    let _ = writeln!(
+        out,
+        "  In Khmer and English side by side: {}",
+        dir.join("stage-N.km-en.html").display()
+    );
     let _ = writeln!(out, "  All stages: {}", front.display());
     let db_arg = shell_word(&db);
     let head = outcome.head.to_string().replacen(' ', ":", 1);
@@ -204,4 +198,21 @@ fn shell_word(p: &Path) -> String {
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
+}
+
+/// A new log at `db`, refusing to overwrite one.
+fn create(ctx: &Context, dir: &Path, db: &Path) -> Result<Store, CliError> {
+    Store::create(db, ctx.clock).map_err(|e| match e {
+        StoreError::AlreadyExists(_) => CliError::rejected(
+            format!(
+                "{} already holds a log; the demo never overwrites one",
+                db.display()
+            ),
+            format!(
+                "remove the folder (rm -r {}) and run the demo again, or choose another with --out DIR",
+                dir.display()
+            ),
+        ),
+        other => CliError::store(other),
+    })
 }

@@ -47,8 +47,15 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
     let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;
-    print_report(ctx, &diff, &head, &view, || {
-        let replay = Replay::of(&events, &view);
-        text::diff::render(&diff, &replay, &ctx.out_style)
-    })
+    print_report(
+        ctx,
+        &diff,
+        &head,
+        &view,
+        &crate::render::i18n::Tr::english(),
+        || {
+            let replay = Replay::of(&events, &view);
+            text::diff::render(&diff, &replay, &ctx.out_style)
+        },
+    )
 }

@@ -6,15 +6,18 @@ use std::process::ExitCode;
 use accord_projections::{History, Replay};
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, not_established, partnership_events, print_report};
+use super::reading::{
+    TimeArgs, head_of, not_established, partnership_events, print_report, wording,
+};
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::LangArgs;
 use crate::render::text;
 
 /// Show how a partnership changed, change by change, and how its review scores moved.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  accord history twg-health\n  accord history twg-health --diff\n  accord history twg-health --as-of 2009-12-31\n  accord history twg-health --json"
+    after_help = "Examples:\n  accord history twg-health\n  accord history twg-health --diff\n  accord history twg-health --as-of 2009-12-31\n  accord history twg-health --lang km,en\n  accord history twg-health --json"
 )]
 pub struct HistoryArgs {
     /// The partnership's id (e.g. twg-health).
@@ -26,17 +29,20 @@ pub struct HistoryArgs {
     pub diff: bool,
     #[command(flatten)]
     pub time: TimeArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
+    let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
     let events = partnership_events(&store, &args.partnership, None)?;
     let history = History::build(&events, &args.partnership, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;
-    print_report(ctx, &history, &head, &view, || {
+    print_report(ctx, &history, &head, &view, &tr, || {
         let replay = Replay::of(&events, &view);
-        text::history::render(&history, &replay, &ctx.out_style, args.diff)
+        text::history::render(&history, &replay, &ctx.out_style, args.diff, &tr)
     })
 }

@@ -37,7 +37,7 @@ const MAX_ROW_ERRORS: usize = 100;
 /// At most this many rows and changes are listed in the output.
 const MAX_LISTED: usize = 20;
 
-/// Import a spreadsheet saved as CSV: review responses or commitments, all rows or none.
+/// Import a spreadsheet saved as CSV: review responses, commitments or translations, all rows or none.
 #[derive(Debug, Args)]
 #[command(
     next_help_heading = "Import",
@@ -48,7 +48,11 @@ A reviews sheet has one row per respondent and one column per criterion of the r
 A commitments sheet has one row per commitment (the origin column is optional):
   commitment,partnership,text,owner,due,origin
   c-7,health,Publish the joint annual plan,moh,2010-06-30,r-2010
-Both may add a date column (when it happened; default --date, else today) and a source column.
+A translations sheet has one row per translated field and one column per language, named by its
+code (an original column, for the translator's reference, is never recorded):
+  of,id,field,version,translated_by,original,km
+  finding,f-3,text,,Sok Dara,Roles of the secretariat are unclear,តួនាទីរបស់លេខាធិការដ្ឋានមិនច្បាស់លាស់
+All may add a date column (when it happened; default --date, else today) and a source column.
 An empty score cell means the criterion was not scored. Row numbers in messages are the ones
 your spreadsheet shows (the header is row 1). All rows are recorded, or none.
 
@@ -105,7 +109,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<ExitCode, CliError> {
     if sheet.rows.is_empty() && sheet.errors.is_empty() {
         return Err(CliError::rejected(
             format!("{name}: the sheet has a header but no rows; there is nothing to import"),
-            "fill in one row per response or commitment below the header",
+            "fill in one row per response or commitment below the header (in a translations sheet, a translation under a language column)",
         ));
     }
     let mut errors = sheet.errors.clone();

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::{LangArgs, Tr};
 use crate::render::text;
 
 /// `--as-of` and `--known-at`.
@@ -165,12 +166,14 @@ pub fn state(
 
 /// How every reading command ends: with `--json`, the report and the head
 /// it was built from; otherwise the text `render` makes, then the footer
-/// naming that head (and the known-at time, when the view has one).
+/// naming that head (and the known-at time, when the view has one), in the
+/// languages of `tr`.
 pub fn print_report<T: Serialize>(
     ctx: &Context,
     report: &T,
     head: &Head,
     view: &View,
+    tr: &Tr,
     render: impl FnOnce() -> String,
 ) -> Result<ExitCode, CliError> {
     if ctx.json {
@@ -181,8 +184,16 @@ pub fn print_report<T: Serialize>(
             &ctx.out_style,
             head,
             view.known_at.as_deref(),
+            tr,
         ));
         text::emit(&out)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The wording `--lang` and `--digits` ask for; an unknown language is a
+/// usage error.
+pub fn wording(lang: &LangArgs) -> Result<Tr, CliError> {
+    lang.tr()
+        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))
 }

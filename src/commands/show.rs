@@ -4,30 +4,34 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, print_report, state};
+use super::reading::{TimeArgs, head_of, print_report, state, wording};
 use crate::context::Context;
 use crate::error::CliError;
+use crate::render::i18n::LangArgs;
 use crate::render::text;
 
 /// Show a partnership as it stood: members, agreements and endorsements,
 /// latest review scores, commitments, findings, what is overdue.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  accord show twg-health\n  accord show twg-health --as-of 2009-09-11\n  accord show twg-health --as-of 2009-12-31 --known-at 2010-01-15   # what the tracker showed then\n  accord show twg-health --json"
+    after_help = "Examples:\n  accord show twg-health\n  accord show twg-health --as-of 2009-09-11\n  accord show twg-health --as-of 2009-12-31 --known-at 2010-01-15   # what the tracker showed then\n  accord show twg-health --lang km\n  accord show twg-health --json"
 )]
 pub struct ShowArgs {
     /// The partnership's id (e.g. twg-health).
     pub partnership: String,
     #[command(flatten)]
     pub time: TimeArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
+    let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
     let (state, replay) = state(&store, &args.partnership, &view)?;
     let head = head_of(&store, &view)?;
-    print_report(ctx, &state, &head, &view, || {
-        text::show::render(&state, &replay, &ctx.out_style)
+    print_report(ctx, &state, &head, &view, &tr, || {
+        text::show::render(&state, &replay, &ctx.out_style, &tr)
     })
 }

@@ -6,7 +6,7 @@ use accord_events::store::Store;
 use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, View};
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, print_report};
+use super::reading::{TimeArgs, head_of, print_report, wording};
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
@@ -39,14 +39,11 @@ pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), Cl
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
-    let tr = args
-        .lang
-        .tr()
-        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?;
+    let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
     let (status, replay) = build(&store, &view)?;
     let head = head_of(&store, &view)?;
-    let code = print_report(ctx, &status, &head, &view, || {
+    let code = print_report(ctx, &status, &head, &view, &tr, || {
         text::status::render(&status, &replay, &ctx.out_style, &tr)
     })?;
     // The process ends here: leave the read models' memory to the OS rather

@@ -1,12 +1,17 @@
 //! Spreadsheet rows (CSV) to typed events, before anything touches the log.
 //!
-//! Two kinds of sheet, told apart by their header row:
+//! Three kinds of sheet, told apart by their header row:
 //! - reviews: `review, respondent`, one column per criterion, `comment`;
 //!   one row per respondent, becoming a `review.response`;
 //! - commitments: `commitment, partnership, text, owner, due`, and `origin`
-//!   if wanted; one row per commitment, becoming a `commitment.made`.
+//!   if wanted; one row per commitment, becoming a `commitment.made`;
+//! - translations: `of, id, field, translated_by`, `version` for agreement
+//!   texts, an `original` column for the translator's reference (never
+//!   recorded), and one column per language named by its code (`km`, `en`);
+//!   one row per translated field, each filled language cell becoming a
+//!   `translation.recorded`.
 //!
-//! Both may add `date` (when it happened; default `--date` or today) and
+//! All may add `date` (when it happened; default `--date` or today) and
 //! `source`. Column names are matched without regard to case or surrounding
 //! spaces, and a space inside a name counts as `_` ("Shared goal" is
 //! `shared_goal`). Spreadsheet habits are tolerated: a UTF-8 byte order mark,
@@ -18,8 +23,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use accord_events::Event;
-use accord_events::catalogue::{CommitmentMade, ReviewResponse};
-use accord_events::fields::{Day, Slug, Text};
+use accord_events::catalogue::{CommitmentMade, ReviewResponse, TranslationRecorded};
+use accord_events::fields::{
+    Day, LangTag, Name, Ordinal, Slug, Text, Translatable, TranslatedField,
+};
 
 /// What a sheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,14 +35,18 @@ pub enum SheetKind {
     Reviews,
     /// One commitment per row.
     Commitments,
+    /// One translated field per row, one column per language.
+    Translations,
 }
 
 const REVIEW_COLUMNS: [&str; 2] = ["review", "respondent"];
 const COMMITMENT_COLUMNS: [&str; 5] = ["commitment", "partnership", "text", "owner", "due"];
+const TRANSLATION_COLUMNS: [&str; 3] = ["of", "field", "translated_by"];
+const TRANSLATION_OPTIONAL: [&str; 3] = ["id", "version", "original"];
 const OPTIONAL: [&str; 2] = ["date", "source"];
 
 /// The columns of both kinds, for messages about a wrong header.
-pub const EXPECTED: &str = "reviews: review, respondent, one column per criterion (for the built-in framework: shared_goal, co_creation, inclusive_transparent, engagement, review_revision), comment\n  commitments: commitment, partnership, text, owner, due, and optionally origin\n  (both may add date and source)";
+pub const EXPECTED: &str = "reviews: review, respondent, one column per criterion (for the built-in framework: shared_goal, co_creation, inclusive_transparent, engagement, review_revision), comment\n  commitments: commitment, partnership, text, owner, due, and optionally origin\n  translations: of, id, field, translated_by, one column per language (km, en), and optionally version, original\n  (all may add date and source)";
 
 impl SheetKind {
     /// "reviews" or "commitments".
@@ -43,7 +54,26 @@ impl SheetKind {
         match self {
             SheetKind::Reviews => "reviews",
             SheetKind::Commitments => "commitments",
+            SheetKind::Translations => "translations",
         }
+    }
+
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            SheetKind::Reviews => &REVIEW_COLUMNS,
+            SheetKind::Commitments => &COMMITMENT_COLUMNS,
+            SheetKind::Translations => &TRANSLATION_COLUMNS,
+        }
+    }
+
+    fn known(self, column: &str) -> bool {
+        self.required().contains(&column)
+            || OPTIONAL.contains(&column)
+            || match self {
+                SheetKind::Reviews => column == "comment",
+                SheetKind::Commitments => column == "origin",
+                SheetKind::Translations => TRANSLATION_OPTIONAL.contains(&column),
+            }
     }
 }
 
@@ -200,15 +230,17 @@ pub fn read(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Sheet, FileError> {
             errors: Vec::new(),
         };
         cells.check_unnamed();
-        let event = match kind {
-            SheetKind::Reviews => layout.review(&mut cells),
-            SheetKind::Commitments => layout.commitment(&mut cells),
+        let events = match kind {
+            SheetKind::Reviews => layout.review(&mut cells).into_iter().collect(),
+            SheetKind::Commitments => layout.commitment(&mut cells).into_iter().collect(),
+            SheetKind::Translations => layout.translations(&mut cells),
         };
         let date = cells.named("date");
         let source = cells.named("source");
-        if let Some(event) = event
-            && cells.errors.is_empty()
-        {
+        for event in events {
+            if !cells.errors.is_empty() {
+                break;
+            }
             let (key, column, what) = match &event {
                 Event::ReviewResponse(d) => (
                     format!("{}\u{0}{}", d.review, d.respondent),
@@ -227,7 +259,19 @@ pub fn read(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Sheet, FileError> {
                         d.commitment.as_str()
                     ),
                 ),
-                _ => unreachable!("sheets make responses and commitments only"),
+                Event::TranslationRecorded(d) => (
+                    format!(
+                        "{}\u{0}{:?}\u{0}{}\u{0}{:?}\u{0}{}",
+                        d.of, d.id, d.field, d.version, d.lang
+                    ),
+                    d.lang.as_str(),
+                    format!(
+                        "repeats row {{first}}: that row already translates this {} into {:?}",
+                        d.field.as_str(),
+                        d.lang.as_str()
+                    ),
+                ),
+                _ => unreachable!("sheets make responses, commitments and translations only"),
             };
             if let Some(first) = seen.get(&key) {
                 cells.errors.push(RowError {
@@ -240,8 +284,8 @@ pub fn read(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Sheet, FileError> {
                 sheet.rows.push(SheetRow {
                     row: rec.row,
                     event,
-                    date,
-                    source,
+                    date: date.clone(),
+                    source: source.clone(),
                 });
             }
         }
@@ -255,6 +299,8 @@ fn detect(names: &[String], header_row: usize) -> Result<SheetKind, FileError> {
     let has = |c: &str| names.iter().any(|n| n == c);
     if has("commitment") {
         Ok(SheetKind::Commitments)
+    } else if has("translated_by") || (has("of") && has("field")) {
+        Ok(SheetKind::Translations)
     } else if has("review") || has("respondent") {
         Ok(SheetKind::Reviews)
     } else {
@@ -273,6 +319,8 @@ struct Layout {
     index: HashMap<String, usize>,
     /// Review sheets: (column, criterion) of every score column.
     criteria: Vec<(usize, Slug)>,
+    /// Translation sheets: (column, language) of every language column.
+    languages: Vec<(usize, LangTag)>,
 }
 
 impl Layout {
@@ -287,11 +335,14 @@ impl Layout {
                         "review, respondent, one column per criterion (for example shared_goal), comment; and optionally date, source",
                     SheetKind::Commitments =>
                         "commitment, partnership, text, owner, due; and optionally origin, date, source",
+                    SheetKind::Translations =>
+                        "of, id, field, translated_by, one column per language named by its code (km, en); and optionally version, original, date, source",
                 }
             ),
         };
         let mut index = HashMap::new();
         let mut criteria = Vec::new();
+        let mut languages = Vec::new();
         let mut unknown = Vec::new();
         for (i, n) in names.iter().enumerate() {
             if n.is_empty() {
@@ -300,22 +351,18 @@ impl Layout {
             if index.insert(n.clone(), i).is_some() {
                 return Err(bad(format!("the column {n} appears twice")));
             }
-            let known = match kind {
-                SheetKind::Reviews => REVIEW_COLUMNS.contains(&n.as_str()) || n == "comment",
-                SheetKind::Commitments => COMMITMENT_COLUMNS.contains(&n.as_str()) || n == "origin",
-            } || OPTIONAL.contains(&n.as_str());
-            if known {
+            if kind.known(n) {
                 continue;
             }
-            match (kind, Slug::parse(n)) {
-                (SheetKind::Reviews, Ok(id)) => criteria.push((i, id)),
+            match kind {
+                SheetKind::Reviews if let Ok(id) = Slug::parse(n) => criteria.push((i, id)),
+                SheetKind::Translations if let Ok(lang) = LangTag::parse(n) => {
+                    languages.push((i, lang))
+                }
                 _ => unknown.push(format!("{n:?}")),
             }
         }
-        let required: &[&str] = match kind {
-            SheetKind::Reviews => &REVIEW_COLUMNS,
-            SheetKind::Commitments => &COMMITMENT_COLUMNS,
-        };
+        let required = kind.required();
         let missing: Vec<&str> = required
             .iter()
             .copied()
@@ -328,10 +375,10 @@ impl Layout {
                 unknown.join(", "),
                 if unknown.len() == 1 { "is" } else { "are" },
                 kind.noun(),
-                if kind == SheetKind::Reviews {
-                    " (nor the id of a criterion, written like shared_goal)"
-                } else {
-                    ""
+                match kind {
+                    SheetKind::Reviews => " (nor the id of a criterion, written like shared_goal)",
+                    SheetKind::Translations => " (nor a language code, written like km or en)",
+                    SheetKind::Commitments => "",
                 }
             ));
         }
@@ -349,7 +396,73 @@ impl Layout {
                 "there is no criterion column to score (for example shared_goal)".into(),
             ));
         }
-        Ok(Layout { index, criteria })
+        if kind == SheetKind::Translations && languages.is_empty() {
+            return Err(bad(
+                "there is no language column to read translations from (name it by the language's code, for example km)".into(),
+            ));
+        }
+        Ok(Layout {
+            index,
+            criteria,
+            languages,
+        })
+    }
+
+    /// One `translation.recorded` per filled language cell of the row. A
+    /// row with every language cell empty is not translated yet (a sheet
+    /// from `accord translate --sheet` lists everything): it is skipped.
+    fn translations(&self, cells: &mut Cells<'_>) -> Vec<Event> {
+        if self.languages.iter().all(|(i, _)| cells.get(*i).is_empty()) {
+            return Vec::new();
+        }
+        let of = cells.required(self, "of", |s| {
+            Translatable::parse(s).ok_or_else(|| {
+                let all: Vec<&str> = Translatable::ALL.iter().map(|t| t.as_str()).collect();
+                format!("{s:?} is not one of: {}", all.join(", "))
+            })
+        });
+        let field = cells.required(self, "field", |s| {
+            TranslatedField::parse(s).ok_or_else(|| {
+                let all: Vec<&str> = TranslatedField::ALL.iter().map(|t| t.as_str()).collect();
+                format!("{s:?} is not one of: {}", all.join(", "))
+            })
+        });
+        let id = cells.optional_in(self, "id", Slug::parse);
+        let version = cells.optional_in(self, "version", |s| match whole_number(s) {
+            Ok(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(Ordinal(n as u32)),
+            _ => Err(format!("{s:?} is not a version number (1, 2, ...)")),
+        });
+        let by = cells.required(self, "translated_by", Name::parse);
+        let mut texts = Vec::new();
+        for (i, lang) in &self.languages {
+            let cell = cells.get(*i);
+            if cell.is_empty() {
+                continue;
+            }
+            match Text::parse(cell) {
+                Ok(t) => texts.push((lang.clone(), t)),
+                Err(m) => cells.error(lang.as_str(), m),
+            }
+        }
+        let (Some(of), Some(field), Some(id), Some(version), Some(by)) =
+            (of, field, id, version, by)
+        else {
+            return Vec::new();
+        };
+        texts
+            .into_iter()
+            .map(|(lang, text)| {
+                Event::TranslationRecorded(TranslationRecorded {
+                    of,
+                    id: id.clone(),
+                    field,
+                    version,
+                    lang,
+                    text,
+                    translated_by: by.clone(),
+                })
+            })
+            .collect()
     }
 
     fn review(&self, cells: &mut Cells<'_>) -> Option<Event> {

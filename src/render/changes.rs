@@ -1,74 +1,172 @@
 //! A partnership's changes (`accord history`'s entries) in words: one
 //! sentence per change, used by the text history, `diff` and the reports.
 //! The projection (`accord_projections::history`) returns data only.
+//!
+//! The sentences come from the catalogues (`change-*` in
+//! `locales/*/accord.ftl`) in the leading language of the wording only: a
+//! bilingual report does not repeat a running sentence
+//! (docs/languages.md). What the log holds (names, titles, reasons,
+//! findings) stays as recorded; dates are written as the log writes them
+//! (`2009-09-11`), in Khmer digits when asked.
 
 use accord_events::fields::{InterviewFormat, Side};
 use accord_projections::Directory;
-use accord_projections::history::{Actor, Change, What};
+use accord_projections::history::{Actor, AdoptedBy, Change, What};
+use accord_projections::partnership::CommitmentStatus;
 
-use crate::render::labels;
+use crate::render::i18n::{Arg, Tr};
+use crate::render::report::words;
 
-fn words(s: &str) -> String {
-    s.replace('_', " ")
-}
-
-fn org_with_side(dir: &Directory, org: &str, side: Option<Side>) -> String {
+fn org_with_side(tr: &Tr, dir: &Directory, org: &str, side: Option<Side>) -> String {
     match side {
-        Some(s) => format!("{} ({})", dir.org_name(org), s.label()),
+        Some(s) => format!("{} ({})", dir.org_name(org), words::side(tr, s)),
         None => dir.org_name(org).to_owned(),
     }
 }
 
-fn actor_text(dir: &Directory, a: &Actor) -> String {
+fn actor_text(tr: &Tr, dir: &Directory, a: &Actor) -> String {
     let name = dir.person_name(&a.person);
     match (&a.org, a.side) {
-        (Some(o), Some(s)) => format!("{name} ({}, {})", dir.org_name(o), s.label()),
+        (Some(o), Some(s)) => format!("{name} ({}, {})", dir.org_name(o), words::side(tr, s)),
         (Some(o), None) => format!("{name} ({})", dir.org_name(o)),
         _ => name.to_owned(),
     }
 }
 
-fn org_list(dir: &Directory, orgs: &[String]) -> String {
+fn org_list(tr: &Tr, dir: &Directory, orgs: &[String]) -> String {
     let names: Vec<&str> = orgs.iter().map(|o| dir.org_name(o)).collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), tr.say("list-and", &[])),
     }
 }
 
 /// The change in one readable sentence, dated, e.g. "2009-09-11 —
 /// Agreement 'Partnership principles' v1 adopted: endorsed by Ministry
 /// of Health (government) and WHO (development partner)".
-pub fn sentence(change: &Change, dir: &Directory) -> String {
-    format!("{} — {}", change.on, describe(&change.what, dir))
+pub fn sentence(change: &Change, dir: &Directory, tr: &Tr) -> String {
+    format!(
+        "{} — {}",
+        tr.digits(&change.on.to_string()),
+        describe(&change.what, dir, tr)
+    )
 }
 
-/// The change in words, undated.
-pub fn describe(what: &What, dir: &Directory) -> String {
+/// The change in words, undated, in the leading language of `tr`.
+pub fn describe(what: &What, dir: &Directory, tr: &Tr) -> String {
+    let tr = &tr.leading();
+    let day = |d: &dyn std::fmt::Display| Arg::S(tr.digits(&d.to_string()));
+    let s = |v: &str| Arg::S(v.to_owned());
     match what {
+        What::AgreementProposed { .. }
+        | What::AgreementEndorsed { .. }
+        | What::AgreementRevised { .. }
+        | What::AgreementWithdrawn { .. }
+        | What::CommitmentMade { .. }
+        | What::CommitmentReported { .. }
+        | What::CommitmentRescheduled { .. } => agreement_or_commitment(what, dir, tr),
         What::Established { name, host } => match host {
-            Some(h) => format!(
-                "Partnership '{name}' established, hosted by {}",
-                dir.org_name(h)
+            Some(h) => tr.say(
+                "change-established-hosted",
+                &[("name", s(name)), ("host", s(dir.org_name(h)))],
             ),
-            None => format!("Partnership '{name}' established"),
+            None => tr.say("change-established", &[("name", s(name))]),
         },
-        What::PartnerJoined { org, side, role } => format!(
-            "{} joined as {}",
-            org_with_side(dir, org, *side),
-            words(role.as_str())
+        What::PartnerJoined { org, side, role } => tr.say(
+            "change-joined",
+            &[
+                ("org", org_with_side(tr, dir, org, *side).into()),
+                ("role", words::role(tr, *role).into()),
+            ],
         ),
-        What::PartnerLeft { org, side, reason } => {
-            format!("{} left: {reason}", org_with_side(dir, org, *side))
+        What::PartnerLeft { org, side, reason } => tr.say(
+            "change-left",
+            &[
+                ("org", org_with_side(tr, dir, org, *side).into()),
+                ("reason", s(reason)),
+            ],
+        ),
+        What::Closed { reason } => tr.say("change-closed", &[("reason", s(reason))]),
+        What::ReviewOpened {
+            review,
+            kind,
+            framework,
+            next_due,
+        } => {
+            let mut args = vec![
+                ("review", s(review)),
+                ("kind", words::review_kind(tr, *kind).into()),
+                ("framework", s(framework)),
+            ];
+            match next_due {
+                Some(d) => {
+                    args.push(("due", day(d)));
+                    tr.say("change-review-opened-due", &args)
+                }
+                None => tr.say("change-review-opened", &args),
+            }
         }
-        What::Closed { reason } => format!("Partnership closed: {reason}"),
+        What::ReviewResponse { review, by } => tr.say(
+            "change-responded",
+            &[
+                ("by", actor_text(tr, dir, by).into()),
+                ("review", s(review)),
+            ],
+        ),
+        What::ReviewConcluded { review, summary } => tr.say(
+            "change-review-concluded",
+            &[("review", s(review)), ("summary", s(summary))],
+        ),
+        What::FindingRecorded {
+            swot, theme, text, ..
+        } => tr.say(
+            "change-finding",
+            &[
+                ("swot", words::swot_in_text(tr, *swot).into()),
+                ("theme", words::theme_in_text(tr, *theme).into()),
+                ("text", s(text)),
+            ],
+        ),
+        What::InterviewHeld { format, side, .. } => tr.say(
+            match format {
+                InterviewFormat::Individual => "change-interview",
+                InterviewFormat::FocusGroup => "change-focus-group",
+            },
+            &[("side", words::side(tr, *side).into())],
+        ),
+        What::MeetingHeld { kind, title, .. } => tr.say(
+            "change-meeting",
+            &[
+                ("kind", words::meeting(tr, *kind).into()),
+                ("title", s(title)),
+            ],
+        ),
+        What::ActivityDelivered { kind, title, .. } => tr.say(
+            "change-activity",
+            &[
+                ("kind", words::activity(tr, *kind).into()),
+                ("title", s(title)),
+            ],
+        ),
+    }
+}
+
+/// A change to an agreement or a commitment, in words (`describe` routes
+/// only those here; `tr` is already the leading language).
+fn agreement_or_commitment(what: &What, dir: &Directory, tr: &Tr) -> String {
+    let day = |d: &dyn std::fmt::Display| Arg::S(tr.digits(&d.to_string()));
+    let s = |v: &str| Arg::S(v.to_owned());
+    match what {
         What::AgreementProposed {
             title, kind, by, ..
-        } => format!(
-            "Agreement '{title}' ({}) proposed by {}",
-            words(kind.as_str()),
-            actor_text(dir, by)
+        } => tr.say(
+            "change-proposed",
+            &[
+                ("title", s(title)),
+                ("kind", words::agreement_kind(tr, *kind).into()),
+                ("by", actor_text(tr, dir, by).into()),
+            ],
         ),
         What::AgreementEndorsed {
             title,
@@ -77,23 +175,15 @@ pub fn describe(what: &What, dir: &Directory) -> String {
             forum,
             adopted,
             ..
-        } => match adopted {
-            Some(a) => format!(
-                "Agreement '{title}' v{version} adopted: endorsed by {} (government) and {} (development partner)",
-                org_list(dir, &a.government),
-                org_list(dir, &a.development_partner)
-            ),
-            None => {
-                let at = forum
-                    .as_ref()
-                    .map(|f| format!(" at {f}"))
-                    .unwrap_or_default();
-                format!(
-                    "Agreement '{title}' v{version} endorsed by {}{at}",
-                    actor_text(dir, by)
-                )
-            }
-        },
+        } => endorsed(
+            tr,
+            dir,
+            title,
+            *version,
+            by,
+            forum.as_deref(),
+            adopted.as_ref(),
+        ),
         What::AgreementRevised {
             title,
             previous_title,
@@ -102,93 +192,134 @@ pub fn describe(what: &What, dir: &Directory) -> String {
             reason,
             ..
         } => {
-            let renamed = if title != previous_title {
-                format!(", now titled '{title}'")
+            let mut args = vec![
+                ("title", s(previous_title)),
+                ("version", s(&version.to_string())),
+                ("by", actor_text(tr, dir, by).into()),
+                ("reason", s(reason)),
+            ];
+            if title != previous_title {
+                args.push(("new_title", s(title)));
+                tr.say("change-revised-renamed", &args)
             } else {
-                String::new()
-            };
-            format!(
-                "Agreement '{previous_title}' revised to v{version} by {}{renamed}: {reason}",
-                actor_text(dir, by)
-            )
+                tr.say("change-revised", &args)
+            }
         }
         What::AgreementWithdrawn {
             title, by, reason, ..
-        } => format!(
-            "Agreement '{title}' withdrawn by {}: {reason}",
-            actor_text(dir, by)
-        ),
-        What::ReviewOpened {
-            review,
-            kind,
-            framework,
-            next_due,
-        } => {
-            let due = next_due
-                .map(|d| format!("; next review due {d}"))
-                .unwrap_or_default();
-            format!(
-                "Review '{review}' opened ({}, framework {framework}){due}",
-                words(kind.as_str())
-            )
-        }
-        What::ReviewResponse { review, by } => {
-            format!("{} responded to review '{review}'", actor_text(dir, by))
-        }
-        What::ReviewConcluded { review, summary } => {
-            format!("Review '{review}' concluded: {summary}")
-        }
-        What::FindingRecorded {
-            swot, theme, text, ..
-        } => format!(
-            "Finding ({}, {}): {text}",
-            swot.as_str(),
-            words(theme.as_str())
+        } => tr.say(
+            "change-withdrawn",
+            &[
+                ("title", s(title)),
+                ("by", actor_text(tr, dir, by).into()),
+                ("reason", s(reason)),
+            ],
         ),
         What::CommitmentMade {
             commitment,
             text,
             owner,
             due,
-        } => format!(
-            "Commitment '{commitment}' made by {}, due {due}: {text}",
-            dir.org_name(owner)
+        } => tr.say(
+            "change-commitment-made",
+            &[
+                ("commitment", s(commitment)),
+                ("owner", s(dir.org_name(owner))),
+                ("due", day(due)),
+                ("text", s(text)),
+            ],
         ),
         What::CommitmentReported {
             commitment,
             status,
             reported_by,
             note,
-        } => {
-            let by = reported_by
-                .as_ref()
-                .map(|p| format!(" by {}", dir.person_name(p)))
-                .unwrap_or_default();
-            let note = note.as_ref().map(|n| format!(": {n}")).unwrap_or_default();
-            format!(
-                "Commitment '{commitment}' reported {}{by}{note}",
-                labels::commitment_status(*status)
-            )
-        }
+        } => reported(
+            tr,
+            dir,
+            commitment,
+            *status,
+            reported_by.as_deref(),
+            note.as_deref(),
+        ),
         What::CommitmentRescheduled {
             commitment,
             from,
             to,
             reason,
-        } => format!("Commitment '{commitment}' rescheduled from {from} to {to}: {reason}"),
-        What::InterviewHeld { format, side, .. } => format!(
-            "{} held with the {} side",
-            match format {
-                InterviewFormat::Individual => "Interview",
-                InterviewFormat::FocusGroup => "Focus group",
-            },
-            side.label()
+        } => tr.say(
+            "change-rescheduled",
+            &[
+                ("commitment", s(commitment)),
+                ("from", day(from)),
+                ("to", day(to)),
+                ("reason", s(reason)),
+            ],
         ),
-        What::MeetingHeld { kind, title, .. } => {
-            format!("Meeting held ({}): {title}", words(kind.as_str()))
+        _ => unreachable!("describe routes only agreements and commitments here"),
+    }
+}
+
+/// An endorsement: the one that adopted a version names the organisations
+/// of both sides; any other names the endorser and where.
+fn endorsed(
+    tr: &Tr,
+    dir: &Directory,
+    title: &str,
+    version: u32,
+    by: &Actor,
+    forum: Option<&str>,
+    adopted: Option<&AdoptedBy>,
+) -> String {
+    let mut args: Vec<(&str, Arg)> = vec![
+        ("title", title.into()),
+        ("version", version.to_string().into()),
+    ];
+    match (adopted, forum) {
+        (Some(a), _) => {
+            args.push(("government", org_list(tr, dir, &a.government).into()));
+            args.push(("partners", org_list(tr, dir, &a.development_partner).into()));
+            tr.say("change-adopted", &args)
         }
-        What::ActivityDelivered { kind, title, .. } => {
-            format!("Activity delivered ({}): {title}", words(kind.as_str()))
+        (None, Some(f)) => {
+            args.push(("by", actor_text(tr, dir, by).into()));
+            args.push(("forum", f.into()));
+            tr.say("change-endorsed-at", &args)
+        }
+        (None, None) => {
+            args.push(("by", actor_text(tr, dir, by).into()));
+            tr.say("change-endorsed", &args)
         }
     }
+}
+
+/// A commitment's reported status, by whom and with what note.
+fn reported(
+    tr: &Tr,
+    dir: &Directory,
+    commitment: &str,
+    status: CommitmentStatus,
+    reported_by: Option<&str>,
+    note: Option<&str>,
+) -> String {
+    let by = reported_by
+        .map(|p| {
+            tr.say(
+                "change-reported-by",
+                &[("person", dir.person_name(p).into())],
+            )
+        })
+        .unwrap_or_default();
+    let note = note
+        .map(|n| tr.say("change-note", &[("note", n.into())]))
+        .unwrap_or_default();
+    tr.say(
+        "change-commitment-reported",
+        &[
+            ("commitment", commitment.into()),
+            ("status", words::commitment_status(tr, status).into()),
+            ("by", by.into()),
+            ("note", note.into()),
+        ],
+    )
 }

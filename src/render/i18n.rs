@@ -261,6 +261,9 @@ impl Catalogue {
 pub struct Tr {
     catalogues: Vec<std::rc::Rc<Catalogue>>,
     digits: Digits,
+    /// What joins a label's languages: ` / `, or a line break in a text
+    /// table's header ([`Tr::stacked`]).
+    joiner: &'static str,
 }
 
 impl Tr {
@@ -277,6 +280,7 @@ impl Tr {
                 .map(|l| std::rc::Rc::new(Catalogue::new(*l, digits)))
                 .collect(),
             digits,
+            joiner: " / ",
         }
     }
 
@@ -285,9 +289,36 @@ impl Tr {
         Tr::new(&Langs::english(), Digits::Latin)
     }
 
+    /// The languages of the report, the leading one first.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.catalogues.iter().map(|c| c.lang).collect()
+    }
+
     /// The leading language.
     pub fn lang(&self) -> Lang {
         self.catalogues[0].lang
+    }
+
+    /// The same wording in the leading language only: for running
+    /// sentences, which a bilingual report does not repeat
+    /// (docs/languages.md).
+    pub fn leading(&self) -> Tr {
+        Tr {
+            catalogues: vec![self.catalogues[0].clone()],
+            digits: self.digits,
+            joiner: self.joiner,
+        }
+    }
+
+    /// The same wording with a label's languages one above the other: for
+    /// the header of a text table, where `Khmer / English` side by side
+    /// would leave the columns no room at 80 columns.
+    pub fn stacked(&self) -> Tr {
+        Tr {
+            catalogues: self.catalogues.clone(),
+            digits: self.digits,
+            joiner: "\n",
+        }
     }
 
     /// True when any language of the report is Khmer.
@@ -301,8 +332,8 @@ impl Tr {
     }
 
     /// A heading, label or caption: in every language of the report,
-    /// the leading one first, joined by ` / ` (once when they read the
-    /// same).
+    /// the leading one first, joined by ` / ` (one above the other when
+    /// [`Tr::stacked`]; once when they read the same).
     pub fn label(&self, id: &str, args: &[(&str, Arg)]) -> String {
         let mut parts: Vec<String> = Vec::new();
         for c in &self.catalogues {
@@ -311,7 +342,7 @@ impl Tr {
                 parts.push(s);
             }
         }
-        parts.join(" / ")
+        parts.join(self.joiner)
     }
 
     /// A heading, label or caption whose arguments are words in its own
@@ -322,13 +353,14 @@ impl Tr {
             let one = Tr {
                 catalogues: vec![c.clone()],
                 digits: self.digits,
+                joiner: self.joiner,
             };
             let s = one.say(id, &args(&one));
             if !parts.contains(&s) {
                 parts.push(s);
             }
         }
-        parts.join(" / ")
+        parts.join(self.joiner)
     }
 
     /// A count, grouped by thousands (in Khmer digits when asked).
@@ -384,6 +416,12 @@ mod tests {
         assert_eq!(Tr::english().date(d), "11 Sep 2009");
         let km = Tr::new(&Langs(vec![Lang::Km]), Digits::Khmer);
         assert_eq!(km.date(d), "១១ កញ្ញា ២០០៩");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(Tr::english().count(1_234_567), "1,234,567");
+        assert_eq!(Tr::english().count(999), "999");
     }
 
     #[test]

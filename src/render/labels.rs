@@ -8,9 +8,8 @@
 //! marks of an effective partnership), never by its id, and criteria are
 //! listed in their framework's order.
 
-use accord_events::fields::{AgreementKind, ReviewKind, Role, Side, Swot, Theme};
+use accord_events::fields::{Role, Side, Swot, Theme};
 use accord_projections::Replay;
-use accord_projections::audit::ActKind;
 use accord_projections::framework::Framework;
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
 use accord_projections::programme::StageProgress;
@@ -23,18 +22,6 @@ pub fn side(s: Side) -> &'static str {
 /// A side, or a dash when there is none.
 pub fn opt_side(s: Option<Side>) -> &'static str {
     s.map_or("—", side)
-}
-
-/// A side, plural, as a column heading.
-pub fn side_heading(s: Side) -> &'static str {
-    match s {
-        Side::Government => "Government",
-        Side::DevelopmentPartner => "Development partners",
-        Side::CivilSociety => "Civil society",
-        Side::PrivateSector => "Private sector",
-        Side::Academic => "Academic",
-        Side::Facilitator => "Facilitators",
-    }
 }
 
 /// A member's role in a partnership.
@@ -69,19 +56,6 @@ pub fn commitment_status(s: CommitmentStatus) -> &'static str {
     }
 }
 
-/// What a person did, as the auditor's account of them says it
-/// ("responded to").
-pub fn act(a: ActKind) -> &'static str {
-    match a {
-        ActKind::Proposed => "proposed",
-        ActKind::Endorsed => "endorsed",
-        ActKind::Revised => "revised",
-        ActKind::Withdrew => "withdrew",
-        ActKind::Responded => "responded to",
-        ActKind::Reported => "reported on",
-    }
-}
-
 /// A stage's progress.
 pub fn progress(p: StageProgress) -> &'static str {
     match p {
@@ -109,28 +83,6 @@ pub fn theme(t: Theme) -> &'static str {
         Theme::Roles => "Roles",
         Theme::ParisPrinciples => "Paris Declaration principles",
         Theme::Other => "Other",
-    }
-}
-
-/// An agreement kind, in running text.
-pub fn agreement_kind(k: AgreementKind) -> &'static str {
-    match k {
-        AgreementKind::SharedGoal => "shared goal",
-        AgreementKind::Principles => "principles",
-        AgreementKind::TermsOfReference => "terms of reference",
-        AgreementKind::ActionPlan => "action plan",
-        AgreementKind::SuccessMeasures => "success measures",
-        AgreementKind::FollowUp => "follow-up",
-    }
-}
-
-/// A kind of review, capitalised ("Health check").
-pub fn review_kind(k: ReviewKind) -> &'static str {
-    match k {
-        ReviewKind::HealthCheck => "Health check",
-        ReviewKind::AnnualReview => "Annual review",
-        ReviewKind::SelfAssessment => "Self-assessment",
-        ReviewKind::External => "External review",
     }
 }
 

@@ -13,3 +13,4 @@ pub mod report;
 pub mod style;
 pub mod summary;
 pub mod text;
+pub mod translated;

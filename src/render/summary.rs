@@ -59,5 +59,18 @@ pub fn summary(e: &Event) -> String {
         E::CommitmentReported(d) => format!("{} {}", d.commitment, d.status),
         E::CommitmentRescheduled(d) => format!("{} due {}", d.commitment, d.due),
         E::EventRetracted(d) => format!("retracts {}", d.event.0),
+        E::TranslationRecorded(d) => {
+            let what = match (&d.id, d.version) {
+                (Some(id), Some(v)) => format!("{} {id} v{}", d.of, v.0),
+                (Some(id), None) => format!("{} {id}", d.of),
+                (None, _) => d.of.to_string(),
+            };
+            format!(
+                "{what} {} in {} by {:?}",
+                d.field,
+                d.lang,
+                d.translated_by.as_str()
+            )
+        }
     }
 }

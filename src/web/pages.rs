@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 
 use super::routes::Query;
 use crate::commands::verify::{GUARD_HINT, guard_warning, head_arg, verdict};
+use crate::render::i18n::Tr;
 use crate::render::labels::progress;
 use crate::render::report::{esc_html as e, html::CSS};
 use crate::render::style::Style;
@@ -98,7 +99,7 @@ fn when_form(action: &str, view: &View, q: &Query, extra: &str) -> String {
 }
 
 fn footer(head: &Head, view: &View) -> String {
-    text::footer(&PLAIN, head, view.known_at.as_deref())
+    text::footer(&PLAIN, head, view.known_at.as_deref(), &Tr::english())
 }
 
 /// `/`: the programme — its stages and partnerships as links, then
@@ -157,7 +158,7 @@ pub fn home(s: &ProgrammeStatus, replay: &Replay, head: &Head, view: &View, q: &
         b.push_str("</ul>\n");
     }
     b.push_str("<h2>Status</h2>");
-    let mut t = text::status::render(s, replay, &PLAIN, &crate::render::i18n::Tr::english());
+    let mut t = text::status::render(s, replay, &PLAIN, &Tr::english());
     t.push_str(&footer(head, view));
     b.push_str(&pre(&t));
     layout(name, &b)
@@ -199,7 +200,7 @@ pub fn partnership(
         b.push_str("</ul>\n");
     }
     b.push_str("<h2>State</h2>");
-    let mut t = text::show::render(s, replay, &PLAIN);
+    let mut t = text::show::render(s, replay, &PLAIN, &Tr::english());
     t.push_str(&footer(head, view));
     b.push_str(&pre(&t));
     layout(&s.name, &b)
@@ -226,7 +227,7 @@ pub fn history(h: &History, replay: &Replay, head: &Head, view: &View, words: bo
             )
         }
     );
-    let mut t = text::history::render(h, replay, &PLAIN, words);
+    let mut t = text::history::render(h, replay, &PLAIN, words, &Tr::english());
     t.push_str(&footer(head, view));
     b.push_str(&pre(&t));
     layout(&format!("History: {}", h.name), &b)
@@ -297,7 +298,7 @@ pub fn agreement(
         },
         seg(&a.partnership)
     );
-    let mut t = text::audit::agreement(a, replay, &PLAIN, words);
+    let mut t = text::audit::agreement(a, replay, &PLAIN, words, &Tr::english());
     t.push_str(&footer(head, view));
     b.push_str(&pre(&t));
     layout(&format!("Agreement: {}", a.title), &b)

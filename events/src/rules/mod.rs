@@ -296,6 +296,11 @@ pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
             );
         }
         E::StagePlanned(_) | E::OrganisationRegistered(_) | E::EventRetracted(_) => {}
+        E::TranslationRecorded(d) => {
+            if let (Some(kind), Some(id)) = (translated_kind(d.of), &d.id) {
+                r.push((kind, id.as_str(), "id"));
+            }
+        }
         E::StageStarted(_) | E::StageCompleted(_) => {}
         E::PersonRegistered(d) => r.push((Kind::Org, d.org.as_str(), "org")),
         E::PersonKeyAdded(d) => r.push((Kind::Person, d.person.as_str(), "person")),
@@ -413,6 +418,21 @@ pub(crate) fn references(event: &Event) -> Vec<(Kind, &str, &'static str)> {
         }
     }
     r
+}
+
+/// The kind of entity a translation of `of` names (none for the programme).
+fn translated_kind(of: crate::fields::Translatable) -> Option<Kind> {
+    use crate::fields::Translatable as T;
+    match of {
+        T::Programme => None,
+        T::Stage => Some(Kind::Stage),
+        T::Organisation => Some(Kind::Org),
+        T::Partnership => Some(Kind::Partnership),
+        T::Agreement => Some(Kind::Agreement),
+        T::Review => Some(Kind::Review),
+        T::Finding => Some(Kind::Finding),
+        T::Commitment => Some(Kind::Commitment),
+    }
 }
 
 /// The entity an event creates, if any.
@@ -648,7 +668,8 @@ impl RuleState {
             | E::EventRetracted(_)
             | E::PersonKeyAdded(_)
             | E::PersonKeyRevoked(_)
-            | E::SignaturesRequired(_) => {}
+            | E::SignaturesRequired(_)
+            | E::TranslationRecorded(_) => {}
             E::StagePlanned(_) | E::StageStarted(_) | E::StageCompleted(_) => {
                 self.apply_stage(e, mark)
             }
@@ -729,7 +750,8 @@ impl RuleState {
             | E::AgreementRevised(_)
             | E::PersonKeyAdded(_)
             | E::PersonKeyRevoked(_)
-            | E::SignaturesRequired(_) => {}
+            | E::SignaturesRequired(_)
+            | E::TranslationRecorded(_) => {}
             E::StagePlanned(d) => {
                 self.stages.remove(&d.stage.0);
             }

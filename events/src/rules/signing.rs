@@ -113,6 +113,11 @@ impl SignatureWalk {
 }
 
 impl Signing {
+    /// True once a standing `programme.defined` names the programme.
+    pub(crate) fn programme_defined(&self) -> bool {
+        !self.programme.is_empty()
+    }
+
     /// A fold of nothing.
     pub fn new() -> Signing {
         Signing::default()

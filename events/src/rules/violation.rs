@@ -46,6 +46,9 @@ pub enum Rule {
     Signature,
     /// An unsigned endorsement after `signatures.required`.
     SignatureRequired,
+    /// A translation of a field its target does not have, or of a version
+    /// or summary that does not exist.
+    Translation,
 }
 
 impl Rule {
@@ -72,6 +75,7 @@ impl Rule {
             Rule::Key => "signing-key",
             Rule::Signature => "signature",
             Rule::SignatureRequired => "signature-required",
+            Rule::Translation => "translation",
         }
     }
 }

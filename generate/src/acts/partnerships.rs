@@ -1,8 +1,10 @@
 //! Partnerships and their partners: establishing one, organisations joining
 //! and leaving.
 
-use accord_events::catalogue::{PartnerJoined, PartnerLeft, PartnershipEstablished};
-use accord_events::fields::{Role, Side};
+use accord_events::catalogue::{
+    PartnerJoined, PartnerLeft, PartnershipEstablished, TranslationRecorded,
+};
+use accord_events::fields::{LangTag, Role, Side, Translatable, TranslatedField};
 
 use crate::emit::{name, slug, text};
 use crate::model::Generator;
@@ -19,6 +21,20 @@ impl Generator {
             host: Some(slug(&self.orgs[host as usize].id)),
         };
         self.emit(on, data);
+        if p == 0 {
+            // One translation, so that every type of the catalogue is in a
+            // generated log (no random draw: the rest stays as it was).
+            let data = TranslationRecorded {
+                of: Translatable::Partnership,
+                id: Some(slug(&self.partnerships[0].id)),
+                field: TranslatedField::Name,
+                version: None,
+                lang: LangTag::parse("km").expect("a language tag"),
+                text: text("ក្រុមការងារបច្ចេកទេស"),
+                translated_by: name("Translation unit"),
+            };
+            self.emit(on, data);
+        }
         self.partnerships[p as usize].established = Some(on);
         self.join(p, host, Role::Chair);
         let lead = self.random_org(Side::DevelopmentPartner);

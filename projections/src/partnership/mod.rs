@@ -29,16 +29,18 @@ pub use state::{
 /// The types of the programme stream that a partnership's state (and
 /// `show`'s text) depends on: the review frameworks its scores are read
 /// against, the stages (a partnership never reviewed is overdue once a
-/// stage completes), and retractions (which may take either back). The
+/// stage completes), retractions (which may take either back), and the
+/// translations its text may be shown in. The
 /// rest of that stream (meetings, interviews, activities, findings that
 /// name no partnership) never changes a partnership's state, so a reader
 /// may leave it unread; a property test holds this list to that.
-pub const PROGRAMME_TYPES_FOR_STATE: [&str; 5] = [
+pub const PROGRAMME_TYPES_FOR_STATE: [&str; 6] = [
     "framework.defined",
     "stage.planned",
     "stage.started",
     "stage.completed",
     "event.retracted",
+    "translation.recorded",
 ];
 
 /// Where and when an event stands in the log: what an auditor traces.

@@ -66,6 +66,10 @@ pub struct StageSnapshot {
     pub meetings: Vec<MeetingLine>,
     /// What changed in the period.
     pub changes: Changes,
+    /// Translations of recorded content standing as of the snapshot's date
+    /// (left out of the JSON when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<crate::translations::Translation>,
 }
 
 /// The head of the log a report was built from.

@@ -9,5 +9,6 @@ mod log;
 mod properties;
 mod status;
 mod time;
+mod translations;
 
 pub(crate) use log::{Log, d};

@@ -42,7 +42,7 @@ macro_rules! parsed {
     )+};
 }
 
-parsed!(Slug, Name, Text, Day, KeyFingerprint);
+parsed!(Slug, Name, Text, Day, KeyFingerprint, LangTag);
 
 /// A file named on the command line, read when the event is built (so a
 /// missing or malformed file is rejected input, exit 1, not a usage error).
@@ -209,6 +209,8 @@ vocabularies!(
     MeetingKind,
     ActivityKind,
     ReportedStatus,
+    Translatable,
+    TranslatedField,
 );
 
 /// clap's parser for `A<T>`: the field type's own validation, and the
@@ -307,6 +309,17 @@ impl Conv<Ordinal> for Option<A<Ordinal>> {
             CliError::usage(
                 format!("{} is required", flag(field)),
                 "see --help for an example",
+            )
+        })
+    }
+}
+
+impl Conv<TranslatedField> for Option<A<TranslatedField>> {
+    fn conv(self, field: &str) -> Result<TranslatedField, CliError> {
+        self.map(|a| a.0).ok_or_else(|| {
+            CliError::usage(
+                format!("{} is required: say which field is translated", flag(field)),
+                "see --help for the fields of each kind of content",
             )
         })
     }

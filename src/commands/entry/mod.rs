@@ -176,6 +176,7 @@ mod programme;
 mod retract;
 mod review;
 mod stage;
+mod translate;
 
 use std::process::ExitCode;
 
@@ -336,6 +337,7 @@ pub enum EntryCommand {
         verb: commitment::CommitmentVerb,
     },
     Retract(retract::Retract),
+    Translate(translate::Translate),
 }
 
 impl EntryCommand {
@@ -357,6 +359,8 @@ impl EntryCommand {
             C::Activity { verb } => verb.run(ctx),
             C::Commitment { verb } => verb.run(ctx),
             C::Retract(a) => record::record(ctx, a),
+            C::Translate(a) if a.sheet => translate::sheet(ctx, a),
+            C::Translate(a) => record::record(ctx, a),
         }
     }
 }
@@ -386,6 +390,7 @@ mod tests {
             activity::ActivityVerb::KINDS,
             commitment::CommitmentVerb::KINDS,
             &[<retract::Retract as Entry>::KIND],
+            &[<translate::Translate as Entry>::KIND],
         ]
         .concat();
         kinds.sort();

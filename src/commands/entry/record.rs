@@ -268,6 +268,10 @@ fn entry_error(
                 _ => violation.field.as_deref().filter(|f| given(f)),
             };
             match field {
+                // The one data field called `id` is the second argument of `accord translate`.
+                Some("id") if kind == EventKind::TranslationRecorded => {
+                    rule.push_str("; check the ID (the second argument)");
+                }
                 Some(f) if Some(f) == subject => {
                     rule.push_str(&format!("; check the {f} (the first argument)"));
                 }

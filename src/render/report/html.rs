@@ -9,9 +9,10 @@ use accord_projections::snapshot::StageSnapshot;
 
 use super::charts;
 use super::esc_html as e;
+use super::langtag::tagged;
 use super::model::{Block, Card, Chart, Figure, Format, Report, Span, Table};
 use super::sections;
-use crate::render::i18n::Tr;
+use crate::render::i18n::{Lang, Tr};
 
 /// The report's style sheet (also the front page's).
 pub const CSS: &str = include_str!("report.css");
@@ -46,12 +47,14 @@ pub fn head(lang: &str, title: &str, extra_css: &str) -> String {
 
 /// The snapshot as HTML, in the languages of `tr`.
 pub fn render(s: &StageSnapshot, tr: &Tr) -> String {
-    layout(&sections::build(s, tr), s)
+    layout(&sections::build(s, tr), s, tr)
 }
 
-/// A report as HTML; the charts are drawn from the snapshot.
-pub fn layout(r: &Report, s: &StageSnapshot) -> String {
+/// A report as HTML; the charts are drawn from the snapshot, in the
+/// languages of `tr`.
+pub fn layout(r: &Report, s: &StageSnapshot, tr: &Tr) -> String {
     let m = &r.masthead;
+    let page = r.lang;
     let mut o = String::with_capacity(64 * 1024);
     let mut css = format!(
         "@page {{ @bottom-left {{ content: \"{} \\2014  {}\"; }} }}\n",
@@ -63,28 +66,37 @@ pub fn layout(r: &Report, s: &StageSnapshot) -> String {
     o.push_str(&head(r.lang.tag(), &m.document_title, &css));
     o.push_str("<main class=\"page\">\n");
     o.push_str(r#"<header class="masthead">"#);
-    let _ = write!(o, r#"<div class="eyebrow">{}</div>"#, spans(&m.eyebrow));
-    let _ = write!(o, "<h1>{}</h1>", spans(&m.heading));
+    let _ = write!(
+        o,
+        r#"<div class="eyebrow">{}</div>"#,
+        spans(&m.eyebrow, page)
+    );
+    let _ = write!(o, "<h1>{}</h1>", spans(&m.heading, page));
     if let Some(p) = &m.programme {
-        let _ = write!(o, r#"<p class="programme">{}</p>"#, spans(p));
+        let _ = write!(o, r#"<p class="programme">{}</p>"#, spans(p, page));
     }
     if let Some((label, text)) = &m.objective {
         let _ = write!(
             o,
             r#"<p class="objective"><span>{}</span> {}</p>"#,
-            spans(label),
-            spans(text)
+            spans(label, page),
+            spans(text, page)
         );
     }
     o.push_str(r#"<dl class="meta">"#);
     for f in m.facts.iter().filter(|f| shown(f.only)) {
-        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", f.label, spans(&f.value));
+        let _ = write!(
+            o,
+            "<dt>{}</dt><dd>{}</dd>",
+            words(&f.label, page),
+            spans(&f.value, page)
+        );
     }
     o.push_str("</dl></header>\n");
     let mut n = 0;
     for section in r.sections.iter().filter(|x| shown(x.only)) {
         let mut body = String::new();
-        blocks(&mut body, &section.blocks, s);
+        blocks(&mut body, &section.blocks, s, tr);
         if section.lead {
             o.push_str(&body);
             continue;
@@ -94,7 +106,7 @@ pub fn layout(r: &Report, s: &StageSnapshot) -> String {
         o.push_str(&keep_with_heading(
             &format!(
                 r#"<h2><span class="num">{n}</span>{}</h2>"#,
-                spans(&section.heading)
+                spans(&section.heading, page)
             ),
             &body,
         ));
@@ -103,7 +115,7 @@ pub fn layout(r: &Report, s: &StageSnapshot) -> String {
     let _ = writeln!(
         o,
         r#"<footer class="provenance"><p>{}</p></footer>"#,
-        spans(&r.footer)
+        spans(&r.footer, page)
     );
     o.push_str("</main>\n</body>\n</html>\n");
     o
@@ -132,13 +144,34 @@ fn keep_with_heading(heading: &str, body: &str) -> String {
     format!("{heading}{body}")
 }
 
-/// Inline content as HTML.
-pub fn spans(p: &[Span]) -> String {
+/// Fixed words (no markup in them) with their languages said; anything
+/// that looks like markup is written as it is.
+fn words(t: &str, page: Lang) -> String {
+    if t.contains(['&', '<']) {
+        t.to_owned()
+    } else {
+        tagged(t, page, "span", str::to_owned)
+    }
+}
+
+/// Inline content as HTML, on a page in `page`'s language: a run of text in
+/// another language (or each half of a bilingual label) says its language
+/// ([`langtag`]).
+pub fn spans(p: &[Span], page: Lang) -> String {
     let mut o = String::new();
     for x in p {
         match x {
-            Span::Text(t) | Span::Log(t) => o.push_str(&e(t)),
-            Span::Words(t) => o.push_str(t),
+            Span::Text(t) | Span::Log(t) => o.push_str(&tagged(t, page, "span", e)),
+            Span::Words(t) => o.push_str(&words(t, page)),
+            Span::Translated(lang, t) => {
+                let _ = write!(
+                    o,
+                    r#"<span lang="{}" class="translation">{}</span><sup class="tr-mark">{}</sup>"#,
+                    e(lang),
+                    e(t),
+                    super::TRANSLATION_MARK
+                );
+            }
             Span::Id(t) => {
                 let _ = write!(o, r#"<span class="id">{}</span>"#, e(t));
             }
@@ -152,27 +185,31 @@ pub fn spans(p: &[Span]) -> String {
                 let _ = write!(o, r#"<span class="hash">{}</span>"#, e(t));
             }
             Span::Strong(inner) => {
-                let _ = write!(o, "<strong>{}</strong>", spans(inner));
+                let _ = write!(o, "<strong>{}</strong>", spans(inner, page));
             }
             Span::Styled(class, inner) => {
-                let _ = write!(o, r#"<span class="{class}">{}</span>"#, spans(inner));
+                let _ = write!(o, r#"<span class="{class}">{}</span>"#, spans(inner, page));
             }
             Span::Small(inner) => {
-                let _ = write!(o, "<small>{}</small>", spans(inner));
+                let _ = write!(o, "<small>{}</small>", spans(inner, page));
             }
             Span::Div(class, inner) => {
-                let _ = write!(o, r#"<div class="{class}">{}</div>"#, spans(inner));
+                let _ = write!(o, r#"<div class="{class}">{}</div>"#, spans(inner, page));
             }
             Span::Bold(inner) => {
-                let _ = write!(o, "<b>{}</b>", spans(inner));
+                let _ = write!(o, "<b>{}</b>", spans(inner, page));
             }
             Span::Pill(class, t) => {
-                let _ = write!(o, r#"<span class="pill {class}">{}</span>"#, e(t));
+                let _ = write!(
+                    o,
+                    r#"<span class="pill {class}">{}</span>"#,
+                    tagged(t, page, "span", e)
+                );
             }
             Span::Break => o.push_str("<br>"),
             Span::Only(f, inner) => {
                 if *f == Format::Html {
-                    o.push_str(&spans(inner));
+                    o.push_str(&spans(inner, page));
                 }
             }
         }
@@ -180,19 +217,20 @@ pub fn spans(p: &[Span]) -> String {
     o
 }
 
-fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot) {
+fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot, tr: &Tr) {
+    let page = tr.lang();
     for b in list {
         match b {
             Block::Para(class, p) => match class {
                 Some(c) => {
-                    let _ = write!(o, r#"<p class="{c}">{}</p>"#, spans(p));
+                    let _ = write!(o, r#"<p class="{c}">{}</p>"#, spans(p, page));
                 }
                 None => {
-                    let _ = write!(o, "<p>{}</p>", spans(p));
+                    let _ = write!(o, "<p>{}</p>", spans(p, page));
                 }
             },
             Block::Heading(h) => {
-                let _ = write!(o, "<h3>{}</h3>", spans(h));
+                let _ = write!(o, "<h3>{}</h3>", spans(h, page));
             }
             Block::List(class, items) => {
                 match class {
@@ -202,25 +240,25 @@ fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot) {
                     None => o.push_str("<ul>"),
                 }
                 for i in items {
-                    let _ = write!(o, "<li>{}</li>", spans(i));
+                    let _ = write!(o, "<li>{}</li>", spans(i, page));
                 }
                 o.push_str("</ul>");
             }
             Block::Quote(q, cite) => {
-                let _ = write!(o, "<blockquote>{}", spans(q));
+                let _ = write!(o, "<blockquote>{}", spans(q, page));
                 if let Some(c) = cite {
-                    let _ = write!(o, "<cite>{}</cite>", spans(c));
+                    let _ = write!(o, "<cite>{}</cite>", spans(c, page));
                 }
                 o.push_str("</blockquote>");
             }
-            Block::Table(t) => table(o, t),
-            Block::Figure(f) => figure(o, f, s),
-            Block::Cards(c) => cards(o, c),
+            Block::Table(t) => table(o, t, page),
+            Block::Figure(f) => figure(o, f, s, tr),
+            Block::Cards(c) => cards(o, c, page),
             Block::Columns(class, cols) => {
                 let _ = write!(o, r#"<div class="{class}">"#);
                 for c in cols {
                     o.push_str("<div>");
-                    blocks(o, c, s);
+                    blocks(o, c, s, tr);
                     o.push_str("</div>");
                 }
                 o.push_str("</div>\n");
@@ -231,7 +269,7 @@ fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot) {
                 ends_line,
             } => {
                 let _ = write!(o, r#"<div class="{}">"#, e(class));
-                blocks(o, inner, s);
+                blocks(o, inner, s, tr);
                 o.push_str("</div>");
                 if *ends_line {
                     o.push('\n');
@@ -239,7 +277,7 @@ fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot) {
             }
             Block::Only(f, inner) => {
                 if *f == Format::Html {
-                    blocks(o, inner, s);
+                    blocks(o, inner, s, tr);
                 }
             }
         }
@@ -247,13 +285,13 @@ fn blocks(o: &mut String, list: &[Block], s: &StageSnapshot) {
 }
 
 /// A table: numeric columns (heading and cells) aligned right.
-fn table(o: &mut String, t: &Table) {
+fn table(o: &mut String, t: &Table, page: Lang) {
     let _ = write!(o, r#"<table class="{}"><thead><tr>"#, t.class);
     for c in &t.columns {
         if c.numeric {
-            let _ = write!(o, r#"<th class="num">{}</th>"#, spans(&c.heading));
+            let _ = write!(o, r#"<th class="num">{}</th>"#, spans(&c.heading, page));
         } else {
-            let _ = write!(o, "<th>{}</th>", spans(&c.heading));
+            let _ = write!(o, "<th>{}</th>", spans(&c.heading, page));
         }
     }
     o.push_str("</tr></thead><tbody>");
@@ -266,9 +304,9 @@ fn table(o: &mut String, t: &Table) {
         }
         for (c, col) in r.cells.iter().zip(&t.columns) {
             if col.numeric {
-                let _ = write!(o, r#"<td class="num">{}</td>"#, spans(c));
+                let _ = write!(o, r#"<td class="num">{}</td>"#, spans(c, page));
             } else {
-                let _ = write!(o, "<td>{}</td>", spans(c));
+                let _ = write!(o, "<td>{}</td>", spans(c, page));
             }
         }
         o.push_str("</tr>");
@@ -276,7 +314,8 @@ fn table(o: &mut String, t: &Table) {
     o.push_str("</tbody></table>\n");
 }
 
-fn figure(o: &mut String, f: &Figure, s: &StageSnapshot) {
+fn figure(o: &mut String, f: &Figure, s: &StageSnapshot, tr: &Tr) {
+    let page = tr.lang();
     match f.class {
         Some(c) => {
             let _ = write!(o, r#"<figure class="{c}">"#);
@@ -284,10 +323,10 @@ fn figure(o: &mut String, f: &Figure, s: &StageSnapshot) {
         None => o.push_str("<figure>"),
     }
     let chart = match f.chart {
-        Chart::Timeline => charts::timeline::timeline(s),
-        Chart::HeatMap => charts::heat_map::heat_map(s).unwrap_or_default(),
-        Chart::Commitments => charts::commitments::commitments(s).unwrap_or_default(),
-        Chart::Trends => charts::trends::trends(s)
+        Chart::Timeline => charts::timeline::timeline(s, tr),
+        Chart::HeatMap => charts::heat_map::heat_map(s, tr).unwrap_or_default(),
+        Chart::Commitments => charts::commitments::commitments(s, tr).unwrap_or_default(),
+        Chart::Trends => charts::trends::trends(s, tr)
             .into_iter()
             .map(|(_, svg)| svg)
             .collect(),
@@ -301,13 +340,13 @@ fn figure(o: &mut String, f: &Figure, s: &StageSnapshot) {
                 o,
                 "<li>{}{}</li>",
                 charts::trends::trend_key(j),
-                spans(label)
+                spans(label, page)
             );
         }
         let _ = write!(o, r#"</ul><div class="trends">{chart}</div>"#);
     }
-    let _ = write!(o, "<figcaption>{}</figcaption>", spans(&f.caption));
-    blocks(o, &f.notes, s);
+    let _ = write!(o, "<figcaption>{}</figcaption>", spans(&f.caption, page));
+    blocks(o, &f.notes, s, tr);
     o.push_str("</figure>");
     if f.ends_line {
         o.push('\n');
@@ -315,16 +354,16 @@ fn figure(o: &mut String, f: &Figure, s: &StageSnapshot) {
 }
 
 /// Key figures as a row of cards.
-pub fn cards(o: &mut String, cards: &[Card]) {
+pub fn cards(o: &mut String, cards: &[Card], page: Lang) {
     o.push_str(r#"<div class="figures">"#);
     for c in cards {
         let _ = write!(
             o,
             r#"<div class="figure {}"><div class="value">{}</div><div class="label">{}</div><div class="note">{}</div></div>"#,
             c.class,
-            spans(&c.value),
-            spans(&c.label),
-            spans(&c.note)
+            spans(&c.value, page),
+            spans(&c.label, page),
+            spans(&c.note, page)
         );
     }
     o.push_str("</div>\n");
@@ -333,5 +372,5 @@ pub fn cards(o: &mut String, cards: &[Card]) {
 /// The key figures of a snapshot, as a row of cards (also on the
 /// programme's front page, [`super::index`]).
 pub fn figures(o: &mut String, s: &StageSnapshot, tr: &Tr) {
-    cards(o, &sections::cards(s, tr));
+    cards(o, &sections::cards(s, tr), tr.lang());
 }

@@ -18,6 +18,8 @@ pub struct StageEntry<'a> {
     pub html: String,
     /// The Markdown report's file name.
     pub markdown: String,
+    /// The HTML report's file name in Khmer and English.
+    pub bilingual: String,
 }
 
 /// The front page as one self-contained HTML file; `note` (plain text) ends it.
@@ -76,7 +78,7 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
         let _ = writeln!(
             o,
             r#"<figure class="front-timeline">{}<figcaption>The programme's stages as planned and as carried out, as of {}{}.</figcaption></figure>"#,
-            charts::timeline::timeline_of(&s.stages, s.as_of, current),
+            charts::timeline::timeline_of(&s.stages, s.as_of, current, &tr),
             date(s.as_of),
             if current.is_some() {
                 "; the stage in progress is highlighted"
@@ -111,10 +113,11 @@ pub fn render(stages: &[StageEntry<'_>], note: &str) -> String {
         html::figures(&mut o, s, &tr);
         let _ = writeln!(
             o,
-            r#"<p class="links">Stage {n} report: <a href="{h}">HTML</a> <span class="muted">(printable, with charts)</span> · <a href="{m}">Markdown</a> <span class="muted">(for minutes)</span></p></section>"#,
+            r#"<p class="links">Stage {n} report: <a href="{h}">HTML</a> <span class="muted">(printable, with charts)</span> · <a href="{m}">Markdown</a> <span class="muted">(for minutes)</span> · <a href="{b}" lang="km">ខ្មែរ</a> / <a href="{b}">Khmer and English</a></p></section>"#,
             n = s.stage,
             h = e(&st.html),
             m = e(&st.markdown),
+            b = e(&st.bilingual),
         );
     }
     let _ = write!(

@@ -84,6 +84,10 @@ pub fn spans(p: &[Span]) -> String {
         match x {
             Span::Text(t) | Span::Words(t) => o.push_str(t),
             Span::Log(t) => o.push_str(&esc(t)),
+            Span::Translated(_, t) => {
+                o.push_str(&esc(t));
+                o.push(super::TRANSLATION_MARK);
+            }
             Span::Id(t) | Span::Code(t) | Span::Hash(t) => o.push_str(&code(t)),
             Span::IdAfter(t) => {
                 let _ = write!(o, " ({})", code(t));

@@ -9,6 +9,7 @@
 mod charts;
 pub mod html;
 pub mod index;
+mod langtag;
 pub mod markdown;
 pub mod model;
 pub mod sections;
@@ -33,24 +34,6 @@ pub const ROWS_AT_MOST: usize = 40;
 /// A date as people read it: `11 Sep 2009`.
 pub fn date(d: Day) -> String {
     text::date(d)
-}
-
-/// A whole number with thousands separated by commas.
-pub fn count(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `n thing` / `n things`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", count(n), if n == 1 { one } else { many })
 }
 
 /// A list in prose: `a`, `a and b`, `a, b and c`.
@@ -209,18 +192,111 @@ pub fn esc_html(s: &str) -> String {
 pub struct Names {
     /// The common prefix left out, if any.
     pub prefix: Option<String>,
+    /// Recorded name → the name in the report's languages, for the
+    /// partnerships whose name has a translation into one of them (each
+    /// translation marked with [`TRANSLATION_MARK`]).
+    translated: std::collections::HashMap<String, String>,
 }
 
+/// The common start of translated names, up to a word break (a space or,
+/// in Khmer, which writes no spaces between words, a zero-width space), when
+/// there are at least two names and the start is whole words.
+fn translated_prefix(names: &[&str]) -> Option<String> {
+    let (first, rest) = names.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut end = first.len();
+    for n in rest {
+        end = first
+            .char_indices()
+            .zip(n.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(end.min(n.len()), |((i, _), _)| i.min(end));
+    }
+    let common = &first[..end];
+    let cut = common.rfind([' ', '\u{200B}'])?;
+    let brk = common[cut..].chars().next()?.len_utf8();
+    Some(common[..cut + brk].to_owned())
+}
+
+/// The mark after a translation of recorded text (the annex explains it).
+pub const TRANSLATION_MARK: char = '‡';
+
 impl Names {
-    /// The names of a snapshot.
+    /// The names of a snapshot, as recorded.
     pub fn of(s: &StageSnapshot) -> Names {
         Names {
             prefix: charts::prefix_of(s),
+            translated: Default::default(),
         }
     }
 
-    /// A name, shortened.
+    /// The names of a snapshot in the languages of `tr`: a partnership's
+    /// name translated into a language reads in it, marked.
+    pub fn in_langs(s: &StageSnapshot, tr: &crate::render::i18n::Tr) -> Names {
+        use accord_events::fields::{Translatable, TranslatedField};
+        let mut names = Names::of(s);
+        let target = |p: &accord_projections::snapshot::PartnershipSnapshot| {
+            accord_projections::translations::Target::of(
+                Translatable::Partnership,
+                &p.summary.partnership,
+                TranslatedField::Name,
+            )
+        };
+        let find = |p, lang: crate::render::i18n::Lang| {
+            let target = target(p);
+            s.translations
+                .iter()
+                .find(|t| t.lang == lang.tag() && t.target == target)
+        };
+        // The words every translated name starts with, per language, left
+        // out as the recorded names' common prefix is.
+        let prefixes: Vec<Option<String>> = tr
+            .langs()
+            .into_iter()
+            .map(|lang| {
+                let all: Option<Vec<&str>> = s
+                    .partnerships
+                    .iter()
+                    .map(|p| find(p, lang).map(|t| t.text.as_str()))
+                    .collect();
+                all.and_then(|all| translated_prefix(&all))
+            })
+            .collect();
+        for p in &s.partnerships {
+            let mut parts: Vec<String> = Vec::new();
+            let mut any = false;
+            for (lang, prefix) in tr.langs().into_iter().zip(&prefixes) {
+                let part = match find(p, lang) {
+                    Some(t) => {
+                        any = true;
+                        let text = prefix
+                            .as_deref()
+                            .and_then(|x| t.text.strip_prefix(x))
+                            .unwrap_or(&t.text);
+                        format!("{text}{TRANSLATION_MARK}")
+                    }
+                    None => names.short(&p.summary.name),
+                };
+                if !parts.contains(&part) {
+                    parts.push(part);
+                }
+            }
+            if any {
+                names
+                    .translated
+                    .insert(p.summary.name.clone(), parts.join(" / "));
+            }
+        }
+        names
+    }
+
+    /// A name, shortened (or in translation, when there is one).
     pub fn short(&self, name: &str) -> String {
+        if let Some(t) = self.translated.get(name) {
+            return t.clone();
+        }
         charts::short_name(name, self.prefix.as_deref())
     }
 
@@ -233,12 +309,6 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_people_round_them() {
-        assert_eq!(count(1_234_567), "1,234,567");
-        assert_eq!(count(999), "999");
-    }
 
     #[test]
     fn html_escapes_markup_and_quotes() {

@@ -29,6 +29,9 @@ pub enum Span {
     Words(String),
     /// Text from the log: always escaped.
     Log(String),
+    /// A translation of text from the log, into the language of the tag:
+    /// escaped, and marked as a translation (†) in both formats.
+    Translated(String, String),
     /// An id from the log on its own (Markdown: a code span; HTML: an id
     /// chip).
     Id(String),

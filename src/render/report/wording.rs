@@ -259,7 +259,7 @@ fn members_detail(tr: &Tr, s: &StageSnapshot, list: &[MemberChange]) -> Vec<Piec
             list.iter().map(|m| m.partnership.as_str()),
         ))];
     }
-    let short = Names::of(s);
+    let short = Names::in_langs(s, tr);
     join(
         list.iter()
             .map(|m| {

@@ -2,7 +2,10 @@
 //! themes, sides and channels, each a message of the catalogues
 //! (`locales/*/accord.ftl`).
 
-use accord_events::fields::{ActivityKind, AgreementKind, MeetingKind, Side, Swot, Theme};
+use accord_events::fields::{
+    ActivityKind, AgreementKind, MeetingKind, ReviewKind, Role, Side, Swot, Theme,
+};
+use accord_projections::audit::ActKind;
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus};
 use accord_projections::programme::StageProgress;
 
@@ -183,6 +186,102 @@ pub fn channel(tr: &Tr, c: &str) -> String {
             "reviews" => "channel-reviews",
             "activities" => "channel-activities",
             _ => "channel-other",
+        },
+        &[],
+    )
+}
+
+/// A member's role in a partnership (`lead facilitator`).
+pub fn role(tr: &Tr, r: Role) -> String {
+    tr.label(
+        match r {
+            Role::Chair => "role-chair",
+            Role::LeadFacilitator => "role-lead-facilitator",
+            Role::CoFacilitator => "role-co-facilitator",
+            Role::Secretariat => "role-secretariat",
+            Role::Member => "role-member",
+        },
+        &[],
+    )
+}
+
+/// What a person did, as the auditor's account of them says it
+/// (`responded to`).
+pub fn act(tr: &Tr, a: ActKind) -> String {
+    tr.label(
+        match a {
+            ActKind::Proposed => "act-proposed",
+            ActKind::Endorsed => "act-endorsed",
+            ActKind::Revised => "act-revised",
+            ActKind::Withdrew => "act-withdrew",
+            ActKind::Responded => "act-responded",
+            ActKind::Reported => "act-reported",
+        },
+        &[],
+    )
+}
+
+/// A kind of review in running text (`health check`).
+pub fn review_kind(tr: &Tr, k: ReviewKind) -> String {
+    tr.label(
+        match k {
+            ReviewKind::HealthCheck => "review-health-check",
+            ReviewKind::AnnualReview => "review-annual",
+            ReviewKind::SelfAssessment => "review-self-assessment",
+            ReviewKind::External => "review-external",
+        },
+        &[],
+    )
+}
+
+/// A kind of review opening a sentence (`Health check`).
+pub fn review_kind_title(tr: &Tr, k: ReviewKind) -> String {
+    tr.label(
+        match k {
+            ReviewKind::HealthCheck => "review-title-health-check",
+            ReviewKind::AnnualReview => "review-title-annual",
+            ReviewKind::SelfAssessment => "review-title-self-assessment",
+            ReviewKind::External => "review-title-external",
+        },
+        &[],
+    )
+}
+
+/// A SWOT quadrant, singular, as a table cell (`Weakness`).
+pub fn swot(tr: &Tr, s: Swot) -> String {
+    tr.label(
+        match s {
+            Swot::Strength => "swot-one-strength",
+            Swot::Weakness => "swot-one-weakness",
+            Swot::Opportunity => "swot-one-opportunity",
+            Swot::Threat => "swot-one-threat",
+        },
+        &[],
+    )
+}
+
+/// A SWOT quadrant in running text (`weakness`).
+pub fn swot_in_text(tr: &Tr, s: Swot) -> String {
+    tr.label(
+        match s {
+            Swot::Strength => "swot-text-strength",
+            Swot::Weakness => "swot-text-weakness",
+            Swot::Opportunity => "swot-text-opportunity",
+            Swot::Threat => "swot-text-threat",
+        },
+        &[],
+    )
+}
+
+/// A theme of findings in running text (`roles`).
+pub fn theme_in_text(tr: &Tr, t: Theme) -> String {
+    tr.label(
+        match t {
+            Theme::InstitutionalArrangements => "theme-text-institutional-arrangements",
+            Theme::EnablingEnvironment => "theme-text-enabling-environment",
+            Theme::Roles => "theme-text-roles",
+            Theme::ParisPrinciples => "theme-text-paris-principles",
+            Theme::Other => "theme-text-other",
         },
         &[],
     )

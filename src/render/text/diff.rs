@@ -4,6 +4,7 @@ use accord_projections::Replay;
 use accord_projections::diff::{PartnershipDiff, Transition};
 
 use super::{change, date, heading, mean, opt_date, push_table, side, table, wrap};
+use crate::render::i18n::Tr;
 use crate::render::labels;
 use crate::render::style::Style;
 
@@ -104,7 +105,7 @@ pub fn render(d: &PartnershipDiff, replay: &Replay, style: &Style) -> String {
         out.push_str("\nThe partnership was closed.\n");
     }
     out.push_str(&heading(style, "Change by change"));
-    super::history::changes(&mut out, d.changes.iter(), dir, None);
+    super::history::changes(&mut out, d.changes.iter(), dir, None, &Tr::english());
     out
 }
 

@@ -5,30 +5,44 @@ use accord_projections::history::{History, What};
 use accord_projections::textdiff::word_diff;
 use accord_projections::{Directory, Replay};
 
-use super::worddiff::{LEGEND, changes_words, marked};
-use super::{change, date, heading, labelled_text, mean, push_table, table, wrap};
+use super::worddiff::{changes_words, marked};
+use super::{change, heading, labelled_text, mean, push_table, table, wrap};
+use crate::render::i18n::{Arg, Tr};
 use crate::render::style::Style;
 
-/// A partnership's history as text (without the footer); with `diff`,
-/// each revision is followed by what changed in the agreement's text.
-pub fn render(h: &History, replay: &Replay, style: &Style, diff: bool) -> String {
+/// A partnership's history as text (without the footer), in the languages
+/// of `tr`; with `diff`, each revision is followed by what changed in the
+/// agreement's text.
+pub fn render(h: &History, replay: &Replay, style: &Style, diff: bool, tr: &Tr) -> String {
     let mut out = String::new();
-    out.push_str(&style.bold(&format!("History of {} ({})", h.name, h.partnership)));
+    out.push_str(&style.bold(&tr.label(
+        "history-title",
+        &[
+            ("name", h.name.as_str().into()),
+            ("partnership", h.partnership.as_str().into()),
+        ],
+    )));
     out.push('\n');
     out.push_str(&format!(
-        "{} change(s) up to {}, in date order\n",
-        h.changes.len(),
-        date(h.as_of)
+        "{}\n",
+        tr.say(
+            "history-count",
+            &[
+                ("n", tr.digits(&h.changes.len().to_string()).into()),
+                ("date", tr.date(h.as_of).into()),
+            ],
+        )
     ));
-    out.push_str(&heading(style, "Changes"));
+    out.push_str(&heading(style, &tr.label("history-changes", &[])));
     changes(
         &mut out,
         h.changes.iter(),
         &replay.directory,
         diff.then_some(replay),
+        tr,
     );
-    out.push_str(&heading(style, "Score trends"));
-    trends(&mut out, h, style);
+    out.push_str(&heading(style, &tr.label("score-trends", &[])));
+    trends(&mut out, h, style, tr);
     out
 }
 
@@ -41,15 +55,16 @@ pub fn changes<'a>(
     changes: impl Iterator<Item = &'a accord_projections::history::Change>,
     dir: &Directory,
     texts: Option<&Replay>,
+    tr: &Tr,
 ) {
     let mut changes: Vec<_> = changes.collect();
     changes.sort_by_key(|c| (c.on, c.seq));
     if changes.is_empty() {
-        out.push_str("No changes.\n");
+        out.push_str(&format!("{}\n", tr.say("history-no-changes", &[])));
     }
     for c in changes {
         out.push_str(&wrap(
-            &crate::render::changes::sentence(c, dir),
+            &crate::render::changes::sentence(c, dir, tr),
             "             ",
         ));
         if let (
@@ -59,13 +74,13 @@ pub fn changes<'a>(
             },
         ) = (texts, &c.what)
         {
-            revision_diff(out, replay, agreement, *version);
+            revision_diff(out, replay, agreement, *version, tr);
         }
     }
 }
 
 /// What revision `version` of `agreement` changed in its text, word by word.
-fn revision_diff(out: &mut String, replay: &Replay, agreement: &str, version: u32) {
+fn revision_diff(out: &mut String, replay: &Replay, agreement: &str, version: u32, tr: &Tr) {
     let indent = "               ";
     let versions = replay
         .partnerships
@@ -81,23 +96,30 @@ fn revision_diff(out: &mut String, replay: &Replay, agreement: &str, version: u3
         return;
     };
     let pieces = word_diff(old, new);
+    let previous = || Arg::S((version - 1).to_string());
     if changes_words(&pieces) {
         out.push_str(&format!(
-            "             What changed from v{}, word by word ({LEGEND}):\n",
-            version - 1
+            "             {}\n",
+            tr.say(
+                "history-what-changed",
+                &[
+                    ("version", previous()),
+                    ("legend", tr.say("diff-legend", &[]).into())
+                ]
+            )
         ));
         labelled_text(out, indent, &marked(&pieces), indent);
     } else {
         out.push_str(&format!(
-            "             The text's words are those of v{} (spacing or line breaks only).\n",
-            version - 1
+            "             {}\n",
+            tr.say("history-same-words", &[("version", previous())])
         ));
     }
 }
 
 /// A table: one row per criterion, one column per review, then the change
 /// from the first review to the last.
-fn trends(out: &mut String, h: &History, style: &Style) {
+fn trends(out: &mut String, h: &History, style: &Style, tr: &Tr) {
     let mut reviews: Vec<(String, accord_events::fields::Day)> = Vec::new();
     for t in &h.trends {
         for p in &t.points {
@@ -107,17 +129,18 @@ fn trends(out: &mut String, h: &History, style: &Style) {
         }
     }
     if reviews.is_empty() {
-        out.push_str("No review has responses yet.\n");
+        out.push_str(&format!("{}\n", tr.say("history-no-reviews", &[])));
         return;
     }
     reviews.sort_by_key(|(r, on)| (*on, r.clone()));
-    let mut header: Vec<String> = vec!["Criterion".into()];
+    let stacked = tr.stacked();
+    let mut header: Vec<String> = vec![stacked.label("col-criterion", &[])];
     header.extend(
         reviews
             .iter()
-            .map(|(r, on)| format!("{r} ({})", on.0.format("%b %Y"))),
+            .map(|(r, on)| format!("{r} ({})", tr.month_year(on.0))),
     );
-    header.push("Change".into());
+    header.push(stacked.label("col-change", &[]));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = table(style, &header);
     for trend in &h.trends {
@@ -149,5 +172,5 @@ fn trends(out: &mut String, h: &History, style: &Style) {
         t.add_row(row);
     }
     push_table(out, &t);
-    out.push_str("Means over all respondents; `--json` gives them unrounded and by side.\n");
+    out.push_str(&format!("{}\n", tr.say("history-means", &[])));
 }

@@ -9,19 +9,22 @@ use accord_projections::list::{
     ReviewStatus, StageRow,
 };
 
+use super::columns as text_width;
 use crate::render::labels;
 use crate::render::style::Style;
 
 /// Aligns `rows` under `header`: every column but the last is padded to its
-/// widest cell; the header is dimmed. The last column (free text) wraps,
+/// widest cell (as a terminal draws it, [`super::columns`]); the header is dimmed. The last column (free text) wraps,
 /// word by word, under itself where it would run past the output's width
 /// (`text::width`), so that the id still begins each entity's first line.
 fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
     let n = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    // Display width, not characters: a name in Khmer has combining signs
+    // that take no column of their own.
+    let mut widths: Vec<usize> = header.iter().map(|h| text_width(h)).collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(text_width(c));
         }
     }
     let before_last: usize = widths.iter().take(n - 1).map(|w| w + 2).sum();
@@ -39,7 +42,7 @@ fn columns(style: &Style, header: &[&str], rows: &[Vec<String>]) -> String {
                 s.push_str(&fit(c, room).join(&format!("\n{indent}")));
             } else {
                 s.push_str(c);
-                let pad = widths[i] - c.chars().count() + 2;
+                let pad = widths[i] - text_width(c) + 2;
                 s.push_str(&" ".repeat(pad));
             }
         }
@@ -243,7 +246,23 @@ pub fn stages(style: &Style, rows: &[StageRow]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{columns, fit};
+    use crate::render::style::Style;
+
+    #[test]
+    fn a_khmer_cell_keeps_the_next_column_in_line() {
+        let style = Style { color: false };
+        let rows = vec![
+            vec!["ក្រុមការងារបច្ចេកទេស".to_owned(), "a".to_owned()],
+            vec!["TWG".to_owned(), "b".to_owned()],
+        ];
+        let out = columns(&style, &["NAME", "X"], &rows);
+        let at: Vec<usize> = out
+            .lines()
+            .map(|l| super::text_width(&l[..l.len() - 1]))
+            .collect();
+        assert_eq!(at, [at[0]; 3], "{out}");
+    }
 
     #[test]
     fn free_text_wraps_between_words_within_the_room_left() {

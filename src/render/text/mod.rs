@@ -17,6 +17,9 @@ use comfy_table::{
     Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
 };
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::i18n::Tr;
 use crate::render::style::Style;
 
 /// The width of text output when it goes to a file or a pipe (and so in
@@ -75,6 +78,34 @@ pub fn opt_date(d: Option<Day>) -> String {
     d.map_or_else(|| "—".to_owned(), date)
 }
 
+/// The date written in an `occurred_at`, as people read it in the leading
+/// language of `tr`.
+pub fn occurred_in(tr: &Tr, occurred_at: &str) -> String {
+    occurred_at
+        .get(..10)
+        .and_then(|d| Day::parse(d).ok())
+        .map_or_else(|| occurred_at.to_owned(), |d| tr.date(d))
+}
+
+/// An optional date in the leading language of `tr`, or a dash.
+pub fn opt_date_in(tr: &Tr, d: Option<Day>) -> String {
+    d.map_or_else(|| "—".to_owned(), |d| tr.date(d))
+}
+
+/// The columns `text` takes in a terminal: Khmer's vowel signs, subscript
+/// sign and diacritics combine with the letter before them and take none,
+/// so neither bytes nor characters are counted.
+pub fn columns(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces to fill `width` columns (as [`columns`]
+/// measures them; text already as wide is left as it is).
+pub fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(columns(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
 pub use crate::render::labels::opt_side as side;
 pub use crate::render::numbers::{change, mean};
 
@@ -91,6 +122,16 @@ pub fn table(style: &Style, header: &[&str]) -> Table {
     }
     t.set_header(header.iter().map(|h| Cell::new(h).fg(Color::Reset)));
     t
+}
+
+/// A table whose header is these messages, each column's heading in the
+/// languages of `tr`, one above the other (the cells, in the leading
+/// language, keep the room).
+pub fn table_in(style: &Style, tr: &Tr, ids: &[&str]) -> Table {
+    let stacked = tr.stacked();
+    let header: Vec<String> = ids.iter().map(|id| stacked.label(id, &[])).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(style, &header)
 }
 
 /// Keeps column `i` as wide as its content (ids are never split).
@@ -128,16 +169,21 @@ pub fn push_table(out: &mut String, t: &Table) {
     }
 }
 
-/// Wraps `text` to [`width`] columns; continuation lines start with `indent`.
+/// Wraps `text` to [`width`] columns, measured as a terminal draws them
+/// ([`columns`]); continuation lines start with `indent`.
 pub fn wrap(text: &str, indent: &str) -> String {
-    let width = usize::from(width());
+    wrap_to(text, indent, usize::from(width()))
+}
+
+/// Wraps `text` to `width` columns ([`wrap`] at a given width).
+fn wrap_to(text: &str, indent: &str, width: usize) -> String {
     let mut out = String::new();
     let body = text.trim_start_matches(' ');
     let mut line = text[..text.len() - body.len()].to_owned();
-    let lead = line.len();
+    let lead = columns(&line);
     for word in body.split(' ') {
-        let len = line.chars().count();
-        if len > lead && len + 1 + word.chars().count() > width {
+        let len = columns(&line);
+        if len > lead && len + 1 + columns(word) > width {
             out.push_str(&line);
             out.push('\n');
             line = format!("{indent}{word}");
@@ -182,15 +228,64 @@ pub fn emit(out: &str) -> std::io::Result<()> {
     }
 }
 
-/// The footer every report ends with: the log head it was built from.
-pub fn footer(style: &Style, head: &Head, known_at: Option<&str>) -> String {
+/// The footer every report ends with: the log head it was built from, in
+/// the languages of `tr` (a label: each language, the leading one first).
+/// The seq, hash and time stay in Latin digits, as the log writes them.
+pub fn footer(style: &Style, head: &Head, known_at: Option<&str>, tr: &Tr) -> String {
     let hash = hex::encode(head.hash);
-    let at = known_at
-        .map(|t| format!(", as known at {t}"))
-        .unwrap_or_default();
-    style.dim(&format!(
-        "\nLog head: seq {} {}{at}\n",
-        head.seq,
-        &hash[..16]
-    ))
+    let line = tr.label_by("footer-log-head", |tr| {
+        let known = known_at
+            .map(|t| tr.say("footer-known-at", &[("at", t.into())]))
+            .unwrap_or_default();
+        vec![
+            ("seq", head.seq.to_string().into()),
+            ("hash", hash[..16].into()),
+            ("known", known.into()),
+        ]
+    });
+    style.dim(&format!("\n{line}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Technical Working Group" in Khmer: its subscript signs and vowel
+    /// signs combine with the letters before them.
+    const TWG: &str = "ក្រុមការងារបច្ចេកទេស";
+
+    #[test]
+    fn khmer_is_measured_in_columns_not_bytes_or_characters() {
+        assert!(columns(TWG) < TWG.chars().count());
+        assert!(TWG.chars().count() < TWG.len());
+        // A subscript sign or a vowel sign alone takes no column.
+        assert_eq!(columns("\u{17D2}"), 0);
+        assert_eq!(columns("\u{17BB}"), 0);
+    }
+
+    #[test]
+    fn padding_lines_khmer_up_with_latin() {
+        let km = format!("{}|", pad(TWG, 20));
+        let en = format!("{}|", pad("TWG", 20));
+        assert_eq!(columns(&km), 21);
+        assert_eq!(columns(&en), 21);
+        // By characters the Khmer line would be longer: it is not padded
+        // as if each sign were a column.
+        assert!(km.chars().count() > en.chars().count());
+    }
+
+    #[test]
+    fn khmer_wraps_at_the_width_a_terminal_draws() {
+        let text = [TWG; 6].join(" ");
+        let wrapped = wrap_to(&text, "", 40);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(columns(l) <= 40, "{l:?} is {} columns", columns(l));
+        }
+        // Two Khmer words fit a line of 40 columns, though they are more
+        // than 40 characters: measured by characters, each would be alone.
+        assert_eq!(lines[0], [TWG; 2].join(" "));
+        assert!(lines[0].chars().count() > 40);
+    }
 }

@@ -1,11 +1,15 @@
 //! `accord status` as text.
 
+use accord_events::fields::{Translatable, TranslatedField};
+use accord_projections::translations::Target;
+
+use crate::render::translated::Content;
 use accord_projections::Replay;
 use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
 use comfy_table::Cell;
 
-use super::{alert, good, heading, keep_width, push_table, table, wrap};
+use super::{alert, good, heading, keep_width, push_table, table_in, wrap};
 use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
 use crate::render::report::words;
@@ -15,57 +19,15 @@ use crate::render::style::Style;
 /// In the languages of `tr` (docs/languages.md).
 pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> String {
     let date = |d| tr.date(d);
-    let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
     let l = |id: &str| tr.label(id, &[]);
-    let mut out = String::new();
-    match &s.programme {
-        Some(p) => {
-            out.push_str(&style.bold(&p.name));
-            out.push('\n');
-            out.push_str(&wrap(&p.objective, ""));
-        }
-        None => out.push_str(&style.bold(&format!("{}\n", l("status-no-programme")))),
-    }
+    let content = Content::new(&replay.translations, tr);
+    let mut out = programme(s, &content, style, tr);
     out.push_str(&format!(
         "{}\n",
         tr.say("status-as-of", &[("date", date(s.as_of).into())])
     ));
 
-    out.push_str(&heading(style, &l("status-stages")));
-    if s.stages.is_empty() {
-        out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
-    } else {
-        let header = [
-            l("col-stage"),
-            l("col-planned"),
-            l("status-started"),
-            l("col-completed"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
-        for st in &s.stages {
-            let name = format!("{}. {}", st.stage.stage, st.stage.name);
-            let name = if s.current_stage == Some(st.stage.stage) {
-                Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
-            } else {
-                Cell::new(name)
-            };
-            t.add_row(vec![
-                name,
-                Cell::new(format!(
-                    "{} – {}",
-                    date(st.stage.starts_on),
-                    date(st.stage.ends_on)
-                )),
-                Cell::new(opt_date(st.stage.started_on)),
-                match st.status {
-                    StageProgress::Completed => good(opt_date(st.stage.completed_on)),
-                    _ => Cell::new("—"),
-                },
-            ]);
-        }
-        push_table(&mut out, &t);
-    }
+    stages(&mut out, s, style, tr, &content);
 
     let c = &s.counts;
     out.push_str(&heading(style, &l("status-counts")));
@@ -117,22 +79,24 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     if s.overdue_commitments.is_empty() {
         out.push_str(&format!("{}\n", tr.say("status-none", &[])));
     } else {
-        let header = [
-            l("col-commitment"),
-            l("col-partnership"),
-            l("col-owner"),
-            l("col-due"),
-            l("col-status"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-commitment",
+                "col-partnership",
+                "col-owner",
+                "col-due",
+                "col-status",
+            ],
+        );
         for o in &s.overdue_commitments {
             t.add_row(vec![
                 o.commitment.clone(),
                 o.partnership.clone(),
                 o.owner.clone(),
                 date(o.due),
-                words::commitment_status(tr, o.status),
+                words::commitment_status(&tr.leading(), o.status),
             ]);
         }
         keep_width(&mut t, 0);
@@ -146,7 +110,27 @@ pub fn render(s: &ProgrammeStatus, replay: &Replay, style: &Style, tr: &Tr) -> S
     } else {
         out.push_str(&wrap(&s.overdue_reviews.join(", "), ""));
     }
+    if let Some(note) = content.note() {
+        out.push('\n');
+        out.push_str(&wrap(&note, ""));
+    }
     out
+}
+
+/// The programme's name and objective, in the report's languages.
+fn programme(s: &ProgrammeStatus, content: &Content, style: &Style, tr: &Tr) -> String {
+    let target = |field| Target::of(Translatable::Programme, "", field);
+    match &s.programme {
+        Some(p) => format!(
+            "{}\n{}",
+            style.bold(&content.text(&target(TranslatedField::Name), &p.name)),
+            wrap(
+                &content.text(&target(TranslatedField::Objective), &p.objective),
+                ""
+            )
+        ),
+        None => style.bold(&format!("{}\n", tr.label("status-no-programme", &[]))),
+    }
 }
 
 /// Every partnership on one line: adoption, latest review, what is overdue, diverging criteria.
@@ -156,16 +140,18 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
     if s.partnerships.is_empty() {
         out.push_str(&format!("{}\n", tr.say("status-no-partnerships", &[])));
     } else {
-        let header = [
-            l("col-partnership"),
-            l("status-adopted"),
-            l("status-reviewed"),
-            l("status-review"),
-            l("col-overdue"),
-            l("status-diverging"),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-partnership",
+                "status-adopted",
+                "status-reviewed",
+                "status-review",
+                "col-overdue",
+                "status-diverging",
+            ],
+        );
         for p in &s.partnerships {
             let name = if p.closed {
                 format!("{} ({})", p.partnership, tr.say("closed", &[]))
@@ -189,7 +175,7 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                 )),
                 Cell::new(reviewed),
                 if p.review_overdue {
-                    alert(tr.label("overdue", &[]))
+                    alert(tr.say("overdue", &[]))
                 } else {
                     Cell::new("")
                 },
@@ -211,5 +197,55 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
         keep_width(&mut t, 2);
         push_table(out, &t);
         out.push_str(&format!("{}\n", tr.say("status-key", &[])));
+    }
+}
+
+/// The programme's stages: planned, started, completed; the current one
+/// marked.
+fn stages(out: &mut String, s: &ProgrammeStatus, style: &Style, tr: &Tr, content: &Content) {
+    let date = |d| tr.date(d);
+    let opt_date = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| tr.date(d));
+    out.push_str(&heading(style, &tr.label("status-stages", &[])));
+    if s.stages.is_empty() {
+        out.push_str(&format!("{}\n", tr.say("status-no-stages", &[])));
+    } else {
+        let mut t = table_in(
+            style,
+            tr,
+            &[
+                "col-stage",
+                "col-planned",
+                "status-started",
+                "col-completed",
+            ],
+        );
+        for st in &s.stages {
+            let id = st.stage.stage.to_string();
+            let stage = Target::of(Translatable::Stage, &id, TranslatedField::Name);
+            let name = format!(
+                "{}. {}",
+                st.stage.stage,
+                content.text(&stage, &st.stage.name)
+            );
+            let name = if s.current_stage == Some(st.stage.stage) {
+                Cell::new(format!("{name} ({})", tr.say("status-current", &[])))
+            } else {
+                Cell::new(name)
+            };
+            t.add_row(vec![
+                name,
+                Cell::new(format!(
+                    "{} – {}",
+                    date(st.stage.starts_on),
+                    date(st.stage.ends_on)
+                )),
+                Cell::new(opt_date(st.stage.started_on)),
+                match st.status {
+                    StageProgress::Completed => good(opt_date(st.stage.completed_on)),
+                    _ => Cell::new("—"),
+                },
+            ]);
+        }
+        push_table(out, &t);
     }
 }

@@ -5,9 +5,6 @@
 
 use accord_projections::textdiff::{Mark, Piece};
 
-/// How the marks read, for a label above a diff.
-pub const LEGEND: &str = "[-removed-] {+added+}";
-
 /// The new text with every change marked in place. A change spanning line
 /// breaks is marked line by line, so each line of the result reads alone.
 pub fn marked(pieces: &[Piece]) -> String {

@@ -13,6 +13,7 @@ mod partnership;
 mod person;
 mod review;
 mod stage;
+mod translation;
 
 type Checked = Result<(), Violation>;
 
@@ -210,6 +211,7 @@ impl RuleState {
             E::CommitmentMade(_) | E::CommitmentReported(_) | E::CommitmentRescheduled(_) => {
                 self.check_commitment(ev)
             }
+            E::TranslationRecorded(_) => self.check_translation(ev),
             _ => Ok(()),
         }
     }
@@ -321,7 +323,8 @@ impl RuleState {
             | E::CommitmentReported(_)
             | E::CommitmentRescheduled(_)
             | E::PersonKeyRevoked(_)
-            | E::SignaturesRequired(_) => Ok(()),
+            | E::SignaturesRequired(_)
+            | E::TranslationRecorded(_) => Ok(()),
             E::PersonKeyAdded(d) => {
                 let fp = d.key.key().fingerprint();
                 match self.signing.key_in_use(&fp) {

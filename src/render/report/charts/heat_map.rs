@@ -5,7 +5,8 @@ use std::fmt::Write;
 use accord_projections::snapshot::{PartnershipSnapshot, StageSnapshot};
 
 use super::*;
-use crate::render::report::{change, date, esc_html as esc, mean};
+use crate::render::i18n::Tr;
+use crate::render::report::{change, esc_html as esc, mean};
 
 /// A score's colour on the framework's scale: red (low) through pale
 /// yellow to blue (high), ColorBrewer RdYlBu; and the text colour on it.
@@ -34,8 +35,8 @@ pub fn score_colour(v: f64, min: i64, max: i64) -> (String, &'static str) {
 
 /// Partnerships × criteria: each latest review's mean, its change since
 /// the previous stage, divergence outlined. Only partnerships with a
-/// review with responses have a row.
-pub fn heat_map(s: &StageSnapshot) -> Option<String> {
+/// review with responses have a row. The words in the languages of `tr`.
+pub fn heat_map(s: &StageSnapshot, tr: &Tr) -> Option<String> {
     let rows: Vec<&PartnershipSnapshot> = s
         .partnerships
         .iter()
@@ -77,25 +78,27 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
     let height = top + rows.len() as f64 * cell_h + legend_h;
     open(
         &mut out,
+        tr,
         height,
-        &format!(
-            "Heat map: mean score per criterion of each partnership's latest review, as of {}",
-            date(s.as_of)
-        ),
+        &tr.label_by("chart-heat-map-title", |tr| {
+            vec![("date", tr.date(s.as_of).into())]
+        }),
         "heatmap",
     );
     headings(&mut out, s, &grid, slanted, chars, heading_lines);
-    text(
+    // Over the dates, the languages one above the other, upwards.
+    stacked(
         &mut out,
-        left + cols * cell_w + 8.0,
-        top - 8.0,
+        tr,
+        (left + cols * cell_w + 8.0, top - 8.0, -LINE),
         r##"font-size="10" fill="#4a5561""##,
-        "Reviewed",
+        "chart-reviewed",
     );
     for (i, p) in rows.iter().enumerate() {
         let y = top + i as f64 * cell_h;
         label(
             &mut out,
+            tr,
             left - 8.0,
             y + cell_h / 2.0,
             r##"font-size="10.5" fill="#1d2a38" text-anchor="end""##,
@@ -105,28 +108,30 @@ pub fn heat_map(s: &StageSnapshot) -> Option<String> {
         );
         for (j, c) in s.criteria.iter().enumerate() {
             let x = left + j as f64 * cell_w;
-            cell(&mut out, p, c, x, y, &grid);
+            cell(&mut out, tr, p, c, x, y, &grid);
         }
         text(
             &mut out,
+            tr,
             left + cols * cell_w + 8.0,
             y + cell_h / 2.0 + 4.0,
             r##"font-size="10" fill="#4a5561""##,
             &p.latest_review_on
-                .map(|d| d.0.format("%b %Y").to_string())
+                .map(|d| tr.month_year(d.0))
                 .unwrap_or_default(),
         );
         if crate::render::report::not_reviewed_since(p) {
             text(
                 &mut out,
+                tr,
                 left + cols * cell_w + 8.0,
                 y + cell_h / 2.0 + 15.0,
                 r##"font-size="8.5" fill="#8a96a3" font-style="italic""##,
-                "no new review",
+                &tr.say("no-new-review", &[]),
             );
         }
     }
-    legend(&mut out, s, &grid, rows.len());
+    legend(&mut out, tr, s, &grid, rows.len());
     out.push_str("</svg>");
     Some(out)
 }
@@ -200,8 +205,10 @@ fn headings(
 
 /// One partnership's mean on one criterion: coloured by the score, with
 /// its change, outlined when the sides diverge.
+#[allow(clippy::too_many_arguments)]
 fn cell(
     out: &mut String,
+    tr: &Tr,
     p: &PartnershipSnapshot,
     c: &accord_projections::snapshot::CriterionInfo,
     x: f64,
@@ -221,6 +228,7 @@ fn cell(
             );
             text(
                 out,
+                tr,
                 x + cell_w / 2.0,
                 y + cell_h / 2.0 + 4.0,
                 r##"font-size="10" fill="#8a96a3" text-anchor="middle""##,
@@ -245,6 +253,7 @@ fn cell(
             };
             text(
                 out,
+                tr,
                 x + cell_w / 2.0,
                 vy,
                 &format!(r#"font-size="12.5" font-weight="700" fill="{ink}" text-anchor="middle""#),
@@ -260,6 +269,7 @@ fn cell(
                 };
                 text(
                     out,
+                    tr,
                     x + cell_w / 2.0,
                     y + 27.0,
                     &format!(r#"font-size="9" fill="{ink}" text-anchor="middle""#),
@@ -281,18 +291,18 @@ fn cell(
 }
 
 /// The legend: the scale, and the divergence outline.
-fn legend(out: &mut String, s: &StageSnapshot, grid: &Grid, rows: usize) {
+fn legend(out: &mut String, tr: &Tr, s: &StageSnapshot, grid: &Grid, rows: usize) {
     let (left, top, cell_h) = (grid.left, grid.top, grid.cell_h);
     // Legend: the scale, and the divergence outline.
     let ly = top + rows as f64 * cell_h + 14.0;
     let (min, max) = (s.criteria[0].scale_min, s.criteria[0].scale_max);
     let steps = (max - min).clamp(1, 10);
-    text(
+    stacked(
         out,
-        left - 8.0,
-        ly + 11.0,
+        tr,
+        (left - 8.0, ly + 11.0, LINE),
         r##"font-size="10" fill="#4a5561" text-anchor="end""##,
-        "Score",
+        "chart-score",
     );
     for k in 0..=steps {
         let v = min as f64 + (max - min) as f64 * k as f64 / steps as f64;
@@ -301,6 +311,7 @@ fn legend(out: &mut String, s: &StageSnapshot, grid: &Grid, rows: usize) {
         rect(out, x, ly, 30.0, 16.0, &format!(r#"fill="{fill}""#));
         text(
             out,
+            tr,
             x + 15.0,
             ly + 11.5,
             &format!(r#"font-size="9.5" fill="{ink}" text-anchor="middle""#),
@@ -316,20 +327,21 @@ fn legend(out: &mut String, s: &StageSnapshot, grid: &Grid, rows: usize) {
         16.0,
         r##"fill="#ffffff" stroke="#1d2a38" stroke-width="2" stroke-dasharray="5 2.5""##,
     );
-    text(
+    let attrs = r##"font-size="10" fill="#4a5561""##;
+    let diverge = stacked(
         out,
-        lx + 32.0,
-        ly + 11.5,
-        r##"font-size="10" fill="#4a5561""##,
-        "sides diverge",
+        tr,
+        (lx + 32.0, ly + 11.5, LINE),
+        attrs,
+        "chart-sides-diverge",
     );
     if s.partnerships.iter().any(|p| p.previous_scores.is_some()) {
-        text(
+        stacked(
             out,
-            lx + 112.0,
-            ly + 11.5,
-            r##"font-size="10" fill="#4a5561""##,
-            "▲▼ change since previous stage",
+            tr,
+            (lx + (32.0 + diverge + 14.0).max(112.0), ly + 11.5, LINE),
+            attrs,
+            "chart-change-since",
         );
     }
 }

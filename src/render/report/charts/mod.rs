@@ -15,6 +15,8 @@ use accord_projections::partnership::CommitmentStatus;
 use accord_projections::snapshot::StageSnapshot;
 
 use super::esc_html as esc;
+use super::langtag::tagged;
+use crate::render::i18n::Tr;
 
 /// One colour per criterion: the Okabe–Ito palette (Okabe & Ito, "Color
 /// Universal Design", 2008), chosen to stay distinct under the common
@@ -47,23 +49,115 @@ pub(super) fn n(x: f64) -> String {
     }
 }
 
-pub(super) fn open(out: &mut String, height: f64, label: &str, class: &str) {
+pub(super) fn open(out: &mut String, tr: &Tr, height: f64, label: &str, class: &str) {
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart {class}" viewBox="0 0 {w} {h}" role="img" aria-label="{label}"><title>{label}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart {class}" viewBox="0 0 {w} {h}"{font} role="img" aria-label="{label}"><title>{label}</title>"#,
         w = n(WIDTH),
         h = n(height),
+        font = font(tr),
         label = esc(label),
     );
 }
 
-pub(super) fn text(out: &mut String, x: f64, y: f64, attrs: &str, content: &str) {
+/// Khmer-capable fonts named on a chart in Khmer (after the Latin ones,
+/// as the page's style sheet names them), so the chart draws its Khmer
+/// also when copied out of the page.
+pub(super) fn font(tr: &Tr) -> &'static str {
+    if tr.has_khmer() {
+        r#" font-family="'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', 'Noto Sans Khmer', 'Khmer OS', 'Khmer OS System', sans-serif""#
+    } else {
+        ""
+    }
+}
+
+/// Text of a chart, escaped, each run in a language other than the page's
+/// (or each half of a bilingual label) marked with its `lang`.
+fn content(tr: &Tr, s: &str) -> String {
+    tagged(s, tr.lang(), "tspan", esc)
+}
+
+/// The width in SVG units a text of `font` size takes, roughly: Latin
+/// letters about half the size, Khmer (by its display columns) about
+/// four fifths of it.
+pub(super) fn text_px(s: &str, font: f64) -> f64 {
+    s.chars()
+        .map(|c| {
+            let cols = crate::render::text::columns(c.encode_utf8(&mut [0; 4])) as f64;
+            if ('\u{1780}'..='\u{17FF}').contains(&c) {
+                cols * font * 0.8
+            } else {
+                cols * font * 0.5
+            }
+        })
+        .sum()
+}
+
+/// A label of a chart's legend or axis in the languages of `tr`, one
+/// above the other (the leading one on top, at `y`, the next `LINE`
+/// below, or above with a negative `step`): bilingual labels side by side
+/// would run off a chart 680 wide. Returns the width of the widest line.
+pub(super) fn stacked(
+    out: &mut String,
+    tr: &Tr,
+    (x, y, step): (f64, f64, f64),
+    attrs: &str,
+    id: &str,
+) -> f64 {
+    stacked_text(out, tr, (x, y, step), attrs, &tr.stacked().label(id, &[]))
+}
+
+/// [`stacked`] for a label already worded (its languages on lines of
+/// their own, as [`Tr::stacked`] writes them).
+pub(super) fn stacked_text(
+    out: &mut String,
+    tr: &Tr,
+    (x, y, step): (f64, f64, f64),
+    attrs: &str,
+    label: &str,
+) -> f64 {
+    let mut widest: f64 = 0.0;
+    let lines: Vec<&str> = label.split('\n').collect();
+    let langs = tr.langs();
+    for (i, line) in lines.iter().enumerate() {
+        // Upwards, the leading language still on top.
+        let row = if step < 0.0 { lines.len() - 1 - i } else { i };
+        let y = y + row as f64 * step;
+        if lines.len() > 1 && lines.len() == langs.len() {
+            // One language a line: each line says which.
+            let lang = langs[i];
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" {attrs} lang="{}">{}</text>"#,
+                n(x),
+                n(y),
+                lang.tag(),
+                tagged(line, lang, "tspan", esc)
+            );
+        } else {
+            text(out, tr, x, y, attrs, line);
+        }
+        widest = widest.max(text_px(line, 10.0));
+    }
+    widest
+}
+
+/// The number of languages a label of `tr` is written in (the lines
+/// [`stacked`] draws).
+pub(super) fn stacked_lines(tr: &Tr) -> usize {
+    tr.stacked().label("chart-planned", &[]).lines().count()
+}
+
+/// The distance between the lines of a stacked label.
+pub(super) const LINE: f64 = 11.0;
+
+pub(super) fn text(out: &mut String, tr: &Tr, x: f64, y: f64, attrs: &str, s: &str) {
     let _ = write!(
         out,
         r#"<text x="{}" y="{}" {attrs}>{}</text>"#,
         n(x),
         n(y),
-        esc(content)
+        content(tr, s)
     );
 }
 
@@ -94,9 +188,11 @@ pub(super) fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64, attrs: 
 pub fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
+    // Display columns, not characters: Khmer's combining signs take none.
+    let cols = crate::render::text::columns;
     for word in s.split_whitespace() {
-        let len = cur.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
+        let len = cols(&cur);
+        if len > 0 && len + 1 + cols(word) > width {
             out.push(std::mem::take(&mut cur));
         }
         if !cur.is_empty() {
@@ -123,8 +219,10 @@ pub fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
 }
 
 /// Text on up to `lines` lines, vertically centred on `cy`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn label(
     out: &mut String,
+    tr: &Tr,
     x: f64,
     cy: f64,
     attrs: &str,
@@ -138,14 +236,14 @@ pub(super) fn label(
     let _ = write!(out, r#"<text x="{}" y="{}" {attrs}>"#, n(x), n(top));
     for (i, p) in parts.iter().enumerate() {
         if i == 0 {
-            let _ = write!(out, "<tspan>{}</tspan>", esc(p));
+            let _ = write!(out, "<tspan>{}</tspan>", content(tr, p));
         } else {
             let _ = write!(
                 out,
                 r#"<tspan x="{}" dy="{}">{}</tspan>"#,
                 n(x),
                 n(lh),
-                esc(p)
+                content(tr, p)
             );
         }
     }

@@ -6,7 +6,7 @@ use accord_projections::snapshot::{StageLine, StageSnapshot};
 use chrono::{Datelike, NaiveDate};
 
 use super::*;
-use crate::render::report::date;
+use crate::render::i18n::Tr;
 
 pub(super) fn month_start(d: NaiveDate) -> NaiveDate {
     d.with_day(1).expect("day 1 exists")
@@ -23,13 +23,14 @@ pub(super) fn next_month(d: NaiveDate) -> NaiveDate {
 
 /// The programme's stages, planned against actual, with the as-of date;
 /// the snapshot's own stage highlighted.
-pub fn timeline(s: &StageSnapshot) -> String {
-    timeline_of(&s.stages, s.as_of, Some(s.stage))
+pub fn timeline(s: &StageSnapshot, tr: &Tr) -> String {
+    timeline_of(&s.stages, s.as_of, Some(s.stage), tr)
 }
 
 /// `stages`, planned against actual, as they stood on `as_of`; `current`
-/// (if any) highlighted.
-pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> String {
+/// (if any) highlighted; the words in the languages of `tr`, the months
+/// and dates in its leading one.
+pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>, tr: &Tr) -> String {
     let mut out = String::new();
     let rows = stages.len().max(1) as f64;
     let top = 34.0;
@@ -37,11 +38,11 @@ pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> St
     let height = top + rows * row_h + 40.0;
     open(
         &mut out,
+        tr,
         height,
-        &format!(
-            "Stage timeline: planned and actual dates, as of {}",
-            date(as_of)
-        ),
+        &tr.label_by("chart-timeline-title", |tr| {
+            vec![("date", tr.date(as_of).into())]
+        }),
         "timeline",
     );
     let mut dates: Vec<NaiveDate> = vec![as_of.0];
@@ -58,7 +59,7 @@ pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> St
     let x = |d: NaiveDate| left + (d - first).num_days() as f64 / span * (right - left);
     let bottom = top + rows * row_h;
 
-    month_axis(&mut out, (first, last), (left, right), (top, bottom));
+    month_axis(&mut out, (first, last), (left, right), (top, bottom), tr);
     line(
         &mut out,
         left,
@@ -76,6 +77,7 @@ pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> St
         let name = format!("{}. {}", st.stage, st.name);
         label(
             &mut out,
+            tr,
             6.0,
             y + row_h / 2.0,
             &format!(
@@ -129,12 +131,13 @@ pub fn timeline_of(stages: &[StageLine], as_of: Day, current: Option<u32>) -> St
     let dx = if anchor == "end" { -4.0 } else { 4.0 };
     text(
         &mut out,
+        tr,
         xa + dx,
         top - 10.0,
         &format!(r##"font-size="10" fill="#b03a2e" text-anchor="{anchor}""##),
-        &format!("As of {}", date(as_of)),
+        &tr.say("chart-as-of", &[("date", tr.date(as_of).into())]),
     );
-    legend(&mut out, stages);
+    legend(&mut out, stages, tr);
     out.push_str("</svg>");
     out
 }
@@ -146,6 +149,7 @@ fn month_axis(
     (first, last): (NaiveDate, NaiveDate),
     (left, right): (f64, f64),
     (top, bottom): (f64, f64),
+    tr: &Tr,
 ) {
     let span = (last - first).num_days().max(1) as f64;
     let x = |d: NaiveDate| left + (d - first).num_days() as f64 / span * (right - left);
@@ -191,13 +195,15 @@ fn month_axis(
         }
         if step > 0 && i % step == 0 {
             let w = x(next_month(*m)) - xm;
+            let month = tr.say(&format!("month-{}", m.month()), &[]);
             let label_text = if step == 1 && w < 20.0 {
-                m.format("%b").to_string().chars().take(1).collect()
+                month.chars().take(1).collect()
             } else {
-                m.format("%b").to_string()
+                month
             };
             text(
                 out,
+                tr,
                 xm + 2.0,
                 bottom + 14.0,
                 r##"font-size="9.5" fill="#4a5561""##,
@@ -213,6 +219,7 @@ fn month_axis(
             last_year_x = xm;
             text(
                 out,
+                tr,
                 xm + 2.0,
                 if step > 0 {
                     bottom + 27.0
@@ -220,15 +227,16 @@ fn month_axis(
                     bottom + 14.0
                 },
                 r##"font-size="10" font-weight="700" fill="#24313f""##,
-                &m.year().to_string(),
+                &tr.digits(&m.year().to_string()),
             );
         }
     }
 }
 
 /// The legend, above the stage names.
-fn legend(out: &mut String, stages: &[StageLine]) {
+fn legend(out: &mut String, stages: &[StageLine], tr: &Tr) {
     let lx = 6.0;
+    let attrs = r##"font-size="10" fill="#4a5561""##;
     rect(
         out,
         lx,
@@ -237,29 +245,21 @@ fn legend(out: &mut String, stages: &[StageLine]) {
         8.0,
         r##"fill="#dbe4ee" stroke="#8da2b8" stroke-width="0.8""##,
     );
-    text(
-        out,
-        lx + 18.0,
-        14.0,
-        r##"font-size="10" fill="#4a5561""##,
-        "Planned",
-    );
-    rect(out, lx + 64.0, 6.0, 14.0, 8.0, r##"fill="#1f4e79""##);
-    text(
-        out,
-        lx + 82.0,
-        14.0,
-        r##"font-size="10" fill="#4a5561""##,
-        "Actual",
-    );
+    // Each swatch after the words before it: where the English legend
+    // always put them, or further when the words are wider.
+    let planned = stacked(out, tr, (lx + 18.0, 14.0, LINE), attrs, "chart-planned");
+    let second = lx + (18.0 + planned + 8.0).max(64.0);
+    rect(out, second, 6.0, 14.0, 8.0, r##"fill="#1f4e79""##);
+    let actual = stacked(out, tr, (second + 18.0, 14.0, LINE), attrs, "chart-actual");
     if stages.iter().any(|st| st.status == StageProgress::Started) {
-        rect(out, lx + 120.0, 6.0, 14.0, 8.0, r##"fill="#4f8fc0""##);
-        text(
+        let third = second + (18.0 + actual + 8.0).max(56.0);
+        rect(out, third, 6.0, 14.0, 8.0, r##"fill="#4f8fc0""##);
+        stacked(
             out,
-            lx + 138.0,
-            14.0,
-            r##"font-size="10" fill="#4a5561""##,
-            "In progress",
+            tr,
+            (third + 18.0, 14.0, LINE),
+            attrs,
+            "chart-in-progress",
         );
     }
 }

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::timeline::{month_start, next_month};
 use super::*;
+use crate::render::i18n::Tr;
 use crate::render::report::esc_html as esc;
 
 /// A trend needs at least this many reviews with responses; a partnership
@@ -96,8 +97,8 @@ fn marker(out: &mut String, j: usize, x: f64, y: f64, colour: &str) {
 
 /// One small chart per partnership with at least [`TREND_AT_LEAST`]
 /// reviews with responses: each criterion's mean, review by review, on a
-/// time axis shared by all the panels.
-pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
+/// time axis shared by all the panels; the words in the languages of `tr`.
+pub fn trends(s: &StageSnapshot, tr: &Tr) -> Vec<(String, String)> {
     let panels: Vec<&PartnershipSnapshot> = s
         .partnerships
         .iter()
@@ -125,7 +126,7 @@ pub fn trends(s: &StageSnapshot) -> Vec<(String, String)> {
             let name = short_name(&p.summary.name, prefix.as_deref());
             (
                 name.clone(),
-                trend_panel(s, p, &name, first, last, min, max),
+                trend_panel(s, p, &name, (first, last), (min, max), tr),
             )
         })
         .collect()
@@ -153,28 +154,28 @@ pub fn single_reviews(s: &StageSnapshot) -> Vec<(String, NaiveDate)> {
 const PANEL_W: f64 = 220.0;
 const AXIS_FONT: f64 = 8.5;
 
-#[allow(clippy::too_many_arguments)]
 fn trend_panel(
     s: &StageSnapshot,
     p: &PartnershipSnapshot,
     name: &str,
-    first: NaiveDate,
-    last: NaiveDate,
-    min: i64,
-    max: i64,
+    (first, last): (NaiveDate, NaiveDate),
+    (min, max): (i64, i64),
+    tr: &Tr,
 ) -> String {
     let (w, h) = (PANEL_W, 140.0);
     let (left, right, top, bottom) = (20.0, w - 10.0, 40.0, h - 20.0);
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart trend" viewBox="0 0 {} {}" role="img" aria-label="Score trend: {label}"><title>Score trend: {label}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart trend" viewBox="0 0 {} {}"{font} role="img" aria-label="{label}"><title>{label}</title>"#,
         n(w),
         n(h),
-        label = esc(name)
+        font = font(tr),
+        label = esc(&tr.label("chart-trend-title", &[("name", name.into())]))
     );
     label(
         &mut out,
+        tr,
         4.0,
         12.0,
         r##"font-size="10" font-weight="700" fill="#1d2a38""##,
@@ -197,6 +198,7 @@ fn trend_panel(
         if (k - min) % every == 0 {
             text(
                 &mut out,
+                tr,
                 left - 4.0,
                 yk + 3.0,
                 &format!(r#"{axis} text-anchor="end""#),
@@ -204,7 +206,7 @@ fn trend_panel(
             );
         }
     }
-    year_ticks(&mut out, (first, last), &x, (bottom, right, h), &axis);
+    year_ticks(&mut out, (first, last), &x, (bottom, right, h), &axis, tr);
     // The previous stage's end.
     if let Some(since) = s.changes.since
         && since.0 >= first
@@ -270,13 +272,20 @@ fn trend_panel(
     if let Some(d) = p.score_history.last().map(|h| h.opened_on) {
         text(
             &mut out,
+            tr,
             4.0,
             27.0,
             &axis,
-            &format!(
-                "{} · latest {}",
-                crate::render::report::plural(p.score_history.len(), "review", "reviews"),
-                d.0.format("%b %Y")
+            &tr.say(
+                "chart-trend-latest",
+                &[
+                    (
+                        "reviews",
+                        tr.say("chart-n-reviews", &[("n", p.score_history.len().into())])
+                            .into(),
+                    ),
+                    ("date", tr.month_year(d.0).into()),
+                ],
             ),
         );
     }
@@ -339,6 +348,7 @@ fn year_ticks(
     x: &dyn Fn(NaiveDate) -> f64,
     (bottom, right, h): (f64, f64, f64),
     axis: &str,
+    tr: &Tr,
 ) {
     let mut m = first;
     let mut last_label = f64::NEG_INFINITY;
@@ -347,9 +357,9 @@ fn year_ticks(
             let xm = x(m);
             line(out, xm, bottom, xm, bottom + 3.0, r##"stroke="#9aa7b4""##);
             let label = if m == first {
-                m.format("%b %Y").to_string()
+                tr.month_year(m)
             } else {
-                m.format("%Y").to_string()
+                tr.digits(&m.year().to_string())
             };
             let room = if last_label == f64::NEG_INFINITY {
                 0.0
@@ -357,7 +367,7 @@ fn year_ticks(
                 48.0
             };
             if xm - last_label >= room && xm + 22.0 <= right + 8.0 {
-                text(out, xm + 1.0, h - 6.0, axis, &label);
+                text(out, tr, xm + 1.0, h - 6.0, axis, &label);
                 last_label = xm;
             }
         }

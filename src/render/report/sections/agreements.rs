@@ -5,6 +5,9 @@ use accord_events::fields::AgreementKind;
 use accord_projections::partnership::AgreementStatus;
 use accord_projections::snapshot::AgreementLine;
 
+use accord_events::fields::{Translatable, TranslatedField};
+use accord_projections::translations::Target;
+
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
 
@@ -59,7 +62,7 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
             .take(ROWS_AT_MOST)
             .map(|&(name, a)| {
                 Row::new(vec![
-                    vec![Span::log(&a.title), Span::IdAfter(a.agreement.clone())],
+                    title(s, tr, a),
                     l(names.short(name)),
                     vec![status_pill(tr, a.status)],
                     l(wording::agreement_note(tr, a)),
@@ -171,4 +174,20 @@ fn entry(tr: &Tr, a: &AgreementLine) -> (Spans, Spans) {
         page.push(Span::Styled("when", t(tr.date(d))));
     }
     (markdown, vec![Span::Div("agr".into(), page)])
+}
+
+/// An agreement's title (of its current version) in the report's
+/// languages, and its id.
+fn title(s: &StageSnapshot, tr: &Tr, a: &accord_projections::snapshot::AgreementLine) -> Spans {
+    let target = Target {
+        version: Some(a.current_version),
+        ..Target::of(
+            Translatable::Agreement,
+            &a.agreement,
+            TranslatedField::Title,
+        )
+    };
+    let mut out = super::translations::content(s, tr, &target, &a.title);
+    out.push(Span::IdAfter(a.agreement.clone()));
+    out
 }

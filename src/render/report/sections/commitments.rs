@@ -3,6 +3,9 @@
 
 use accord_projections::status::CommitmentCounts;
 
+use accord_events::fields::{Translatable, TranslatedField};
+use accord_projections::translations::Target;
+
 use super::*;
 use crate::render::report::charts;
 use crate::render::report::model::{Chart, Column, Figure, Row, Table};
@@ -62,7 +65,16 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
             .take(ROWS_AT_MOST)
             .map(|c| {
                 Row::new(vec![
-                    vec![Span::log(&c.text), Span::IdAfter(c.commitment.clone())],
+                    {
+                        let target = Target::of(
+                            Translatable::Commitment,
+                            &c.commitment,
+                            TranslatedField::Text,
+                        );
+                        let mut text = super::translations::content(s, tr, &target, &c.text);
+                        text.push(Span::IdAfter(c.commitment.clone()));
+                        text
+                    },
                     l(names.short(&c.name)),
                     l(&c.owner_name),
                     vec![Span::Styled("overdue nowrap", t(tr.date(c.due)))],

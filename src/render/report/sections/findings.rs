@@ -1,6 +1,7 @@
 //! Diverging views, and findings as a SWOT analysis and by theme.
 
-use accord_events::fields::Swot;
+use accord_events::fields::{Swot, Translatable, TranslatedField};
+use accord_projections::translations::Target;
 
 use super::*;
 use crate::render::report::model::{Column, Row, Table};
@@ -109,7 +110,13 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
                         .map_or_else(|| t(tr.label("programme", &[])), |n| l(names.short(n)));
                     let theme = words::theme(tr, x.theme);
                     let on = tr.date(x.recorded_on);
-                    let mut item = l(&x.text);
+                    let text = translations::content(
+                        s,
+                        tr,
+                        &Target::of(Translatable::Finding, &x.finding, TranslatedField::Text),
+                        &x.text,
+                    );
+                    let mut item = text.clone();
                     item.push(Span::text(" — "));
                     item.extend(about.clone());
                     item.push(Span::text(format!("; {theme}")));
@@ -124,11 +131,9 @@ pub fn build(s: &StageSnapshot, tr: &Tr, names: &Names) -> Section {
                         tag.push(Span::text(format!(" · {}", words::side(tr, side))));
                     }
                     tag.push(Span::text(format!(" · {on}")));
-                    html_items.push(vec![
-                        Span::log(&x.text),
-                        Span::Break,
-                        Span::Styled("tag", tag),
-                    ]);
+                    let mut html_item = text;
+                    html_item.extend([Span::Break, Span::Styled("tag", tag)]);
+                    html_items.push(html_item);
                 }
                 markdown.push(Block::List(None, md_items));
                 quad.push(Block::List(None, html_items));

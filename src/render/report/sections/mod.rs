@@ -12,8 +12,11 @@ mod coverage;
 mod findings;
 mod scores;
 mod stage;
+mod translations;
 
+use accord_events::fields::{Translatable, TranslatedField};
 use accord_projections::snapshot::StageSnapshot;
+use accord_projections::translations::Target;
 
 use super::model::{Block, Card, Fact, Format, Masthead, Report, Section, Span, Spans, l, t, w};
 use super::wording::{self, n};
@@ -23,7 +26,7 @@ use crate::render::i18n::{Arg, Tr};
 
 /// The report of a snapshot.
 pub fn build(s: &StageSnapshot, tr: &Tr) -> Report {
-    let names = Names::of(s);
+    let names = Names::in_langs(s, tr);
     Report {
         lang: tr.lang(),
         khmer: tr.has_khmer(),
@@ -40,9 +43,23 @@ pub fn build(s: &StageSnapshot, tr: &Tr) -> Report {
             activities::build(s, tr),
             changes::build(s, tr),
             changes::annex(s, tr, &names),
-        ],
+        ]
+        .into_iter()
+        .chain(translations::annex(s, tr))
+        .collect(),
         footer: footer(s, tr),
     }
+}
+
+/// A stage's name, in the report's languages.
+fn stage_name(s: &StageSnapshot, tr: &Tr, st: &accord_projections::snapshot::StageLine) -> Spans {
+    let id = st.stage.to_string();
+    translations::content(
+        s,
+        tr,
+        &Target::of(Translatable::Stage, &id, TranslatedField::Name),
+        &st.name,
+    )
 }
 
 /// A message with text from the log in it (passed as `$log`): the
@@ -149,7 +166,12 @@ fn section(id: &'static str, heading: Spans, blocks: Vec<Block>) -> Section {
 fn masthead(s: &StageSnapshot, tr: &Tr) -> Masthead {
     let st = &s.stage_detail;
     let programme = s.programme.as_ref().map(|p| {
-        let mut line = vec![Span::Strong(l(&p.name))];
+        let mut line = vec![Span::Strong(translations::content(
+            s,
+            tr,
+            &Target::of(Translatable::Programme, "", TranslatedField::Name),
+            &p.name,
+        ))];
         if let Some(c) = &p.commissioned_by {
             line.push(Span::text(format!(
                 " · {} ",
@@ -169,7 +191,12 @@ fn masthead(s: &StageSnapshot, tr: &Tr) -> Masthead {
                 md(t(tr.label("objective-colon", &[]))),
                 html(t(tr.label("objective-heading", &[]))),
             ],
-            l(&p.objective),
+            translations::content(
+                s,
+                tr,
+                &Target::of(Translatable::Programme, "", TranslatedField::Objective),
+                &p.objective,
+            ),
         )
     });
     let fact = |id: &str, value, only| Fact {
@@ -217,17 +244,18 @@ fn masthead(s: &StageSnapshot, tr: &Tr) -> Masthead {
             )),
             Span::text(progress.clone()),
         ],
-        heading: l(&st.name),
+        heading: stage_name(s, tr, st),
         programme,
         objective,
         facts: vec![
             fact(
                 "fact-stage",
-                vec![
-                    Span::text(format!("{stage_of} — ")),
-                    Span::log(&st.name),
-                    Span::text(format!(" ({progress})")),
-                ],
+                [
+                    vec![Span::text(format!("{stage_of} — "))],
+                    stage_name(s, tr, st),
+                    vec![Span::text(format!(" ({progress})"))],
+                ]
+                .concat(),
                 md_only,
             ),
             fact(

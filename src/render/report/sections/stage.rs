@@ -19,7 +19,7 @@ pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
     match &st.summary {
         Some(sum) => {
             markdown.push(para(tr.label("stage-summary-colon", &[])));
-            markdown.push(Block::Quote(l(sum), None));
+            markdown.push(Block::Quote(summary(s, tr, sum), None));
         }
         None => markdown.push(para(not_completed.clone())),
     }
@@ -37,7 +37,7 @@ pub fn build(s: &StageSnapshot, tr: &Tr) -> Section {
     let mut achieved = vec![Block::Heading(t(tr.label("stage-achieved", &[])))];
     match &st.summary {
         Some(sum) => achieved.push(Block::Quote(
-            l(sum),
+            summary(s, tr, sum),
             Some(t(tr.say(
                 "stage-recorded-on-completion",
                 &[("date", wording::opt_date(tr, st.completed_on).into())],
@@ -83,10 +83,11 @@ fn stages_table(s: &StageSnapshot, tr: &Tr) -> Table {
             (Some(a), None) => tr.say("from-date", &[("date", tr.date(a).into())]),
             (None, _) => "—".to_owned(),
         };
-        let name = vec![
-            Span::text(format!("{}. ", tr.digits(&st.stage.to_string()))),
-            Span::log(&st.name),
-        ];
+        let mut name = vec![Span::text(format!(
+            "{}. ",
+            tr.digits(&st.stage.to_string())
+        ))];
+        name.extend(super::stage_name(s, tr, st));
         rows.push(Row::new(vec![
             if st.stage == s.stage {
                 vec![Span::Strong(name)]
@@ -106,4 +107,11 @@ fn stages_table(s: &StageSnapshot, tr: &Tr) -> Table {
             .collect(),
         rows,
     }
+}
+
+/// The stage's summary, in the report's languages.
+fn summary(s: &StageSnapshot, tr: &Tr, sum: &str) -> Spans {
+    let id = s.stage.to_string();
+    let target = Target::of(Translatable::Stage, &id, TranslatedField::Summary);
+    super::translations::content(s, tr, &target, sum)
 }
