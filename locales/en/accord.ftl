@@ -455,9 +455,12 @@ status-adopted = Adopted
 status-reviewed = Reviewed
 status-review = Review
 status-diverging = Diverging
+status-diverging-criteria = Diverging criteria
 status-key =
     Adopted: agreements with a version in force / all. Reviewed: when the latest
     review with responses was opened. Overdue: commitments past their due date.
+    Diverging: criteria on which government and development partners differ by
+    half the scale or more (listed above).
 
 ## The log head every text report ends with
 

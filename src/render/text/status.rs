@@ -183,19 +183,19 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                     0 => Cell::new(""),
                     n => alert(tr.digits(&n.to_string())),
                 },
-                Cell::new({
-                    let framework = labels::framework_of(replay, &p.partnership);
-                    labels::in_framework_order(framework, p.diverging.iter())
-                        .into_iter()
-                        .map(|c| labels::criterion(framework, c))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }),
+                // A count, as for overdue commitments; the criteria are
+                // listed under the table (their labels are sentences, which
+                // wrapped this last column into slivers at 80 columns).
+                match p.diverging.len() {
+                    0 => Cell::new(""),
+                    n => alert(tr.digits(&n.to_string())),
+                },
             ]);
         }
         keep_width(&mut t, 0);
         keep_width(&mut t, 2);
         push_table(out, &t);
+        diverging(out, s, replay, tr);
         out.push_str(&format!("{}\n", tr.say("status-key", &[])));
     }
 }
@@ -247,5 +247,29 @@ fn stages(out: &mut String, s: &ProgrammeStatus, style: &Style, tr: &Tr, content
             ]);
         }
         push_table(out, &t);
+    }
+}
+
+/// The diverging criteria of each partnership, by their framework's labels.
+fn diverging(out: &mut String, s: &ProgrammeStatus, replay: &Replay, tr: &Tr) {
+    let lines: Vec<String> = s
+        .partnerships
+        .iter()
+        .filter(|p| !p.diverging.is_empty())
+        .map(|p| {
+            let framework = labels::framework_of(replay, &p.partnership);
+            let criteria: Vec<String> = labels::in_framework_order(framework, p.diverging.iter())
+                .into_iter()
+                .map(|c| labels::criterion(framework, c).to_owned())
+                .collect();
+            format!("{}: {}", p.partnership, criteria.join("; "))
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{}\n", tr.label("status-diverging-criteria", &[])));
+    for line in lines {
+        out.push_str(&wrap(&format!("  {line}"), "    "));
     }
 }
