@@ -6,10 +6,34 @@ use std::cell::Cell;
 
 use accord_projections::translations::{Target, Translations};
 
-use super::i18n::Tr;
+use super::i18n::{Lang, Tr};
 
 /// The mark after a translation (explained by the `translations-note` message).
 pub const MARK: char = '‡';
+
+/// One language's part of recorded content in a report.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The standing translation into the language.
+    Translation(Lang, &'a str),
+    /// The text as recorded.
+    Original,
+}
+
+/// For each of `langs`, the translation `find` gives for it, else the
+/// recorded text; the recorded text comes at most once, however many
+/// languages lack a translation. Every report reads content this way.
+pub fn parts<'a>(langs: &[Lang], find: impl Fn(Lang) -> Option<&'a str>) -> Vec<Part<'a>> {
+    let mut out = Vec::new();
+    for &lang in langs {
+        match find(lang) {
+            Some(t) => out.push(Part::Translation(lang, t)),
+            None if !out.contains(&Part::Original) => out.push(Part::Original),
+            None => {}
+        }
+    }
+    out
+}
 
 /// Recorded content for one report: remembers whether any translation was
 /// shown, so the report can explain the mark once.
@@ -31,23 +55,22 @@ impl<'a> Content<'a> {
 
     /// `original` (the recorded text of `target`) in the report's languages.
     pub fn text(&self, target: &Target, original: &str) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut original_shown = false;
-        for lang in self.tr.langs() {
-            let part = match self.translations.get(target, lang.tag()) {
-                Some(t) => {
+        let find = |lang: Lang| {
+            self.translations
+                .get(target, lang.tag())
+                .map(|t| t.text.as_str())
+        };
+        parts(&self.tr.langs(), find)
+            .into_iter()
+            .map(|part| match part {
+                Part::Translation(_, t) => {
                     self.used.set(true);
-                    format!("{}{MARK}", t.text)
+                    format!("{t}{MARK}")
                 }
-                None if !original_shown => {
-                    original_shown = true;
-                    original.to_owned()
-                }
-                None => continue,
-            };
-            parts.push(part);
-        }
-        parts.join(" / ")
+                Part::Original => original.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" / ")
     }
 
     /// The note explaining the mark, when a translation was shown.
@@ -55,5 +78,21 @@ impl<'a> Content<'a> {
         self.used
             .get()
             .then(|| self.tr.say("translations-note", &[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_reads_its_translation_and_the_recorded_text_comes_once() {
+        let km_only = |l: Lang| (l == Lang::Km).then_some("ខ្មែរ");
+        assert_eq!(
+            parts(&[Lang::Km, Lang::En], km_only),
+            [Part::Translation(Lang::Km, "ខ្មែរ"), Part::Original]
+        );
+        assert_eq!(parts(&[Lang::En], km_only), [Part::Original]);
+        assert_eq!(parts(&[Lang::Km, Lang::En], |_| None), [Part::Original]);
     }
 }

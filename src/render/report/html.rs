@@ -169,7 +169,7 @@ pub fn spans(p: &[Span], page: Lang) -> String {
                     r#"<span lang="{}" class="translation">{}</span><sup class="tr-mark">{}</sup>"#,
                     e(lang),
                     e(t),
-                    super::TRANSLATION_MARK
+                    crate::render::translated::MARK
                 );
             }
             Span::Id(t) => {

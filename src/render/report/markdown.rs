@@ -86,7 +86,7 @@ pub fn spans(p: &[Span]) -> String {
             Span::Log(t) => o.push_str(&esc(t)),
             Span::Translated(_, t) => {
                 o.push_str(&esc(t));
-                o.push(super::TRANSLATION_MARK);
+                o.push(crate::render::translated::MARK);
             }
             Span::Id(t) | Span::Code(t) | Span::Hash(t) => o.push_str(&code(t)),
             Span::IdAfter(t) => {

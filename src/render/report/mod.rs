@@ -16,6 +16,7 @@ pub mod sections;
 pub mod wording;
 pub mod words;
 
+use crate::render::translated::{MARK, Part, parts};
 use accord_events::fields::{AgreementKind, Day};
 use accord_projections::partnership::AgreementStatus;
 use accord_projections::snapshot::StageSnapshot;
@@ -194,7 +195,7 @@ pub struct Names {
     pub prefix: Option<String>,
     /// Recorded name → the name in the report's languages, for the
     /// partnerships whose name has a translation into one of them (each
-    /// translation marked with [`TRANSLATION_MARK`]).
+    /// translation marked with [`MARK`]).
     translated: std::collections::HashMap<String, String>,
 }
 
@@ -219,9 +220,6 @@ fn translated_prefix(names: &[&str]) -> Option<String> {
     let brk = common[cut..].chars().next()?.len_utf8();
     Some(common[..cut + brk].to_owned())
 }
-
-/// The mark after a translation of recorded text (the annex explains it).
-pub const TRANSLATION_MARK: char = '‡';
 
 impl Names {
     /// The names of a snapshot, as recorded.
@@ -264,30 +262,29 @@ impl Names {
                 all.and_then(|all| translated_prefix(&all))
             })
             .collect();
+        let langs = tr.langs();
         for p in &s.partnerships {
-            let mut parts: Vec<String> = Vec::new();
-            let mut any = false;
-            for (lang, prefix) in tr.langs().into_iter().zip(&prefixes) {
-                let part = match find(p, lang) {
-                    Some(t) => {
-                        any = true;
-                        let text = prefix
-                            .as_deref()
-                            .and_then(|x| t.text.strip_prefix(x))
-                            .unwrap_or(&t.text);
-                        format!("{text}{TRANSLATION_MARK}")
+            let parts = parts(&langs, |lang| find(p, lang).map(|t| t.text.as_str()));
+            if !parts.iter().any(|x| matches!(x, Part::Translation(..))) {
+                continue;
+            }
+            let shown: Vec<String> = parts
+                .into_iter()
+                .map(|part| match part {
+                    Part::Translation(lang, text) => {
+                        let prefix = langs
+                            .iter()
+                            .position(|l| *l == lang)
+                            .and_then(|i| prefixes[i].as_deref());
+                        let text = prefix.and_then(|x| text.strip_prefix(x)).unwrap_or(text);
+                        format!("{text}{MARK}")
                     }
-                    None => names.short(&p.summary.name),
-                };
-                if !parts.contains(&part) {
-                    parts.push(part);
-                }
-            }
-            if any {
-                names
-                    .translated
-                    .insert(p.summary.name.clone(), parts.join(" / "));
-            }
+                    Part::Original => names.short(&p.summary.name),
+                })
+                .collect();
+            names
+                .translated
+                .insert(p.summary.name.clone(), shown.join(" / "));
         }
         names
     }

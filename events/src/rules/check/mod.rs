@@ -292,14 +292,7 @@ impl RuleState {
                 ),
             ));
         }
-        let blocked = |what: String| {
-            Err(Violation::new(
-                Rule::Retraction,
-                "event",
-                format!("event {id:?} cannot be retracted: {what}"),
-            )
-            .hint("retract the later events that depend on it first (newest first)"))
-        };
+        let blocked = |what: String| blocked(id, what);
         let in_use = |kind: Kind, eid: &str| self.refs.get(kind, eid).copied().unwrap_or(0);
         if let Some(p) = t.stream.strip_prefix("partnership:")
             && self.partnerships.get(p).is_some_and(|x| x.closed.is_some())
@@ -370,14 +363,7 @@ impl RuleState {
             .get(partnership)
             .and_then(|p| p.memberships.get(org));
         let Some(steps) = steps else { return Ok(()) };
-        let blocked = |what: String| {
-            Err(Violation::new(
-                Rule::Retraction,
-                "event",
-                format!("event {id:?} cannot be retracted: {what}"),
-            )
-            .hint("retract the later events that depend on it first (newest first)"))
-        };
+        let blocked = |what: String| blocked(id, what);
         match steps.iter().position(|s| s.mark.seq == seq) {
             Some(i) if i + 1 < steps.len() => blocked(format!(
                 "a later change to the membership of {org:?} in {partnership:?} stands"
@@ -392,6 +378,16 @@ impl RuleState {
 }
 
 /// The field that names a `kind`: its noun, but `org` for an organisation.
+/// A retraction refused because standing events still depend on `id`.
+fn blocked(id: &str, what: String) -> Checked {
+    Err(Violation::new(
+        Rule::Retraction,
+        "event",
+        format!("event {id:?} cannot be retracted: {what}"),
+    )
+    .hint("retract the later events that depend on it first (newest first)"))
+}
+
 fn field_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Org => "org",

@@ -8,26 +8,22 @@ use accord_projections::translations::{Target, Translation};
 
 use super::*;
 use crate::render::i18n::Lang;
+use crate::render::translated::{Part, parts};
 
 /// Recorded content in the report's languages: for each language, the
 /// standing translation into it (marked), else the text as recorded (shown
 /// once, however many languages lack a translation).
 pub fn content(s: &StageSnapshot, tr: &Tr, target: &Target, original: &str) -> Spans {
+    let find = |lang| find(s, target, lang).map(|t| t.text.as_str());
     let mut out: Spans = Vec::new();
-    let mut original_shown = false;
-    for lang in tr.langs() {
-        let part = match find(s, target, lang) {
-            Some(t) => Span::Translated(lang.tag().to_owned(), t.text.clone()),
-            None if !original_shown => {
-                original_shown = true;
-                Span::log(original)
-            }
-            None => continue,
-        };
+    for part in parts(&tr.langs(), find) {
         if !out.is_empty() {
             out.push(Span::text(" / "));
         }
-        out.push(part);
+        out.push(match part {
+            Part::Translation(lang, t) => Span::Translated(lang.tag().to_owned(), t.to_owned()),
+            Part::Original => Span::log(original),
+        });
     }
     out
 }
