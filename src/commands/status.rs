@@ -27,14 +27,19 @@ pub struct StatusArgs {
 
 /// The programme's status in `view`, and the replay its text is rendered with.
 pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
+    let replay = replay(store, view)?;
+    let status = ProgrammeStatus::of(&replay, view);
+    Ok((status, replay))
+}
+
+/// The whole programme folded in `view`, streaming the log (never holding it).
+pub fn replay(store: &Store, view: &View) -> Result<Replay, CliError> {
     // Two passes: the retractions first (an event retracted later in the log
     // must not be folded), then the whole log, folded as it streams past.
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut fold = ReplayBuilder::new(Sieve::new(view, &retractions));
     stream::each(store, |e| fold.apply(e))?;
-    let replay = fold.finish();
-    let status = ProgrammeStatus::of(&replay, view);
-    Ok((status, replay))
+    Ok(fold.finish())
 }
 
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {

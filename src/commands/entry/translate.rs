@@ -9,8 +9,8 @@ use accord_events::{Event, EventKind};
 
 use std::process::ExitCode;
 
+use accord_projections::View;
 use accord_projections::translations::translatable;
-use accord_projections::{Replay, View};
 
 use super::args::{A, Common, Conv, TextSource};
 use super::{Entry, Lookup, effects};
@@ -133,8 +133,7 @@ impl Entry for Translate {
 pub fn sheet(ctx: &Context, args: Translate) -> Result<ExitCode, CliError> {
     let lang = args.lang.0;
     let store = ctx.open_read()?;
-    let events = store.read_all().map_err(CliError::store)?;
-    let replay = Replay::of(&events, &View::as_of(ctx.clock.today()));
+    let replay = crate::commands::status::replay(&store, &View::as_of(ctx.clock.today()))?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let lang_column = lang.as_str();
     let mut rows = 0;
