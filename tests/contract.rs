@@ -13,7 +13,7 @@ mod support;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 
-use accord_events::store::{Access, LogFilter};
+use accord_events::store::{Access, LogFilter, StreamPart, Until};
 use serde_json::Value;
 use support::{Db, Kind, NOW, other, text};
 
@@ -630,6 +630,55 @@ fn time_travel_reads(kind: Kind) {
     assert_eq!(
         store.streams().unwrap(),
         ["directory", "partnership:twg-health"]
+    );
+    // Parts of streams: only some types, and nothing dated after a day but
+    // the types read at any date; the database leaves the rest unread.
+    let day = stream[stream.len() / 2].occurred_on;
+    // The last event's type, read at any date (it is dated after the cut).
+    let except = [stream[stream.len() - 1].event.kind().as_str()];
+    let types = ["organisation.registered"];
+    let parts = [
+        StreamPart {
+            stream: "partnership:twg-health",
+            types: None,
+            until: Some(Until {
+                day,
+                except: &except,
+            }),
+        },
+        StreamPart {
+            stream: "directory",
+            types: Some(&types),
+            until: None,
+        },
+    ];
+    let read: Vec<String> = store
+        .read_stream_parts(&parts)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let wanted: Vec<String> = both
+        .iter()
+        .filter(|e| {
+            let kind = e.event.kind().as_str();
+            if e.stream == "directory" {
+                types.contains(&kind)
+            } else {
+                e.occurred_on <= day || except.contains(&kind)
+            }
+        })
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(read, wanted);
+    assert!(
+        wanted.len() < both.len(),
+        "the cut must leave something out"
+    );
+    assert!(
+        both.iter()
+            .any(|e| e.occurred_on > day && except.contains(&e.event.kind().as_str())),
+        "a type read at any date must be dated after the cut"
     );
     drop(store);
 

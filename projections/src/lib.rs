@@ -43,4 +43,4 @@ pub use partnership::{Partnership, PartnershipState};
 pub use programme::Programme;
 pub use replay::{Replay, ReplayBuilder, show};
 pub use status::ProgrammeStatus;
-pub use view::{Sieve, View};
+pub use view::{READ_AT_ANY_DATE, Sieve, View};

@@ -170,3 +170,10 @@ impl Sieve {
 pub fn is_reading_aid(e: &Envelope) -> bool {
     matches!(e.event, Event::TranslationRecorded(_))
 }
+
+/// The types whose events matter to a view whatever their date:
+/// retractions (a retraction recorded later takes its target back at every
+/// as-of date) and the reading aids. The rest of a log dated after the
+/// as-of date never counts, so a reader may leave it unread; a test holds
+/// this list to [`Sieve::counts`].
+pub const READ_AT_ANY_DATE: [&str; 2] = ["event.retracted", "translation.recorded"];

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use accord_events::Envelope;
 use accord_events::clock::{format_recorded_at, parse_instant};
 use accord_events::fields::Day;
-use accord_events::store::Store;
+use accord_events::store::{Store, StreamPart, Until};
 use accord_events::verify::Head;
-use accord_projections::{Replay, View};
+use accord_projections::{READ_AT_ANY_DATE, Replay, View};
 use clap::Args;
 use serde::Serialize;
 
@@ -83,12 +83,33 @@ pub fn partnership_events(
     partnership: &str,
     programme_types: Option<&[&str]>,
 ) -> Result<Vec<Envelope>, CliError> {
+    partnership_events_until(store, partnership, programme_types, None)
+}
+
+/// [`partnership_events`], leaving unread what is dated after `as_of`
+/// except the types that matter at any date ([`READ_AT_ANY_DATE`]): a
+/// state as of 2014 does not read the partnership's next ten years.
+fn partnership_events_until(
+    store: &Store,
+    partnership: &str,
+    programme_types: Option<&[&str]>,
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<Vec<Envelope>, CliError> {
     super::known::partnership(store, partnership)?;
     let stream = format!("partnership:{partnership}");
+    let until = as_of.map(|day| Until {
+        day,
+        except: &READ_AT_ANY_DATE,
+    });
+    let part = |stream, types| StreamPart {
+        stream,
+        types,
+        until,
+    };
     Ok(store.read_stream_parts(&[
-        (stream.as_str(), None),
-        ("directory", None),
-        ("programme", programme_types),
+        part(stream.as_str(), None),
+        part("directory", None),
+        part("programme", programme_types),
     ])?)
 }
 
@@ -152,10 +173,11 @@ pub fn state(
 ) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
     // A state needs only some of the programme stream (a property test in
     // projections holds the list to that).
-    let events = partnership_events(
+    let events = partnership_events_until(
         store,
         partnership,
         Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+        Some(view.as_of),
     )?;
     let replay = Replay::of(&events, view);
     let state = replay

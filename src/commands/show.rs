@@ -31,7 +31,12 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let store = ctx.open_read()?;
     let (state, replay) = state(&store, &args.partnership, &view)?;
     let head = head_of(&store, &view)?;
-    print_report(ctx, &state, &head, &view, &tr, || {
+    let code = print_report(ctx, &state, &head, &view, &tr, || {
         text::show::render(&state, &replay, &ctx.out_style, &tr)
-    })
+    })?;
+    // The process ends here: leave the read models' memory to the OS rather
+    // than free a busy partnership's facts one by one (as `status` does).
+    std::mem::forget(replay);
+    std::mem::forget(state);
+    Ok(code)
 }

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::StoreError;
-use super::filter::LogFilter;
+use super::filter::{LogFilter, StreamPart};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
@@ -81,14 +81,9 @@ pub(crate) trait Backend {
         Ok(0)
     }
 
-    /// The rows of one stream, in `seq` order; only those of the given
-    /// types when `types` is given (filtered by the database, so the rows
-    /// left out are neither sent nor decoded).
-    fn stream_rows(
-        &self,
-        stream: &str,
-        types: Option<&[&str]>,
-    ) -> Result<Vec<StoredEvent>, StoreError>;
+    /// The rows of one stream a reader needs ([`StreamPart`]), in `seq`
+    /// order.
+    fn stream_rows(&self, part: &StreamPart<'_>) -> Result<Vec<StoredEvent>, StoreError>;
 
     /// The `recorded_at` and hash of the event at `seq` (which must exist).
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError>;

@@ -14,3 +14,37 @@ pub struct LogFilter {
     /// `occurred_at` on or before this date (`YYYY-MM-DD`).
     pub until: Option<String>,
 }
+
+/// Which events of one stream a reader needs: read by the stream's index,
+/// filtered by the database, so the rows left out are neither sent nor
+/// decoded.
+#[derive(Clone, Copy, Debug)]
+pub struct StreamPart<'a> {
+    /// The stream (`programme`, `directory`, `partnership:<id>`).
+    pub stream: &'a str,
+    /// Only these types, when given.
+    pub types: Option<&'a [&'a str]>,
+    /// Leave out what is dated after a day, when given.
+    pub until: Option<Until<'a>>,
+}
+
+/// Events dated after `day` are left out, except those of the types in
+/// `except` (which count at every date: retractions, translations).
+#[derive(Clone, Copy, Debug)]
+pub struct Until<'a> {
+    /// The last date read (`occurred_at`'s date part, inclusive).
+    pub day: chrono::NaiveDate,
+    /// The types read whatever their date.
+    pub except: &'a [&'a str],
+}
+
+impl<'a> StreamPart<'a> {
+    /// Every event of `stream`.
+    pub fn all(stream: &'a str) -> StreamPart<'a> {
+        StreamPart {
+            stream,
+            types: None,
+            until: None,
+        }
+    }
+}

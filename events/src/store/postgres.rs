@@ -64,8 +64,9 @@ use postgres::types::{ToSql, Type};
 use postgres::{Client, Config, Row, Statement};
 
 use super::backend::{Backend, BodyWriter, RowRejected, RowsFn, Scan, declared_triggers};
+use super::filter::StreamPart;
 use super::location::PgUrl;
-use super::sql::{COLUMNS, filter_clauses};
+use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::StoredEvent;
@@ -500,31 +501,13 @@ impl Backend for PgBackend {
         f(&mut rows)
     }
 
-    fn stream_rows(
-        &self,
-        stream: &str,
-        types: Option<&[&str]>,
-    ) -> Result<Vec<StoredEvent>, StoreError> {
+    fn stream_rows(&self, part: &StreamPart<'_>) -> Result<Vec<StoredEvent>, StoreError> {
         let mut client = self.session()?;
-        // By the (stream, stream_version) index; within a stream,
-        // stream_version order is seq order.
-        let rows = match types {
-            None => {
-                let stmt = self.statement(
-                    &mut client,
-                    "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = $1 ORDER BY stream_version",
-                )?;
-                client.query(&stmt, &[&stream])
-            }
-            Some(types) => {
-                let stmt = self.statement(
-                    &mut client,
-                    "SELECT seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE stream = $1 AND type = ANY($2) ORDER BY stream_version",
-                )?;
-                client.query(&stmt, &[&stream, &types])
-            }
-        };
-        rows.map_err(pg_err)?.iter().map(stored_from_pg).collect()
+        let (sql, params) = stream_part_query(part, |i| format!("${i}"));
+        let params: Vec<&(dyn ToSql + Sync)> =
+            params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        let rows = client.query(sql.as_str(), &params).map_err(pg_err)?;
+        rows.iter().map(stored_from_pg).collect()
     }
 
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
@@ -552,10 +535,7 @@ impl Backend for PgBackend {
     }
 
     fn streams(&self) -> Result<Vec<String>, StoreError> {
-        let rows = self
-            .session()?
-            .query("SELECT DISTINCT stream FROM events ORDER BY stream", &[])
-            .map_err(pg_err)?;
+        let rows = self.session()?.query(STREAMS, &[]).map_err(pg_err)?;
         rows.iter().map(|r| r.try_get(0).map_err(pg_err)).collect()
     }
 

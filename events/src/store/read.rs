@@ -1,7 +1,7 @@
 //! Reading the log: whole, by stream, by filter, one event by id.
 
 use super::backend::Scan;
-use super::filter::LogFilter;
+use super::filter::{LogFilter, StreamPart};
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
 use crate::verify::Head;
@@ -59,28 +59,24 @@ impl Store {
     /// The typed events of the given streams, merged in `seq` order. Reads
     /// each stream by index, so a partnership is read without folding the log.
     pub fn read_streams(&self, streams: &[&str]) -> Result<Vec<Envelope>, StoreError> {
-        let parts: Vec<(&str, Option<&[&str]>)> = streams.iter().map(|s| (*s, None)).collect();
+        let parts: Vec<StreamPart<'_>> = streams.iter().map(|s| StreamPart::all(s)).collect();
         self.read_stream_parts(&parts)
     }
 
-    /// The typed events of the given streams, merged in `seq` order, each
-    /// stream limited to the listed types where a list is given. For a
-    /// reader that needs a few kinds of a large stream (a partnership's
-    /// view needs the frameworks of the programme stream, not its
-    /// thousands of meetings).
-    pub fn read_stream_parts(
-        &self,
-        parts: &[(&str, Option<&[&str]>)],
-    ) -> Result<Vec<Envelope>, StoreError> {
-        let mut rows = Vec::new();
-        for (stream, types) in parts {
-            rows.extend(self.backend.stream_rows(stream, *types)?);
+    /// The typed events of the given parts of streams, merged in `seq`
+    /// order: for a reader that needs a few kinds of a large stream (a
+    /// partnership's view needs the frameworks of the programme stream, not
+    /// its thousands of meetings), or nothing dated after its as-of date.
+    pub fn read_stream_parts(&self, parts: &[StreamPart<'_>]) -> Result<Vec<Envelope>, StoreError> {
+        let mut out = Vec::new();
+        for part in parts {
+            // Typed as each stream arrives, so its raw rows are let go
+            // before the next is read.
+            for row in self.backend.stream_rows(part)? {
+                out.push(row.into_envelope()?);
+            }
         }
-        rows.sort_by_key(|e: &StoredEvent| e.seq);
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            out.push(r.into_envelope()?);
-        }
+        out.sort_by_key(|e: &Envelope| e.seq);
         Ok(out)
     }
 

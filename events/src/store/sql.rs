@@ -1,7 +1,7 @@
 //! SQL the two database backends share (SQLite and PostgreSQL read the same
 //! columns and filter them the same way; only placeholders differ).
 
-use super::filter::LogFilter;
+use super::filter::{LogFilter, StreamPart};
 
 pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
@@ -40,3 +40,51 @@ pub(crate) fn filter_clauses(
     };
     (sql, params)
 }
+
+/// The query reading one [`StreamPart`] in `seq` order (within a stream,
+/// `stream_version` order is `seq` order), with its parameters, with
+/// placeholders made by `ph` (1-based). It goes by the (stream,
+/// stream_version) index: a partnership is read without touching the rest
+/// of the log.
+pub(crate) fn stream_part_query(
+    part: &StreamPart<'_>,
+    ph: impl Fn(usize) -> String,
+) -> (String, Vec<String>) {
+    let mut params = vec![part.stream.to_owned()];
+    let mut sql = format!("SELECT {COLUMNS} FROM events WHERE stream = {}", ph(1));
+    let list = |params: &mut Vec<String>, values: &[&str]| -> String {
+        let start = params.len();
+        params.extend(values.iter().map(|v| (*v).to_owned()));
+        let marks: Vec<String> = (start + 1..=params.len()).map(&ph).collect();
+        format!("({})", marks.join(", "))
+    };
+    if let Some(types) = part.types {
+        let marks = list(&mut params, types);
+        sql.push_str(&format!(" AND type IN {marks}"));
+    }
+    if let Some(until) = &part.until {
+        params.push(until.day.format("%Y-%m-%d").to_string());
+        // A timestamp written on that date sorts after the bare date: compare its date part.
+        let day = ph(params.len());
+        if until.except.is_empty() {
+            sql.push_str(&format!(" AND substr(occurred_at, 1, 10) <= {day}"));
+        } else {
+            let marks = list(&mut params, until.except);
+            sql.push_str(&format!(
+                " AND (substr(occurred_at, 1, 10) <= {day} OR type IN {marks})"
+            ));
+        }
+    }
+    sql.push_str(" ORDER BY stream_version");
+    (sql, params)
+}
+
+/// The streams of the log, sorted: one step of the (stream, stream_version)
+/// index per stream rather than a scan of every entry (`SELECT DISTINCT`
+/// read the whole index, a tenth of a second on a million events, on every
+/// command that checks an id).
+pub(crate) const STREAMS: &str = "WITH RECURSIVE s(stream) AS (
+    SELECT min(stream) FROM events
+    UNION ALL
+    SELECT (SELECT min(stream) FROM events WHERE stream > s.stream) FROM s WHERE s.stream IS NOT NULL
+) SELECT stream FROM s WHERE stream IS NOT NULL";

@@ -11,8 +11,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, ToSql, params, par
 use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
+use super::filter::StreamPart;
 use super::integrity::damaged;
-use super::sql::{COLUMNS, filter_clauses};
+use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
@@ -478,38 +479,11 @@ impl Backend for SqliteBackend {
         Ok(n as u64)
     }
 
-    fn stream_rows(
-        &self,
-        stream: &str,
-        types: Option<&[&str]>,
-    ) -> Result<Vec<StoredEvent>, StoreError> {
-        // By the (stream, stream_version) index: a partnership is read
-        // without touching the rest of the log. Within a stream,
-        // stream_version order is seq order.
-        let mut out = Vec::new();
-        match types {
-            None => {
-                let mut stmt = self.conn.prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM events WHERE stream = ?1 ORDER BY stream_version"
-                ))?;
-                for r in stmt.query_map([stream], stored_from_row)? {
-                    out.push(r?);
-                }
-            }
-            Some(types) => {
-                let placeholders: Vec<String> =
-                    (0..types.len()).map(|i| format!("?{}", i + 2)).collect();
-                let mut stmt = self.conn.prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM events WHERE stream = ?1 AND type IN ({}) ORDER BY stream_version",
-                    placeholders.join(", ")
-                ))?;
-                let params = std::iter::once(&stream).chain(types.iter());
-                for r in stmt.query_map(params_from_iter(params), stored_from_row)? {
-                    out.push(r?);
-                }
-            }
-        }
-        Ok(out)
+    fn stream_rows(&self, part: &StreamPart<'_>) -> Result<Vec<StoredEvent>, StoreError> {
+        let (sql, params) = stream_part_query(part, |i| format!("?{i}"));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params.iter()), stored_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
@@ -531,9 +505,7 @@ impl Backend for SqliteBackend {
     }
 
     fn streams(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT stream FROM events ORDER BY stream")?;
+        let mut stmt = self.conn.prepare(STREAMS)?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
