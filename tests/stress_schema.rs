@@ -143,7 +143,18 @@ fn the_first_write_migrates_the_layout_and_keeps_every_hash() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["accord_meta", "events", "settings"]);
+    // Beside them, the programme's reading index: derived data, caught up
+    // after the append.
+    assert_eq!(
+        tables,
+        [
+            "accord_meta",
+            "accord_reading",
+            "accord_reading_head",
+            "events",
+            "settings"
+        ]
+    );
     let note: String = c
         .query_row(
             "SELECT value FROM accord_meta WHERE key = 'migrated_from'",

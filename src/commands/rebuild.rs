@@ -9,7 +9,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::CliError;
 
-/// Rebuild the saved rule state (derived data) from the log.
+/// Rebuild the saved rule state and the reading index (derived data) from the log.
 ///
 /// To check each new event against the rules, accord needs the state of
 /// everything recorded before it. On a large log, folding that from the
@@ -17,9 +17,18 @@ use crate::error::CliError;
 /// beside the log (every 20,000 events; ACCORD_CHECKPOINT_EVERY changes
 /// that, 0 turns it off) and the next process starts from it. The saved
 /// state is used only while the log still holds the exact event it was
-/// saved at, and never by verify, export or any report. `rebuild` drops it
-/// and folds the whole log again: after restoring or copying a log, or
-/// whenever you want to be sure it reflects nothing but the log.
+/// saved at, and never by verify, export or any report.
+///
+/// Beside it, an SQLite log keeps the programme's reading index: where the
+/// stages, frameworks, retractions and translations are in the programme
+/// stream, so that reading one partnership (show, the web view) does not
+/// scan the programme's thousands of meetings. It is caught up after each
+/// append, and ignored (the stream is scanned) unless the log still holds
+/// the event it was caught up to and its rows match their digest.
+///
+/// `rebuild` drops both and builds them again from the whole log: after
+/// restoring or copying a log, or whenever you want to be sure they
+/// reflect nothing but the log.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s"

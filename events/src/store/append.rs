@@ -123,6 +123,9 @@ impl Store {
                 }
                 self.cache = Some(cache);
                 self.save_checkpoint_if_due();
+                // Best effort, as the checkpoint: an index that cannot be
+                // caught up is not used, and readers scan instead.
+                let _ = self.backend.catch_up_reading();
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
@@ -152,10 +155,13 @@ impl Store {
     }
 
     /// Drops the saved rule state, folds the whole log afresh and saves
-    /// that (`accord rebuild`). Returns the head it was folded to.
+    /// that (`accord rebuild`); drops the programme's reading index and
+    /// builds it afresh. Returns the head it was folded to.
     pub fn rebuild_checkpoint(&mut self) -> Result<Head, StoreError> {
         let db = &*self.backend;
         db.drop_checkpoint()?;
+        db.drop_reading()?;
+        db.catch_up_reading()?;
         let cache = refresh(db, None)?;
         let head = cache.head;
         checkpoint::save(db, &cache)?;

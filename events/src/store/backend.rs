@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::StoreError;
 use super::filter::{LogFilter, StreamPart};
+use super::reading::ReadingIndex;
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
@@ -130,6 +131,22 @@ pub(crate) trait Backend {
 
     /// Removes the saved rule state.
     fn drop_checkpoint(&self) -> Result<(), StoreError>;
+
+    /// Whether readers may go through the programme's reading index
+    /// (`reading.rs`; SQLite only: elsewhere there is none).
+    fn reading_index(&self) -> ReadingIndex {
+        ReadingIndex::Missing
+    }
+
+    /// Catches the reading index up with the log (or starts it afresh).
+    fn catch_up_reading(&self) -> Result<ReadingIndex, StoreError> {
+        Ok(ReadingIndex::Missing)
+    }
+
+    /// Drops the reading index.
+    fn drop_reading(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 
     /// The name of that check, for the message when it fails.
     fn structural_check_name(&self) -> &'static str;

@@ -23,6 +23,7 @@ mod integrity;
 mod location;
 mod postgres;
 mod read;
+mod reading;
 mod sql;
 mod sqlite;
 mod sqlite_check;
@@ -37,6 +38,7 @@ pub use filter::{LogFilter, StreamPart, Until};
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
 pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};
+pub use reading::{INDEXED_STREAM, INDEXED_TYPES, ReadingIndex};
 
 use crate::clock::Clock;
 use crate::rules::RuleState;

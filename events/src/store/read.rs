@@ -2,6 +2,7 @@
 
 use super::backend::Scan;
 use super::filter::{LogFilter, StreamPart};
+use super::reading::ReadingIndex;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
 use crate::verify::Head;
@@ -119,5 +120,11 @@ impl Store {
     /// Names of the streams in the log, sorted.
     pub fn streams(&self) -> Result<Vec<String>, StoreError> {
         self.backend.streams()
+    }
+
+    /// Whether readers go through the programme's reading index, and how
+    /// far it covers the log (see `reading.rs`).
+    pub fn reading_index(&self) -> ReadingIndex {
+        self.backend.reading_index()
     }
 }

@@ -50,16 +50,31 @@ pub(crate) fn stream_part_query(
     part: &StreamPart<'_>,
     ph: impl Fn(usize) -> String,
 ) -> (String, Vec<String>) {
-    let mut params = vec![part.stream.to_owned()];
-    let mut sql = format!("SELECT {COLUMNS} FROM events WHERE stream = {}", ph(1));
+    let mut params = Vec::new();
+    let matching = part_conditions(part, &ph, &mut params);
+    (
+        format!("SELECT {COLUMNS} FROM events WHERE {matching} ORDER BY stream_version"),
+        params,
+    )
+}
+
+/// The conditions an event of `part` meets, their parameters added to
+/// `params`.
+pub(crate) fn part_conditions(
+    part: &StreamPart<'_>,
+    ph: &impl Fn(usize) -> String,
+    params: &mut Vec<String>,
+) -> String {
     let list = |params: &mut Vec<String>, values: &[&str]| -> String {
         let start = params.len();
         params.extend(values.iter().map(|v| (*v).to_owned()));
-        let marks: Vec<String> = (start + 1..=params.len()).map(&ph).collect();
+        let marks: Vec<String> = (start + 1..=params.len()).map(ph).collect();
         format!("({})", marks.join(", "))
     };
+    params.push(part.stream.to_owned());
+    let mut sql = format!("stream = {}", ph(params.len()));
     if let Some(types) = part.types {
-        let marks = list(&mut params, types);
+        let marks = list(params, types);
         sql.push_str(&format!(" AND type IN {marks}"));
     }
     if let Some(until) = &part.until {
@@ -69,14 +84,13 @@ pub(crate) fn stream_part_query(
         if until.except.is_empty() {
             sql.push_str(&format!(" AND substr(occurred_at, 1, 10) <= {day}"));
         } else {
-            let marks = list(&mut params, until.except);
+            let marks = list(params, until.except);
             sql.push_str(&format!(
                 " AND (substr(occurred_at, 1, 10) <= {day} OR type IN {marks})"
             ));
         }
     }
-    sql.push_str(" ORDER BY stream_version");
-    (sql, params)
+    sql
 }
 
 /// The streams of the log, sorted: one step of the (stream, stream_version)

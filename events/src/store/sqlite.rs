@@ -13,6 +13,7 @@ use super::backend::{
 };
 use super::filter::StreamPart;
 use super::integrity::damaged;
+use super::reading::{self, ReadingIndex};
 use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
@@ -480,6 +481,9 @@ impl Backend for SqliteBackend {
     }
 
     fn stream_rows(&self, part: &StreamPart<'_>) -> Result<Vec<StoredEvent>, StoreError> {
+        if let Some(rows) = reading::read_part(&self.conn, part, stored_from_row)? {
+            return Ok(rows);
+        }
         let (sql, params) = stream_part_query(part, |i| format!("?{i}"));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params.iter()), stored_from_row)?;
@@ -630,6 +634,18 @@ impl Backend for SqliteBackend {
             self.conn.execute("DELETE FROM accord_checkpoint", [])?;
         }
         Ok(())
+    }
+
+    fn reading_index(&self) -> ReadingIndex {
+        reading::state(&self.conn)
+    }
+
+    fn catch_up_reading(&self) -> Result<ReadingIndex, StoreError> {
+        Ok(reading::catch_up(&self.conn)?)
+    }
+
+    fn drop_reading(&self) -> Result<(), StoreError> {
+        Ok(reading::drop_index(&self.conn)?)
     }
 
     fn structural_check_name(&self) -> &'static str {

@@ -1,0 +1,27 @@
+-- The programme's reading index beside the log (events/src/store/reading.rs):
+-- the position of each event of the programme stream's rarely read types
+-- (stages, frameworks, retractions, translations), so that a reader that
+-- needs those, and not the programme's thousands of meetings and
+-- interviews, finds them by key instead of scanning the stream. A
+-- partnership's state needs exactly these.
+--
+-- Derived data, never trusted over the log: used only while the log still
+-- holds the event at (head_seq, head_hash), while its rows match their
+-- digest, and while its layout is this build's; otherwise it is ignored
+-- and the stream is scanned as before. Caught up after each append, from
+-- the last seq it covers; dropped and rebuilt by `accord rebuild`. Not
+-- covered by the hash chain, and never read by verify, export or the
+-- rules. Created the first time a writer catches it up, so logs made
+-- before it work as they are.
+CREATE TABLE IF NOT EXISTS accord_reading (
+    event_seq  INTEGER PRIMARY KEY,   -- an event of the programme stream
+    event_type TEXT    NOT NULL       -- its type, one of the indexed types
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS accord_reading_head (
+    one       INTEGER PRIMARY KEY CHECK (one = 1),
+    layout    BLOB    NOT NULL,   -- digest of the build's indexed types and code
+    head_seq  INTEGER NOT NULL,   -- the last event of the log it covers
+    head_hash BLOB    NOT NULL,   -- that event's hash
+    digest    BLOB    NOT NULL    -- chained SHA-256 over its rows, in seq order
+) STRICT;

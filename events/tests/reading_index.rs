@@ -1,0 +1,237 @@
+//! The programme's reading index (`store/reading.rs`): caught up batch by
+//! batch it equals one built afresh, reads through it equal a scan of the
+//! stream, and stale or damaged index data is detected and never trusted.
+
+use std::path::Path;
+
+use accord_events::Clock;
+use accord_events::clock::parse_instant;
+use accord_events::input::parse_line;
+use accord_events::store::{Access, AppendOptions, INDEXED_TYPES, ReadingIndex, Store, StreamPart};
+
+fn clock() -> Clock {
+    Clock::Fixed(parse_instant("2010-01-01T10:00:00Z", false).unwrap())
+}
+
+/// The programme, a stage, meetings (which the index leaves out) and a
+/// retraction, spread over three batches.
+fn batches() -> Vec<Vec<String>> {
+    let meeting = |i: u32| {
+        format!(
+            r#"{{"id":"m{i}","type":"meeting.held","occurred_at":"2009-07-{:02}","data":{{"meeting":"m{i}","kind":"other","title":"Meeting {i}"}}}}"#,
+            i % 28 + 1
+        )
+    };
+    let mut first = vec![
+        r#"{"id":"p","type":"programme.defined","occurred_at":"2009-06-01","data":{"name":"Partnerships","objective":"Effective TWGs"}}"#.to_owned(),
+        r#"{"id":"s1","type":"stage.planned","occurred_at":"2009-06-02","data":{"stage":1,"name":"Scoping","starts_on":"2009-06-01","ends_on":"2009-09-30"}}"#.to_owned(),
+    ];
+    first.extend((0..20).map(meeting));
+    let mut second: Vec<String> = (20..40).map(meeting).collect();
+    second.push(
+        r#"{"id":"r1","type":"event.retracted","occurred_at":"2009-08-01","data":{"event":"m3","reason":"recorded twice"}}"#.to_owned(),
+    );
+    let mut third = vec![
+        r#"{"id":"s2","type":"stage.planned","occurred_at":"2009-08-02","data":{"stage":2,"name":"Interviews","starts_on":"2009-10-01","ends_on":"2009-12-31"}}"#.to_owned(),
+    ];
+    third.extend((40..50).map(meeting));
+    vec![first, second, third]
+}
+
+fn append(path: &Path, lines: &[String]) {
+    let mut store = Store::open(path, Access::ReadWrite, clock()).unwrap();
+    let today = clock().today();
+    store
+        .append(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| parse_line(i + 1, l, today)),
+            &AppendOptions {
+                operator: Some("t"),
+                progress: None,
+                ..AppendOptions::default()
+            },
+        )
+        .unwrap();
+}
+
+fn new_log() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    drop(Store::create(&path, clock()).unwrap());
+    (dir, path)
+}
+
+/// The index's rows and head, as stored.
+fn index_rows(path: &Path) -> (Vec<(i64, String)>, Vec<u8>) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT event_seq, event_type FROM accord_reading ORDER BY event_seq")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let digest = conn
+        .query_row("SELECT digest FROM accord_reading_head", [], |r| r.get(0))
+        .unwrap();
+    (rows, digest)
+}
+
+fn sql(path: &Path, statement: &str) {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .execute_batch(statement)
+        .unwrap();
+}
+
+/// What a partnership's reader asks of the programme stream, as ids.
+fn read_indexed(store: &Store) -> Vec<String> {
+    let types = ["stage.planned", "event.retracted"];
+    store
+        .read_stream_parts(&[StreamPart {
+            stream: "programme",
+            types: Some(&types),
+            until: None,
+        }])
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path, Access::ReadOnly, clock()).unwrap()
+}
+
+#[test]
+fn caught_up_batch_by_batch_it_equals_an_index_built_afresh() {
+    let (_dir, path) = new_log();
+    let mut covered = vec![];
+    for batch in batches() {
+        append(&path, &batch);
+        let store = open(&path);
+        let head = store.head().unwrap().seq;
+        assert_eq!(store.reading_index(), ReadingIndex::Covers(head));
+        covered.push(head);
+    }
+    let incremental = index_rows(&path);
+    // Only the indexed types of the programme stream, in seq order.
+    assert_eq!(
+        incremental.0,
+        [
+            (2, "stage.planned".to_owned()),
+            (43, "event.retracted".to_owned()),
+            (44, "stage.planned".to_owned())
+        ]
+    );
+    assert!(
+        incremental
+            .0
+            .iter()
+            .all(|(_, t)| INDEXED_TYPES.contains(&t.as_str()))
+    );
+    let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    store.rebuild_checkpoint().unwrap();
+    drop(store);
+    assert_eq!(index_rows(&path), incremental);
+    assert_eq!(read_indexed(&open(&path)), ["s1", "r1", "s2"]);
+}
+
+#[test]
+fn reads_through_the_index_equal_a_scan_of_the_stream() {
+    let (_dir, path) = new_log();
+    for batch in batches() {
+        append(&path, &batch);
+    }
+    let through = read_indexed(&open(&path));
+    sql(
+        &path,
+        "DROP TABLE accord_reading; DROP TABLE accord_reading_head;",
+    );
+    let store = open(&path);
+    assert_eq!(store.reading_index(), ReadingIndex::Missing);
+    assert_eq!(read_indexed(&store), through);
+}
+
+#[test]
+fn the_events_after_the_head_it_covers_are_read_from_the_log() {
+    let (_dir, path) = new_log();
+    let all = batches();
+    append(&path, &all[0]);
+    let (rows, digest) = index_rows(&path);
+    let head_then = open(&path).head().unwrap().seq;
+    append(&path, &all[1]);
+    append(&path, &all[2]);
+    // Put the index back as it stood after the first batch, as if the
+    // later ones had been recorded by a writer that left it alone (an
+    // older accord, or one that could not write it).
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    sql(
+        &path,
+        &format!(
+            "DELETE FROM accord_reading WHERE event_seq > {head_then};
+             UPDATE accord_reading_head SET head_seq = {head_then},
+               head_hash = (SELECT hash FROM events WHERE seq = {head_then}),
+               digest = X'{hex}';"
+        ),
+    );
+    assert_eq!(index_rows(&path).0, rows);
+    let store = open(&path);
+    assert_eq!(store.reading_index(), ReadingIndex::Covers(head_then));
+    assert_eq!(read_indexed(&store), ["s1", "r1", "s2"]);
+}
+
+/// Each kind of damage: the index is ignored (reads are still right), and
+/// the next writer starts it afresh.
+#[test]
+fn stale_or_damaged_index_data_is_detected_and_rebuilt() {
+    let cases: [(&str, &str); 6] = [
+        (
+            "an edited row",
+            "UPDATE accord_reading SET event_type = 'stage.started' WHERE event_seq = 2",
+        ),
+        (
+            "a deleted row",
+            "DELETE FROM accord_reading WHERE event_seq = 43",
+        ),
+        (
+            "an added row",
+            "INSERT INTO accord_reading VALUES (10, 'stage.planned')",
+        ),
+        (
+            "a log restored underneath (another event at its head)",
+            "UPDATE accord_reading_head SET head_hash = X'00'",
+        ),
+        (
+            "a head beyond the log",
+            "UPDATE accord_reading_head SET head_seq = 1000",
+        ),
+        (
+            "a build with another layout",
+            "UPDATE accord_reading_head SET layout = X'00'",
+        ),
+    ];
+    for (what, damage) in cases {
+        let (_dir, path) = new_log();
+        let all = batches();
+        append(&path, &all[0]);
+        append(&path, &all[1]);
+        sql(&path, damage);
+        let store = open(&path);
+        assert!(
+            matches!(store.reading_index(), ReadingIndex::Ignored(_)),
+            "{what}: {:?}",
+            store.reading_index()
+        );
+        assert_eq!(read_indexed(&store), ["s1", "r1"], "{what}");
+        drop(store);
+        append(&path, &all[2]);
+        let store = open(&path);
+        let head = store.head().unwrap().seq;
+        assert_eq!(store.reading_index(), ReadingIndex::Covers(head), "{what}");
+        assert_eq!(read_indexed(&store), ["s1", "r1", "s2"], "{what}");
+    }
+}
