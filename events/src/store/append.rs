@@ -125,7 +125,7 @@ impl Store {
                 self.save_checkpoint_if_due();
                 // Best effort, as the checkpoint: an index that cannot be
                 // caught up is not used, and readers scan instead.
-                let _ = self.backend.catch_up_reading();
+                let _ = self.backend.catch_up_reading(false);
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
@@ -161,7 +161,7 @@ impl Store {
         let db = &*self.backend;
         db.drop_checkpoint()?;
         db.drop_reading()?;
-        db.catch_up_reading()?;
+        db.catch_up_reading(true)?;
         let cache = refresh(db, None)?;
         let head = cache.head;
         checkpoint::save(db, &cache)?;

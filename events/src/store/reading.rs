@@ -56,6 +56,11 @@ pub const INDEXED_TYPES: [&str; 6] = [
     "translation.recorded",
 ];
 
+/// How far behind the log the index may be for a reader to go through
+/// it: the events after it are read by position, all of them, and beyond
+/// this many scanning the stream by its own index costs less.
+const FAR_BEHIND: u64 = 50_000;
+
 /// Whether a reader may go through the index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadingIndex {
@@ -280,6 +285,11 @@ pub(crate) fn read_part<T>(
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
+        let head: i64 =
+            conn.query_row("SELECT coalesce(max(seq), 0) FROM events", [], |r| r.get(0))?;
+        if head as u64 > covers + FAR_BEHIND {
+            return Ok(None);
+        }
         let (sql, params) = part_query(part, covers);
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params.iter()), row)?;

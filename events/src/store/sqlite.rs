@@ -640,8 +640,17 @@ impl Backend for SqliteBackend {
         reading::state(&self.conn)
     }
 
-    fn catch_up_reading(&self) -> Result<ReadingIndex, StoreError> {
-        Ok(reading::catch_up(&self.conn)?)
+    fn catch_up_reading(&self, wait: bool) -> Result<ReadingIndex, StoreError> {
+        if wait {
+            return Ok(reading::catch_up(&self.conn)?);
+        }
+        // After an append, a writer that finds another one at work leaves
+        // the index to it rather than wait: readers scan past the head the
+        // index covers, so a late index only costs them a little.
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let caught_up = reading::catch_up(&self.conn);
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(caught_up?)
     }
 
     fn drop_reading(&self) -> Result<(), StoreError> {
