@@ -30,7 +30,7 @@ pub struct AppendArgs {
 }
 
 pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
-    let reader: Box<dyn Read + Send> = match args.file.as_deref() {
+    let reader: Box<dyn Read> = match args.file.as_deref() {
         None => spooled_stdin()?,
         Some(p) if p.as_os_str() == "-" => spooled_stdin()?,
         Some(p) => Box::new(std::fs::File::open(p).map_err(|e| {
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
 /// So a pipe or terminal is first copied to an unnamed temporary file
 /// (removed by the system when accord exits); a file redirected with `<`
 /// is read directly.
-fn spooled_stdin() -> Result<Box<dyn Read + Send>, CliError> {
+fn spooled_stdin() -> Result<Box<dyn Read>, CliError> {
     let stdin = std::io::stdin();
     if let Some(file) = regular_file(&stdin) {
         return Ok(Box::new(file));
@@ -91,16 +91,10 @@ fn regular_file(stdin: &std::io::Stdin) -> Option<std::fs::File> {
 }
 
 /// Appends every line of `reader` in one batch.
-///
-/// The lines are parsed on a thread of their own, a few hundred ahead of
-/// the one that checks, hashes and writes them: parsing was a seventh of a
-/// bulk append, on the thread SQLite's writes wait for. Order, line numbers
-/// and errors are as before; when the batch stops early (a refusal), the
-/// parser stops at its next hand-over.
 pub fn append_lines(
     ctx: &Context,
     store: &mut Store,
-    reader: impl BufRead + Send,
+    reader: impl BufRead,
 ) -> Result<AppendOutcome, CliError> {
     let today = ctx.clock.today();
     let progress = Progress::new("appending", "events", None);
@@ -110,32 +104,9 @@ pub fn append_lines(
         progress: Some(&tick),
         ..AppendOptions::default()
     };
-    let outcome = std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(PARSED_QUEUED);
-        scope.spawn(move || {
-            let mut batch = Vec::with_capacity(PARSED_BATCH);
-            for parsed in JsonLines::new(reader, today) {
-                batch.push(parsed);
-                if batch.len() == PARSED_BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PARSED_BATCH));
-                    // Fails only when the batch has stopped taking events.
-                    if tx.send(full).is_err() {
-                        return;
-                    }
-                }
-            }
-            let _ = tx.send(batch);
-        });
-        store.append(rx.into_iter().flatten(), &opts)
-    })
-    .map_err(append_error);
+    let outcome = store
+        .append(JsonLines::new(reader, today), &opts)
+        .map_err(append_error);
     progress.finish();
     outcome
 }
-
-/// One parsed line.
-type Parsed = Result<accord_events::input::NewEvent, accord_events::input::InputError>;
-/// How many parsed lines travel together to the writing thread.
-const PARSED_BATCH: usize = 256;
-/// How many such batches may wait (memory stays flat: about a thousand events).
-const PARSED_QUEUED: usize = 4;
