@@ -645,11 +645,13 @@ fn time_travel_reads(kind: Kind) {
                 day,
                 except: &except,
             }),
+            naming: None,
         },
         StreamPart {
             stream: "directory",
             types: Some(&types),
             until: None,
+            naming: None,
         },
     ];
     let read: Vec<String> = store

@@ -25,3 +25,19 @@ CREATE TABLE IF NOT EXISTS accord_reading_head (
     head_hash BLOB    NOT NULL,   -- that event's hash
     digest    BLOB    NOT NULL    -- chained SHA-256 over its rows, in seq order
 ) STRICT;
+
+-- The programme stream's meetings, activities and interviews that name a
+-- partnership: one row per (partnership, event). What a partnership's
+-- history reads of them, by key.
+CREATE TABLE IF NOT EXISTS accord_reading_names (
+    partnership TEXT    NOT NULL,
+    event_seq   INTEGER NOT NULL,
+    PRIMARY KEY (partnership, event_seq)
+) STRICT, WITHOUT ROWID;
+
+-- Per partnership, the SHA-256 digest chained over its rows above, in seq
+-- order: a reader checks the rows of the partnership it reads.
+CREATE TABLE IF NOT EXISTS accord_reading_names_head (
+    partnership TEXT PRIMARY KEY,
+    digest      BLOB NOT NULL
+) STRICT;

@@ -16,15 +16,24 @@ fn clock() -> Clock {
 /// The programme, a stage, meetings (which the index leaves out) and a
 /// retraction, spread over three batches.
 fn batches() -> Vec<Vec<String>> {
+    // Every third meeting names twg-a, every third twg-a and twg-b, the
+    // rest none.
     let meeting = |i: u32| {
+        let named = match i % 3 {
+            0 => r#","partnerships":["twg-a"]"#,
+            1 => r#","partnerships":["twg-a","twg-b"]"#,
+            _ => "",
+        };
         format!(
-            r#"{{"id":"m{i}","type":"meeting.held","occurred_at":"2009-07-{:02}","data":{{"meeting":"m{i}","kind":"other","title":"Meeting {i}"}}}}"#,
+            r#"{{"id":"m{i}","type":"meeting.held","occurred_at":"2009-07-{:02}","data":{{"meeting":"m{i}","kind":"other","title":"Meeting {i}"{named}}}}}"#,
             i % 28 + 1
         )
     };
     let mut first = vec![
         r#"{"id":"p","type":"programme.defined","occurred_at":"2009-06-01","data":{"name":"Partnerships","objective":"Effective TWGs"}}"#.to_owned(),
         r#"{"id":"s1","type":"stage.planned","occurred_at":"2009-06-02","data":{"stage":1,"name":"Scoping","starts_on":"2009-06-01","ends_on":"2009-09-30"}}"#.to_owned(),
+        r#"{"id":"pa","type":"partnership.established","occurred_at":"2009-06-03","data":{"partnership":"twg-a","name":"TWG A"}}"#.to_owned(),
+        r#"{"id":"pb","type":"partnership.established","occurred_at":"2009-06-03","data":{"partnership":"twg-b","name":"TWG B"}}"#.to_owned(),
     ];
     first.extend((0..20).map(meeting));
     let mut second: Vec<String> = (20..40).map(meeting).collect();
@@ -87,14 +96,20 @@ fn sql(path: &Path, statement: &str) {
         .unwrap();
 }
 
-/// What a partnership's reader asks of the programme stream, as ids.
+/// What a partnership's state asks of the programme stream, as ids.
 fn read_indexed(store: &Store) -> Vec<String> {
+    read_naming(store, None)
+}
+
+/// The same, and the meetings naming `partnership` (what its history asks).
+fn read_naming(store: &Store, partnership: Option<&str>) -> Vec<String> {
     let types = ["stage.planned", "event.retracted"];
     store
         .read_stream_parts(&[StreamPart {
             stream: "programme",
             types: Some(&types),
             until: None,
+            naming: partnership,
         }])
         .unwrap()
         .into_iter()
@@ -118,13 +133,14 @@ fn caught_up_batch_by_batch_it_equals_an_index_built_afresh() {
         covered.push(head);
     }
     let incremental = index_rows(&path);
+    let names = names_rows(&path);
     // Only the indexed types of the programme stream, in seq order.
     assert_eq!(
         incremental.0,
         [
             (2, "stage.planned".to_owned()),
-            (43, "event.retracted".to_owned()),
-            (44, "stage.planned".to_owned())
+            (45, "event.retracted".to_owned()),
+            (46, "stage.planned".to_owned())
         ]
     );
     assert!(
@@ -137,6 +153,7 @@ fn caught_up_batch_by_batch_it_equals_an_index_built_afresh() {
     store.rebuild_checkpoint().unwrap();
     drop(store);
     assert_eq!(index_rows(&path), incremental);
+    assert_eq!(names_rows(&path), names);
     assert_eq!(read_indexed(&open(&path)), ["s1", "r1", "s2"]);
 }
 
@@ -146,7 +163,13 @@ fn reads_through_the_index_equal_a_scan_of_the_stream() {
     for batch in batches() {
         append(&path, &batch);
     }
-    let through = read_indexed(&open(&path));
+    let store = open(&path);
+    let through = read_indexed(&store);
+    let named: Vec<Vec<String>> = ["twg-a", "twg-b", "twg-c"]
+        .iter()
+        .map(|p| read_naming(&store, Some(p)))
+        .collect();
+    drop(store);
     sql(
         &path,
         "DROP TABLE accord_reading; DROP TABLE accord_reading_head;",
@@ -154,6 +177,15 @@ fn reads_through_the_index_equal_a_scan_of_the_stream() {
     let store = open(&path);
     assert_eq!(store.reading_index(), ReadingIndex::Missing);
     assert_eq!(read_indexed(&store), through);
+    for (p, through) in ["twg-a", "twg-b", "twg-c"].iter().zip(&named) {
+        assert_eq!(&read_naming(&store, Some(p)), through, "{p}");
+    }
+    // Through the index, the meetings naming each: m0, m1, m3, m4, ... for
+    // twg-a; m1, m4, ... for twg-b; none for twg-c (the stage and the
+    // retraction come with each).
+    assert_eq!(named[0].len(), 3 + 34, "{:?}", named[0]);
+    assert_eq!(named[1].len(), 3 + 17, "{:?}", named[1]);
+    assert_eq!(named[2], ["s1", "r1", "s2"]);
 }
 
 #[test]
@@ -195,7 +227,7 @@ fn stale_or_damaged_index_data_is_detected_and_rebuilt() {
         ),
         (
             "a deleted row",
-            "DELETE FROM accord_reading WHERE event_seq = 43",
+            "DELETE FROM accord_reading WHERE event_seq = 45",
         ),
         (
             "an added row",
@@ -234,4 +266,48 @@ fn stale_or_damaged_index_data_is_detected_and_rebuilt() {
         assert_eq!(store.reading_index(), ReadingIndex::Covers(head), "{what}");
         assert_eq!(read_indexed(&store), ["s1", "r1", "s2"], "{what}");
     }
+}
+
+/// Rows naming a partnership that were edited, deleted or added: reads
+/// naming it are still right (the stream is scanned), and the next append
+/// rebuilds the index.
+#[test]
+fn damaged_rows_naming_a_partnership_are_detected() {
+    for damage in [
+        "UPDATE accord_reading_names SET partnership = 'twg-b' WHERE event_seq = (SELECT max(event_seq) FROM accord_reading_names WHERE partnership = 'twg-a')",
+        "DELETE FROM accord_reading_names WHERE event_seq = (SELECT min(event_seq) FROM accord_reading_names WHERE partnership = 'twg-a')",
+        "INSERT INTO accord_reading_names VALUES ('twg-a', 2)",
+        "UPDATE accord_reading_names_head SET digest = X'00' WHERE partnership = 'twg-a'",
+    ] {
+        let (_dir, path) = new_log();
+        let all = batches();
+        append(&path, &all[0]);
+        append(&path, &all[1]);
+        let whole = read_naming(&open(&path), Some("twg-a"));
+        sql(&path, damage);
+        assert_eq!(read_naming(&open(&path), Some("twg-a")), whole, "{damage}");
+        append(&path, &all[2]);
+        let store = open(&path);
+        assert_eq!(
+            store.reading_index(),
+            ReadingIndex::Covers(store.head().unwrap().seq)
+        );
+        assert_eq!(names_rows(&path), {
+            let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+            store.rebuild_checkpoint().unwrap();
+            names_rows(&path)
+        });
+    }
+}
+
+/// The rows naming partnerships, as stored.
+fn names_rows(path: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT partnership, event_seq FROM accord_reading_names ORDER BY 1, 2")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
 }

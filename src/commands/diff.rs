@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use accord_projections::{PartnershipDiff, Replay};
 use clap::Args;
 
-use super::reading::{day_arg, head_of, not_established, partnership_events, print_report};
+use super::reading::{day_arg, head_of, not_established, print_report, story_events};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
         ));
     }
     let store = ctx.open_read()?;
-    let events = partnership_events(&store, &args.partnership, None)?;
+    let events = story_events(&store, &args.partnership, &view)?;
     let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;

@@ -6,9 +6,7 @@ use std::process::ExitCode;
 use accord_projections::{History, Replay};
 use clap::Args;
 
-use super::reading::{
-    TimeArgs, head_of, not_established, partnership_events, print_report, wording,
-};
+use super::reading::{TimeArgs, head_of, not_established, print_report, story_events, wording};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -37,7 +35,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
-    let events = partnership_events(&store, &args.partnership, None)?;
+    let events = story_events(&store, &args.partnership, &view)?;
     let history = History::build(&events, &args.partnership, &view)
         .ok_or_else(|| not_established(&args.partnership, &view))?;
     let head = head_of(&store, &view)?;

@@ -77,22 +77,16 @@ pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
 /// The events of one partnership and what it needs (its stream, the
 /// directory and the programme), or an error naming a likely typo. With
 /// `programme_types`, only those types of the programme stream are read
-/// (on a large programme most of that stream is meetings and interviews).
-pub fn partnership_events(
-    store: &Store,
-    partnership: &str,
-    programme_types: Option<&[&str]>,
-) -> Result<Vec<Envelope>, CliError> {
-    partnership_events_until(store, partnership, programme_types, None)
-}
-
-/// [`partnership_events`], leaving unread what is dated after `as_of`
+/// (on a large programme most of that stream is meetings and interviews);
+/// with `naming`, also its meetings, activities and interviews that name
+/// the partnership. With `as_of`, what is dated after it is left unread,
 /// except the types that matter at any date ([`READ_AT_ANY_DATE`]): a
 /// state as of 2014 does not read the partnership's next ten years.
 fn partnership_events_until(
     store: &Store,
     partnership: &str,
     programme_types: Option<&[&str]>,
+    naming: bool,
     as_of: Option<chrono::NaiveDate>,
 ) -> Result<Vec<Envelope>, CliError> {
     super::known::partnership(store, partnership)?;
@@ -101,16 +95,36 @@ fn partnership_events_until(
         day,
         except: &READ_AT_ANY_DATE,
     });
-    let part = |stream, types| StreamPart {
+    let part = |stream, types, naming| StreamPart {
         stream,
         types,
         until,
+        naming,
     };
     Ok(store.read_stream_parts(&[
-        part(stream.as_str(), None),
-        part("directory", None),
-        part("programme", programme_types),
+        part(stream.as_str(), None, None),
+        part("directory", None, None),
+        part("programme", programme_types, naming.then_some(partnership)),
     ])?)
+}
+
+/// The events a partnership's history and its diffs need in `view`: its
+/// stream, the directory, and of the programme stream what its state needs
+/// and the meetings, activities and interviews that name it; nothing dated
+/// after the as-of date but what counts at any date. (A property test in
+/// projections holds the history to the one built from the whole log.)
+pub fn story_events(
+    store: &Store,
+    partnership: &str,
+    view: &View,
+) -> Result<Vec<Envelope>, CliError> {
+    partnership_events_until(
+        store,
+        partnership,
+        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+        true,
+        Some(view.as_of),
+    )
 }
 
 /// The error for a partnership that exists in the log but not in the view.
@@ -177,6 +191,7 @@ pub fn state(
         store,
         partnership,
         Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+        false,
         Some(view.as_of),
     )?;
     let replay = Replay::of(&events, view);

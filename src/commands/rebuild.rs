@@ -21,8 +21,9 @@ use crate::error::CliError;
 ///
 /// Beside it, an SQLite log keeps the programme's reading index: where the
 /// stages, frameworks, retractions and translations are in the programme
-/// stream, so that reading one partnership (show, the web view) does not
-/// scan the programme's thousands of meetings. It is caught up after each
+/// stream, and which of its meetings, activities and interviews name each
+/// partnership, so that reading one partnership (show, history, diff, the
+/// web view) does not scan the programme's thousands of meetings. It is caught up after each
 /// append, and ignored (the stream is scanned) unless the log still holds
 /// the event it was caught up to and its rows match their digest.
 ///

@@ -11,7 +11,7 @@ use accord_projections::{History, PartnershipDiff, Replay, View};
 use super::pages;
 use super::routes::{Fmt, Query, Reply, WebError};
 use crate::commands::reading::{
-    TimeArgs, day_arg, head_of, json_with_head, not_established, partnership_events,
+    TimeArgs, day_arg, head_of, json_with_head, not_established, story_events,
 };
 use crate::commands::{audit, known, snapshot, status, stream, verify};
 use crate::context::Context;
@@ -66,7 +66,7 @@ pub fn history(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, We
     let view = view(ctx, q)?;
     let words = flag(q, "words")?;
     let store = open(ctx)?;
-    let events = partnership_events(&store, id, None).map_err(WebError::not_found)?;
+    let events = story_events(&store, id, &view).map_err(WebError::not_found)?;
     let history = History::build(&events, id, &view)
         .ok_or_else(|| WebError::not_found(not_established(id, &view)))?;
     let head = head_of(&store, &view)?;
@@ -118,7 +118,7 @@ pub fn diff(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, WebEr
             "give the earlier date as from",
         ));
     }
-    let events = partnership_events(&store, id, None).map_err(WebError::not_found)?;
+    let events = story_events(&store, id, &view).map_err(WebError::not_found)?;
     let diff = PartnershipDiff::build(&events, id, from, view.as_of, &view)
         .ok_or_else(|| WebError::not_found(not_established(id, &view)))?;
     let head = head_of(&store, &view)?;

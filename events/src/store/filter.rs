@@ -26,6 +26,34 @@ pub struct StreamPart<'a> {
     pub types: Option<&'a [&'a str]>,
     /// Leave out what is dated after a day, when given.
     pub until: Option<Until<'a>>,
+    /// With `types`, also the events that name this partnership among
+    /// those that may name several ([`NAMING_TYPES`]: the programme's
+    /// meetings, activities and interviews a partnership took part in).
+    pub naming: Option<&'a str>,
+}
+
+/// The types whose events may name partnerships in their data while
+/// recorded on the programme stream.
+pub const NAMING_TYPES: [&str; 3] = ["activity.delivered", "interview.held", "meeting.held"];
+
+/// True when `event` names `partnership` the way [`StreamPart::naming`]
+/// asks: a meeting or activity that lists it, an interview held with it.
+pub fn names_partnership(event: &crate::Event, partnership: &str) -> bool {
+    use crate::Event as E;
+    let listed = |l: &Option<crate::fields::List<crate::fields::Slug>>| {
+        l.iter()
+            .flat_map(|x| x.iter())
+            .any(|p| p.as_str() == partnership)
+    };
+    match event {
+        E::MeetingHeld(d) => listed(&d.partnerships),
+        E::ActivityDelivered(d) => listed(&d.partnerships),
+        E::InterviewHeld(d) => d
+            .partnership
+            .as_ref()
+            .is_some_and(|p| p.as_str() == partnership),
+        _ => false,
+    }
 }
 
 /// Events dated after `day` are left out, except those of the types in
@@ -45,6 +73,7 @@ impl<'a> StreamPart<'a> {
             stream,
             types: None,
             until: None,
+            naming: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Reading the log: whole, by stream, by filter, one event by id.
 
 use super::backend::Scan;
-use super::filter::{LogFilter, StreamPart};
+use super::filter::{LogFilter, NAMING_TYPES, StreamPart, names_partnership};
 use super::reading::ReadingIndex;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
@@ -74,7 +74,10 @@ impl Store {
             // Typed as each stream arrives, so its raw rows are let go
             // before the next is read.
             for row in self.backend.stream_rows(part)? {
-                out.push(row.into_envelope()?);
+                let e = row.into_envelope()?;
+                if keeps(part, &e) {
+                    out.push(e);
+                }
             }
         }
         out.sort_by_key(|e: &Envelope| e.seq);
@@ -127,4 +130,17 @@ impl Store {
     pub fn reading_index(&self) -> ReadingIndex {
         self.backend.reading_index()
     }
+}
+
+/// True when `e`, read for `part`, is one it asks for: the database sends
+/// every event of the naming types, and only those naming the partnership
+/// are kept.
+fn keeps(part: &StreamPart<'_>, e: &Envelope) -> bool {
+    let Some(partnership) = part.naming else {
+        return true;
+    };
+    let kind = e.event.kind().as_str();
+    part.types.is_some_and(|t| t.contains(&kind))
+        || !NAMING_TYPES.contains(&kind)
+        || names_partnership(&e.event, partnership)
 }

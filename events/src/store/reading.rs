@@ -11,13 +11,20 @@
 //! The index holds the position (`seq`) and type of each event of those
 //! types, and the reader fetches them by key.
 //!
+//! A partnership's history also reads the programme's meetings, activities
+//! and interviews that name it (a few hundred among tens of thousands), so
+//! the index also holds, per partnership, the positions of those naming it
+//! (`accord_reading_names`), with a digest per partnership.
+//!
 //! Derived data, never trusted over the log (the same terms as the saved
 //! rule state, `checkpoint.rs`):
 //! - it records the head it was caught up to, and is used only while the
 //!   log still holds that exact event (same `seq`, same hash): a log
 //!   restored or replaced underneath it is not read through it;
 //! - its rows are chained into a digest, checked on every read: an edited,
-//!   added or deleted row makes it ignored;
+//!   added or deleted row makes it ignored (a reader checks the rows of the
+//!   types and those naming the partnership it reads; a writer checks them
+//!   all before building on them, and starts afresh on any mismatch);
 //! - a build whose indexed types or layout differ (the layout digest covers
 //!   this file and `reading.sql`) ignores it;
 //! - an ignored index is never half-used: the reader scans the stream as
@@ -107,11 +114,11 @@ struct Saved {
 
 fn saved(conn: &Connection) -> rusqlite::Result<Option<Saved>> {
     let exists: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('accord_reading', 'accord_reading_head')",
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('accord_reading', 'accord_reading_head', 'accord_reading_names', 'accord_reading_names_head')",
         [],
         |r| r.get(0),
     )?;
-    if exists != 2 {
+    if exists != 4 {
         return Ok(None);
     }
     conn.query_row(
@@ -186,13 +193,16 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     conn.execute_batch(TABLES)?;
     let (from, mut digest) = match checked(conn)? {
-        ReadingIndex::Covers(seq) => {
+        ReadingIndex::Covers(seq) if all_names_sound(conn)? => {
             let d: Vec<u8> =
                 conn.query_row("SELECT digest FROM accord_reading_head", [], |r| r.get(0))?;
             (seq as i64, d.try_into().unwrap_or([0; 32]))
         }
-        ReadingIndex::Missing | ReadingIndex::Ignored(_) => {
-            conn.execute_batch("DELETE FROM accord_reading; DELETE FROM accord_reading_head;")?;
+        _ => {
+            conn.execute_batch(
+                "DELETE FROM accord_reading; DELETE FROM accord_reading_head;
+                 DELETE FROM accord_reading_names; DELETE FROM accord_reading_names_head;",
+            )?;
             (0, [0; 32])
         }
     };
@@ -211,6 +221,7 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
             digest = chained(digest, seq, &kind);
         }
     }
+    catch_up_names(conn, from)?;
     let (head_seq, head_hash): (i64, Vec<u8>) = conn
         .query_row(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -225,6 +236,113 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
     )?;
     tx.commit()?;
     Ok(ReadingIndex::Covers(head_seq as u64))
+}
+
+/// Adds the rows naming partnerships of the events after `from`, and
+/// chains them into each partnership's digest.
+fn catch_up_names(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+    let mut digests: std::collections::HashMap<String, [u8; 32]> = std::collections::HashMap::new();
+    {
+        let mut read = conn.prepare(&format!(
+            "SELECT seq, j.value FROM events, json_each(events.data, '$.partnerships') AS j
+              WHERE events.seq > ?1 AND events.stream = '{INDEXED_STREAM}'
+                AND events.type IN ('meeting.held', 'activity.delivered') AND j.type = 'text'
+             UNION
+             SELECT seq, json_extract(data, '$.partnership') FROM events
+              WHERE seq > ?1 AND stream = '{INDEXED_STREAM}' AND type = 'interview.held'
+                AND json_type(data, '$.partnership') = 'text'
+             ORDER BY 1, 2"
+        ))?;
+        let mut insert = conn
+            .prepare("INSERT INTO accord_reading_names (partnership, event_seq) VALUES (?1, ?2)")?;
+        let mut known =
+            conn.prepare("SELECT digest FROM accord_reading_names_head WHERE partnership = ?1")?;
+        let mut rows = read.query([from])?;
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            let partnership: String = r.get(1)?;
+            insert.execute(rusqlite::params![partnership, seq])?;
+            let digest = match digests.get(&partnership) {
+                Some(d) => *d,
+                None => known
+                    .query_row([&partnership], |r| r.get::<_, Vec<u8>>(0))
+                    .optional()?
+                    .and_then(|d| d.try_into().ok())
+                    .unwrap_or([0; 32]),
+            };
+            digests.insert(partnership, chained(digest, seq, ""));
+        }
+    }
+    let mut save = conn.prepare(
+        "INSERT OR REPLACE INTO accord_reading_names_head (partnership, digest) VALUES (?1, ?2)",
+    )?;
+    for (partnership, digest) in digests {
+        save.execute(rusqlite::params![partnership, digest.as_slice()])?;
+    }
+    Ok(())
+}
+
+/// True when the rows naming every partnership match their digests (a
+/// writer checks them all before building on them; a reader checks those
+/// of the partnership it reads).
+fn all_names_sound(conn: &Connection) -> rusqlite::Result<bool> {
+    let mut saved: std::collections::HashMap<String, Vec<u8>> = conn
+        .prepare("SELECT partnership, digest FROM accord_reading_names_head")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT partnership, event_seq FROM accord_reading_names ORDER BY partnership, event_seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut current: Option<(String, [u8; 32])> = None;
+    let mut finished = |p: String, d: [u8; 32]| saved.remove(&p).is_some_and(|s| s == d);
+    while let Some(r) = rows.next()? {
+        let partnership: String = r.get(0)?;
+        let seq: i64 = r.get(1)?;
+        match &mut current {
+            Some((p, d)) if *p == partnership => *d = chained(*d, seq, ""),
+            _ => {
+                if let Some((p, d)) = current.take()
+                    && !finished(p, d)
+                {
+                    return Ok(false);
+                }
+                current = Some((partnership, chained([0; 32], seq, "")));
+            }
+        }
+    }
+    if let Some((p, d)) = current
+        && !finished(p, d)
+    {
+        return Ok(false);
+    }
+    // A digest left without rows is damage too.
+    Ok(saved.is_empty())
+}
+
+/// True when the rows naming `partnership` match their digest.
+fn names_sound(conn: &Connection, partnership: &str) -> rusqlite::Result<bool> {
+    let saved: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT digest FROM accord_reading_names_head WHERE partnership = ?1",
+            [partnership],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT event_seq FROM accord_reading_names WHERE partnership = ?1 ORDER BY event_seq",
+    )?;
+    let mut rows = stmt.query([partnership])?;
+    let mut digest = [0u8; 32];
+    let mut any = false;
+    while let Some(r) = rows.next()? {
+        digest = chained(digest, r.get(0)?, "");
+        any = true;
+    }
+    Ok(match saved {
+        Some(d) => d.as_slice() == digest.as_slice(),
+        None => !any,
+    })
 }
 
 /// Drops the index (`accord rebuild` then builds it afresh).
@@ -251,16 +369,28 @@ pub(crate) fn part_query(part: &StreamPart<'_>, covers: u64) -> (String, Vec<Str
     let ph = |i: usize| format!("?{i}");
     let mut params = vec![covers.to_string()];
     let matching = part_conditions(part, &ph, &mut params);
-    // The index drives the first half (CROSS JOIN keeps it the outer
-    // loop, each event then found by its key); the second reads the events
+    // The index drives the first halves (CROSS JOIN keeps it the outer
+    // loop, each event then found by its key); the last reads the events
     // after `covers` by position (`+stream` keeps the planner off the
     // stream's index, which would visit the whole stream).
     let tail = matching.replacen("stream = ", "+stream = ", 1);
+    let names = match part.naming {
+        Some(partnership) => {
+            params.push(partnership.to_owned());
+            format!(
+                "SELECT {COLUMNS} FROM accord_reading_names CROSS JOIN events ON seq = event_seq
+                 WHERE partnership = ?{} AND event_seq <= CAST(?1 AS INTEGER) AND {matching}
+                 UNION ALL ",
+                params.len()
+            )
+        }
+        None => String::new(),
+    };
     let sql = format!(
         "SELECT {COLUMNS} FROM accord_reading CROSS JOIN events ON seq = event_seq
          WHERE event_seq <= CAST(?1 AS INTEGER) AND {matching}
          UNION ALL
-         SELECT {COLUMNS} FROM events WHERE seq > CAST(?1 AS INTEGER) AND {tail}
+         {names}SELECT {COLUMNS} FROM events WHERE seq > CAST(?1 AS INTEGER) AND {tail}
          ORDER BY seq"
     );
     (sql, params)
@@ -285,6 +415,11 @@ pub(crate) fn read_part<T>(
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
+        if let Some(partnership) = part.naming
+            && !names_sound(conn, partnership).unwrap_or(false)
+        {
+            return Ok(None);
+        }
         let head: i64 =
             conn.query_row("SELECT coalesce(max(seq), 0) FROM events", [], |r| r.get(0))?;
         if head as u64 > covers + FAR_BEHIND {

@@ -1,7 +1,7 @@
 //! SQL the two database backends share (SQLite and PostgreSQL read the same
 //! columns and filter them the same way; only placeholders differ).
 
-use super::filter::{LogFilter, StreamPart};
+use super::filter::{LogFilter, NAMING_TYPES, StreamPart};
 
 pub(crate) const COLUMNS: &str = "seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash";
 
@@ -74,7 +74,13 @@ pub(crate) fn part_conditions(
     params.push(part.stream.to_owned());
     let mut sql = format!("stream = {}", ph(params.len()));
     if let Some(types) = part.types {
-        let marks = list(params, types);
+        // The naming types come whole: which of them name the partnership
+        // is decided on the typed events (`Store::read_stream_parts`).
+        let mut wanted: Vec<&str> = types.to_vec();
+        if part.naming.is_some() {
+            wanted.extend(NAMING_TYPES.iter().filter(|t| !types.contains(t)));
+        }
+        let marks = list(params, &wanted);
         sql.push_str(&format!(" AND type IN {marks}"));
     }
     if let Some(until) = &part.until {

@@ -243,7 +243,11 @@ fn build(ops: &[(i16, Op)]) -> Log {
                 l.add(
                     &on,
                     "meeting.held",
-                    json!({"meeting": format!("m{findings}"), "kind": "partnership_meeting", "title": "Meeting", "partnerships": ["twg-health"], "attendees": ["chair-health"]}),
+                    // Every third names another partnership only: nothing of
+                    // twg-health's may depend on it.
+                    json!({"meeting": format!("m{findings}"), "kind": "partnership_meeting", "title": "Meeting",
+                           "partnerships": if findings % 3 == 0 { ["twg-education"] } else { ["twg-health"] },
+                           "attendees": ["chair-health"]}),
                 );
             }
             Op::ProgrammeFinding => {
@@ -339,6 +343,35 @@ proptest! {
             let whole = state(&l.events, &view);
             prop_assert_eq!(&whole, &state(&read, &view));
             prop_assert_eq!(&whole, &state(&until, &view));
+        }
+    }
+
+    /// A partnership's history and its diffs need of the programme stream
+    /// only the types its state needs and the meetings, activities and
+    /// interviews that name it, and nothing dated after the as-of date but
+    /// what counts at any date (what `history` and `diff` read).
+    #[test]
+    fn the_story_needs_only_what_names_the_partnership((l, on) in log_and_date(), known in 0usize..1000, back in 0i64..400) {
+        let read: Vec<_> = l.events.iter().filter(|e| {
+            let kind = e.event.kind().as_str();
+            (e.stream == "partnership:twg-health"
+                || e.stream == "directory"
+                || (e.stream == "programme"
+                    && (crate::partnership::PROGRAMME_TYPES_FOR_STATE.contains(&kind)
+                        || accord_events::store::names_partnership(&e.event, "twg-health"))))
+                && (e.occurred_on <= on || crate::READ_AT_ANY_DATE.contains(&kind))
+        }).cloned().collect();
+        let t = l.events[known % l.events.len()].recorded_at.clone();
+        let from = on - Duration::days(back);
+        for view in [View::as_of(on), View { as_of: on, known_at: Some(t) }] {
+            prop_assert_eq!(
+                crate::History::build(&l.events, "twg-health", &view),
+                crate::History::build(&read, "twg-health", &view)
+            );
+            prop_assert_eq!(
+                crate::PartnershipDiff::build(&l.events, "twg-health", from, on, &view),
+                crate::PartnershipDiff::build(&read, "twg-health", from, on, &view)
+            );
         }
     }
 
