@@ -600,6 +600,26 @@ impl Event {
         }
     }
 
+    /// True when this is a meeting or activity that lists `partnership`, or
+    /// an interview held with it: the programme's events a partnership's
+    /// history tells (their types are `store::NAMING_TYPES`).
+    pub fn names_partnership(&self, partnership: &str) -> bool {
+        let listed = |l: &Option<List<Slug>>| {
+            l.iter()
+                .flat_map(|x| x.iter())
+                .any(|p| p.as_str() == partnership)
+        };
+        match self {
+            Event::MeetingHeld(d) => listed(&d.partnerships),
+            Event::ActivityDelivered(d) => listed(&d.partnerships),
+            Event::InterviewHeld(d) => d
+                .partnership
+                .as_ref()
+                .is_some_and(|p| p.as_str() == partnership),
+            _ => false,
+        }
+    }
+
     /// Every person the data names (for `log --by` and the audit trail).
     pub fn persons(&self) -> Vec<&Slug> {
         match self {

@@ -228,10 +228,6 @@ fn actor(dir: &Directory, person: &str, on: Day) -> Actor {
     }
 }
 
-fn names_partnership(list: &[String], partnership: &str) -> bool {
-    list.iter().any(|p| p == partnership)
-}
-
 impl History {
     /// The history of `partnership` from a log in `seq` order; `None` when
     /// it was not established in the view.
@@ -404,38 +400,25 @@ fn change_of(
 
 /// Interviews, meetings and activities that name the partnership.
 fn touch_of(e: &Envelope, partnership: &str) -> Option<What> {
-    let list = |l: &Option<accord_events::fields::List<accord_events::fields::Slug>>| {
-        l.iter()
-            .flat_map(|x| x.iter())
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-    };
+    if !e.event.names_partnership(partnership) {
+        return None;
+    }
     match &e.event {
-        Event::InterviewHeld(d)
-            if d.partnership
-                .as_ref()
-                .is_some_and(|p| p.as_str() == partnership) =>
-        {
-            Some(What::InterviewHeld {
-                interview: d.interview.to_string(),
-                format: d.format,
-                side: d.side,
-            })
-        }
-        Event::MeetingHeld(d) if names_partnership(&list(&d.partnerships), partnership) => {
-            Some(What::MeetingHeld {
-                meeting: d.meeting.to_string(),
-                kind: d.kind,
-                title: d.title.as_str().to_owned(),
-            })
-        }
-        Event::ActivityDelivered(d) if names_partnership(&list(&d.partnerships), partnership) => {
-            Some(What::ActivityDelivered {
-                activity: d.activity.to_string(),
-                kind: d.kind,
-                title: d.title.as_str().to_owned(),
-            })
-        }
+        Event::InterviewHeld(d) => Some(What::InterviewHeld {
+            interview: d.interview.to_string(),
+            format: d.format,
+            side: d.side,
+        }),
+        Event::MeetingHeld(d) => Some(What::MeetingHeld {
+            meeting: d.meeting.to_string(),
+            kind: d.kind,
+            title: d.title.as_str().to_owned(),
+        }),
+        Event::ActivityDelivered(d) => Some(What::ActivityDelivered {
+            activity: d.activity.to_string(),
+            kind: d.kind,
+            title: d.title.as_str().to_owned(),
+        }),
         _ => None,
     }
 }

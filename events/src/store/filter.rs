@@ -33,28 +33,9 @@ pub struct StreamPart<'a> {
 }
 
 /// The types whose events may name partnerships in their data while
-/// recorded on the programme stream.
+/// recorded on the programme stream: those [`crate::Event::names_partnership`]
+/// can answer yes for.
 pub const NAMING_TYPES: [&str; 3] = ["activity.delivered", "interview.held", "meeting.held"];
-
-/// True when `event` names `partnership` the way [`StreamPart::naming`]
-/// asks: a meeting or activity that lists it, an interview held with it.
-pub fn names_partnership(event: &crate::Event, partnership: &str) -> bool {
-    use crate::Event as E;
-    let listed = |l: &Option<crate::fields::List<crate::fields::Slug>>| {
-        l.iter()
-            .flat_map(|x| x.iter())
-            .any(|p| p.as_str() == partnership)
-    };
-    match event {
-        E::MeetingHeld(d) => listed(&d.partnerships),
-        E::ActivityDelivered(d) => listed(&d.partnerships),
-        E::InterviewHeld(d) => d
-            .partnership
-            .as_ref()
-            .is_some_and(|p| p.as_str() == partnership),
-        _ => false,
-    }
-}
 
 /// Events dated after `day` are left out, except those of the types in
 /// `except` (which count at every date: retractions, translations).

@@ -1,7 +1,7 @@
 //! Reading the log: whole, by stream, by filter, one event by id.
 
 use super::backend::Scan;
-use super::filter::{LogFilter, NAMING_TYPES, StreamPart, names_partnership};
+use super::filter::{LogFilter, NAMING_TYPES, StreamPart};
 use super::reading::ReadingIndex;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
@@ -134,7 +134,7 @@ impl Store {
 
 /// True when `e`, read for `part`, is one it asks for: the database sends
 /// every event of the naming types, and only those naming the partnership
-/// are kept.
+/// are kept ([`crate::Event::names_partnership`]).
 fn keeps(part: &StreamPart<'_>, e: &Envelope) -> bool {
     let Some(partnership) = part.naming else {
         return true;
@@ -142,5 +142,5 @@ fn keeps(part: &StreamPart<'_>, e: &Envelope) -> bool {
     let kind = e.event.kind().as_str();
     part.types.is_some_and(|t| t.contains(&kind))
         || !NAMING_TYPES.contains(&kind)
-        || names_partnership(&e.event, partnership)
+        || e.event.names_partnership(partnership)
 }

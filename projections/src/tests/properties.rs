@@ -358,7 +358,7 @@ proptest! {
                 || e.stream == "directory"
                 || (e.stream == "programme"
                     && (crate::partnership::PROGRAMME_TYPES_FOR_STATE.contains(&kind)
-                        || accord_events::store::names_partnership(&e.event, "twg-health"))))
+                        || e.event.names_partnership("twg-health"))))
                 && (e.occurred_on <= on || crate::READ_AT_ANY_DATE.contains(&kind))
         }).cloned().collect();
         let t = l.events[known % l.events.len()].recorded_at.clone();
