@@ -264,14 +264,7 @@ impl ProgrammeStatus {
     /// The programme's status from a log already folded in `view` (by
     /// [`Replay::of`], or streamed through a [`crate::ReplayBuilder`]).
     pub fn of(replay: &Replay, view: &View) -> ProgrammeStatus {
-        let states: Vec<PartnershipState> = replay
-            .established()
-            .into_iter()
-            .filter_map(|p| PartnershipState::build(p, &replay.directory, &replay.programme, view))
-            .collect();
         let mut counts = Counts {
-            partnerships: states.len(),
-            partnerships_closed: states.iter().filter(|s| s.closed).count(),
             organisations: replay.directory.organisations().count(),
             people: replay.directory.people().count(),
             findings: replay.programme.findings.len(),
@@ -284,8 +277,17 @@ impl ProgrammeStatus {
         let mut overdue_reviews = Vec::new();
         let mut diverging = Vec::new();
         let mut partnerships = Vec::new();
-        for s in &states {
-            let summary = PartnershipSummary::of(s);
+        // One partnership's state at a time, summarised and dropped: the
+        // status holds what it prints, not every partnership's state (on a
+        // million events those were a third of the command's memory).
+        let states = replay
+            .established()
+            .into_iter()
+            .filter_map(|p| PartnershipState::build(p, &replay.directory, &replay.programme, view));
+        for s in states {
+            let summary = PartnershipSummary::of(&s);
+            counts.partnerships += 1;
+            counts.partnerships_closed += usize::from(s.closed);
             counts.agreements.merge(&summary.agreements);
             counts.commitments.merge(&summary.commitments);
             counts.reviews += s.reviews.len();
