@@ -23,6 +23,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: a read of a million-event
+/// log makes and frees tens of millions of small values, many of them freed
+/// on another thread than the one that made them (events are parsed on one
+/// thread and folded on another); glibc's malloc spent a third of `status`
+/// there (docs/speed.md has the figures).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let ctx = match context::Context::new(&cli.global) {

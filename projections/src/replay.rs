@@ -22,13 +22,15 @@ pub struct Replay {
     pub partnerships: BTreeMap<String, Partnership>,
     /// Translations of recorded content.
     pub translations: Translations,
-    /// Which partnership each agreement, review and commitment belongs to.
-    owner: HashMap<(u8, String), String>,
+    /// Which partnership each agreement, review and commitment belongs to
+    /// (one map per kind, indexed by `AGREEMENT`, `REVIEW`, `COMMITMENT`,
+    /// so that a lookup by `&str` allocates nothing).
+    owner: [HashMap<String, String>; 3],
 }
 
-const AGREEMENT: u8 = 0;
-const REVIEW: u8 = 1;
-const COMMITMENT: u8 = 2;
+const AGREEMENT: usize = 0;
+const REVIEW: usize = 1;
+const COMMITMENT: usize = 2;
 
 impl Replay {
     /// Nothing folded yet.
@@ -48,18 +50,7 @@ impl Replay {
 
     /// The partnership an event is recorded on, if any.
     pub fn partnership_of<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
-        use Event as E;
-        let owned = |k: u8, id: &str| self.owner.get(&(k, id.to_owned())).map(String::as_str);
-        match event {
-            E::AgreementEndorsed(d) => owned(AGREEMENT, d.agreement.as_str()),
-            E::AgreementRevised(d) => owned(AGREEMENT, d.agreement.as_str()),
-            E::AgreementWithdrawn(d) => owned(AGREEMENT, d.agreement.as_str()),
-            E::ReviewResponse(d) => owned(REVIEW, d.review.as_str()),
-            E::ReviewConcluded(d) => owned(REVIEW, d.review.as_str()),
-            E::CommitmentReported(d) => owned(COMMITMENT, d.commitment.as_str()),
-            E::CommitmentRescheduled(d) => owned(COMMITMENT, d.commitment.as_str()),
-            other => other.partnership_field().map(|p| p.as_str()),
-        }
+        route(&self.owner, event)
     }
 
     /// Folds one event that counts.
@@ -73,16 +64,24 @@ impl Replay {
             Event::CommitmentMade(d) => Some((COMMITMENT, d.commitment.to_string())),
             _ => None,
         };
-        let Some(p) = self.partnership_of(&e.event).map(str::to_owned) else {
+        let Some(p) = route(&self.owner, &e.event) else {
             return;
         };
-        if let Some(key) = owned {
-            self.owner.insert(key, p.clone());
+        // Every event of a partnership passes here: look it up by `&str`
+        // and allocate its id only for a partnership not seen before.
+        let partnership = match self.partnerships.get_mut(p) {
+            Some(found) => found,
+            None => {
+                let p = p.to_owned();
+                self.partnerships
+                    .entry(p.clone())
+                    .or_insert_with(|| Partnership::new(p))
+            }
+        };
+        if let Some((kind, id)) = owned {
+            self.owner[kind].insert(id, partnership.partnership.clone());
         }
-        self.partnerships
-            .entry(p.clone())
-            .or_insert_with(|| Partnership::new(p))
-            .apply(e);
+        partnership.apply(e);
     }
 
     /// The partnerships established in this replay, in the order they were
@@ -102,6 +101,23 @@ impl Replay {
     pub fn partnership_state(&self, partnership: &str, view: &View) -> Option<PartnershipState> {
         let p = self.partnerships.get(partnership)?;
         PartnershipState::build(p, &self.directory, &self.programme, view)
+    }
+}
+
+/// The partnership `event` is recorded on: named in it, or the owner of the
+/// agreement, review or commitment it is about.
+fn route<'a>(owner: &'a [HashMap<String, String>; 3], event: &'a Event) -> Option<&'a str> {
+    use Event as E;
+    let owned = |k: usize, id: &str| owner[k].get(id).map(String::as_str);
+    match event {
+        E::AgreementEndorsed(d) => owned(AGREEMENT, d.agreement.as_str()),
+        E::AgreementRevised(d) => owned(AGREEMENT, d.agreement.as_str()),
+        E::AgreementWithdrawn(d) => owned(AGREEMENT, d.agreement.as_str()),
+        E::ReviewResponse(d) => owned(REVIEW, d.review.as_str()),
+        E::ReviewConcluded(d) => owned(REVIEW, d.review.as_str()),
+        E::CommitmentReported(d) => owned(COMMITMENT, d.commitment.as_str()),
+        E::CommitmentRescheduled(d) => owned(COMMITMENT, d.commitment.as_str()),
+        other => other.partnership_field().map(|p| p.as_str()),
     }
 }
 

@@ -14,7 +14,8 @@ mod state;
 use std::collections::HashMap;
 
 use accord_events::fields::{Day, ReportedStatus, Role};
-use accord_events::{Envelope, Event};
+use accord_events::{Envelope, Event, Hash};
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::finding::Finding;
@@ -44,22 +45,28 @@ pub const PROGRAMME_TYPES_FOR_STATE: [&str; 6] = [
 ];
 
 /// Where and when an event stands in the log: what an auditor traces.
+///
+/// A fold keeps one per fact, so a million-event log holds a million: the
+/// text fields are [`CompactString`]s (kept inline, without an allocation,
+/// up to 24 bytes, which every id, date and user name of a generated log
+/// fits) and the hash is kept as bytes (JSON still reads lowercase hex).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Stamp {
     /// Its position in the log.
     pub seq: u64,
     /// The event id.
-    pub id: String,
+    pub id: CompactString,
     /// Business time as written.
-    pub occurred_at: String,
+    pub occurred_at: CompactString,
     /// The calendar date written in `occurred_at`.
     pub on: Day,
     /// When the store recorded it.
-    pub recorded_at: String,
+    pub recorded_at: CompactString,
     /// Who recorded it.
-    pub recorded_by: String,
-    /// Its hash in the chain (lowercase hex).
-    pub hash: String,
+    pub recorded_by: CompactString,
+    /// Its hash in the chain.
+    #[serde(serialize_with = "hex_hash")]
+    pub hash: Hash,
 }
 
 impl Stamp {
@@ -67,14 +74,23 @@ impl Stamp {
     pub fn of(e: &Envelope) -> Stamp {
         Stamp {
             seq: e.seq,
-            id: e.id.clone(),
-            occurred_at: e.occurred_at.clone(),
+            id: CompactString::from(e.id.as_str()),
+            occurred_at: CompactString::from(e.occurred_at.as_str()),
             on: Day(e.occurred_on),
-            recorded_at: e.recorded_at.clone(),
-            recorded_by: e.recorded_by.clone(),
-            hash: hex::encode(e.hash),
+            recorded_at: CompactString::from(e.recorded_at.as_str()),
+            recorded_by: CompactString::from(e.recorded_by.as_str()),
+            hash: e.hash,
         }
     }
+
+    /// Its hash in lowercase hex, as JSON and the reports write it.
+    pub fn hash_hex(&self) -> String {
+        hex::encode(self.hash)
+    }
+}
+
+fn hex_hash<S: serde::Serializer>(h: &Hash, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&hex::encode(h))
 }
 
 /// `partnership.established`.

@@ -13,6 +13,7 @@ use accord_events::Envelope;
 use accord_events::catalogue::EFFECTIVENESS;
 use accord_events::catalogue::{ReviewOpened, ReviewResponse};
 use accord_events::fields::{Day, ReviewKind, Side};
+use compact_str::CompactString;
 
 use super::Stamp;
 use crate::directory::Directory;
@@ -42,8 +43,9 @@ pub struct Review {
 pub struct Response {
     /// Who responded.
     pub respondent: String,
-    /// Their score per criterion.
-    pub scores: BTreeMap<String, i64>,
+    /// Their score per criterion, by criterion (a fold holds one per
+    /// response ever recorded: a short list of inline strings, not a map).
+    pub scores: Vec<(CompactString, i64)>,
     /// Their comment.
     pub comment: Option<String>,
     /// `review.response`.
@@ -152,7 +154,11 @@ impl Review {
     pub(crate) fn respond(&mut self, e: &Envelope, d: &ReviewResponse) {
         self.responses.push(Response {
             respondent: d.respondent.to_string(),
-            scores: d.scores.iter().map(|(c, s)| (c.to_string(), *s)).collect(),
+            scores: d
+                .scores
+                .iter()
+                .map(|(c, s)| (CompactString::from(c.as_str()), *s))
+                .collect(),
             comment: d.comment.as_ref().map(|c| c.as_str().to_owned()),
             stamp: Stamp::of(e),
         });
@@ -166,12 +172,12 @@ impl Review {
                 .acting_for(&r.respondent, r.stamp.on.0)
                 .and_then(|a| a.side);
             for (c, score) in &r.scores {
-                s.overall.entry(c.clone()).or_default().add(*score);
+                s.overall.entry(c.to_string()).or_default().add(*score);
                 if let Some(side) = side {
                     s.by_side
                         .entry(side)
                         .or_default()
-                        .entry(c.clone())
+                        .entry(c.to_string())
                         .or_default()
                         .add(*score);
                 }

@@ -396,7 +396,7 @@ impl AgreementState {
                     person: e.person.clone(),
                     org: who.as_ref().map(|w| w.org.clone()),
                     side: who.and_then(|w| w.side),
-                    occurred_at: e.stamp.occurred_at.clone(),
+                    occurred_at: e.stamp.occurred_at.to_string(),
                     seq: e.stamp.seq,
                     forum: e.forum.clone(),
                     signed: e.signed_by.is_some(),
@@ -422,7 +422,7 @@ impl AgreementState {
                     version: v.version,
                     title: v.title.clone(),
                     author: v.author.clone(),
-                    occurred_at: v.stamp.occurred_at.clone(),
+                    occurred_at: v.stamp.occurred_at.to_string(),
                     adopted_on: *ad,
                     reason: v.reason.clone(),
                     text: v.text.clone(),
@@ -457,8 +457,8 @@ impl ReviewState {
                         respondent: x.respondent.clone(),
                         org: who.as_ref().map(|w| w.org.clone()),
                         side: who.and_then(|w| w.side),
-                        occurred_at: x.stamp.occurred_at.clone(),
-                        scores: x.scores.clone(),
+                        occurred_at: x.stamp.occurred_at.to_string(),
+                        scores: x.scores.iter().map(|(c, s)| (c.to_string(), *s)).collect(),
                         comment: x.comment.clone(),
                     }
                 })
