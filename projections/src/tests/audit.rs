@@ -119,3 +119,22 @@ fn org_audit_lists_acts_done_for_it_and_memberships() {
     assert_eq!(o.people[0].until.unwrap().0, d("2009-10-01"));
     assert!(OrgAudit::build(&l.events, "nope", &View::as_of(d("2010-01-01"))).is_none());
 }
+
+/// A fold keeps its stamps compact (text inline, hash as bytes); what it
+/// shows of them must read as before: the hash in lowercase hex, the rest
+/// as written.
+#[test]
+fn a_stamp_reads_as_recorded_and_its_hash_as_lowercase_hex() {
+    let l = log();
+    let mut e = l.events[0].clone();
+    e.hash = [0xab; 32];
+    let stamp = crate::partnership::Stamp::of(&e);
+    let json = serde_json::to_value(&stamp).unwrap();
+    assert_eq!(json["hash"], json!("ab".repeat(32)));
+    assert_eq!(stamp.hash_hex(), "ab".repeat(32));
+    assert_eq!(json["id"], json!(e.id));
+    assert_eq!(json["occurred_at"], json!(e.occurred_at));
+    assert_eq!(json["recorded_at"], json!(e.recorded_at));
+    assert_eq!(json["recorded_by"], json!(e.recorded_by));
+    assert_eq!(json["seq"], json!(e.seq));
+}
