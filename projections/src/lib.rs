@@ -42,5 +42,5 @@ pub use history::History;
 pub use partnership::{Partnership, PartnershipState};
 pub use programme::Programme;
 pub use replay::{Replay, ReplayBuilder, show};
-pub use status::ProgrammeStatus;
+pub use status::{PartnershipLine, ProgrammeStatus, StatusBuilder};
 pub use view::{READ_AT_ANY_DATE, Sieve, View};

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
 use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
-use crate::view::View;
+use crate::view::{Sieve, View};
 
 /// The programme's status in a view.
 ///
@@ -209,6 +209,14 @@ pub struct PartnershipSummary {
     pub latest_review: Option<String>,
     /// Diverging criteria of the latest review.
     pub diverging: Vec<String>,
+    /// When its latest review was opened (for the text's "reviewed"
+    /// column; not in JSON).
+    #[serde(skip)]
+    pub latest_review_opened_on: Option<Day>,
+    /// The framework its latest review is scored on (for the labels of its
+    /// criteria; not in JSON).
+    #[serde(skip)]
+    pub latest_review_framework: Option<String>,
 }
 
 impl PartnershipSummary {
@@ -251,7 +259,129 @@ impl PartnershipSummary {
                 .as_ref()
                 .map(|r| r.diverging.clone())
                 .unwrap_or_default(),
+            latest_review_opened_on: s.latest_review.as_ref().map(|r| r.opened_on),
+            latest_review_framework: s.latest_review.as_ref().map(|r| r.framework.clone()),
         }
+    }
+}
+
+/// What the status keeps of one partnership: its line and its share of the
+/// programme's counts and lists, taken from its state, which may then be
+/// dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnershipLine {
+    /// The `seq` of its `partnership.established`: lines are listed in
+    /// that order.
+    established_seq: u64,
+    summary: PartnershipSummary,
+    reviews: usize,
+    findings: usize,
+    overdue: Vec<OverdueCommitment>,
+    divergence: Option<Divergence>,
+}
+
+impl PartnershipLine {
+    /// The line of `partnership` in a fold that holds it (`None` when it is
+    /// not established in the view), its state derived against `shared`'s
+    /// directory and programme.
+    pub fn from_fold(
+        fold: &Replay,
+        partnership: &str,
+        shared: &Replay,
+        view: &View,
+    ) -> Option<PartnershipLine> {
+        let p = fold.partnerships.get(partnership)?;
+        let established_seq = p.established.as_ref()?.stamp.seq;
+        let s = PartnershipState::build(p, &shared.directory, &shared.programme, view)?;
+        Some(PartnershipLine {
+            established_seq,
+            summary: PartnershipSummary::of(&s),
+            reviews: s.reviews.len(),
+            findings: s.findings.len(),
+            overdue: s
+                .commitments
+                .iter()
+                .filter(|c| c.overdue)
+                .map(|c| OverdueCommitment {
+                    partnership: s.partnership.clone(),
+                    commitment: c.commitment.clone(),
+                    owner: c.owner.clone(),
+                    due: c.due,
+                    status: c.status,
+                })
+                .collect(),
+            divergence: s
+                .latest_review
+                .as_ref()
+                .filter(|r| !r.diverging.is_empty())
+                .map(|r| Divergence {
+                    partnership: s.partnership.clone(),
+                    review: r.review.clone(),
+                    criteria: r.diverging.clone(),
+                }),
+        })
+    }
+}
+
+/// The programme's status built stream by stream, so that memory holds the
+/// directory, the programme and one partnership at a time, never the
+/// whole log's facts: feed it the directory's and the programme's events
+/// first ([`StatusBuilder::apply_shared`]), then each partnership's stream
+/// in turn ([`StatusBuilder::fold_partnership`]), each in `seq` order.
+/// The result equals [`ProgrammeStatus::build`] over the whole log (a
+/// property test holds it to that).
+#[derive(Debug)]
+pub struct StatusBuilder {
+    sieve: Sieve,
+    view: View,
+    shared: Replay,
+    lines: Vec<PartnershipLine>,
+}
+
+impl StatusBuilder {
+    /// Nothing folded yet; `sieve` holds the log's retractions.
+    pub fn new(sieve: Sieve) -> StatusBuilder {
+        StatusBuilder {
+            view: sieve.view().clone(),
+            sieve,
+            shared: Replay::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Takes an event of the directory or programme stream.
+    pub fn apply_shared(&mut self, e: &Envelope) {
+        if self.sieve.counts(e) {
+            self.shared.apply(e);
+        }
+    }
+
+    /// Folds one partnership's stream, which `feed` hands over event by
+    /// event, then keeps its line and drops the fold.
+    pub fn fold_partnership<E>(
+        &mut self,
+        partnership: &str,
+        feed: impl FnOnce(&mut dyn FnMut(&Envelope)) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut fold = Replay::new();
+        let sieve = &self.sieve;
+        feed(&mut |e| {
+            if sieve.counts(e) {
+                fold.apply(e);
+            }
+        })?;
+        if let Some(line) = PartnershipLine::from_fold(&fold, partnership, &self.shared, &self.view)
+        {
+            self.lines.push(line);
+        }
+        Ok(())
+    }
+
+    /// The status, and the fold of the directory and programme its text is
+    /// rendered with.
+    pub fn finish(self) -> (ProgrammeStatus, Replay) {
+        let status = ProgrammeStatus::assemble(&self.shared, self.lines, &self.view);
+        (status, self.shared)
     }
 }
 
@@ -264,6 +394,24 @@ impl ProgrammeStatus {
     /// The programme's status from a log already folded in `view` (by
     /// [`Replay::of`], or streamed through a [`crate::ReplayBuilder`]).
     pub fn of(replay: &Replay, view: &View) -> ProgrammeStatus {
+        // One partnership's state at a time, summarised and dropped: the
+        // status holds what it prints, not every partnership's state.
+        let lines = replay
+            .established()
+            .into_iter()
+            .filter_map(|p| PartnershipLine::from_fold(replay, &p.partnership, replay, view))
+            .collect();
+        ProgrammeStatus::assemble(replay, lines, view)
+    }
+
+    /// The status from the lines of its partnerships (in any order) and a
+    /// fold holding (at least) the directory and the programme.
+    pub fn assemble(
+        replay: &Replay,
+        mut lines: Vec<PartnershipLine>,
+        view: &View,
+    ) -> ProgrammeStatus {
+        lines.sort_by_key(|l| l.established_seq);
         let mut counts = Counts {
             organisations: replay.directory.organisations().count(),
             people: replay.directory.people().count(),
@@ -277,42 +425,19 @@ impl ProgrammeStatus {
         let mut overdue_reviews = Vec::new();
         let mut diverging = Vec::new();
         let mut partnerships = Vec::new();
-        // One partnership's state at a time, summarised and dropped: the
-        // status holds what it prints, not every partnership's state (on a
-        // million events those were a third of the command's memory).
-        let states = replay
-            .established()
-            .into_iter()
-            .filter_map(|p| PartnershipState::build(p, &replay.directory, &replay.programme, view));
-        for s in states {
-            let summary = PartnershipSummary::of(&s);
+        for line in lines {
+            let summary = line.summary;
             counts.partnerships += 1;
-            counts.partnerships_closed += usize::from(s.closed);
+            counts.partnerships_closed += usize::from(summary.closed);
             counts.agreements.merge(&summary.agreements);
             counts.commitments.merge(&summary.commitments);
-            counts.reviews += s.reviews.len();
-            counts.findings += s.findings.len();
-            for c in s.commitments.iter().filter(|c| c.overdue) {
-                overdue_commitments.push(OverdueCommitment {
-                    partnership: s.partnership.clone(),
-                    commitment: c.commitment.clone(),
-                    owner: c.owner.clone(),
-                    due: c.due,
-                    status: c.status,
-                });
+            counts.reviews += line.reviews;
+            counts.findings += line.findings;
+            overdue_commitments.extend(line.overdue);
+            if summary.review_overdue {
+                overdue_reviews.push(summary.partnership.clone());
             }
-            if s.review_overdue {
-                overdue_reviews.push(s.partnership.clone());
-            }
-            if let Some(r) = &s.latest_review
-                && !r.diverging.is_empty()
-            {
-                diverging.push(Divergence {
-                    partnership: s.partnership.clone(),
-                    review: r.review.clone(),
-                    criteria: r.diverging.clone(),
-                });
-            }
+            diverging.extend(line.divergence);
             partnerships.push(summary);
         }
         ProgrammeStatus {

@@ -12,7 +12,8 @@ use crate::snapshot::{
     PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot,
 };
 use crate::{
-    History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, ReplayBuilder, Sieve, View,
+    History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, ReplayBuilder, Sieve,
+    StatusBuilder, View,
 };
 
 const PEOPLE: [&str; 5] = [
@@ -513,6 +514,36 @@ fn streamed(
     )
 }
 
+/// The status built stream by stream, as `accord status` reads the log:
+/// the directory's stream, then the programme's, then each partnership's
+/// on its own (none of them interleaved by `seq` with another).
+fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus {
+    let retractions: Vec<accord_events::Envelope> = events
+        .iter()
+        .filter(|e| matches!(e.event, accord_events::Event::EventRetracted(_)))
+        .cloned()
+        .collect();
+    let mut b = StatusBuilder::new(Sieve::new(view, &retractions));
+    for shared in ["directory", "programme"] {
+        for e in events.iter().filter(|e| e.stream == shared) {
+            b.apply_shared(e);
+        }
+    }
+    let partnerships: std::collections::BTreeSet<&str> = events
+        .iter()
+        .filter_map(|e| e.stream.strip_prefix("partnership:"))
+        .collect();
+    for p in partnerships {
+        let own = |e: &&accord_events::Envelope| e.stream.strip_prefix("partnership:") == Some(p);
+        b.fold_partnership(p, |f| {
+            events.iter().filter(own).for_each(f);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    }
+    b.finish().0
+}
+
 /// The fold as the view's rules define it, written out without the sieve:
 /// the retractions the view knows of, then what is known, not retracted,
 /// not a retraction, and occurred by the as-of date.
@@ -566,7 +597,9 @@ proptest! {
             today: on,
         };
         let (status, snapshot) = streamed(&l.events, &view, &req);
-        prop_assert_eq!(status, ProgrammeStatus::build(&l.events, &view));
+        let whole = ProgrammeStatus::build(&l.events, &view);
+        prop_assert_eq!(&status, &whole);
+        prop_assert_eq!(&by_stream(&l.events, &view), &whole);
         prop_assert_eq!(snapshot, StageSnapshot::build(&l.events, &req));
     }
 }
@@ -593,6 +626,7 @@ fn streaming_equals_the_whole_slice_build_on_the_example() {
             };
             let (status, snapshot) = streamed(&l.events, &view, &req);
             assert_eq!(status, ProgrammeStatus::build(&l.events, &view));
+            assert_eq!(by_stream(&l.events, &view), status);
             assert_eq!(snapshot, StageSnapshot::build(&l.events, &req));
         }
     }
