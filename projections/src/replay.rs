@@ -53,11 +53,19 @@ impl Replay {
         route(&self.owner, event)
     }
 
-    /// Folds one event that counts.
-    pub fn apply(&mut self, e: &Envelope) {
+    /// Folds what one event that counts tells the directory, the programme
+    /// and the translations, not the partnerships. (An interview held with
+    /// a partnership is recorded on its stream, yet the programme counts
+    /// it: a reader by stream passes such events here too.)
+    pub fn apply_programme_wide(&mut self, e: &Envelope) {
         self.directory.apply(e);
         self.programme.apply(e);
         self.translations.apply(e);
+    }
+
+    /// Folds one event that counts.
+    pub fn apply(&mut self, e: &Envelope) {
+        self.apply_programme_wide(e);
         let owned = match &e.event {
             Event::AgreementProposed(d) => Some((AGREEMENT, d.agreement.to_string())),
             Event::ReviewOpened(d) => Some((REVIEW, d.review.to_string())),

@@ -364,10 +364,11 @@ impl StatusBuilder {
         feed: impl FnOnce(&mut dyn FnMut(&Envelope)) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut fold = Replay::new();
-        let sieve = &self.sieve;
+        let (sieve, shared) = (&self.sieve, &mut self.shared);
         feed(&mut |e| {
             if sieve.counts(e) {
                 fold.apply(e);
+                shared.apply_programme_wide(e);
             }
         })?;
         if let Some(line) = PartnershipLine::from_fold(&fold, partnership, &self.shared, &self.view)

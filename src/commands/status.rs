@@ -2,8 +2,10 @@
 
 use std::process::ExitCode;
 
-use accord_events::store::Store;
-use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, View};
+use accord_events::store::{Store, StreamPart, Until};
+use accord_projections::{
+    ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder, Sieve, StatusBuilder, View,
+};
 use clap::Args;
 
 use super::reading::{TimeArgs, head_of, print_report, wording};
@@ -25,11 +27,46 @@ pub struct StatusArgs {
     pub lang: LangArgs,
 }
 
-/// The programme's status in `view`, and the replay its text is rendered with.
+/// The programme's status in `view`, and the fold of the directory and the
+/// programme its text is rendered with.
+///
+/// Read stream by stream so that memory holds the directory, the programme
+/// and one partnership at a time, never every fact of the log: the
+/// retractions first (an event retracted later in the log must not be
+/// folded), then the directory and programme streams, then each
+/// partnership's stream, folded, summarised into its line and let go
+/// (`StatusBuilder`; a property test in projections holds it to the fold
+/// of the whole log). Nothing dated after the as-of date is read but what
+/// counts at any date.
 pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
-    let replay = replay(store, view)?;
-    let status = ProgrammeStatus::of(&replay, view);
-    Ok((status, replay))
+    let retractions = stream::prelude(store, &["event.retracted"])?;
+    let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
+    let until = Until {
+        day: view.as_of,
+        except: &READ_AT_ANY_DATE,
+    };
+    for shared in ["directory", "programme"] {
+        store.each_in_stream(&dated_part(shared, until), |e| status.apply_shared(&e))?;
+    }
+    for stream in store.streams()? {
+        let Some(partnership) = stream.strip_prefix("partnership:") else {
+            continue;
+        };
+        status.fold_partnership(partnership, |fold| {
+            store.each_in_stream(&dated_part(&stream, until), |e| fold(&e))
+        })?;
+    }
+    Ok(status.finish())
+}
+
+/// All of `stream` that a view as of `until.day` may need.
+fn dated_part<'a>(stream: &'a str, until: Until<'a>) -> StreamPart<'a> {
+    StreamPart {
+        stream,
+        types: None,
+        until: Some(until),
+        naming: None,
+    }
 }
 
 /// The whole programme folded in `view`, streaming the log (never holding it).

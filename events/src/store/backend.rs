@@ -86,6 +86,17 @@ pub(crate) trait Backend {
     /// order.
     fn stream_rows(&self, part: &StreamPart<'_>) -> Result<Vec<StoredEvent>, StoreError>;
 
+    /// The rows of [`Backend::stream_rows`], lent one at a time, so that a
+    /// reader of a large stream never holds it whole. The default reads
+    /// them all first (PostgreSQL); SQLite steps through them.
+    fn each_stream_row(
+        &self,
+        part: &StreamPart<'_>,
+        f: &mut dyn FnMut(StoredEvent) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.stream_rows(part)?.into_iter().try_for_each(f)
+    }
+
     /// The `recorded_at` and hash of the event at `seq` (which must exist).
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError>;
 

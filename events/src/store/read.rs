@@ -84,6 +84,23 @@ impl Store {
         Ok(out)
     }
 
+    /// The typed events of one part of a stream, handed to `f` one at a
+    /// time in `seq` order (a reader that folds a large stream and lets
+    /// each event go).
+    pub fn each_in_stream(
+        &self,
+        part: &StreamPart<'_>,
+        mut f: impl FnMut(Envelope),
+    ) -> Result<(), StoreError> {
+        self.backend.each_stream_row(part, &mut |row| {
+            let e = row.into_envelope()?;
+            if keeps(part, &e) {
+                f(e);
+            }
+            Ok(())
+        })
+    }
+
     /// Every event, typed, in `seq` order (for whole-programme reports).
     pub fn read_all(&self) -> Result<Vec<Envelope>, StoreError> {
         let mut out = Vec::new();

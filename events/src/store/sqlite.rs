@@ -490,6 +490,23 @@ impl Backend for SqliteBackend {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn each_stream_row(
+        &self,
+        part: &StreamPart<'_>,
+        f: &mut dyn FnMut(StoredEvent) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        if let Some(rows) = reading::read_part(&self.conn, part, stored_from_row)? {
+            return rows.into_iter().try_for_each(f);
+        }
+        let (sql, params) = stream_part_query(part, |i| format!("?{i}"));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(params.iter()))?;
+        while let Some(row) = rows.next()? {
+            f(stored_from_row(row)?)?;
+        }
+        Ok(())
+    }
+
     fn recorded_at_of(&self, seq: u64) -> Result<(String, Vec<u8>), StoreError> {
         let mut stmt = self
             .conn

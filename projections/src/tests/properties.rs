@@ -55,6 +55,7 @@ enum Op {
     RecordLater(u16),
     /// Programme-stream events around the partnership.
     Meeting,
+    Interview,
     ProgrammeFinding,
     Framework(i64),
 }
@@ -87,6 +88,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Close),
         1 => (1u16..60).prop_map(Op::RecordLater),
         1 => Just(Op::Meeting),
+        1 => Just(Op::Interview),
         1 => Just(Op::ProgrammeFinding),
         1 => (3i64..=10).prop_map(Op::Framework),
     ]
@@ -250,6 +252,17 @@ fn build(ops: &[(i16, Op)]) -> Log {
                            "partnerships": if findings % 3 == 0 { ["twg-education"] } else { ["twg-health"] },
                            "attendees": ["chair-health"]}),
                 );
+            }
+            // An interview with a partnership is recorded on its stream,
+            // though the programme counts it: a reader by stream must not
+            // lose it.
+            Op::Interview => {
+                findings += 1;
+                let mut data = json!({"interview": format!("i{findings}"), "format": "individual", "side": "government", "themes": ["local_context"]});
+                if findings % 2 == 0 {
+                    data["partnership"] = json!("twg-health");
+                }
+                l.add(&on, "interview.held", data);
             }
             Op::ProgrammeFinding => {
                 findings += 1;

@@ -159,10 +159,8 @@ fn partnerships(out: &mut String, s: &ProgrammeStatus, replay: &Replay, style: &
                 p.partnership.clone()
             };
             let reviewed = p
-                .latest_review
-                .as_deref()
-                .and_then(|r| replay.partnerships.get(&p.partnership)?.review(r))
-                .map_or("—".to_owned(), |r| tr.month_year(r.opened.on.0));
+                .latest_review_opened_on
+                .map_or("—".to_owned(), |on| tr.month_year(on.0));
             t.add_row(vec![
                 Cell::new(name),
                 Cell::new(format!(
@@ -257,7 +255,10 @@ fn diverging(out: &mut String, s: &ProgrammeStatus, replay: &Replay, tr: &Tr) {
         .iter()
         .filter(|p| !p.diverging.is_empty())
         .map(|p| {
-            let framework = labels::framework_of(replay, &p.partnership);
+            let framework = replay
+                .programme
+                .frameworks
+                .get_or_default(p.latest_review_framework.as_deref().unwrap_or(""));
             let criteria: Vec<String> = labels::in_framework_order(framework, p.diverging.iter())
                 .into_iter()
                 .map(|c| labels::criterion(framework, c).to_owned())
