@@ -326,15 +326,17 @@ impl PartnershipLine {
 /// The programme's status built stream by stream, so that memory holds the
 /// directory, the programme and one partnership at a time, never the
 /// whole log's facts: feed it the directory's and the programme's events
-/// first ([`StatusBuilder::apply_shared`]), then each partnership's stream
-/// in turn ([`StatusBuilder::fold_partnership`]), each in `seq` order.
-/// The result equals [`ProgrammeStatus::build`] over the whole log (a
-/// property test holds it to that).
+/// first, then each partnership's stream in turn, opened by
+/// [`StatusBuilder::open_partnership`], each stream in `seq` order. The
+/// result equals [`ProgrammeStatus::build`] over the whole log (a property
+/// test holds it to that).
 #[derive(Debug)]
 pub struct StatusBuilder {
     sieve: Sieve,
     view: View,
     shared: Replay,
+    /// The partnership whose stream is being fed, and its fold.
+    open: Option<(String, Replay)>,
     lines: Vec<PartnershipLine>,
 }
 
@@ -345,42 +347,45 @@ impl StatusBuilder {
             view: sieve.view().clone(),
             sieve,
             shared: Replay::new(),
+            open: None,
             lines: Vec::new(),
         }
     }
 
-    /// Takes an event of the directory or programme stream.
-    pub fn apply_shared(&mut self, e: &Envelope) {
-        if self.sieve.counts(e) {
-            self.shared.apply(e);
+    /// Takes the next event: of the directory or the programme before any
+    /// partnership is opened, else of the partnership open.
+    pub fn apply(&mut self, e: &Envelope) {
+        if !self.sieve.counts(e) {
+            return;
+        }
+        match &mut self.open {
+            None => self.shared.apply(e),
+            Some((_, fold)) => {
+                fold.apply(e);
+                self.shared.apply_programme_wide(e);
+            }
         }
     }
 
-    /// Folds one partnership's stream, which `feed` hands over event by
-    /// event, then keeps its line and drops the fold.
-    pub fn fold_partnership<E>(
-        &mut self,
-        partnership: &str,
-        feed: impl FnOnce(&mut dyn FnMut(&Envelope)) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let mut fold = Replay::new();
-        let (sieve, shared) = (&self.sieve, &mut self.shared);
-        feed(&mut |e| {
-            if sieve.counts(e) {
-                fold.apply(e);
-                shared.apply_programme_wide(e);
-            }
-        })?;
-        if let Some(line) = PartnershipLine::from_fold(&fold, partnership, &self.shared, &self.view)
+    /// Starts on `partnership`'s stream: the one open before is summarised
+    /// into its line and its fold let go.
+    pub fn open_partnership(&mut self, partnership: &str) {
+        self.close_partnership();
+        self.open = Some((partnership.to_owned(), Replay::new()));
+    }
+
+    fn close_partnership(&mut self) {
+        if let Some((p, fold)) = self.open.take()
+            && let Some(line) = PartnershipLine::from_fold(&fold, &p, &self.shared, &self.view)
         {
             self.lines.push(line);
         }
-        Ok(())
     }
 
     /// The status, and the fold of the directory and programme its text is
     /// rendered with.
-    pub fn finish(self) -> (ProgrammeStatus, Replay) {
+    pub fn finish(mut self) -> (ProgrammeStatus, Replay) {
+        self.close_partnership();
         let status = ProgrammeStatus::assemble(&self.shared, self.lines, &self.view);
         (status, self.shared)
     }

@@ -9,7 +9,7 @@ use accord_projections::{
 use clap::Args;
 
 use super::reading::{TimeArgs, head_of, print_report, wording};
-use super::stream;
+use super::stream::{self, Step};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -45,17 +45,28 @@ pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), Cl
         day: view.as_of,
         except: &READ_AT_ANY_DATE,
     };
-    for shared in ["directory", "programme"] {
-        store.each_in_stream(&dated_part(shared, until), |e| status.apply_shared(&e))?;
-    }
-    for stream in store.streams()? {
-        let Some(partnership) = stream.strip_prefix("partnership:") else {
-            continue;
-        };
-        status.fold_partnership(partnership, |fold| {
-            store.each_in_stream(&dated_part(&stream, until), |e| fold(&e))
-        })?;
-    }
+    // The directory and the programme first: a partnership's line is
+    // derived against them as soon as its stream ends.
+    let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
+    streams.extend(
+        store
+            .streams()?
+            .into_iter()
+            .filter(|s| s.starts_with("partnership:")),
+    );
+    stream::each_by_stream(
+        store,
+        &streams,
+        |s| dated_part(s, until),
+        |step| match step {
+            Step::Stream(s) => {
+                if let Some(p) = s.strip_prefix("partnership:") {
+                    status.open_partnership(p);
+                }
+            }
+            Step::Event(e) => status.apply(e),
+        },
+    )?;
     Ok(status.finish())
 }
 

@@ -2,7 +2,7 @@
 //! (`status`, `snapshot`): memory holds the read models, never the log.
 
 use accord_events::Envelope;
-use accord_events::store::Store;
+use accord_events::store::{Store, StreamPart};
 
 use crate::error::CliError;
 
@@ -67,5 +67,74 @@ where
         }
         read?;
         Ok(())
+    })
+}
+
+/// One step of a log read stream by stream ([`each_by_stream`]).
+pub enum Step<'a> {
+    /// The next stream starts; its events follow.
+    Stream(&'a str),
+    /// An event of the stream that started last.
+    Event(&'a Envelope),
+}
+
+/// What travels from the reading thread to the folding one.
+enum Item {
+    Stream(usize),
+    Event(Envelope),
+}
+
+/// The events of `streams`, one stream after the other (each in `seq`
+/// order, read as `part` says), handed to `f` one step at a time.
+///
+/// As in [`each`], the streams are read and decoded on this thread while
+/// `f` folds on another, batch by batch; so a fold by stream costs memory
+/// for one stream's fold, not the log's, and no more time than [`each`]
+/// but for SQLite fetching each stream through its index.
+pub fn each_by_stream<'s, F>(
+    store: &Store,
+    streams: &'s [String],
+    part: impl Fn(&'s str) -> StreamPart<'s>,
+    mut f: F,
+) -> Result<(), CliError>
+where
+    F: FnMut(Step<'_>) + Send,
+{
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(QUEUED);
+    std::thread::scope(|scope| {
+        let folder = scope.spawn(move || {
+            for batch in rx {
+                for item in &batch {
+                    match item {
+                        Item::Stream(i) => f(Step::Stream(&streams[*i])),
+                        Item::Event(e) => f(Step::Event(e)),
+                    }
+                }
+            }
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut read = Ok(());
+        for (i, stream) in streams.iter().enumerate() {
+            batch.push(Item::Stream(i));
+            read = store.each_in_stream(&part(stream), |e| {
+                batch.push(Item::Event(e));
+                if batch.len() == BATCH {
+                    // A send fails only when the folder has stopped (it
+                    // panicked); the join below brings its panic here.
+                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            });
+            if read.is_err() {
+                break;
+            }
+        }
+        if read.is_ok() && !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        if let Err(panic) = folder.join() {
+            std::panic::resume_unwind(panic);
+        }
+        Ok(read?)
     })
 }

@@ -539,7 +539,7 @@ fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus
     let mut b = StatusBuilder::new(Sieve::new(view, &retractions));
     for shared in ["directory", "programme"] {
         for e in events.iter().filter(|e| e.stream == shared) {
-            b.apply_shared(e);
+            b.apply(e);
         }
     }
     let partnerships: std::collections::BTreeSet<&str> = events
@@ -547,12 +547,13 @@ fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus
         .filter_map(|e| e.stream.strip_prefix("partnership:"))
         .collect();
     for p in partnerships {
-        let own = |e: &&accord_events::Envelope| e.stream.strip_prefix("partnership:") == Some(p);
-        b.fold_partnership(p, |f| {
-            events.iter().filter(own).for_each(f);
-            Ok::<(), ()>(())
-        })
-        .unwrap();
+        b.open_partnership(p);
+        for e in events
+            .iter()
+            .filter(|e| e.stream.strip_prefix("partnership:") == Some(p))
+        {
+            b.apply(e);
+        }
     }
     b.finish().0
 }
