@@ -78,7 +78,10 @@ pub enum Step<'a> {
     Event(&'a Envelope),
 }
 
-/// What travels from the reading thread to the folding one.
+/// What travels from the reading thread to the folding one. Nearly every
+/// item is an event: boxing them to shrink the rare stream marker would
+/// cost an allocation per event.
+#[allow(clippy::large_enum_variant)]
 enum Item {
     Stream(usize),
     Event(Envelope),
