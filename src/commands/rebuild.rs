@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use accord_events::store::ReadingIndex;
 use clap::Args;
 
 use crate::context::Context;
@@ -32,7 +33,7 @@ use crate::error::CliError;
 /// reflect nothing but the log.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s"
+    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000"
 )]
 pub struct RebuildArgs {}
 
@@ -41,12 +42,18 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
     let started = Instant::now();
     let head = store.rebuild_checkpoint()?;
     let took = started.elapsed().as_secs_f64();
+    let reading = store.reading_index();
     if ctx.json {
+        let covers = match reading {
+            ReadingIndex::Covers(seq) => Some(seq),
+            ReadingIndex::Missing | ReadingIndex::Ignored(_) => None,
+        };
         outln!(
             "{}",
             serde_json::json!({
                 "events": head.seq,
                 "head": {"seq": head.seq, "hash": hex::encode(head.hash)},
+                "reading_index": covers,
             })
         )?;
     } else {
@@ -54,6 +61,17 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
             "rebuilt the saved rule state from {} events (head {head}) in {took:.1} s",
             head.seq
         )?;
+        // What the second derived table holds now, so that nobody has to
+        // guess whether `show` will use it.
+        match reading {
+            ReadingIndex::Covers(seq) => outln!("rebuilt the reading index up to seq {seq}")?,
+            ReadingIndex::Missing => outln!(
+                "this log keeps no reading index (PostgreSQL): reading one partnership scans the programme stream"
+            )?,
+            ReadingIndex::Ignored(why) => outln!(
+                "the reading index was not rebuilt ({why}): reads scan the programme stream"
+            )?,
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
