@@ -62,15 +62,15 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
             head.seq
         )?;
         // What the second derived table holds now, so that nobody has to
-        // guess whether `show` will use it.
+        // guess whether `show` will use it (each line under 80 columns).
         match reading {
             ReadingIndex::Covers(seq) => outln!("rebuilt the reading index up to seq {seq}")?,
             ReadingIndex::Missing => outln!(
-                "this log keeps no reading index (PostgreSQL): reading one partnership scans the programme stream"
+                "this log keeps no reading index (PostgreSQL): reads scan the programme stream"
             )?,
-            ReadingIndex::Ignored(why) => outln!(
-                "the reading index was not rebuilt ({why}): reads scan the programme stream"
-            )?,
+            ReadingIndex::Ignored(why) => {
+                outln!("reading index not rebuilt ({why}); reads scan the stream")?
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -508,12 +508,7 @@ fn streamed(
         .filter(|e| PRELUDE_TYPES.contains(&e.event.kind().as_str()))
         .cloned()
         .collect();
-    let retractions: Vec<accord_events::Envelope> = prelude
-        .iter()
-        .filter(|e| matches!(e.event, accord_events::Event::EventRetracted(_)))
-        .cloned()
-        .collect();
-    let mut fold = ReplayBuilder::new(Sieve::new(view, &retractions));
+    let mut fold = ReplayBuilder::new(Sieve::new(view, &retractions(&prelude)));
     let mut snapshot = SnapshotBuilder::new(req, &prelude);
     for e in events {
         fold.apply(e);
@@ -527,16 +522,20 @@ fn streamed(
     )
 }
 
+/// The retractions among `events`: what a reader reads before the log.
+fn retractions(events: &[accord_events::Envelope]) -> Vec<accord_events::Envelope> {
+    events
+        .iter()
+        .filter(|e| matches!(e.event, accord_events::Event::EventRetracted(_)))
+        .cloned()
+        .collect()
+}
+
 /// The status built stream by stream, as `accord status` reads the log:
 /// the directory's stream, then the programme's, then each partnership's
 /// on its own (none of them interleaved by `seq` with another).
 fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus {
-    let retractions: Vec<accord_events::Envelope> = events
-        .iter()
-        .filter(|e| matches!(e.event, accord_events::Event::EventRetracted(_)))
-        .cloned()
-        .collect();
-    let mut b = StatusBuilder::new(Sieve::new(view, &retractions));
+    let mut b = StatusBuilder::new(Sieve::new(view, &retractions(events)));
     for shared in ["directory", "programme"] {
         for e in events.iter().filter(|e| e.stream == shared) {
             b.apply(e);
