@@ -66,6 +66,14 @@ impl Replay {
     /// Folds one event that counts.
     pub fn apply(&mut self, e: &Envelope) {
         self.apply_programme_wide(e);
+        self.apply_to_partnership(e);
+    }
+
+    /// Folds what one event that counts tells the partnership it is
+    /// recorded on, not the directory, programme or translations: a reader
+    /// by stream keeps one fold of those for the whole log
+    /// ([`Replay::apply_programme_wide`]) and one of these per partnership.
+    pub fn apply_to_partnership(&mut self, e: &Envelope) {
         let owned = match &e.event {
             Event::AgreementProposed(d) => Some((AGREEMENT, d.agreement.to_string())),
             Event::ReviewOpened(d) => Some((REVIEW, d.review.to_string())),

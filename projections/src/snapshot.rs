@@ -22,19 +22,18 @@
 mod changes;
 mod coverage;
 mod model;
+mod share;
 
 use std::collections::{BTreeSet, HashMap};
 
 use accord_events::catalogue::EFFECTIVENESS;
-use accord_events::fields::{ActivityKind, Day, Side, Swot, Theme};
+use accord_events::fields::{ActivityKind, Day, Swot, Theme};
 use accord_events::{Envelope, Event};
 use chrono::NaiveDate;
 
 use crate::directory::Directory;
-use crate::partnership::PartnershipState;
 use crate::programme::{Programme, ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
-use crate::status::PartnershipSummary;
 use crate::view::{Sieve, View};
 
 pub use changes::{
@@ -93,32 +92,29 @@ impl std::fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-/// The inputs every part of the snapshot is computed from.
-pub(crate) struct Basis<'a> {
-    pub names: HashMap<&'a str, &'a str>,
-    pub now: &'a Replay,
-    pub states: &'a [PartnershipState],
-    /// The partnerships at the end of the previous stage.
-    pub before: Option<&'a [PartnershipState]>,
+/// The reporting period: after the baseline (the previous stage's
+/// completion; none: from the beginning) up to the snapshot's date.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Window {
     pub baseline: Option<NaiveDate>,
     pub as_of: NaiveDate,
 }
 
-impl Basis<'_> {
+impl Window {
     /// True when `d` lies in the reporting period.
     pub fn in_period(&self, d: NaiveDate) -> bool {
         self.baseline.is_none_or(|b| d > b) && d <= self.as_of
     }
+}
 
-    pub fn dir(&self) -> &Directory {
-        &self.now.directory
-    }
-
-    pub fn name_of(&self, partnership: &str) -> String {
-        self.names
-            .get(partnership)
-            .map_or_else(|| partnership.to_owned(), |n| (*n).to_owned())
-    }
+/// What a partnership's share is derived against: the directory and
+/// programme as of the snapshot's date (and as of the baseline, with that
+/// view), and the period.
+pub(crate) struct Folds<'a> {
+    pub now: &'a Replay,
+    pub view: &'a View,
+    pub before: Option<(&'a Replay, View)>,
+    pub window: Window,
 }
 
 impl StageSnapshot {
@@ -142,9 +138,16 @@ impl StageSnapshot {
 /// completed), and what counts depends on retractions that may come after
 /// the events they retract, so the builder is made from a *prelude*: the
 /// log's retractions and stage events, which a store reads by type without
-/// decoding the rest. The whole log is then fed to [`SnapshotBuilder::apply`]
-/// in `seq` order; only the two folds it needs (as of the snapshot's date
-/// and as of the end of the previous stage) are kept.
+/// decoding the rest. The log is then fed to [`SnapshotBuilder::apply`],
+/// either whole in `seq` order, or stream by stream: the directory's and
+/// the programme's streams first, then each partnership's after
+/// [`SnapshotBuilder::open_partnership`]. Read whole, the two folds it
+/// needs (as of the snapshot's date and as of the end of the previous
+/// stage) hold every partnership; read by stream, they hold the directory
+/// and the programme, and each partnership is folded, derived into its
+/// share of the report and let go when the next one opens, so memory holds
+/// what the report prints. Both give the same snapshot (a property test
+/// holds them to it).
 #[derive(Clone, Debug)]
 pub struct SnapshotBuilder {
     stage: u32,
@@ -162,12 +165,25 @@ pub struct SnapshotBuilder {
     before: Option<Replay>,
     /// The last event the view knows of: `(seq, hash)`.
     head: Option<(u64, accord_events::Hash)>,
-    /// How many events were taken.
-    taken: usize,
+    /// Read stream by stream: the partnership whose stream is being fed.
+    open: Option<OpenPartnership>,
+    /// Read stream by stream: the shares of the partnerships let go.
+    shares: Vec<share::Share>,
+    /// The frameworks of the reviews with responses, in every partnership
+    /// folded (established or not): the criteria the report explains.
+    frameworks_used: BTreeSet<String>,
+    /// True once a partnership was opened: the log is read by stream.
+    by_stream: bool,
 }
 
-/// From this many events on, the two folds are derived on two threads.
-const PARALLEL_FROM: usize = 50_000;
+/// A partnership whose stream is being read: its folds as of the
+/// snapshot's date and as of the baseline.
+#[derive(Clone, Debug)]
+struct OpenPartnership {
+    partnership: String,
+    now: Replay,
+    before: Option<Replay>,
+}
 
 /// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
 /// `event.retracted`): the store types to read before the log is streamed.
@@ -233,7 +249,10 @@ impl SnapshotBuilder {
             now: Replay::new(),
             before: baseline.map(|_| Replay::new()),
             head: None,
-            taken: 0,
+            open: None,
+            shares: Vec::new(),
+            frameworks_used: BTreeSet::new(),
+            by_stream: false,
         })
     }
 
@@ -242,24 +261,98 @@ impl SnapshotBuilder {
         self.known.view().on(self.as_of)
     }
 
-    /// Takes the next event of the log (every event, in `seq` order).
+    /// Takes the next event of the log: every event in `seq` order, or
+    /// every event of the stream open (the directory's and the
+    /// programme's before any partnership is opened), in `seq` order.
     pub fn apply(&mut self, e: &Envelope) {
-        self.taken += 1;
         if !self.known.view().knows(e) {
             return;
         }
-        self.head = Some((e.seq, e.hash));
+        if self.head.is_none_or(|(seq, _)| e.seq > seq) {
+            self.head = Some((e.seq, e.hash));
+        }
         // What counts in a view is what stands, up to its as-of date.
         if !self.known.stands(e) {
             return;
         }
-        if e.occurred_on <= self.as_of || crate::view::is_reading_aid(e) {
-            self.now.apply(e);
+        let now = e.occurred_on <= self.as_of || crate::view::is_reading_aid(e);
+        let before = self.baseline.is_some_and(|b| e.occurred_on <= b);
+        match &mut self.open {
+            None => {
+                if now {
+                    self.now.apply(e);
+                }
+                if let (true, Some(r)) = (before, self.before.as_mut()) {
+                    r.apply(e);
+                }
+            }
+            Some(open) => {
+                if now {
+                    open.now.apply_to_partnership(e);
+                    self.now.apply_programme_wide(e);
+                }
+                if let (true, Some(r), Some(shared)) =
+                    (before, open.before.as_mut(), self.before.as_mut())
+                {
+                    r.apply_to_partnership(e);
+                    shared.apply_programme_wide(e);
+                }
+            }
         }
-        if let (Some(b), Some(r)) = (self.baseline, self.before.as_mut())
-            && e.occurred_on <= b
+    }
+
+    /// Starts on `partnership`'s stream: the partnership open before is
+    /// derived into its share of the report and its folds let go.
+    pub fn open_partnership(&mut self, partnership: &str) {
+        self.close_partnership();
+        self.by_stream = true;
+        self.open = Some(OpenPartnership {
+            partnership: partnership.to_owned(),
+            now: Replay::new(),
+            before: self.baseline.map(|_| Replay::new()),
+        });
+    }
+
+    /// The log's head as the view knows it, `(seq, hash)`, when the builder
+    /// was not fed every event the view knows (a reader by stream leaves
+    /// unread what is dated after the snapshot's date).
+    pub fn set_head(&mut self, head: Option<(u64, accord_events::Hash)>) {
+        self.head = head;
+    }
+
+    fn close_partnership(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        note_frameworks(&mut self.frameworks_used, &open.now);
+        let view = self.view();
+        let folds = self.folds(&view);
+        let before = open
+            .before
+            .as_ref()
+            .and_then(|b| b.partnerships.get(&open.partnership));
+        if let Some(s) = open
+            .now
+            .partnerships
+            .get(&open.partnership)
+            .and_then(|p| share::derive(&folds, p, before))
         {
-            r.apply(e);
+            self.shares.push(s);
+        }
+    }
+
+    fn folds<'a>(&'a self, view: &'a View) -> Folds<'a> {
+        Folds {
+            now: &self.now,
+            view,
+            before: self
+                .baseline
+                .zip(self.before.as_ref())
+                .map(|(b, r)| (r, view.on(b))),
+            window: Window {
+                baseline: self.baseline,
+                as_of: self.as_of,
+            },
         }
     }
 
@@ -271,8 +364,27 @@ impl SnapshotBuilder {
     /// The snapshot, and the fold it was taken from (as of its date). A
     /// caller about to exit may leave the fold's memory to the OS instead of
     /// freeing a large log's facts one by one.
-    pub fn finish_with_fold(self) -> (StageSnapshot, Replay) {
+    pub fn finish_with_fold(mut self) -> (StageSnapshot, Replay) {
+        self.close_partnership();
         let view = self.view();
+        if !self.by_stream {
+            // Read whole: every partnership is in the folds.
+            note_frameworks(&mut self.frameworks_used, &self.now);
+            let folds = self.folds(&view);
+            let mut shares: Vec<share::Share> = self
+                .now
+                .partnerships
+                .iter()
+                .filter_map(|(id, p)| {
+                    let before = folds
+                        .before
+                        .as_ref()
+                        .and_then(|(r, _)| r.partnerships.get(id));
+                    share::derive(&folds, p, before)
+                })
+                .collect();
+            self.shares.append(&mut shares);
+        }
         let SnapshotBuilder {
             stage: number,
             plan,
@@ -280,50 +392,33 @@ impl SnapshotBuilder {
             as_of_basis,
             baseline,
             now,
-            before,
             head,
-            taken,
+            mut shares,
+            frameworks_used,
             ..
         } = self;
-        // Only the partnerships are kept of the earlier fold. The two are
-        // independent: on a large log, derive them side by side (the earlier
-        // fold is also freed on the other thread).
-        let before_of = |(b, r): (NaiveDate, Replay)| states_of(&r, &view.on(b));
-        let (states, before) = if taken >= PARALLEL_FROM {
-            std::thread::scope(|scope| {
-                let b = scope.spawn(|| baseline.zip(before).map(before_of));
-                let n = states_of(&now, &view);
-                (n, b.join().expect("the fold does not panic"))
-            })
-        } else {
-            (states_of(&now, &view), baseline.zip(before).map(before_of))
-        };
+        shares.sort_by_key(|s| s.established_seq);
+        let window = Window { baseline, as_of };
         let stage = &plan.stages[&number];
         let line = |s: &Stage| stage_line(s, as_of);
         let previous = plan.stages.range(..number).next_back().map(|(_, s)| s);
-        let basis = Basis {
-            names: states
-                .iter()
-                .map(|s| (s.partnership.as_str(), s.name.as_str()))
-                .collect(),
-            now: &now,
-            states: &states,
-            before: before.as_deref(),
-            baseline,
-            as_of,
-        };
-
-        let coverage = coverage::build(&basis);
-        let partnerships: Vec<PartnershipSnapshot> = states
-            .iter()
-            .map(|s| partnership_snapshot(&basis, s, &coverage))
-            .collect();
-        let totals = totals(&partnerships);
-        let criteria = criteria(&now);
+        let coverage = coverage::assemble(&now.programme, &now.directory, window, &shares);
+        let findings = findings(&now, window, &shares);
+        let criteria = criteria(&now, &frameworks_used);
+        let mut changes = Vec::with_capacity(shares.len());
+        let mut partnerships = Vec::with_capacity(shares.len());
+        let mut diverging = Vec::new();
+        let mut overdue = Vec::new();
+        for s in shares {
+            changes.push(s.changes);
+            partnerships.push(s.snapshot);
+            diverging.extend(s.divergence);
+            overdue.extend(s.overdue);
+        }
         let snapshot = StageSnapshot {
             stage: number,
             as_of: Day(as_of),
-            totals,
+            totals: totals(&partnerships),
             head: head.map_or_else(
                 || LogHead {
                     seq: 0,
@@ -349,15 +444,15 @@ impl SnapshotBuilder {
             previous_stage: previous.map(line),
             stages: plan.stages.values().map(line).collect(),
             criteria,
-            findings: findings(&basis),
-            diverging: diverging(&states),
-            overdue: overdue(&states, &now.directory),
-            activities: activities(&basis),
+            findings,
+            diverging,
+            overdue,
+            activities: activities(&now, window),
             meetings: now
                 .programme
                 .meetings
                 .iter()
-                .filter(|m| basis.in_period(m.held_on.0))
+                .filter(|m| window.in_period(m.held_on.0))
                 .map(|m| MeetingLine {
                     meeting: m.meeting.clone(),
                     kind: m.kind,
@@ -367,7 +462,7 @@ impl SnapshotBuilder {
                     attendees: m.attendees.len(),
                 })
                 .collect(),
-            changes: changes::build(&basis),
+            changes: changes::assemble(&now.programme, window, changes),
             coverage,
             partnerships,
             translations: now.translations.all().cloned().collect(),
@@ -376,11 +471,13 @@ impl SnapshotBuilder {
     }
 }
 
-fn states_of(r: &Replay, view: &View) -> Vec<PartnershipState> {
-    r.established()
-        .into_iter()
-        .filter_map(|p| PartnershipState::build(p, &r.directory, &r.programme, view))
-        .collect()
+/// Notes the frameworks of `fold`'s reviews that received responses.
+fn note_frameworks(used: &mut BTreeSet<String>, fold: &Replay) {
+    for r in fold.partnerships.values().flat_map(|p| p.reviews.iter()) {
+        if !r.responses.is_empty() && !used.contains(r.framework.as_str()) {
+            used.insert(r.framework.clone());
+        }
+    }
 }
 
 fn stage_line(s: &Stage, as_of: NaiveDate) -> StageLine {
@@ -421,21 +518,18 @@ fn programme_header(d: &ProgrammeDefinition, dir: &Directory) -> ProgrammeHeader
     }
 }
 
-/// The criteria of the frameworks the reviews use: `effectiveness` first
-/// (also when nothing has been reviewed yet), then the others by id.
-fn criteria(now: &Replay) -> Vec<CriterionInfo> {
-    let used: BTreeSet<&str> = now
-        .partnerships
-        .values()
-        .flat_map(|p| p.reviews.iter())
-        .filter(|r| !r.responses.is_empty())
-        .map(|r| r.framework.as_str())
-        .collect();
+/// The criteria of the frameworks the reviews use (`used`): `effectiveness`
+/// first (also when nothing has been reviewed yet), then the others by id.
+fn criteria(now: &Replay, used: &BTreeSet<String>) -> Vec<CriterionInfo> {
     let mut ids: Vec<&str> = Vec::new();
     if used.is_empty() || used.contains(EFFECTIVENESS) {
         ids.push(EFFECTIVENESS);
     }
-    ids.extend(used.iter().copied().filter(|f| *f != EFFECTIVENESS));
+    ids.extend(
+        used.iter()
+            .map(String::as_str)
+            .filter(|f| *f != EFFECTIVENESS),
+    );
     let mut out: Vec<CriterionInfo> = Vec::new();
     for id in ids {
         let f = now.programme.frameworks.get_or_default(id);
@@ -451,78 +545,6 @@ fn criteria(now: &Replay) -> Vec<CriterionInfo> {
         }
     }
     out
-}
-
-fn partnership_snapshot(
-    basis: &Basis<'_>,
-    s: &PartnershipState,
-    coverage: &Coverage,
-) -> PartnershipSnapshot {
-    let summary = PartnershipSummary::of(s);
-    let previous = basis.before.and_then(|before| {
-        before
-            .iter()
-            .find(|b| b.partnership == s.partnership)
-            .and_then(|b| b.latest_review.as_ref())
-    });
-    let previous_scores = previous.map(|r| r.scores.clone());
-    let endorsements = s
-        .agreements
-        .iter()
-        .map(|a| a.endorsements.len())
-        .sum::<usize>();
-    let signed = s
-        .agreements
-        .iter()
-        .flat_map(|a| a.endorsements.iter())
-        .filter(|e| e.signed)
-        .count();
-    let score_changes = summary
-        .latest_scores
-        .iter()
-        .map(|(c, now)| {
-            let then = previous_scores.as_ref().and_then(|p| p.get(c));
-            (c.clone(), then.map(|t| now - t))
-        })
-        .collect();
-    PartnershipSnapshot {
-        host: s
-            .host
-            .as_deref()
-            .map(|h| basis.dir().org_name(h).to_owned()),
-        latest_review_on: s.latest_review.as_ref().map(|r| r.opened_on),
-        previous_review: previous.map(|r| r.review.clone()),
-        previous_scores,
-        score_changes,
-        next_review_due: s.next_review_due,
-        agreement_list: s
-            .agreements
-            .iter()
-            .map(|a| AgreementLine {
-                agreement: a.agreement.clone(),
-                kind: a.kind,
-                title: a.title.clone(),
-                status: a.status,
-                current_version: a.current_version,
-                in_force_version: a.in_force_version,
-                adopted_on: a.adopted_on,
-            })
-            .collect(),
-        score_history: s
-            .reviews
-            .iter()
-            .filter(|r| !r.responses.is_empty())
-            .map(|r| ScorePoint {
-                review: r.review.clone(),
-                opened_on: r.opened_on,
-                scores: r.scores.clone(),
-            })
-            .collect(),
-        engagement: coverage.engagement_of(&s.partnership),
-        endorsements_signed: signed,
-        endorsements_unsigned: endorsements - signed,
-        summary,
-    }
 }
 
 fn totals(ps: &[PartnershipSnapshot]) -> Totals {
@@ -547,21 +569,24 @@ fn totals(ps: &[PartnershipSnapshot]) -> Totals {
     t
 }
 
-fn findings(basis: &Basis<'_>) -> Findings {
-    let mut all: Vec<&crate::finding::Finding> = basis
-        .now
-        .programme
-        .findings
+/// The findings standing on the snapshot's date: the programme's own and
+/// the partnerships', counted by theme and listed (in log order) for the
+/// period.
+fn findings(now: &Replay, w: Window, shares: &[share::Share]) -> Findings {
+    let names: HashMap<&str, &str> = shares
         .iter()
-        .chain(basis.states.iter().flat_map(|s| s.findings.iter()))
+        .map(|s| (s.partnership.as_str(), s.name.as_str()))
         .collect();
-    all.sort_by_key(|f| f.seq);
-    let new = |f: &crate::finding::Finding| basis.in_period(f.recorded_on.0);
+    let programme = &now.programme.findings;
+    let marks: Vec<share::FindingMark> = programme
+        .iter()
+        .map(|f| share::FindingMark::of(f, w.in_period(f.recorded_on.0)))
+        .chain(shares.iter().flat_map(|s| s.findings.iter().copied()))
+        .collect();
     let by_theme = Theme::ALL
         .iter()
         .map(|&theme| {
-            let of: Vec<&&crate::finding::Finding> =
-                all.iter().filter(|f| f.theme == theme).collect();
+            let of: Vec<&share::FindingMark> = marks.iter().filter(|f| f.theme == theme).collect();
             let n = |q: Swot| of.iter().filter(|f| f.swot == q).count();
             ThemeRow {
                 theme,
@@ -570,86 +595,41 @@ fn findings(basis: &Basis<'_>) -> Findings {
                 opportunity: n(Swot::Opportunity),
                 threat: n(Swot::Threat),
                 total: of.len(),
-                new: of.iter().filter(|f| new(f)).count(),
+                new: of.iter().filter(|f| f.new).count(),
             }
         })
         .collect();
-    let items: Vec<FindingLine> = all
+    let mut items: Vec<(u64, FindingLine)> = programme
         .iter()
-        .filter(|f| new(f))
-        .map(|f| FindingLine {
-            finding: f.finding.clone(),
-            swot: f.swot,
-            theme: f.theme,
-            text: f.text.clone(),
-            partnership_name: f.partnership.as_deref().map(|p| basis.name_of(p)),
-            partnership: f.partnership.clone(),
-            origin: f.origin,
-            side: f.side,
-            recorded_on: f.recorded_on,
+        .filter(|f| w.in_period(f.recorded_on.0))
+        .map(|f| (f.seq, share::finding_line(f)))
+        .chain(shares.iter().flat_map(|s| s.new_findings.iter().cloned()))
+        .collect();
+    items.sort_by_key(|(seq, _)| *seq);
+    let items: Vec<FindingLine> = items
+        .into_iter()
+        .map(|(_, mut line)| {
+            line.partnership_name = line.partnership.as_deref().map(|p| {
+                names
+                    .get(p)
+                    .map_or_else(|| p.to_owned(), |n| (*n).to_owned())
+            });
+            line
         })
         .collect();
     Findings {
-        total: all.len(),
+        total: marks.len(),
         new_in_period: items.len(),
         by_theme,
         items,
     }
 }
 
-fn diverging(states: &[PartnershipState]) -> Vec<Divergence> {
-    states
-        .iter()
-        .filter_map(|s| {
-            let r = s.latest_review.as_ref()?;
-            if r.diverging.is_empty() {
-                return None;
-            }
-            let side = |side: Side, c: &str| r.by_side.get(&side).and_then(|m| m.get(c)).copied();
-            Some(Divergence {
-                partnership: s.partnership.clone(),
-                name: s.name.clone(),
-                review: r.review.clone(),
-                criteria: r
-                    .diverging
-                    .iter()
-                    .map(|c| DivergingCriterion {
-                        criterion: c.clone(),
-                        government: side(Side::Government, c),
-                        development_partner: side(Side::DevelopmentPartner, c),
-                    })
-                    .collect(),
-            })
-        })
-        .collect()
-}
-
-fn overdue(states: &[PartnershipState], dir: &Directory) -> Vec<OverdueCommitment> {
-    states
-        .iter()
-        .flat_map(|s| {
-            s.commitments
-                .iter()
-                .filter(|c| c.overdue)
-                .map(move |c| OverdueCommitment {
-                    partnership: s.partnership.clone(),
-                    name: s.name.clone(),
-                    commitment: c.commitment.clone(),
-                    text: c.text.clone(),
-                    owner: c.owner.clone(),
-                    owner_name: dir.org_name(&c.owner).to_owned(),
-                    due: c.due,
-                    status: c.status,
-                })
-        })
-        .collect()
-}
-
-fn activities(basis: &Basis<'_>) -> Activities {
-    let all = &basis.now.programme.activities;
+fn activities(now: &Replay, w: Window) -> Activities {
+    let all = &now.programme.activities;
     let items: Vec<ActivityLine> = all
         .iter()
-        .filter(|a| basis.in_period(a.delivered_on.0))
+        .filter(|a| w.in_period(a.delivered_on.0))
         .map(|a| ActivityLine {
             activity: a.activity.clone(),
             kind: a.kind,

@@ -361,7 +361,7 @@ impl StatusBuilder {
         match &mut self.open {
             None => self.shared.apply(e),
             Some((_, fold)) => {
-                fold.apply(e);
+                fold.apply_to_partnership(e);
                 self.shared.apply_programme_wide(e);
             }
         }

@@ -8,10 +8,12 @@ use std::collections::{HashMap, HashSet};
 use accord_events::fields::{AgreementKind, Day, ReviewKind, Side};
 use serde::Serialize;
 
-use super::Basis;
+use super::{Folds, Window};
 use crate::partnership::{
-    AgreementState, AgreementStatus, CommitmentState, CommitmentStatus, PartnershipState,
+    AgreementState, AgreementStatus, CommitmentState, CommitmentStatus, Partnership,
+    PartnershipState,
 };
+use crate::programme::Programme;
 
 /// What changed in the period. Every list is in partnership order (the
 /// order established), then in the order of the items within it.
@@ -131,88 +133,138 @@ pub struct ReviewActivity {
     pub concluded: bool,
 }
 
-pub(super) fn build(basis: &Basis<'_>) -> Changes {
-    let mut c = Changes {
-        since: basis.baseline.map(Day),
-        ..Changes::default()
-    };
-    let dir = basis.dir();
-    let before_states: HashMap<&str, &PartnershipState> = basis
-        .before
-        .map(|b| b.iter().map(|s| (s.partnership.as_str(), s)).collect())
-        .unwrap_or_default();
-    for now in basis.states {
-        let before: Option<&PartnershipState> =
-            before_states.get(now.partnership.as_str()).copied();
-        let p = || now.partnership.clone();
-        let pref = || PartnershipRef {
-            partnership: now.partnership.clone(),
-            name: now.name.clone(),
-        };
-        if before.is_none() {
-            c.partnerships_established.push(pref());
-        }
-        if now.closed && !before.is_some_and(|b| b.closed) {
-            c.partnerships_closed.push(pref());
-        }
-        let old_members = before.map_or(&[][..], |b| b.members.as_slice());
-        let old_orgs: HashSet<&str> = old_members.iter().map(|o| o.org.as_str()).collect();
-        let new_orgs: HashSet<&str> = now.members.iter().map(|m| m.org.as_str()).collect();
-        for m in &now.members {
-            if !old_orgs.contains(m.org.as_str()) {
-                c.members_joined.push(MemberChange {
-                    partnership: p(),
-                    org: m.org.clone(),
-                    org_name: m.name.clone(),
-                    side: m.side,
-                });
-            }
-        }
-        for o in old_members {
-            if !new_orgs.contains(o.org.as_str()) {
-                c.members_left.push(MemberChange {
-                    partnership: p(),
-                    org: o.org.clone(),
-                    org_name: dir.org_name(&o.org).to_owned(),
-                    side: o.side,
-                });
-            }
-        }
-
-        agreements(&mut c, now, before);
-        commitments(&mut c, now, before);
-
-        if let Some(fold) = basis.now.partnerships.get(&now.partnership) {
-            for r in &fold.reviews {
-                let responses = r
-                    .responses
-                    .iter()
-                    .filter(|x| basis.in_period(x.stamp.on.0))
-                    .count();
-                if responses > 0 {
-                    c.reviews.push(ReviewActivity {
-                        partnership: p(),
-                        review: r.review.clone(),
-                        kind: r.kind,
-                        opened_on: r.opened.on,
-                        responses,
-                        concluded: r.concluded.is_some(),
-                    });
-                }
-            }
-        }
-        c.findings_recorded += now
-            .findings
-            .iter()
-            .filter(|f| basis.in_period(f.recorded_on.0))
-            .count();
+impl Changes {
+    /// Appends `other`'s lists to this one's (a later partnership's
+    /// changes after an earlier one's) and adds its findings.
+    pub(super) fn extend(&mut self, other: Changes) {
+        let Changes {
+            since: _,
+            partnerships_established,
+            partnerships_closed,
+            members_joined,
+            members_left,
+            agreements_proposed,
+            agreements_adopted,
+            agreements_revised,
+            agreements_withdrawn,
+            commitments_made,
+            commitments_completed,
+            commitments_dropped,
+            commitments_newly_overdue,
+            reviews,
+            findings_recorded,
+        } = other;
+        self.partnerships_established
+            .extend(partnerships_established);
+        self.partnerships_closed.extend(partnerships_closed);
+        self.members_joined.extend(members_joined);
+        self.members_left.extend(members_left);
+        self.agreements_proposed.extend(agreements_proposed);
+        self.agreements_adopted.extend(agreements_adopted);
+        self.agreements_revised.extend(agreements_revised);
+        self.agreements_withdrawn.extend(agreements_withdrawn);
+        self.commitments_made.extend(commitments_made);
+        self.commitments_completed.extend(commitments_completed);
+        self.commitments_dropped.extend(commitments_dropped);
+        self.commitments_newly_overdue
+            .extend(commitments_newly_overdue);
+        self.reviews.extend(reviews);
+        self.findings_recorded += findings_recorded;
     }
-    c.findings_recorded += basis
-        .now
-        .programme
+}
+
+/// What changed in one partnership in the period: its state `now`
+/// compared with its state at the baseline (`before`; `None`: not yet
+/// established then), `fold` being its fold as of the snapshot's date.
+pub(super) fn of_partnership(
+    f: &Folds<'_>,
+    fold: &Partnership,
+    now: &PartnershipState,
+    before: Option<&PartnershipState>,
+) -> Changes {
+    let mut c = Changes::default();
+    let dir = &f.now.directory;
+    let p = || now.partnership.clone();
+    let pref = || PartnershipRef {
+        partnership: now.partnership.clone(),
+        name: now.name.clone(),
+    };
+    if before.is_none() {
+        c.partnerships_established.push(pref());
+    }
+    if now.closed && !before.is_some_and(|b| b.closed) {
+        c.partnerships_closed.push(pref());
+    }
+    let old_members = before.map_or(&[][..], |b| b.members.as_slice());
+    let old_orgs: HashSet<&str> = old_members.iter().map(|o| o.org.as_str()).collect();
+    let new_orgs: HashSet<&str> = now.members.iter().map(|m| m.org.as_str()).collect();
+    for m in &now.members {
+        if !old_orgs.contains(m.org.as_str()) {
+            c.members_joined.push(MemberChange {
+                partnership: p(),
+                org: m.org.clone(),
+                org_name: m.name.clone(),
+                side: m.side,
+            });
+        }
+    }
+    for o in old_members {
+        if !new_orgs.contains(o.org.as_str()) {
+            c.members_left.push(MemberChange {
+                partnership: p(),
+                org: o.org.clone(),
+                org_name: dir.org_name(&o.org).to_owned(),
+                side: o.side,
+            });
+        }
+    }
+
+    agreements(&mut c, now, before);
+    commitments(&mut c, now, before);
+
+    for r in &fold.reviews {
+        let responses = r
+            .responses
+            .iter()
+            .filter(|x| f.window.in_period(x.stamp.on.0))
+            .count();
+        if responses > 0 {
+            c.reviews.push(ReviewActivity {
+                partnership: p(),
+                review: r.review.clone(),
+                kind: r.kind,
+                opened_on: r.opened.on,
+                responses,
+                concluded: r.concluded.is_some(),
+            });
+        }
+    }
+    c.findings_recorded += now
         .findings
         .iter()
-        .filter(|f| basis.in_period(f.recorded_on.0))
+        .filter(|x| f.window.in_period(x.recorded_on.0))
+        .count();
+    c
+}
+
+/// The changes of the period: each established partnership's (in the
+/// order established), and the programme's own findings recorded in it.
+pub(super) fn assemble(
+    programme: &Programme,
+    w: Window,
+    per_partnership: impl IntoIterator<Item = Changes>,
+) -> Changes {
+    let mut c = Changes {
+        since: w.baseline.map(Day),
+        ..Changes::default()
+    };
+    for p in per_partnership {
+        c.extend(p);
+    }
+    c.findings_recorded += programme
+        .findings
+        .iter()
+        .filter(|f| w.in_period(f.recorded_on.0))
         .count();
     c
 }

@@ -18,8 +18,10 @@ use accord_events::fields::Side;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Basis;
+use super::share::Share;
+use super::{Folds, Window};
 use crate::partnership::Partnership;
+use crate::programme::Programme;
 
 /// Engagement in the reporting period.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -88,42 +90,42 @@ impl Coverage {
     }
 }
 
-#[derive(Default)]
-struct Tally {
-    held: usize,
-    programme_wide: usize,
-    reached: BTreeMap<String, BTreeSet<Side>>,
-    people: BTreeMap<Side, BTreeSet<String>>,
+/// The people of one channel who took part, by side.
+type People = BTreeMap<Side, BTreeSet<String>>;
+
+fn person(people: &mut People, side: Option<Side>, person: &str) {
+    if let Some(s) = side {
+        people.entry(s).or_default().insert(person.to_owned());
+    }
 }
 
-impl Tally {
-    fn reach(&mut self, partnership: &str, side: Option<Side>) {
-        let sides = self.reached.entry(partnership.to_owned()).or_default();
+/// The channels, in the order the report lists them.
+const CHANNELS: [&str; 4] = ["interviews", "meetings", "reviews", "activities"];
+const INTERVIEWS: usize = 0;
+const MEETINGS: usize = 1;
+const REVIEWS: usize = 2;
+const ACTIVITIES: usize = 3;
+
+/// How the period's engagement reached one established partnership: what
+/// its share of the snapshot keeps of coverage once its fold is let go.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Reach {
+    /// Per channel (in [`CHANNELS`] order): the sides that took part when
+    /// the channel reached the partnership at all.
+    channels: [Option<BTreeSet<Side>>; 4],
+    /// Its reviews that received responses in the period.
+    reviews_held: usize,
+    /// The people who responded to them, by side.
+    respondents: People,
+    /// Its engagement, as the report prints it.
+    pub engagement: Engagement,
+}
+
+impl Reach {
+    fn reach(&mut self, channel: usize, side: Option<Side>) {
+        let sides = self.channels[channel].get_or_insert_with(BTreeSet::new);
         if let Some(s) = side {
             sides.insert(s);
-        }
-    }
-
-    fn person(&mut self, side: Option<Side>, person: &str) {
-        if let Some(s) = side {
-            self.people.entry(s).or_default().insert(person.to_owned());
-        }
-    }
-
-    fn channel(&self, channel: &'static str) -> Channel {
-        let mut partnerships_by_side: BTreeMap<Side, usize> = BTreeMap::new();
-        for sides in self.reached.values() {
-            for s in sides {
-                *partnerships_by_side.entry(*s).or_default() += 1;
-            }
-        }
-        Channel {
-            channel,
-            held: self.held,
-            programme_wide: self.programme_wide,
-            partnerships: self.reached.len(),
-            partnerships_by_side,
-            people_by_side: self.people.iter().map(|(s, p)| (*s, p.len())).collect(),
         }
     }
 }
@@ -134,195 +136,201 @@ fn member_on(p: &Partnership, org: &str, on: NaiveDate) -> bool {
     })
 }
 
-/// Each established partnership's engagement, filled channel by channel.
-type Per<'a> = BTreeMap<&'a str, Engagement>;
-
-pub(super) fn build(basis: &Basis<'_>) -> Coverage {
-    let established: Vec<&str> = basis
-        .states
-        .iter()
-        .map(|s| s.partnership.as_str())
-        .collect();
-    let mut per: Per<'_> = established
-        .iter()
-        .map(|p| (*p, Engagement::default()))
-        .collect();
-
-    let interviews = interviews(basis, &mut per);
-    let meetings = meetings(basis, &mut per);
-    let reviews = reviews(basis, &mut per);
-    let activities = activities(basis, &mut per);
-
-    let mut per_partnership: Vec<(String, Engagement)> = established
-        .iter()
-        .map(|p| {
-            let mut e = per.remove(p).unwrap_or_default();
-            e.sides.sort();
-            e.sides.dedup();
-            ((*p).to_owned(), e)
-        })
-        .collect();
-    let not_engaged = per_partnership
-        .iter()
-        .filter(|(_, e)| !e.engaged())
-        .map(|(p, _)| p.clone())
-        .collect();
-    per_partnership.sort_by(|a, b| a.0.cmp(&b.0));
-    Coverage {
-        partnerships: established.len(),
-        engaged: per_partnership.iter().filter(|(_, e)| e.engaged()).count(),
-        channels: vec![
-            interviews.channel("interviews"),
-            meetings.channel("meetings"),
-            reviews.channel("reviews"),
-            activities.channel("activities"),
-        ],
-        not_engaged,
-        per_partnership,
-    }
-}
-
-/// Interviews and focus groups held in the period.
-fn interviews(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
-    let now = basis.now;
-    let mut interviews = Tally::default();
-    for i in now
-        .programme
+/// How the period's engagement reached `fold`, an established partnership
+/// (its id `id`), by every channel:
+/// - interviews and focus groups that name it, on their side;
+/// - meetings that name it, on the side of each attendee who acted (on the
+///   meeting's date) for one of its members then;
+/// - responses to its reviews, on the side the respondent acted for;
+/// - activities that served it (no side).
+pub(super) fn reach(f: &Folds<'_>, id: &str, fold: &Partnership) -> Reach {
+    let programme = &f.now.programme;
+    let dir = &f.now.directory;
+    let w = f.window;
+    let mut r = Reach::default();
+    for i in programme
         .interviews
         .iter()
-        .filter(|i| basis.in_period(i.held_on.0))
+        .filter(|i| w.in_period(i.held_on.0) && i.partnership.as_deref() == Some(id))
     {
-        interviews.held += 1;
-        for person in &i.interviewees {
-            interviews.person(Some(i.side), person);
-        }
-        match i.partnership.as_deref().filter(|p| per.contains_key(p)) {
-            Some(p) => {
-                interviews.reach(p, Some(i.side));
-                if let Some(e) = per.get_mut(p) {
-                    e.interviews += 1;
-                    e.sides.push(i.side);
-                }
-            }
-            None => interviews.programme_wide += 1,
-        }
+        r.reach(INTERVIEWS, Some(i.side));
+        r.engagement.interviews += 1;
+        r.engagement.sides.push(i.side);
     }
-    interviews
-}
-
-/// Meetings held in the period; a named partnership's side counts when an attendee acted for one of its members that day.
-fn meetings(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
-    let now = basis.now;
-    let dir = basis.dir();
-    let mut meetings = Tally::default();
-    for m in now
-        .programme
+    for m in programme
         .meetings
         .iter()
-        .filter(|m| basis.in_period(m.held_on.0))
+        .filter(|m| w.in_period(m.held_on.0))
     {
-        meetings.held += 1;
-        let on = m.held_on.0;
-        let attendees: Vec<(&str, Option<crate::directory::Affiliation>)> = m
-            .attendees
-            .iter()
-            .map(|a| (a.as_str(), dir.acting_for(a, on)))
-            .collect();
-        for (person, who) in &attendees {
-            meetings.person(who.as_ref().and_then(|w| w.side), person);
-        }
-        let named = established(&m.partnerships, per);
-        if named.is_empty() {
-            meetings.programme_wide += 1;
-        }
-        for p in named {
-            meetings.reach(p, None);
-            let fold = now.partnerships.get(p);
-            let e = per.get_mut(p);
-            let mut sides = Vec::new();
-            for (_, who) in &attendees {
-                if let (Some(w), Some(fold)) = (who, fold)
+        // A meeting that names the partnership twice counts twice, as the
+        // report has always counted it.
+        for _ in m.partnerships.iter().filter(|p| p.as_str() == id) {
+            r.reach(MEETINGS, None);
+            let on = m.held_on.0;
+            for a in &m.attendees {
+                if let Some(w) = dir.acting_for(a, on)
                     && member_on(fold, &w.org, on)
                     && let Some(s) = w.side
                 {
-                    meetings.reach(p, Some(s));
-                    sides.push(s);
+                    r.reach(MEETINGS, Some(s));
+                    r.engagement.sides.push(s);
                 }
             }
-            if let Some(e) = e {
-                e.meetings += 1;
-                e.sides.extend(sides);
-            }
+            r.engagement.meetings += 1;
         }
     }
-    meetings
-}
-
-/// Review responses given in the period, per partnership.
-fn reviews(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
-    let now = basis.now;
-    let dir = basis.dir();
-    let mut reviews = Tally::default();
-    for p in basis.states.iter().map(|s| s.partnership.as_str()) {
-        let Some(fold) = now.partnerships.get(p) else {
+    for review in &fold.reviews {
+        let responses: Vec<_> = review
+            .responses
+            .iter()
+            .filter(|x| w.in_period(x.stamp.on.0))
+            .collect();
+        if responses.is_empty() {
             continue;
-        };
-        for r in &fold.reviews {
-            let responses: Vec<_> = r
-                .responses
-                .iter()
-                .filter(|x| basis.in_period(x.stamp.on.0))
-                .collect();
-            if responses.is_empty() {
-                continue;
-            }
-            reviews.held += 1;
-            for x in responses {
-                let side = dir
-                    .acting_for(&x.respondent, x.stamp.on.0)
-                    .and_then(|a| a.side);
-                reviews.person(side, &x.respondent);
-                reviews.reach(p, side);
-                if let Some(e) = per.get_mut(p) {
-                    e.review_responses += 1;
-                    e.sides.extend(side);
-                }
-            }
+        }
+        r.reviews_held += 1;
+        for x in responses {
+            let side = dir
+                .acting_for(&x.respondent, x.stamp.on.0)
+                .and_then(|a| a.side);
+            person(&mut r.respondents, side, &x.respondent);
+            r.reach(REVIEWS, side);
+            r.engagement.review_responses += 1;
+            r.engagement.sides.extend(side);
         }
     }
-    reviews
-}
-
-/// Follow-up activities delivered in the period.
-fn activities(basis: &Basis<'_>, per: &mut Per<'_>) -> Tally {
-    let now = basis.now;
-    let mut activities = Tally::default();
-    for a in now
-        .programme
+    for a in programme
         .activities
         .iter()
-        .filter(|a| basis.in_period(a.delivered_on.0))
+        .filter(|a| w.in_period(a.delivered_on.0))
     {
-        activities.held += 1;
-        let named = established(&a.partnerships, per);
-        if named.is_empty() {
-            activities.programme_wide += 1;
-        }
-        for p in named {
-            activities.reach(p, None);
-            if let Some(e) = per.get_mut(p) {
-                e.activities += 1;
-            }
+        for _ in a.partnerships.iter().filter(|p| p.as_str() == id) {
+            r.reach(ACTIVITIES, None);
+            r.engagement.activities += 1;
         }
     }
-    activities
+    r.engagement.sides.sort();
+    r.engagement.sides.dedup();
+    r
 }
 
-/// The partnerships of `named` that are established (those `per` tallies).
-fn established<'a>(named: &'a [String], per: &Per<'_>) -> Vec<&'a str> {
-    named
+/// What a channel held in the period, beside the partnerships it reached.
+#[derive(Default)]
+struct Held {
+    held: usize,
+    programme_wide: usize,
+    people: People,
+}
+
+/// The coverage of the period, from the programme (its interviews,
+/// meetings and activities) and the shares of the established
+/// partnerships, in the order established.
+pub(super) fn assemble(
+    programme: &Programme,
+    dir: &crate::directory::Directory,
+    w: Window,
+    shares: &[Share],
+) -> Coverage {
+    let established: BTreeSet<&str> = shares.iter().map(|s| s.partnership.as_str()).collect();
+    let names_established =
+        |named: &[String]| named.iter().any(|p| established.contains(p.as_str()));
+    let mut held: [Held; 4] = Default::default();
+
+    for i in programme
+        .interviews
         .iter()
-        .map(String::as_str)
-        .filter(|p| per.contains_key(p))
-        .collect()
+        .filter(|i| w.in_period(i.held_on.0))
+    {
+        let h = &mut held[INTERVIEWS];
+        h.held += 1;
+        for p in &i.interviewees {
+            person(&mut h.people, Some(i.side), p);
+        }
+        if !i
+            .partnership
+            .as_deref()
+            .is_some_and(|p| established.contains(p))
+        {
+            h.programme_wide += 1;
+        }
+    }
+    for m in programme
+        .meetings
+        .iter()
+        .filter(|m| w.in_period(m.held_on.0))
+    {
+        let h = &mut held[MEETINGS];
+        h.held += 1;
+        for a in &m.attendees {
+            let side = dir.acting_for(a, m.held_on.0).and_then(|w| w.side);
+            person(&mut h.people, side, a);
+        }
+        if !names_established(&m.partnerships) {
+            h.programme_wide += 1;
+        }
+    }
+    for s in shares {
+        let h = &mut held[REVIEWS];
+        h.held += s.reach.reviews_held;
+        for (side, people) in &s.reach.respondents {
+            h.people
+                .entry(*side)
+                .or_default()
+                .extend(people.iter().cloned());
+        }
+    }
+    for a in programme
+        .activities
+        .iter()
+        .filter(|a| w.in_period(a.delivered_on.0))
+    {
+        let h = &mut held[ACTIVITIES];
+        h.held += 1;
+        if !names_established(&a.partnerships) {
+            h.programme_wide += 1;
+        }
+    }
+
+    let channels = CHANNELS
+        .iter()
+        .zip(&held)
+        .enumerate()
+        .map(|(i, (channel, h))| {
+            let reached: Vec<&BTreeSet<Side>> = shares
+                .iter()
+                .filter_map(|s| s.reach.channels[i].as_ref())
+                .collect();
+            let mut partnerships_by_side: BTreeMap<Side, usize> = BTreeMap::new();
+            for s in reached.iter().flat_map(|sides| sides.iter()) {
+                *partnerships_by_side.entry(*s).or_default() += 1;
+            }
+            Channel {
+                channel,
+                held: h.held,
+                programme_wide: h.programme_wide,
+                partnerships: reached.len(),
+                partnerships_by_side,
+                people_by_side: h.people.iter().map(|(s, p)| (*s, p.len())).collect(),
+            }
+        })
+        .collect();
+    let mut per_partnership: Vec<(String, Engagement)> = shares
+        .iter()
+        .map(|s| (s.partnership.clone(), s.reach.engagement.clone()))
+        .collect();
+    per_partnership.sort_by(|a, b| a.0.cmp(&b.0));
+    Coverage {
+        partnerships: shares.len(),
+        engaged: shares
+            .iter()
+            .filter(|s| s.reach.engagement.engaged())
+            .count(),
+        channels,
+        not_engaged: shares
+            .iter()
+            .filter(|s| !s.reach.engagement.engaged())
+            .map(|s| s.partnership.clone())
+            .collect(),
+        per_partnership,
+    }
 }
