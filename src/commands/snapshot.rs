@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use accord_events::Envelope;
-use accord_projections::View;
+use accord_events::store::Store;
 use accord_projections::snapshot::{
     PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot,
 };
+use accord_projections::{Replay, View};
 use clap::{Args, ValueEnum};
 
-use super::reading::TimeArgs;
-use super::stream;
+use super::reading::{TimeArgs, head_of};
+use super::stream::{self, Step};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::{LangArgs, Tr};
@@ -74,12 +75,7 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
         .format
         .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
     let store = ctx.open_read()?;
-    // Two passes: the retractions and the stage plan first (they decide the
-    // snapshot's date and what counts), then the whole log, streamed.
-    let prelude = stream::prelude(&store, &PRELUDE_TYPES)?;
-    let mut builder = builder(&prelude, args.stage, args.time.as_of.is_some(), &view)?;
-    stream::each(&store, |e| builder.apply(e))?;
-    let (snapshot, fold) = builder.finish_with_fold();
+    let (snapshot, fold) = take(&store, args.stage, args.time.as_of.is_some(), &view)?;
     let out = render(&snapshot, format, &tr)?;
     match &args.out {
         Some(path) => {
@@ -107,16 +103,43 @@ pub fn build(
     StageSnapshot::build(events, &request(stage, as_of_given, view)).map_err(not_planned)
 }
 
-/// The builder of the snapshot of `stage` in `view` (as for [`build`]),
-/// planned from `prelude` (see [`SnapshotBuilder::new`]); the log is then
-/// streamed through it.
-pub fn builder(
-    prelude: &[Envelope],
+/// Takes the snapshot of `stage` in `view` (as for [`build`]) from the
+/// store, and the fold of the directory and programme it was taken from.
+///
+/// The retractions and the stage plan are read first (they decide the
+/// snapshot's date and what counts); then the directory's and the
+/// programme's streams, then each partnership's, which is folded, derived
+/// into its share of the report and let go: memory holds what the report
+/// prints, not every fact of the log. Nothing dated after the snapshot's
+/// date is read but what counts at any date, so the head the report names
+/// is asked of the store.
+pub fn take(
+    store: &Store,
     stage: u32,
     as_of_given: bool,
     view: &View,
-) -> Result<SnapshotBuilder, CliError> {
-    SnapshotBuilder::new(&request(stage, as_of_given, view), prelude).map_err(not_planned)
+) -> Result<(StageSnapshot, Replay), CliError> {
+    let prelude = stream::prelude(store, &PRELUDE_TYPES)?;
+    let mut builder =
+        SnapshotBuilder::new(&request(stage, as_of_given, view), &prelude).map_err(not_planned)?;
+    let on = builder.view();
+    let streams = stream::fold_order(store)?;
+    stream::each_by_stream(
+        store,
+        &streams,
+        |s| stream::as_of_part(s, &on),
+        |step| match step {
+            Step::Stream(s) => {
+                if let Some(p) = s.strip_prefix("partnership:") {
+                    builder.open_partnership(p);
+                }
+            }
+            Step::Event(e) => builder.apply(e),
+        },
+    )?;
+    let head = head_of(store, &on)?;
+    builder.set_head((head.seq > 0).then_some((head.seq, head.hash)));
+    Ok(builder.finish_with_fold())
 }
 
 fn request(stage: u32, as_of_given: bool, view: &View) -> SnapshotRequest {

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use accord_events::store::{Store, StreamPart, Until};
-use accord_projections::{
-    ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder, Sieve, StatusBuilder, View,
-};
+use accord_events::store::Store;
+use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, StatusBuilder, View};
 use clap::Args;
 
 use super::reading::{TimeArgs, head_of, print_report, wording};
@@ -41,23 +39,11 @@ pub struct StatusArgs {
 pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-    let until = Until {
-        day: view.as_of,
-        except: &READ_AT_ANY_DATE,
-    };
-    // The directory and the programme first: a partnership's line is
-    // derived against them as soon as its stream ends.
-    let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
-    streams.extend(
-        store
-            .streams()?
-            .into_iter()
-            .filter(|s| s.starts_with("partnership:")),
-    );
+    let streams = stream::fold_order(store)?;
     stream::each_by_stream(
         store,
         &streams,
-        |s| dated_part(s, until),
+        |s| stream::as_of_part(s, view),
         |step| match step {
             Step::Stream(s) => {
                 if let Some(p) = s.strip_prefix("partnership:") {
@@ -68,16 +54,6 @@ pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), Cl
         },
     )?;
     Ok(status.finish())
-}
-
-/// All of `stream` that a view as of `until.day` may need.
-fn dated_part<'a>(stream: &'a str, until: Until<'a>) -> StreamPart<'a> {
-    StreamPart {
-        stream,
-        types: None,
-        until: Some(until),
-        naming: None,
-    }
 }
 
 /// The whole programme folded in `view`, streaming the log (never holding it).

@@ -2,7 +2,8 @@
 //! (`status`, `snapshot`): memory holds the read models, never the log.
 
 use accord_events::Envelope;
-use accord_events::store::{Store, StreamPart};
+use accord_events::store::{Store, StreamPart, Until};
+use accord_projections::{READ_AT_ANY_DATE, View};
 
 use crate::error::CliError;
 
@@ -140,4 +141,32 @@ where
         }
         Ok(read?)
     })
+}
+
+/// The log's streams in the order a fold by stream reads them: the
+/// directory and the programme first (a partnership is derived against
+/// them as soon as its stream ends), then each partnership's.
+pub fn fold_order(store: &Store) -> Result<Vec<String>, CliError> {
+    let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
+    streams.extend(
+        store
+            .streams()?
+            .into_iter()
+            .filter(|s| s.starts_with("partnership:")),
+    );
+    Ok(streams)
+}
+
+/// All of `stream` that a fold as of `view`'s date may need: nothing dated
+/// after it but what counts at any date.
+pub fn as_of_part<'a>(stream: &'a str, view: &View) -> StreamPart<'a> {
+    StreamPart {
+        stream,
+        types: None,
+        until: Some(Until {
+            day: view.as_of,
+            except: &READ_AT_ANY_DATE,
+        }),
+        naming: None,
+    }
 }

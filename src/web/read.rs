@@ -5,7 +5,6 @@
 use crate::render::i18n::{Digits, Langs, Tr};
 use accord_events::store::{LogFilter, Store};
 use accord_events::verify::Head;
-use accord_projections::snapshot::PRELUDE_TYPES;
 use accord_projections::{History, PartnershipDiff, Replay, View};
 
 use super::pages;
@@ -13,7 +12,7 @@ use super::routes::{Fmt, Query, Reply, WebError};
 use crate::commands::reading::{
     TimeArgs, day_arg, head_of, json_with_head, not_established, story_events,
 };
-use crate::commands::{audit, known, snapshot, status, stream, verify};
+use crate::commands::{audit, known, snapshot, status, verify};
 use crate::context::Context;
 
 /// Events on one page of `/log`, unless `per_page` says otherwise.
@@ -152,11 +151,8 @@ pub fn agreement(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, 
 pub fn stage(ctx: &Context, fmt: Fmt, n: u32, q: &Query) -> Result<Reply, WebError> {
     let view = view(ctx, q)?;
     let store = open(ctx)?;
-    let prelude = stream::prelude(&store, &PRELUDE_TYPES)?;
-    let mut builder = snapshot::builder(&prelude, n, q.get("as_of").is_some(), &view)
-        .map_err(WebError::not_found)?;
-    stream::each(&store, |e| builder.apply(e))?;
-    let snap = builder.finish();
+    let (snap, _) =
+        snapshot::take(&store, n, q.get("as_of").is_some(), &view).map_err(WebError::not_found)?;
     // `?lang=km` or `?lang=km,en` as `snapshot --lang` (docs/languages.md);
     // English without it. JSON is the same in every language.
     let langs = match q.get("lang") {
