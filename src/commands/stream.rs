@@ -27,48 +27,87 @@ const BATCH: usize = 1024;
 /// that memory stays flat (a few thousand envelopes at most).
 const QUEUED: usize = 4;
 
+/// Runs `read` on this thread and `fold` on another, `read` filling
+/// batches through a [`Pipe`] and `fold` taking each item in order.
+///
+/// (Handing each used batch back to the reading thread, so that every
+/// event is freed by the thread that allocated it, was tried: `status` on
+/// a million events took as long, 10.2–10.9 s against 9.6–10.9 s.)
+fn pipeline<T: Send>(
+    read: impl FnOnce(&mut Pipe<T>) -> Result<(), CliError>,
+    mut fold: impl FnMut(&T) + Send,
+) -> Result<(), CliError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(QUEUED);
+    std::thread::scope(|scope| {
+        let folder = scope.spawn(move || {
+            for batch in rx {
+                for item in &batch {
+                    fold(item);
+                }
+            }
+        });
+        let mut pipe = Pipe {
+            batch: Vec::with_capacity(BATCH),
+            tx: Some(tx),
+        };
+        let read = read(&mut pipe);
+        if read.is_ok() {
+            pipe.flush();
+        }
+        // Closing the channel ends the folder's loop.
+        pipe.tx = None;
+        if let Err(panic) = folder.join() {
+            std::panic::resume_unwind(panic);
+        }
+        read
+    })
+}
+
+/// The reading end of a [`pipeline`].
+struct Pipe<T> {
+    batch: Vec<T>,
+    tx: Option<std::sync::mpsc::SyncSender<Vec<T>>>,
+}
+
+impl<T> Pipe<T> {
+    fn push(&mut self, item: T) {
+        self.batch.push(item);
+        if self.batch.len() == BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        // A send fails only when the folder has stopped (it panicked); the
+        // join in `pipeline` brings its panic to this thread.
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(full);
+        }
+    }
+}
+
 /// Every event of the log, decoded, handed to `f` one at a time in `seq`
 /// order.
 ///
 /// Reading and decoding take about as long as folding, so the log is read
 /// and decoded on this thread while `f` folds on another, batch by batch.
-pub fn each<F>(store: &Store, mut f: F) -> Result<(), CliError>
+pub fn each<F>(store: &Store, f: F) -> Result<(), CliError>
 where
     F: FnMut(&Envelope) + Send,
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Envelope>>(QUEUED);
-    std::thread::scope(|scope| {
-        let folder = scope.spawn(move || {
-            for batch in rx {
-                for e in &batch {
-                    f(e);
-                }
-            }
-        });
-        let mut batch = Vec::with_capacity(BATCH);
-        let read = store.for_each(|s| {
-            batch.push(s.into_envelope()?);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                // A send fails only when the folder has stopped (it panicked):
-                // stop reading; the join below brings its panic here.
-                if tx.send(full).is_err() {
-                    return Ok(());
-                }
-            }
-            Ok(())
-        });
-        if read.is_ok() && !batch.is_empty() {
-            // As above: a failed send means a panic the join reports.
-            let _ = tx.send(batch);
-        }
-        drop(tx);
-        if let Err(panic) = folder.join() {
-            std::panic::resume_unwind(panic);
-        }
-        read?;
-        Ok(())
-    })
+    pipeline(
+        |pipe| {
+            Ok(store.for_each(|s| {
+                pipe.push(s.into_envelope()?);
+                Ok(())
+            })?)
+        },
+        f,
+    )
 }
 
 /// One step of a log read stream by stream ([`each_by_stream`]).
@@ -104,43 +143,19 @@ pub fn each_by_stream<'s, F>(
 where
     F: FnMut(Step<'_>) + Send,
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(QUEUED);
-    std::thread::scope(|scope| {
-        let folder = scope.spawn(move || {
-            for batch in rx {
-                for item in &batch {
-                    match item {
-                        Item::Stream(i) => f(Step::Stream(&streams[*i])),
-                        Item::Event(e) => f(Step::Event(e)),
-                    }
-                }
+    pipeline(
+        |pipe| {
+            for (i, stream) in streams.iter().enumerate() {
+                pipe.push(Item::Stream(i));
+                store.each_in_stream(&part(stream), |e| pipe.push(Item::Event(e)))?;
             }
-        });
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut read = Ok(());
-        for (i, stream) in streams.iter().enumerate() {
-            batch.push(Item::Stream(i));
-            read = store.each_in_stream(&part(stream), |e| {
-                batch.push(Item::Event(e));
-                if batch.len() == BATCH {
-                    // A send fails only when the folder has stopped (it
-                    // panicked); the join below brings its panic here.
-                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                }
-            });
-            if read.is_err() {
-                break;
-            }
-        }
-        if read.is_ok() && !batch.is_empty() {
-            let _ = tx.send(batch);
-        }
-        drop(tx);
-        if let Err(panic) = folder.join() {
-            std::panic::resume_unwind(panic);
-        }
-        Ok(read?)
-    })
+            Ok(())
+        },
+        |item| match item {
+            Item::Stream(i) => f(Step::Stream(&streams[*i])),
+            Item::Event(e) => f(Step::Event(e)),
+        },
+    )
 }
 
 /// The log's streams in the order a fold by stream reads them: the
