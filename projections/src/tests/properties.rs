@@ -588,8 +588,8 @@ fn snapshot_by_stream(
     b.set_head(
         events
             .iter()
-            .filter(|e| view.knows(e))
-            .last()
+            .rev()
+            .find(|e| view.knows(e))
             .map(|e| (e.seq, e.hash)),
     );
     Ok(b.finish())
