@@ -536,21 +536,11 @@ fn retractions(events: &[accord_events::Envelope]) -> Vec<accord_events::Envelop
 /// on its own (none of them interleaved by `seq` with another).
 fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus {
     let mut b = StatusBuilder::new(Sieve::new(view, &retractions(events)));
-    for shared in ["directory", "programme"] {
-        for e in events.iter().filter(|e| e.stream == shared) {
-            b.apply(e);
+    for stream in stream_order(events) {
+        if let Some(p) = stream.strip_prefix("partnership:") {
+            b.open_partnership(p);
         }
-    }
-    let partnerships: std::collections::BTreeSet<&str> = events
-        .iter()
-        .filter_map(|e| e.stream.strip_prefix("partnership:"))
-        .collect();
-    for p in partnerships {
-        b.open_partnership(p);
-        for e in events
-            .iter()
-            .filter(|e| e.stream.strip_prefix("partnership:") == Some(p))
-        {
+        for e in events.iter().filter(|e| e.stream == stream) {
             b.apply(e);
         }
     }
