@@ -41,3 +41,20 @@ CREATE TABLE IF NOT EXISTS accord_reading_names_head (
     partnership TEXT PRIMARY KEY,
     digest      BLOB NOT NULL
 ) STRICT;
+
+-- The directory stream's events by entry: `org:<id>` for an organisation's
+-- registration, `person:<id>` for a person's registration, moves and keys,
+-- `*` for any other (retractions). What a partnership's state reads of the
+-- directory (the organisations and people it names), by key.
+CREATE TABLE IF NOT EXISTS accord_reading_entries (
+    entry     TEXT    NOT NULL,
+    event_seq INTEGER NOT NULL,
+    PRIMARY KEY (entry, event_seq)
+) STRICT, WITHOUT ROWID;
+
+-- Per entry, the SHA-256 digest chained over its rows above, in seq
+-- order: a reader checks the rows of the entries it reads.
+CREATE TABLE IF NOT EXISTS accord_reading_entries_head (
+    entry  TEXT PRIMARY KEY,
+    digest BLOB NOT NULL
+) STRICT;

@@ -166,6 +166,17 @@ impl Directory {
         self.people.values()
     }
 
+    /// The directory entries of the organisations its people held posts
+    /// at ([`accord_events::store::directory_entry`]'s keys): what looking
+    /// up which side a person acted for reads besides the person.
+    pub fn post_entries(&self) -> std::collections::BTreeSet<String> {
+        self.people
+            .values()
+            .flat_map(|p| p.posts.iter())
+            .map(|p| accord_events::store::org_entry(&p.org))
+            .collect()
+    }
+
     /// The side an organisation speaks for.
     pub fn side_of(&self, org: &str) -> Option<Side> {
         self.organisations.get(org).map(|o| o.side)

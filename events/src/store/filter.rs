@@ -30,6 +30,42 @@ pub struct StreamPart<'a> {
     /// those that may name several ([`NAMING_TYPES`]: the programme's
     /// meetings, activities and interviews a partnership took part in).
     pub naming: Option<&'a str>,
+    /// Of the directory stream: only the events of these entries
+    /// ([`directory_entry`]: `org:<id>`, `person:<id>`) and those of no
+    /// one entry ([`ANY_ENTRY`]: retractions), when given. A reader that
+    /// looks a few people up need not read the whole directory.
+    pub entries: Option<&'a [String]>,
+}
+
+/// The entry of the events of the directory stream that belong to no one
+/// organisation or person (retractions): read with any entries.
+pub const ANY_ENTRY: &str = "*";
+
+/// The directory entry an event of the directory stream belongs to:
+/// `org:<id>` for an organisation's registration, `person:<id>` for a
+/// person's registration, moves and keys, [`ANY_ENTRY`] for any other.
+/// (The reading index files the events by the same key, in SQL:
+/// `events/src/store/reading.rs`; a test holds the two to each other.)
+pub fn directory_entry(event: &crate::Event) -> String {
+    use crate::Event as E;
+    match event {
+        E::OrganisationRegistered(d) => org_entry(d.org.as_str()),
+        E::PersonRegistered(d) => person_entry(d.person.as_str()),
+        E::PersonMoved(d) => person_entry(d.person.as_str()),
+        E::PersonKeyAdded(d) => person_entry(d.person.as_str()),
+        E::PersonKeyRevoked(d) => person_entry(d.person.as_str()),
+        _ => ANY_ENTRY.to_owned(),
+    }
+}
+
+/// The directory entry of an organisation.
+pub fn org_entry(org: &str) -> String {
+    format!("org:{org}")
+}
+
+/// The directory entry of a person.
+pub fn person_entry(person: &str) -> String {
+    format!("person:{person}")
 }
 
 /// The types whose events may name partnerships in their data while
@@ -55,6 +91,7 @@ impl<'a> StreamPart<'a> {
             types: None,
             until: None,
             naming: None,
+            entries: None,
         }
     }
 }

@@ -34,7 +34,9 @@ use std::time::Duration;
 pub use append::{AppendOptions, AppendOutcome, MAX_REFUSED, Recorded};
 pub use checkpoint::DEFAULT_EVERY as CHECKPOINT_EVERY;
 pub use error::{AppendError, StoreError};
-pub use filter::{LogFilter, NAMING_TYPES, StreamPart, Until};
+pub use filter::{
+    ANY_ENTRY, LogFilter, NAMING_TYPES, StreamPart, Until, directory_entry, org_entry, person_entry,
+};
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
 pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};

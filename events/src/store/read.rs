@@ -152,7 +152,16 @@ impl Store {
 /// True when `e`, read for `part`, is one it asks for: the database sends
 /// every event of the naming types, and only those naming the partnership
 /// are kept ([`crate::Event::names_partnership`]).
+///
+/// With `entries`, the database sends the whole directory stream (or, by
+/// the reading index, the entries asked for and the events after it) and
+/// only the events of those entries are kept, so a read gives the same
+/// events with or without the index.
 fn keeps(part: &StreamPart<'_>, e: &Envelope) -> bool {
+    if let Some(entries) = part.entries {
+        let entry = super::filter::directory_entry(&e.event);
+        return entry == super::filter::ANY_ENTRY || entries.contains(&entry);
+    }
     let Some(partnership) = part.naming else {
         return true;
     };

@@ -16,6 +16,13 @@
 //! the index also holds, per partnership, the positions of those naming it
 //! (`accord_reading_names`), with a digest per partnership.
 //!
+//! A partnership's state looks up, of the directory, only the organisations
+//! and people it names (and the organisations those people worked for):
+//! a few hundred events among the directory's tens of thousands. The index
+//! files each event of the directory stream under its entry
+//! (`accord_reading_entries`: `org:<id>`, `person:<id>`, `*` for any other),
+//! with a digest per entry.
+//!
 //! Derived data, never trusted over the log (the same terms as the saved
 //! rule state, `checkpoint.rs`):
 //! - it records the head it was caught up to, and is used only while the
@@ -23,8 +30,9 @@
 //!   restored or replaced underneath it is not read through it;
 //! - its rows are chained into a digest, checked on every read: an edited,
 //!   added or deleted row makes it ignored (a reader checks the rows of the
-//!   types and those naming the partnership it reads; a writer checks them
-//!   all before building on them, and starts afresh on any mismatch);
+//!   types, those naming the partnership and those of the entries it reads;
+//!   a writer checks them all before building on them, and starts afresh on
+//!   any mismatch);
 //! - a build whose indexed types or layout differ (the layout digest covers
 //!   this file and `reading.sql`) ignores it;
 //! - an ignored index is never half-used: the reader scans the stream as
@@ -44,7 +52,7 @@
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use sha2::{Digest, Sha256};
 
-use super::filter::StreamPart;
+use super::filter::{ANY_ENTRY, StreamPart};
 use super::sql::{COLUMNS, part_conditions};
 
 const TABLES: &str = include_str!("../../sql/reading.sql");
@@ -114,11 +122,11 @@ struct Saved {
 
 fn saved(conn: &Connection) -> rusqlite::Result<Option<Saved>> {
     let exists: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('accord_reading', 'accord_reading_head', 'accord_reading_names', 'accord_reading_names_head')",
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('accord_reading', 'accord_reading_head', 'accord_reading_names', 'accord_reading_names_head', 'accord_reading_entries', 'accord_reading_entries_head')",
         [],
         |r| r.get(0),
     )?;
-    if exists != 4 {
+    if exists != 6 {
         return Ok(None);
     }
     conn.query_row(
@@ -193,7 +201,7 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     conn.execute_batch(TABLES)?;
     let (from, mut digest) = match checked(conn)? {
-        ReadingIndex::Covers(seq) if all_names_sound(conn)? => {
+        ReadingIndex::Covers(seq) if all_sound(conn, &NAMES)? && all_sound(conn, &ENTRIES)? => {
             let d: Vec<u8> =
                 conn.query_row("SELECT digest FROM accord_reading_head", [], |r| r.get(0))?;
             (seq as i64, d.try_into().unwrap_or([0; 32]))
@@ -201,7 +209,8 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
         _ => {
             conn.execute_batch(
                 "DELETE FROM accord_reading; DELETE FROM accord_reading_head;
-                 DELETE FROM accord_reading_names; DELETE FROM accord_reading_names_head;",
+                 DELETE FROM accord_reading_names; DELETE FROM accord_reading_names_head;
+                 DELETE FROM accord_reading_entries; DELETE FROM accord_reading_entries_head;",
             )?;
             (0, [0; 32])
         }
@@ -222,6 +231,7 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
         }
     }
     catch_up_names(conn, from)?;
+    catch_up_entries(conn, from)?;
     let (head_seq, head_hash): (i64, Vec<u8>) = conn
         .query_row(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -238,12 +248,36 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
     Ok(ReadingIndex::Covers(head_seq as u64))
 }
 
+/// A table of event positions filed by key, and its per-key digests.
+struct Keyed {
+    rows: &'static str,
+    heads: &'static str,
+    key: &'static str,
+}
+
+/// The programme's meetings, activities and interviews, by the
+/// partnership they name.
+const NAMES: Keyed = Keyed {
+    rows: "accord_reading_names",
+    heads: "accord_reading_names_head",
+    key: "partnership",
+};
+
+/// The directory's events, by entry.
+const ENTRIES: Keyed = Keyed {
+    rows: "accord_reading_entries",
+    heads: "accord_reading_entries_head",
+    key: "entry",
+};
+
 /// Adds the rows naming partnerships of the events after `from`, and
 /// chains them into each partnership's digest.
 fn catch_up_names(conn: &Connection, from: i64) -> rusqlite::Result<()> {
-    let mut digests: std::collections::HashMap<String, [u8; 32]> = std::collections::HashMap::new();
-    {
-        let mut read = conn.prepare(&format!(
+    file(
+        conn,
+        &NAMES,
+        from,
+        &format!(
             "SELECT seq, j.value FROM events, json_each(events.data, '$.partnerships') AS j
               WHERE events.seq > ?1 AND events.stream = '{INDEXED_STREAM}'
                 AND events.type IN ('meeting.held', 'activity.delivered') AND j.type = 'text'
@@ -252,67 +286,101 @@ fn catch_up_names(conn: &Connection, from: i64) -> rusqlite::Result<()> {
               WHERE seq > ?1 AND stream = '{INDEXED_STREAM}' AND type = 'interview.held'
                 AND json_type(data, '$.partnership') = 'text'
              ORDER BY 1, 2"
+        ),
+    )
+}
+
+/// Files the directory's events after `from` by entry (the keys of
+/// [`super::filter::directory_entry`], in SQL), and chains them into each
+/// entry's digest.
+fn catch_up_entries(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+    file(
+        conn,
+        &ENTRIES,
+        from,
+        "SELECT seq, coalesce(CASE
+                WHEN type = 'organisation.registered'
+                  THEN 'org:' || json_extract(data, '$.org')
+                WHEN type IN ('person.registered', 'person.moved', 'person.key_added', 'person.key_revoked')
+                  THEN 'person:' || json_extract(data, '$.person')
+              END, '*')
+           FROM events WHERE seq > ?1 AND stream = 'directory'
+          ORDER BY 1, 2",
+    )
+}
+
+/// Adds to `table` the `(seq, key)` rows `select` gives for the events
+/// after `from` (in seq order), and chains them into each key's digest.
+fn file(conn: &Connection, table: &Keyed, from: i64, select: &str) -> rusqlite::Result<()> {
+    let mut digests: std::collections::HashMap<String, [u8; 32]> = std::collections::HashMap::new();
+    {
+        let mut read = conn.prepare(select)?;
+        let mut insert = conn.prepare(&format!(
+            "INSERT INTO {} ({}, event_seq) VALUES (?1, ?2)",
+            table.rows, table.key
         ))?;
-        let mut insert = conn
-            .prepare("INSERT INTO accord_reading_names (partnership, event_seq) VALUES (?1, ?2)")?;
-        let mut known =
-            conn.prepare("SELECT digest FROM accord_reading_names_head WHERE partnership = ?1")?;
+        let mut known = conn.prepare(&format!(
+            "SELECT digest FROM {} WHERE {} = ?1",
+            table.heads, table.key
+        ))?;
         let mut rows = read.query([from])?;
         while let Some(r) = rows.next()? {
             let seq: i64 = r.get(0)?;
-            let partnership: String = r.get(1)?;
-            insert.execute(rusqlite::params![partnership, seq])?;
-            let digest = match digests.get(&partnership) {
+            let key: String = r.get(1)?;
+            insert.execute(rusqlite::params![key, seq])?;
+            let digest = match digests.get(&key) {
                 Some(d) => *d,
                 None => known
-                    .query_row([&partnership], |r| r.get::<_, Vec<u8>>(0))
+                    .query_row([&key], |r| r.get::<_, Vec<u8>>(0))
                     .optional()?
                     .and_then(|d| d.try_into().ok())
                     .unwrap_or([0; 32]),
             };
-            digests.insert(partnership, chained(digest, seq, ""));
+            digests.insert(key, chained(digest, seq, ""));
         }
     }
-    let mut save = conn.prepare(
-        "INSERT OR REPLACE INTO accord_reading_names_head (partnership, digest) VALUES (?1, ?2)",
-    )?;
-    for (partnership, digest) in digests {
-        save.execute(rusqlite::params![partnership, digest.as_slice()])?;
+    let mut save = conn.prepare(&format!(
+        "INSERT OR REPLACE INTO {} ({}, digest) VALUES (?1, ?2)",
+        table.heads, table.key
+    ))?;
+    for (key, digest) in digests {
+        save.execute(rusqlite::params![key, digest.as_slice()])?;
     }
     Ok(())
 }
 
-/// True when the rows naming every partnership match their digests (a
+/// True when the rows of every key of `table` match their digests (a
 /// writer checks them all before building on them; a reader checks those
-/// of the partnership it reads).
-fn all_names_sound(conn: &Connection) -> rusqlite::Result<bool> {
+/// of the keys it reads).
+fn all_sound(conn: &Connection, table: &Keyed) -> rusqlite::Result<bool> {
     let mut saved: std::collections::HashMap<String, Vec<u8>> = conn
-        .prepare("SELECT partnership, digest FROM accord_reading_names_head")?
+        .prepare(&format!("SELECT {}, digest FROM {}", table.key, table.heads))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT partnership, event_seq FROM accord_reading_names ORDER BY partnership, event_seq",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {0}, event_seq FROM {1} ORDER BY {0}, event_seq",
+        table.key, table.rows
+    ))?;
     let mut rows = stmt.query([])?;
     let mut current: Option<(String, [u8; 32])> = None;
-    let mut finished = |p: String, d: [u8; 32]| saved.remove(&p).is_some_and(|s| s == d);
+    let mut finished = |k: String, d: [u8; 32]| saved.remove(&k).is_some_and(|s| s == d);
     while let Some(r) = rows.next()? {
-        let partnership: String = r.get(0)?;
+        let key: String = r.get(0)?;
         let seq: i64 = r.get(1)?;
         match &mut current {
-            Some((p, d)) if *p == partnership => *d = chained(*d, seq, ""),
+            Some((k, d)) if *k == key => *d = chained(*d, seq, ""),
             _ => {
-                if let Some((p, d)) = current.take()
-                    && !finished(p, d)
+                if let Some((k, d)) = current.take()
+                    && !finished(k, d)
                 {
                     return Ok(false);
                 }
-                current = Some((partnership, chained([0; 32], seq, "")));
+                current = Some((key, chained([0; 32], seq, "")));
             }
         }
     }
-    if let Some((p, d)) = current
-        && !finished(p, d)
+    if let Some((k, d)) = current
+        && !finished(k, d)
     {
         return Ok(false);
     }
@@ -320,19 +388,20 @@ fn all_names_sound(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(saved.is_empty())
 }
 
-/// True when the rows naming `partnership` match their digest.
-fn names_sound(conn: &Connection, partnership: &str) -> rusqlite::Result<bool> {
+/// True when the rows of `key` in `table` match their digest.
+fn sound(conn: &Connection, table: &Keyed, key: &str) -> rusqlite::Result<bool> {
     let saved: Option<Vec<u8>> = conn
-        .query_row(
-            "SELECT digest FROM accord_reading_names_head WHERE partnership = ?1",
-            [partnership],
-            |r| r.get(0),
-        )
+        .prepare_cached(&format!(
+            "SELECT digest FROM {} WHERE {} = ?1",
+            table.heads, table.key
+        ))?
+        .query_row([key], |r| r.get(0))
         .optional()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT event_seq FROM accord_reading_names WHERE partnership = ?1 ORDER BY event_seq",
-    )?;
-    let mut rows = stmt.query([partnership])?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT event_seq FROM {} WHERE {} = ?1 ORDER BY event_seq",
+        table.rows, table.key
+    ))?;
+    let mut rows = stmt.query([key])?;
     let mut digest = [0u8; 32];
     let mut any = false;
     while let Some(r) = rows.next()? {
@@ -348,17 +417,36 @@ fn names_sound(conn: &Connection, partnership: &str) -> rusqlite::Result<bool> {
 /// Drops the index (`accord rebuild` then builds it afresh).
 pub(crate) fn drop_index(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS accord_reading; DROP TABLE IF EXISTS accord_reading_head;",
+        "DROP TABLE IF EXISTS accord_reading; DROP TABLE IF EXISTS accord_reading_head;
+         DROP TABLE IF EXISTS accord_reading_names; DROP TABLE IF EXISTS accord_reading_names_head;
+         DROP TABLE IF EXISTS accord_reading_entries; DROP TABLE IF EXISTS accord_reading_entries_head;",
     )
 }
 
 /// True when `part` is what the index answers: types of the indexed
 /// stream, every one of them indexed.
 pub(crate) fn answers(part: &StreamPart<'_>) -> bool {
-    part.stream == INDEXED_STREAM
+    let programme = part.stream == INDEXED_STREAM
         && part
             .types
-            .is_some_and(|types| types.iter().all(|t| INDEXED_TYPES.contains(t)))
+            .is_some_and(|types| types.iter().all(|t| INDEXED_TYPES.contains(t)));
+    let directory = part.stream == "directory" && part.types.is_none() && part.entries.is_some();
+    programme || directory
+}
+
+/// The entries a read of `part` fetches by key: those asked for and
+/// [`ANY_ENTRY`], once each.
+fn entry_keys<'a>(part: &StreamPart<'a>) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = part
+        .entries
+        .unwrap_or_default()
+        .iter()
+        .map(String::as_str)
+        .chain([ANY_ENTRY])
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The query reading `part` through an index that covers the log up to
@@ -374,6 +462,21 @@ pub(crate) fn part_query(part: &StreamPart<'_>, covers: u64) -> (String, Vec<Str
     // after `covers` by position (`+stream` keeps the planner off the
     // stream's index, which would visit the whole stream).
     let tail = matching.replacen("stream = ", "+stream = ", 1);
+    if part.entries.is_some() {
+        let keys = entry_keys(part);
+        let start = params.len();
+        params.extend(keys.iter().map(|k| (*k).to_owned()));
+        let marks: Vec<String> = (start + 1..=params.len()).map(ph).collect();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM accord_reading_entries CROSS JOIN events ON seq = event_seq
+             WHERE entry IN ({}) AND event_seq <= CAST(?1 AS INTEGER) AND {matching}
+             UNION ALL
+             SELECT {COLUMNS} FROM events WHERE seq > CAST(?1 AS INTEGER) AND {tail}
+             ORDER BY seq",
+            marks.join(", ")
+        );
+        return (sql, params);
+    }
     let names = match part.naming {
         Some(partnership) => {
             params.push(partnership.to_owned());
@@ -416,7 +519,14 @@ pub(crate) fn read_part<T>(
             return Ok(None);
         };
         if let Some(partnership) = part.naming
-            && !names_sound(conn, partnership).unwrap_or(false)
+            && !sound(conn, &NAMES, partnership).unwrap_or(false)
+        {
+            return Ok(None);
+        }
+        if part.entries.is_some()
+            && !entry_keys(part)
+                .into_iter()
+                .all(|k| sound(conn, &ENTRIES, k).unwrap_or(false))
         {
             return Ok(None);
         }

@@ -44,6 +44,49 @@ pub const PROGRAMME_TYPES_FOR_STATE: [&str; 6] = [
     "translation.recorded",
 ];
 
+/// The events a partnership's state needs, given `own` (its stream and
+/// the programme's, as [`PROGRAMME_TYPES_FOR_STATE`] allows) and a reader
+/// of directory entries (`directory`: every event of the directory stream
+/// filed under one of the entries it is given, and those filed under none,
+/// [`accord_events::store::ANY_ENTRY`]), in `seq` order.
+///
+/// The directory is read in two steps: the entries the partnership's fold
+/// names ([`Partnership::directory_entries`]), then the organisations the
+/// people among them held posts at ([`crate::Directory::post_entries`]).
+/// On a large programme that is a few hundred of the directory's tens of
+/// thousands of events; a property test holds the state built from them to
+/// the one built from the whole log.
+pub fn state_events<E>(
+    own: Vec<Envelope>,
+    partnership: &str,
+    view: &crate::View,
+    mut directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
+) -> Result<Vec<Envelope>, E> {
+    let named: Vec<String> = crate::Replay::of(&own, view)
+        .partnerships
+        .get(partnership)
+        .map(Partnership::directory_entries)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let people = directory(&named)?;
+    let posts: Vec<String> = crate::Directory::from_events(&people)
+        .post_entries()
+        .into_iter()
+        .filter(|e| named.binary_search(e).is_err())
+        .collect();
+    let orgs = if posts.is_empty() {
+        Vec::new()
+    } else {
+        directory(&posts)?
+    };
+    let mut all: Vec<Envelope> = own.into_iter().chain(people).chain(orgs).collect();
+    all.sort_by_key(|e| e.seq);
+    // The events of no one entry come with both reads.
+    all.dedup_by_key(|e| e.seq);
+    Ok(all)
+}
+
 /// Where and when an event stands in the log: what an auditor traces.
 ///
 /// A fold keeps one per fact, so a million-event log holds a million: the
@@ -276,6 +319,42 @@ pub struct Partnership {
 }
 
 impl Partnership {
+    /// The directory entries its state looks up
+    /// ([`accord_events::store::directory_entry`]'s keys): the organisations
+    /// of its members, host, commitment owners and version authors, and the
+    /// people who endorsed its agreements or responded to its reviews. With
+    /// the organisations those people worked for
+    /// ([`crate::Directory::post_entries`]) that is all of the directory its
+    /// state reads: `show` reads only those entries, and a property test
+    /// holds the state so read to the one read from the whole directory.
+    pub fn directory_entries(&self) -> std::collections::BTreeSet<String> {
+        use accord_events::store::{org_entry, person_entry};
+        let mut out = std::collections::BTreeSet::new();
+        let orgs = self
+            .memberships
+            .iter()
+            .map(|m| m.org.as_str())
+            .chain(self.established.iter().filter_map(|e| e.host.as_deref()))
+            .chain(self.commitments.iter().map(|c| c.owner.as_str()));
+        out.extend(orgs.map(org_entry));
+        for v in self.agreements.iter().flat_map(|a| a.versions.iter()) {
+            // An author may be written as an organisation or a person.
+            out.insert(org_entry(&v.author));
+            out.insert(person_entry(&v.author));
+            for e in &v.endorsements {
+                out.insert(person_entry(&e.person));
+                out.extend(e.signed_by.as_deref().map(person_entry));
+            }
+        }
+        let respondents = self
+            .reviews
+            .iter()
+            .flat_map(|r| r.responses.iter())
+            .map(|x| person_entry(&x.respondent));
+        out.extend(respondents);
+        out
+    }
+
     /// A partnership with nothing folded yet.
     pub fn new(partnership: impl Into<String>) -> Partnership {
         Partnership {

@@ -360,6 +360,19 @@ proptest! {
         }
     }
 
+    /// A partnership's state needs of the directory only the entries its
+    /// fold names and the organisations those people held posts at, read
+    /// as `show` reads them (`partnership::state_events`): it equals the
+    /// state built from the whole log.
+    #[test]
+    fn state_needs_only_the_directory_entries_it_names((l, on) in log_and_date(), known in 0usize..1000) {
+        let t = l.events[known % l.events.len()].recorded_at.clone();
+        for view in [View::as_of(on), View { as_of: on, known_at: Some(t) }] {
+            let read = read_as_show_does(&l.events, "twg-health", &view);
+            prop_assert_eq!(state(&l.events, &view), state(&read, &view));
+        }
+    }
+
     /// A partnership's history and its diffs need of the programme stream
     /// only the types its state needs and the meetings, activities and
     /// interviews that name it, and nothing dated after the as-of date but
@@ -547,6 +560,45 @@ fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus
     b.finish().0
 }
 
+/// What `show` reads of a log for `partnership`: its stream, the
+/// programme's types its state needs, and of the directory the entries
+/// `partnership::state_events` asks for; nothing dated after the as-of
+/// date but what counts at any date.
+fn read_as_show_does(
+    events: &[accord_events::Envelope],
+    partnership: &str,
+    view: &View,
+) -> Vec<accord_events::Envelope> {
+    use accord_events::store::{ANY_ENTRY, directory_entry};
+    let dated = |e: &&accord_events::Envelope| {
+        e.occurred_on <= view.as_of || crate::READ_AT_ANY_DATE.contains(&e.event.kind().as_str())
+    };
+    let stream = format!("partnership:{partnership}");
+    let own: Vec<_> = events
+        .iter()
+        .filter(|e| {
+            e.stream == stream
+                || (e.stream == "programme"
+                    && crate::partnership::PROGRAMME_TYPES_FOR_STATE
+                        .contains(&e.event.kind().as_str()))
+        })
+        .filter(dated)
+        .cloned()
+        .collect();
+    let directory = |entries: &[String]| -> Result<Vec<accord_events::Envelope>, ()> {
+        Ok(events
+            .iter()
+            .filter(|e| {
+                let entry = directory_entry(&e.event);
+                e.stream == "directory" && (entry == ANY_ENTRY || entries.contains(&entry))
+            })
+            .filter(dated)
+            .cloned()
+            .collect())
+    };
+    crate::partnership::state_events(own, partnership, view, directory).unwrap()
+}
+
 /// The snapshot built stream by stream, as `accord snapshot` reads the log
 /// (the head given as the store names it: the last event the view knows).
 fn snapshot_by_stream(
@@ -689,5 +741,28 @@ fn streaming_equals_the_whole_slice_build_on_the_example() {
             assert_eq!(snapshot_by_stream(&l.events, &req), whole);
             assert_eq!(snapshot, whole);
         }
+    }
+}
+
+/// On the built-in example, `show`'s reading of the directory leaves most
+/// of it unread, and the state is the whole log's.
+#[test]
+fn show_reads_a_part_of_the_directory_on_the_example() {
+    let l = Log::cambodia();
+    let on = l.events.iter().map(|e| e.occurred_on).max().unwrap();
+    let view = View::as_of(on);
+    let directory = l.events.iter().filter(|e| e.stream == "directory").count();
+    for p in ["twg-health", "twg-education"] {
+        let read = read_as_show_does(&l.events, p, &view);
+        let read_directory = read.iter().filter(|e| e.stream == "directory").count();
+        assert!(
+            read_directory < directory,
+            "{p}: read {read_directory} of the directory's {directory} events"
+        );
+        assert_eq!(
+            Replay::of(&l.events, &view).partnership_state(p, &view),
+            Replay::of(&read, &view).partnership_state(p, &view),
+            "{p}"
+        );
     }
 }
