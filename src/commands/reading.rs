@@ -75,37 +75,48 @@ pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
 }
 
 /// The events of one partnership and what it needs (its stream, the
-/// directory and the programme), or an error naming a likely typo. With
-/// `programme_types`, only those types of the programme stream are read
-/// (on a large programme most of that stream is meetings and interviews);
-/// with `naming`, also its meetings, activities and interviews that name
-/// the partnership. With `as_of`, what is dated after it is left unread,
-/// except the types that matter at any date ([`READ_AT_ANY_DATE`]): a
-/// state as of 2014 does not read the partnership's next ten years.
+/// programme and, with `directory`, the whole directory), or an error
+/// naming a likely typo. With `programme_types`, only those types of the
+/// programme stream are read (on a large programme most of that stream is
+/// meetings and interviews); with `naming`, also its meetings, activities
+/// and interviews that name the partnership. With `as_of`, what is dated
+/// after it is left unread, except the types that matter at any date
+/// ([`READ_AT_ANY_DATE`]): a state as of 2014 does not read the
+/// partnership's next ten years.
 fn partnership_events_until(
     store: &Store,
     partnership: &str,
     programme_types: Option<&[&str]>,
     naming: bool,
     as_of: Option<chrono::NaiveDate>,
+    directory: bool,
 ) -> Result<Vec<Envelope>, CliError> {
     super::known::partnership(store, partnership)?;
     let stream = format!("partnership:{partnership}");
-    let until = as_of.map(|day| Until {
-        day,
-        except: &READ_AT_ANY_DATE,
-    });
+    let until = until(as_of);
     let part = |stream, types, naming| StreamPart {
         stream,
         types,
         until,
         naming,
+        entries: None,
     };
-    Ok(store.read_stream_parts(&[
+    let mut parts = vec![
         part(stream.as_str(), None, None),
-        part("directory", None, None),
         part("programme", programme_types, naming.then_some(partnership)),
-    ])?)
+    ];
+    if directory {
+        parts.push(part("directory", None, None));
+    }
+    Ok(store.read_stream_parts(&parts)?)
+}
+
+/// Nothing dated after `as_of` but what counts at any date.
+fn until(as_of: Option<chrono::NaiveDate>) -> Option<Until<'static>> {
+    as_of.map(|day| Until {
+        day,
+        except: &READ_AT_ANY_DATE,
+    })
 }
 
 /// The events a partnership's history and its diffs need in `view`: its
@@ -124,6 +135,7 @@ pub fn story_events(
         Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
         true,
         Some(view.as_of),
+        true,
     )
 }
 
@@ -187,13 +199,26 @@ pub fn state(
 ) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
     // A state needs only some of the programme stream (a property test in
     // projections holds the list to that).
-    let events = partnership_events_until(
+    // Of the directory, only the organisations and people it names (a
+    // property test in projections holds this reading to the whole log's).
+    let own = partnership_events_until(
         store,
         partnership,
         Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
         false,
         Some(view.as_of),
+        false,
     )?;
+    let until = until(Some(view.as_of));
+    let events = accord_projections::partnership::state_events(own, partnership, view, |entries| {
+        store.read_stream_parts(&[StreamPart {
+            stream: "directory",
+            types: None,
+            until,
+            naming: None,
+            entries: Some(entries),
+        }])
+    })?;
     let replay = Replay::of(&events, view);
     let state = replay
         .partnership_state(partnership, view)

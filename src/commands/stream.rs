@@ -183,5 +183,6 @@ pub fn as_of_part<'a>(stream: &'a str, view: &View) -> StreamPart<'a> {
             except: &READ_AT_ANY_DATE,
         }),
         naming: None,
+        entries: None,
     }
 }
