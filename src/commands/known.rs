@@ -26,6 +26,9 @@ pub fn unknown<'a>(
 
 /// Refuses a partnership the log has no stream for.
 pub fn partnership(store: &Store, id: &str) -> Result<(), CliError> {
+    if store.has_stream(&format!("partnership:{id}"))? {
+        return Ok(());
+    }
     let streams = store.streams()?;
     if streams
         .iter()

@@ -106,6 +106,12 @@ pub(crate) trait Backend {
     /// Names of the streams in the log, sorted bytewise.
     fn streams(&self) -> Result<Vec<String>, StoreError>;
 
+    /// Whether the log holds any event of `stream` (one index step where
+    /// the database allows it, rather than listing every stream).
+    fn has_stream(&self, stream: &str) -> Result<bool, StoreError> {
+        Ok(self.streams()?.iter().any(|s| s == stream))
+    }
+
     /// The ids named by `event.retracted` events (`data.event`).
     fn retracted_targets(&self) -> Result<HashSet<String>, StoreError>;
 

@@ -142,6 +142,11 @@ impl Store {
         self.backend.streams()
     }
 
+    /// Whether the log holds any event of `stream`.
+    pub fn has_stream(&self, stream: &str) -> Result<bool, StoreError> {
+        self.backend.has_stream(stream)
+    }
+
     /// Whether readers go through the programme's reading index, and how
     /// far it covers the log (see `reading.rs`).
     pub fn reading_index(&self) -> ReadingIndex {

@@ -531,6 +531,14 @@ impl Backend for SqliteBackend {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn has_stream(&self, stream: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE stream = ?1)",
+            [stream],
+            |r| r.get(0),
+        )?)
+    }
+
     fn retracted_targets(&self) -> Result<HashSet<String>, StoreError> {
         let mut retracted = HashSet::new();
         let mut stmt = self.conn.prepare(
