@@ -652,12 +652,14 @@ fn time_travel_reads(kind: Kind) {
                 except: &except,
             }),
             naming: None,
+            entries: None,
         },
         StreamPart {
             stream: "directory",
             types: Some(&types),
             until: None,
             naming: None,
+            entries: None,
         },
     ];
     let read: Vec<String> = store
@@ -687,6 +689,38 @@ fn time_travel_reads(kind: Kind) {
         both.iter()
             .any(|e| e.occurred_on > day && except.contains(&e.event.kind().as_str())),
         "a type read at any date must be dated after the cut"
+    );
+    // Of the directory, only some entries (and those of no one entry).
+    let entries = [
+        accord_events::store::org_entry("moh"),
+        accord_events::store::person_entry("chair-health"),
+    ];
+    let read: Vec<String> = store
+        .read_stream_parts(&[StreamPart {
+            stream: "directory",
+            types: None,
+            until: None,
+            naming: None,
+            entries: Some(&entries),
+        }])
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let directory: Vec<&accord_events::Envelope> =
+        both.iter().filter(|e| e.stream == "directory").collect();
+    let wanted: Vec<String> = directory
+        .iter()
+        .filter(|e| {
+            let entry = accord_events::store::directory_entry(&e.event);
+            entry == accord_events::store::ANY_ENTRY || entries.contains(&entry)
+        })
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(read, wanted);
+    assert!(
+        !wanted.is_empty() && wanted.len() < directory.len(),
+        "the entries must leave some of the directory out: {wanted:?}"
     );
     drop(store);
 

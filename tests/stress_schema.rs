@@ -150,6 +150,8 @@ fn the_first_write_migrates_the_layout_and_keeps_every_hash() {
         [
             "accord_meta",
             "accord_reading",
+            "accord_reading_entries",
+            "accord_reading_entries_head",
             "accord_reading_head",
             "accord_reading_names",
             "accord_reading_names_head",

@@ -7,7 +7,10 @@ use std::path::Path;
 use accord_events::Clock;
 use accord_events::clock::parse_instant;
 use accord_events::input::parse_line;
-use accord_events::store::{Access, AppendOptions, INDEXED_TYPES, ReadingIndex, Store, StreamPart};
+use accord_events::store::{
+    ANY_ENTRY, Access, AppendOptions, INDEXED_TYPES, ReadingIndex, Store, StreamPart,
+    directory_entry,
+};
 
 fn clock() -> Clock {
     Clock::Fixed(parse_instant("2010-01-01T10:00:00Z", false).unwrap())
@@ -110,6 +113,7 @@ fn read_naming(store: &Store, partnership: Option<&str>) -> Vec<String> {
             types: Some(&types),
             until: None,
             naming: partnership,
+            entries: None,
         }])
         .unwrap()
         .into_iter()
@@ -310,4 +314,172 @@ fn names_rows(path: &Path) -> Vec<(String, i64)> {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap()
+}
+
+/// A directory over three batches: organisations, people, a move, a
+/// retraction of a registration (filed under no one entry).
+fn directory_batches() -> Vec<Vec<String>> {
+    let line = |id: &str, kind: &str, data: &str| {
+        format!(r#"{{"id":"{id}","type":"{kind}","occurred_at":"2009-06-01","data":{{{data}}}}}"#)
+    };
+    vec![
+        vec![
+            line(
+                "o1",
+                "organisation.registered",
+                r#""org":"moh","name":"Ministry of Health","side":"government""#,
+            ),
+            line(
+                "o2",
+                "organisation.registered",
+                r#""org":"undp","name":"UNDP","side":"development_partner""#,
+            ),
+            line(
+                "n1",
+                "person.registered",
+                r#""person":"srey","name":"Srey","org":"moh""#,
+            ),
+            line(
+                "n2",
+                "person.registered",
+                r#""person":"dara","name":"Dara","org":"undp""#,
+            ),
+        ],
+        vec![
+            line("v1", "person.moved", r#""person":"srey","org":"undp""#),
+            line(
+                "r1",
+                "event.retracted",
+                r#""event":"n2","reason":"registered twice""#,
+            ),
+        ],
+        vec![line(
+            "n3",
+            "person.registered",
+            r#""person":"kim","name":"Kim","org":"moh""#,
+        )],
+    ]
+}
+
+/// The ids of the directory's events filed under `entries` (and of those
+/// filed under none).
+fn read_entries(store: &Store, entries: &[&str]) -> Vec<String> {
+    let entries: Vec<String> = entries.iter().map(|e| (*e).to_owned()).collect();
+    store
+        .read_stream_parts(&[StreamPart {
+            stream: "directory",
+            types: None,
+            until: None,
+            naming: None,
+            entries: Some(&entries),
+        }])
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
+
+/// The directory's rows by entry, as stored.
+fn entries_rows(path: &Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT entry, event_seq FROM accord_reading_entries ORDER BY 1, 2")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Reads of some entries of the directory: the index files each event
+/// under the entry `directory_entry` names (one rule, in Rust and in SQL),
+/// caught up batch by batch it equals one built afresh, and reads through
+/// it equal a scan of the stream.
+#[test]
+fn the_directory_is_read_by_entry() {
+    let (_dir, path) = new_log();
+    for batch in directory_batches() {
+        append(&path, &batch);
+    }
+    let store = open(&path);
+    let mut by_rule: Vec<(String, i64)> = store
+        .read_stream_parts(&[StreamPart::all("directory")])
+        .unwrap()
+        .iter()
+        .map(|e| (directory_entry(&e.event), e.seq as i64))
+        .collect();
+    by_rule.sort();
+    let incremental = entries_rows(&path);
+    assert_eq!(incremental, by_rule);
+    assert!(
+        incremental.contains(&(ANY_ENTRY.to_owned(), 6)),
+        "{incremental:?}"
+    );
+    let asks: [&[&str]; 4] = [
+        &["person:srey"],
+        &["person:dara", "org:undp"],
+        &["person:kim", "org:moh", "person:nobody"],
+        &[],
+    ];
+    let through: Vec<Vec<String>> = asks.iter().map(|a| read_entries(&store, a)).collect();
+    assert_eq!(through[0], ["n1", "v1", "r1"]);
+    assert_eq!(through[1], ["o2", "n2", "r1"]);
+    assert_eq!(through[2], ["o1", "r1", "n3"]);
+    assert_eq!(through[3], ["r1"]);
+    drop(store);
+    let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    store.rebuild_checkpoint().unwrap();
+    drop(store);
+    assert_eq!(entries_rows(&path), incremental);
+    sql(&path, "DROP TABLE accord_reading_entries;");
+    let store = open(&path);
+    assert_eq!(store.reading_index(), ReadingIndex::Missing);
+    for (a, through) in asks.iter().zip(&through) {
+        assert_eq!(&read_entries(&store, a), through, "{a:?}");
+    }
+}
+
+/// Directory rows that were edited, deleted or added, or a damaged digest:
+/// reads of those entries are still right (the stream is scanned), and the
+/// next append rebuilds the index.
+#[test]
+fn damaged_directory_rows_are_detected() {
+    for damage in [
+        "UPDATE accord_reading_entries SET entry = 'person:kim' WHERE entry = 'person:srey' AND event_seq = (SELECT max(event_seq) FROM accord_reading_entries WHERE entry = 'person:srey')",
+        "DELETE FROM accord_reading_entries WHERE entry = 'person:srey' AND event_seq = (SELECT min(event_seq) FROM accord_reading_entries WHERE entry = 'person:srey')",
+        "DELETE FROM accord_reading_entries WHERE entry = '*'",
+        "INSERT INTO accord_reading_entries VALUES ('person:srey', 2)",
+        "UPDATE accord_reading_entries_head SET digest = X'00' WHERE entry = 'person:srey'",
+    ] {
+        let (_dir, path) = new_log();
+        let all = directory_batches();
+        append(&path, &all[0]);
+        append(&path, &all[1]);
+        let whole = read_entries(&open(&path), &["person:srey"]);
+        assert_eq!(whole, ["n1", "v1", "r1"]);
+        sql(&path, damage);
+        assert_eq!(
+            read_entries(&open(&path), &["person:srey"]),
+            whole,
+            "{damage}"
+        );
+        append(&path, &all[2]);
+        let store = open(&path);
+        assert_eq!(
+            store.reading_index(),
+            ReadingIndex::Covers(store.head().unwrap().seq),
+            "{damage}"
+        );
+        assert_eq!(read_entries(&store, &["person:srey"]), whole, "{damage}");
+        drop(store);
+        assert_eq!(
+            entries_rows(&path),
+            {
+                let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+                store.rebuild_checkpoint().unwrap();
+                entries_rows(&path)
+            },
+            "{damage}"
+        );
+    }
 }

@@ -210,15 +210,16 @@ pub fn state(
         false,
     )?;
     let until = until(Some(view.as_of));
-    let events = accord_projections::partnership::state_events(own, partnership, view, |entries| {
-        store.read_stream_parts(&[StreamPart {
-            stream: "directory",
-            types: None,
-            until,
-            naming: None,
-            entries: Some(entries),
-        }])
-    })?;
+    let events =
+        accord_projections::partnership::state_events(own, partnership, view, |entries| {
+            store.read_stream_parts(&[StreamPart {
+                stream: "directory",
+                types: None,
+                until,
+                naming: None,
+                entries: Some(entries),
+            }])
+        })?;
     let replay = Replay::of(&events, view);
     let state = replay
         .partnership_state(partnership, view)

@@ -354,7 +354,10 @@ fn file(conn: &Connection, table: &Keyed, from: i64, select: &str) -> rusqlite::
 /// of the keys it reads).
 fn all_sound(conn: &Connection, table: &Keyed) -> rusqlite::Result<bool> {
     let mut saved: std::collections::HashMap<String, Vec<u8>> = conn
-        .prepare(&format!("SELECT {}, digest FROM {}", table.key, table.heads))?
+        .prepare(&format!(
+            "SELECT {}, digest FROM {}",
+            table.key, table.heads
+        ))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(&format!(

@@ -14,8 +14,9 @@
 //!   which the chain walk computes from the rows it reads anyway; and
 //!   each entry compared with the one before it (in order, and distinct
 //!   where the index is UNIQUE);
-//! - the small tables (`accord_meta`, the saved rule state) by
-//!   `integrity_check` on each of them.
+//! - the small tables (`accord_meta`, the saved rule state, and the
+//!   reading index's head and tables of digests, which carry a CHECK or an
+//!   index of their own) by `integrity_check` on each of them.
 //!
 //! Whenever any of that finds anything, or cannot be run as planned (the
 //! schema is not accord's, rows outside the sequence, a walk that stopped,
@@ -127,7 +128,13 @@ fn quick_checks(conn: &Connection) -> Result<Option<TableDigest>, StoreError> {
     if !pragma_ok(conn, "PRAGMA quick_check")? {
         return Ok(None);
     }
-    for table in ["accord_meta", "accord_checkpoint"] {
+    for table in [
+        "accord_meta",
+        "accord_checkpoint",
+        "accord_reading_head",
+        "accord_reading_names_head",
+        "accord_reading_entries_head",
+    ] {
         let exists: i64 = conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
             [table],
