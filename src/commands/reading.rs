@@ -210,17 +210,15 @@ pub fn state(
         false,
     )?;
     let until = until(Some(view.as_of));
-    let events =
-        accord_projections::partnership::state_events(own, partnership, view, |entries| {
-            store.read_stream_parts(&[StreamPart {
-                stream: "directory",
-                types: None,
-                until,
-                naming: None,
-                entries: Some(entries),
-            }])
-        })?;
-    let replay = Replay::of(&events, view);
+    let replay = accord_projections::partnership::state_fold(&own, partnership, view, |entries| {
+        store.read_stream_parts(&[StreamPart {
+            stream: "directory",
+            types: None,
+            until,
+            naming: None,
+            entries: Some(entries),
+        }])
+    })?;
     let state = replay
         .partnership_state(partnership, view)
         .ok_or_else(|| not_established(partnership, view))?;

@@ -44,25 +44,28 @@ pub const PROGRAMME_TYPES_FOR_STATE: [&str; 6] = [
     "translation.recorded",
 ];
 
-/// The events a partnership's state needs, given `own` (its stream and
-/// the programme's, as [`PROGRAMME_TYPES_FOR_STATE`] allows) and a reader
-/// of directory entries (`directory`: every event of the directory stream
-/// filed under one of the entries it is given, and those filed under none,
-/// [`accord_events::store::ANY_ENTRY`]), in `seq` order.
+/// The fold a partnership's state is built from, given `own` (its stream
+/// and the programme's, as [`PROGRAMME_TYPES_FOR_STATE`] allows, in `seq`
+/// order) and a reader of directory entries (`directory`: every event of
+/// the directory stream filed under one of the entries it is given, and
+/// those filed under none, [`accord_events::store::ANY_ENTRY`]).
 ///
 /// The directory is read in two steps: the entries the partnership's fold
 /// names ([`Partnership::directory_entries`]), then the organisations the
 /// people among them held posts at ([`crate::Directory::post_entries`]).
 /// On a large programme that is a few hundred of the directory's tens of
-/// thousands of events; a property test holds the state built from them to
-/// the one built from the whole log.
-pub fn state_events<E>(
-    own: Vec<Envelope>,
+/// thousands of events. They are folded after the rest: a directory event
+/// changes only the directory, and a retraction of one is recorded on the
+/// directory's stream, so the fold equals the one of all of them in `seq`
+/// order (a property test holds the state to the whole log's).
+pub fn state_fold<E>(
+    own: &[Envelope],
     partnership: &str,
     view: &crate::View,
     mut directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
-) -> Result<Vec<Envelope>, E> {
-    let named: Vec<String> = crate::Replay::of(&own, view)
+) -> Result<crate::Replay, E> {
+    let mut replay = crate::Replay::of(own, view);
+    let named: Vec<String> = replay
         .partnerships
         .get(partnership)
         .map(Partnership::directory_entries)
@@ -80,11 +83,15 @@ pub fn state_events<E>(
     } else {
         directory(&posts)?
     };
-    let mut all: Vec<Envelope> = own.into_iter().chain(people).chain(orgs).collect();
-    all.sort_by_key(|e| e.seq);
+    let mut read: Vec<Envelope> = people.into_iter().chain(orgs).collect();
+    read.sort_by_key(|e| e.seq);
     // The events of no one entry come with both reads.
-    all.dedup_by_key(|e| e.seq);
-    Ok(all)
+    read.dedup_by_key(|e| e.seq);
+    let sieve = crate::Sieve::new(view, &read);
+    for e in read.iter().filter(|e| sieve.counts(e)) {
+        replay.apply_programme_wide(e);
+    }
+    Ok(replay)
 }
 
 /// Where and when an event stands in the log: what an auditor traces.
