@@ -696,13 +696,7 @@ fn time_travel_reads(kind: Kind) {
         accord_events::store::person_entry("chair-health"),
     ];
     let read: Vec<String> = store
-        .read_stream_parts(&[StreamPart {
-            stream: "directory",
-            types: None,
-            until: None,
-            naming: None,
-            entries: Some(&entries),
-        }])
+        .read_stream_parts(&[StreamPart::directory_entries(&entries)])
         .unwrap()
         .into_iter()
         .map(|e| e.id)

@@ -366,13 +366,7 @@ fn directory_batches() -> Vec<Vec<String>> {
 fn read_entries(store: &Store, entries: &[&str]) -> Vec<String> {
     let entries: Vec<String> = entries.iter().map(|e| (*e).to_owned()).collect();
     store
-        .read_stream_parts(&[StreamPart {
-            stream: "directory",
-            types: None,
-            until: None,
-            naming: None,
-            entries: Some(&entries),
-        }])
+        .read_stream_parts(&[StreamPart::directory_entries(&entries)])
         .unwrap()
         .into_iter()
         .map(|e| e.id)

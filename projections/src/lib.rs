@@ -41,6 +41,6 @@ pub use directory::Directory;
 pub use history::History;
 pub use partnership::{Partnership, PartnershipState};
 pub use programme::Programme;
-pub use replay::{Replay, ReplayBuilder, show};
+pub use replay::{Replay, ReplayBuilder, StreamFold, show};
 pub use status::{PartnershipLine, ProgrammeStatus, StatusBuilder};
 pub use view::{READ_AT_ANY_DATE, Sieve, View};

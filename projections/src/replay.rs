@@ -137,6 +137,18 @@ fn route<'a>(owner: &'a [HashMap<String, String>; 3], event: &'a Event) -> Optio
     }
 }
 
+/// A fold fed the log stream by stream: the directory's and the
+/// programme's events first, then each partnership's stream after
+/// [`StreamFold::open_partnership`], each stream in `seq` order. What it
+/// derives of a partnership it derives when the next one opens (or at the
+/// end), so it holds one partnership's facts at a time.
+pub trait StreamFold {
+    /// Starts on `partnership`'s stream.
+    fn open_partnership(&mut self, partnership: &str);
+    /// Takes the next event of the stream open.
+    fn apply(&mut self, e: &Envelope);
+}
+
 /// A [`Replay`] folded as the log streams past: fed every event of the log
 /// in `seq` order, it folds those that count in its sieve's view and keeps
 /// nothing else, so memory holds the read models, never the log.

@@ -471,6 +471,16 @@ impl SnapshotBuilder {
     }
 }
 
+impl crate::StreamFold for SnapshotBuilder {
+    fn open_partnership(&mut self, partnership: &str) {
+        SnapshotBuilder::open_partnership(self, partnership);
+    }
+
+    fn apply(&mut self, e: &Envelope) {
+        SnapshotBuilder::apply(self, e);
+    }
+}
+
 /// Notes the frameworks of `fold`'s reviews that received responses.
 fn note_frameworks(used: &mut BTreeSet<String>, fold: &Replay) {
     for r in fold.partnerships.values().flat_map(|p| p.reviews.iter()) {

@@ -391,6 +391,16 @@ impl StatusBuilder {
     }
 }
 
+impl crate::StreamFold for StatusBuilder {
+    fn open_partnership(&mut self, partnership: &str) {
+        StatusBuilder::open_partnership(self, partnership);
+    }
+
+    fn apply(&mut self, e: &Envelope) {
+        StatusBuilder::apply(self, e);
+    }
+}
+
 impl ProgrammeStatus {
     /// The programme's status from a whole log in `seq` order.
     pub fn build(events: &[Envelope], view: &View) -> ProgrammeStatus {

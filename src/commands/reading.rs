@@ -212,11 +212,8 @@ pub fn state(
     let until = until(Some(view.as_of));
     let replay = accord_projections::partnership::state_fold(&own, partnership, view, |entries| {
         store.read_stream_parts(&[StreamPart {
-            stream: "directory",
-            types: None,
             until,
-            naming: None,
-            entries: Some(entries),
+            ..StreamPart::directory_entries(entries)
         }])
     })?;
     let state = replay

@@ -14,7 +14,7 @@ use accord_projections::{Replay, View};
 use clap::{Args, ValueEnum};
 
 use super::reading::{TimeArgs, head_of};
-use super::stream::{self, Step};
+use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::{LangArgs, Tr};
@@ -123,20 +123,7 @@ pub fn take(
     let mut builder =
         SnapshotBuilder::new(&request(stage, as_of_given, view), &prelude).map_err(not_planned)?;
     let on = builder.view();
-    let streams = stream::fold_order(store)?;
-    stream::each_by_stream(
-        store,
-        &streams,
-        |s| stream::as_of_part(s, &on),
-        |step| match step {
-            Step::Stream(s) => {
-                if let Some(p) = s.strip_prefix("partnership:") {
-                    builder.open_partnership(p);
-                }
-            }
-            Step::Event(e) => builder.apply(e),
-        },
-    )?;
+    stream::fold_by_stream(store, &on, &mut builder)?;
     let head = head_of(store, &on)?;
     builder.set_head((head.seq > 0).then_some((head.seq, head.hash)));
     Ok(builder.finish_with_fold())

@@ -7,7 +7,7 @@ use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, StatusBu
 use clap::Args;
 
 use super::reading::{TimeArgs, head_of, print_report, wording};
-use super::stream::{self, Step};
+use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -39,20 +39,7 @@ pub struct StatusArgs {
 pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-    let streams = stream::fold_order(store)?;
-    stream::each_by_stream(
-        store,
-        &streams,
-        |s| stream::as_of_part(s, view),
-        |step| match step {
-            Step::Stream(s) => {
-                if let Some(p) = s.strip_prefix("partnership:") {
-                    status.open_partnership(p);
-                }
-            }
-            Step::Event(e) => status.apply(e),
-        },
-    )?;
+    stream::fold_by_stream(store, view, &mut status)?;
     Ok(status.finish())
 }
 

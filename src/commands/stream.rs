@@ -3,7 +3,7 @@
 
 use accord_events::Envelope;
 use accord_events::store::{Store, StreamPart, Until};
-use accord_projections::{READ_AT_ANY_DATE, View};
+use accord_projections::{READ_AT_ANY_DATE, StreamFold, View};
 
 use crate::error::CliError;
 
@@ -110,58 +110,32 @@ where
     )
 }
 
-/// One step of a log read stream by stream ([`each_by_stream`]).
-pub enum Step<'a> {
-    /// The next stream starts; its events follow.
-    Stream(&'a str),
-    /// An event of the stream that started last.
-    Event(&'a Envelope),
-}
-
 /// What travels from the reading thread to the folding one. Nearly every
 /// item is an event: boxing them to shrink the rare stream marker would
 /// cost an allocation per event.
 #[allow(clippy::large_enum_variant)]
 enum Item {
+    /// The next stream starts (its index in the list read); its events
+    /// follow.
     Stream(usize),
     Event(Envelope),
 }
 
-/// The events of `streams`, one stream after the other (each in `seq`
-/// order, read as `part` says), handed to `f` one step at a time.
+/// Feeds `fold` the whole log stream by stream, as of `view`'s date: the
+/// directory's and the programme's streams first (a partnership is
+/// derived against them as soon as its stream ends), then each
+/// partnership's; of each, nothing dated after that date but what counts
+/// at any date.
 ///
 /// As in [`each`], the streams are read and decoded on this thread while
-/// `f` folds on another, batch by batch; so a fold by stream costs memory
-/// for one stream's fold, not the log's, and no more time than [`each`]
-/// but for SQLite fetching each stream through its index.
-pub fn each_by_stream<'s, F>(
+/// `fold` folds on another, batch by batch; so a fold by stream costs
+/// memory for one partnership's fold, not the log's, and no more time
+/// than [`each`] but for SQLite fetching each stream through its index.
+pub fn fold_by_stream(
     store: &Store,
-    streams: &'s [String],
-    part: impl Fn(&'s str) -> StreamPart<'s>,
-    mut f: F,
-) -> Result<(), CliError>
-where
-    F: FnMut(Step<'_>) + Send,
-{
-    pipeline(
-        |pipe| {
-            for (i, stream) in streams.iter().enumerate() {
-                pipe.push(Item::Stream(i));
-                store.each_in_stream(&part(stream), |e| pipe.push(Item::Event(e)))?;
-            }
-            Ok(())
-        },
-        |item| match item {
-            Item::Stream(i) => f(Step::Stream(&streams[*i])),
-            Item::Event(e) => f(Step::Event(e)),
-        },
-    )
-}
-
-/// The log's streams in the order a fold by stream reads them: the
-/// directory and the programme first (a partnership is derived against
-/// them as soon as its stream ends), then each partnership's.
-pub fn fold_order(store: &Store) -> Result<Vec<String>, CliError> {
+    view: &View,
+    fold: &mut (impl StreamFold + Send),
+) -> Result<(), CliError> {
     let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
     streams.extend(
         store
@@ -169,20 +143,30 @@ pub fn fold_order(store: &Store) -> Result<Vec<String>, CliError> {
             .into_iter()
             .filter(|s| s.starts_with("partnership:")),
     );
-    Ok(streams)
-}
-
-/// All of `stream` that a fold as of `view`'s date may need: nothing dated
-/// after it but what counts at any date.
-pub fn as_of_part<'a>(stream: &'a str, view: &View) -> StreamPart<'a> {
-    StreamPart {
-        stream,
-        types: None,
-        until: Some(Until {
-            day: view.as_of,
-            except: &READ_AT_ANY_DATE,
-        }),
-        naming: None,
-        entries: None,
-    }
+    let until = Until {
+        day: view.as_of,
+        except: &READ_AT_ANY_DATE,
+    };
+    let streams = &streams;
+    pipeline(
+        |pipe| {
+            for (i, stream) in streams.iter().enumerate() {
+                pipe.push(Item::Stream(i));
+                let part = StreamPart {
+                    until: Some(until),
+                    ..StreamPart::all(stream)
+                };
+                store.each_in_stream(&part, |e| pipe.push(Item::Event(e)))?;
+            }
+            Ok(())
+        },
+        |item| match item {
+            Item::Stream(i) => {
+                if let Some(p) = streams[*i].strip_prefix("partnership:") {
+                    fold.open_partnership(p);
+                }
+            }
+            Item::Event(e) => fold.apply(e),
+        },
+    )
 }

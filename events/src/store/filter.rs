@@ -94,4 +94,13 @@ impl<'a> StreamPart<'a> {
             entries: None,
         }
     }
+
+    /// The events of the directory filed under `entries` (and those filed
+    /// under none).
+    pub fn directory_entries(entries: &'a [String]) -> StreamPart<'a> {
+        StreamPart {
+            entries: Some(entries),
+            ..StreamPart::all("directory")
+        }
+    }
 }
