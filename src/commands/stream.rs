@@ -1,8 +1,8 @@
 //! Reading the whole log as a stream, for the commands that fold all of it
 //! (`status`, `snapshot`): memory holds the read models, never the log.
 
-use accord_events::Envelope;
-use accord_events::store::{Store, StreamPart, Until};
+use accord_events::store::{Store, StoreError, StreamPart, Until};
+use accord_events::{Envelope, StoredEvent};
 use accord_projections::{READ_AT_ANY_DATE, StreamFold, View};
 
 use crate::error::CliError;
@@ -21,26 +21,48 @@ pub fn prelude(store: &Store, kinds: &[&str]) -> Result<Vec<Envelope>, CliError>
         .collect())
 }
 
-/// How many events travel together from the reading thread to the folding one.
+/// How many events travel together from one thread to the next.
 const BATCH: usize = 1024;
-/// How many batches may wait: enough to keep both threads busy, few enough
-/// that memory stays flat (a few thousand envelopes at most).
+/// How many batches may wait between two threads: enough to keep them
+/// busy, few enough that memory stays flat (a few thousand events at most).
 const QUEUED: usize = 4;
 
-/// Runs `read` on this thread and `fold` on another, `read` filling
-/// batches through a [`Pipe`] and `fold` taking each item in order.
+/// Runs `read` on this thread, `decode` on a second and `fold` on a third:
+/// `read` fills batches of rows through a [`Pipe`], `decode` turns each
+/// row into an item, `fold` takes the items in order.
+///
+/// SQLite's reading and the decoding of each row's JSON each take about as
+/// long as folding; on one thread together they bounded the whole read
+/// (the folding thread waited half the time). The first row that cannot
+/// be decoded stops the decoding, and its error is returned, as reading on
+/// one thread would.
 ///
 /// (Handing each used batch back to the reading thread, so that every
 /// event is freed by the thread that allocated it, was tried: `status` on
 /// a million events took as long, 10.2–10.9 s against 9.6–10.9 s.)
-fn pipeline<T: Send>(
-    read: impl FnOnce(&mut Pipe<T>) -> Result<(), CliError>,
+fn pipeline<R: Send, T: Send>(
+    read: impl FnOnce(&mut Pipe<R>) -> Result<(), CliError>,
+    decode: impl Fn(R) -> Result<T, StoreError> + Send,
     mut fold: impl FnMut(&T) + Send,
 ) -> Result<(), CliError> {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(QUEUED);
+    let (tx, rows) = std::sync::mpsc::sync_channel::<Vec<R>>(QUEUED);
+    let (decoded, items) = std::sync::mpsc::sync_channel::<Vec<T>>(QUEUED);
     std::thread::scope(|scope| {
+        let decoder = scope.spawn(move || -> Result<(), StoreError> {
+            for batch in rows {
+                let mut out = Vec::with_capacity(batch.len());
+                for row in batch {
+                    out.push(decode(row)?);
+                }
+                // The folder stops only by panicking: its join reports it.
+                if decoded.send(out).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
         let folder = scope.spawn(move || {
-            for batch in rx {
+            for batch in items {
                 for item in &batch {
                     fold(item);
                 }
@@ -54,12 +76,19 @@ fn pipeline<T: Send>(
         if read.is_ok() {
             pipe.flush();
         }
-        // Closing the channel ends the folder's loop.
+        // Closing the channel ends the decoder's loop, and so the folder's.
         pipe.tx = None;
+        let decoded = decoder.join();
         if let Err(panic) = folder.join() {
             std::panic::resume_unwind(panic);
         }
-        read
+        match decoded {
+            Err(panic) => std::panic::resume_unwind(panic),
+            // A row that could not be decoded comes before any later
+            // failure of the reading.
+            Ok(Err(e)) => Err(e.into()),
+            Ok(Ok(())) => read,
+        }
     })
 }
 
@@ -82,10 +111,13 @@ impl<T> Pipe<T> {
             return;
         }
         let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
-        // A send fails only when the folder has stopped (it panicked); the
-        // join in `pipeline` brings its panic to this thread.
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(full);
+        // A send fails only when the decoder has stopped (on a row it could
+        // not decode, or a panic): the rest is read for nothing, and
+        // `pipeline` reports why it stopped.
+        if let Some(tx) = &self.tx
+            && tx.send(full).is_err()
+        {
+            self.tx = None;
         }
     }
 }
@@ -102,23 +134,24 @@ where
     pipeline(
         |pipe| {
             Ok(store.for_each(|s| {
-                pipe.push(s.into_envelope()?);
+                pipe.push(s);
                 Ok(())
             })?)
         },
+        |s: StoredEvent| Ok(s.into_envelope()?),
         f,
     )
 }
 
-/// What travels from the reading thread to the folding one. Nearly every
-/// item is an event: boxing them to shrink the rare stream marker would
-/// cost an allocation per event.
+/// What travels from one thread to the next in a read by stream: a row
+/// (or, decoded, an event), or the start of the next stream (its index in
+/// the list read), whose rows follow. Nearly every item is a row or an
+/// event: boxing them to shrink the rare marker would cost an allocation
+/// each.
 #[allow(clippy::large_enum_variant)]
-enum Item {
-    /// The next stream starts (its index in the list read); its events
-    /// follow.
+enum Item<T> {
     Stream(usize),
-    Event(Envelope),
+    Event(T),
 }
 
 /// Feeds `fold` the whole log stream by stream, as of `view`'s date: the
@@ -156,11 +189,17 @@ pub fn fold_by_stream(
                     until: Some(until),
                     ..StreamPart::all(stream)
                 };
-                store.each_in_stream(&part, |e| pipe.push(Item::Event(e)))?;
+                store.each_stored_in_stream(&part, |row| pipe.push(Item::Event(row)))?;
             }
             Ok(())
         },
-        |item| match item {
+        |item: Item<StoredEvent>| {
+            Ok(match item {
+                Item::Stream(i) => Item::Stream(i),
+                Item::Event(row) => Item::Event(row.into_envelope()?),
+            })
+        },
+        |item: &Item<Envelope>| match item {
             Item::Stream(i) => {
                 if let Some(p) = streams[*i].strip_prefix("partnership:") {
                     fold.open_partnership(p);

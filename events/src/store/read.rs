@@ -101,6 +101,26 @@ impl Store {
         })
     }
 
+    /// The stored rows of one part of a stream, not yet decoded, handed to
+    /// `f` one at a time in `seq` order: for a reader that decodes them on
+    /// another thread. Only for parts that name no partnership and no
+    /// directory entries (which events of those such a part keeps is
+    /// decided on the decoded events).
+    pub fn each_stored_in_stream(
+        &self,
+        part: &StreamPart<'_>,
+        mut f: impl FnMut(StoredEvent),
+    ) -> Result<(), StoreError> {
+        assert!(
+            part.naming.is_none() && part.entries.is_none(),
+            "a part that names a partnership or directory entries is read decoded"
+        );
+        self.backend.each_stream_row(part, &mut |row| {
+            f(row);
+            Ok(())
+        })
+    }
+
     /// Every event, typed, in `seq` order (for whole-programme reports).
     pub fn read_all(&self) -> Result<Vec<Envelope>, StoreError> {
         let mut out = Vec::new();
