@@ -123,10 +123,8 @@ impl<T> Pipe<T> {
 }
 
 /// Every event of the log, decoded, handed to `f` one at a time in `seq`
-/// order.
-///
-/// Reading and decoding take about as long as folding, so the log is read
-/// and decoded on this thread while `f` folds on another, batch by batch.
+/// order: read on this thread, decoded on a second, folded by `f` on a
+/// third, batch by batch ([`pipeline`]).
 pub fn each<F>(store: &Store, f: F) -> Result<(), CliError>
 where
     F: FnMut(&Envelope) + Send,
@@ -160,10 +158,10 @@ enum Item<T> {
 /// partnership's; of each, nothing dated after that date but what counts
 /// at any date.
 ///
-/// As in [`each`], the streams are read and decoded on this thread while
-/// `fold` folds on another, batch by batch; so a fold by stream costs
-/// memory for one partnership's fold, not the log's, and no more time
-/// than [`each`] but for SQLite fetching each stream through its index.
+/// As in [`each`], the streams are read, decoded and folded on three
+/// threads, batch by batch; so a fold by stream costs memory for one
+/// partnership's fold, not the log's, and no more time than [`each`] but
+/// for SQLite fetching each stream through its index.
 pub fn fold_by_stream(
     store: &Store,
     view: &View,
