@@ -10,9 +10,13 @@
 //! with those it had at the end of the previous stage.
 //!
 //! Everything per partnership comes from the projections' own fold
-//! ([`PartnershipState`], summarised by [`PartnershipSummary`] exactly as
+//! ([`PartnershipState`](crate::partnership::PartnershipState), summarised
+//! by [`PartnershipSummary`](crate::status::PartnershipSummary) exactly as
 //! `accord status` does): this module never re-derives adoption, commitment
-//! status, overdue or divergence; it selects, groups and compares.
+//! status, overdue or divergence; it selects, groups and compares. Each
+//! partnership's part of the report (its *share*) is derived as soon as its
+//! fold is complete, so a snapshot read stream by stream holds one
+//! partnership's facts at a time ([`SnapshotBuilder`]).
 //!
 //! The report names the log head it was built from (with `known_at`, the
 //! last event recorded by then) rather than the moment it was made, so the
