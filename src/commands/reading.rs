@@ -192,6 +192,10 @@ pub fn json_with_head<T: Serialize>(report: &T, head: &Head) -> Result<String, C
 
 /// A partnership's state in `view`, and the replay its text is rendered
 /// with; an unknown id or a partnership not yet established is an error.
+///
+/// The replay's directory holds only the organisations and people the
+/// partnership names (and those people's employers): a renderer may look
+/// those up, and must not list the directory.
 pub fn state(
     store: &Store,
     partnership: &str,
