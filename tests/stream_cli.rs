@@ -98,3 +98,42 @@ fn streamed_reports_equal_the_whole_slice_builds_on_the_example() {
         }
     }
 }
+
+/// A row that cannot be decoded (its data edited underneath the log)
+/// stops `status` and `snapshot`, which decode on a thread of their own,
+/// with the error naming that row, as a read on one thread did.
+#[test]
+fn a_row_that_cannot_be_decoded_stops_the_read_and_is_named() {
+    let (_dir, db) = example();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER events_refuse_update;
+         UPDATE events SET data = '{\"broken\":1}'
+          WHERE seq = (SELECT min(seq) FROM events WHERE stream LIKE 'partnership:%');",
+    )
+    .unwrap();
+    let seq: i64 = c
+        .query_row(
+            "SELECT seq FROM events WHERE data = '{\"broken\":1}'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(c);
+    for args in [&["status"][..], &["snapshot", "--stage", "2"][..]] {
+        let out = Command::cargo_bin("accord")
+            .unwrap()
+            .env("ACCORD_NOW", NOW)
+            .env("ACCORD_DB", &db)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {out:?}");
+        assert!(
+            stderr.contains(&format!("event seq {seq} cannot be read")),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}: nothing printed");
+    }
+}

@@ -29,13 +29,8 @@ pub fn partnership(store: &Store, id: &str) -> Result<(), CliError> {
     if store.has_stream(&format!("partnership:{id}"))? {
         return Ok(());
     }
+    // Only a refusal lists the streams, for the closest id.
     let streams = store.streams()?;
-    if streams
-        .iter()
-        .any(|s| s.strip_prefix("partnership:") == Some(id))
-    {
-        return Ok(());
-    }
     Err(unknown(
         "partnership",
         id,

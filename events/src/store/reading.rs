@@ -1,6 +1,6 @@
-//! The programme's reading index: a persistent projection kept beside an
-//! SQLite log, so that reading a partnership does not scan the programme
-//! stream.
+//! The reading index: a persistent projection kept beside an SQLite log,
+//! so that reading a partnership scans neither the programme stream nor
+//! the directory.
 //!
 //! A partnership's state needs, of the programme stream, only its stages,
 //! frameworks, retractions and translations: a few hundred events among the
@@ -426,8 +426,8 @@ pub(crate) fn drop_index(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// True when `part` is what the index answers: types of the indexed
-/// stream, every one of them indexed.
+/// True when `part` is what the index answers: types of the programme
+/// stream, every one of them indexed; or entries of the directory.
 pub(crate) fn answers(part: &StreamPart<'_>) -> bool {
     let programme = part.stream == INDEXED_STREAM
         && part

@@ -362,7 +362,7 @@ proptest! {
 
     /// A partnership's state needs of the directory only the entries its
     /// fold names and the organisations those people held posts at, read
-    /// as `show` reads them (`partnership::state_events`): it equals the
+    /// as `show` reads them (`partnership::state_fold`): it equals the
     /// state built from the whole log.
     #[test]
     fn state_needs_only_the_directory_entries_it_names((l, on) in log_and_date(), known in 0usize..1000) {
