@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use accord_events::fields::{ActivityKind, Day, InterviewFormat, MeetingKind, Side};
 use accord_events::{Envelope, Event};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
 use crate::framework::Frameworks;
 
 /// What `programme.defined` says.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProgrammeDefinition {
     /// The programme's name.
     pub name: String,
@@ -38,7 +38,7 @@ pub enum StageProgress {
 }
 
 /// A stage of the programme.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     /// Its number, from 1.
     pub stage: u32,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use accord_events::Envelope;
 use accord_events::fields::Day;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
 use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
@@ -88,7 +88,7 @@ pub struct Counts {
 }
 
 /// Agreements by status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct AgreementCounts {
     pub draft: usize,
@@ -118,7 +118,7 @@ impl AgreementCounts {
 }
 
 /// Commitments by status (all five, `open` included).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct CommitmentCounts {
     pub open: usize,
@@ -156,7 +156,7 @@ impl CommitmentCounts {
 }
 
 /// An overdue commitment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverdueCommitment {
     /// Its partnership.
     pub partnership: String,
@@ -171,7 +171,7 @@ pub struct OverdueCommitment {
 }
 
 /// A latest review whose sides diverge.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Divergence {
     /// The partnership.
     pub partnership: String,
@@ -185,7 +185,7 @@ pub struct Divergence {
 /// (`partnership`, `agreements_adopted`, `latest_scores`, `commitments`,
 /// `overdue_commitments`, `review_overdue`) plus `name`, `closed`,
 /// `agreements` (by status), `latest_review` and `diverging`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnershipSummary {
     /// Its id.
     pub partnership: String,
@@ -268,16 +268,41 @@ impl PartnershipSummary {
 /// What the status keeps of one partnership: its line and its share of the
 /// programme's counts and lists, taken from its state, which may then be
 /// dropped.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// It can be saved and read back (`serde`, in any format that keeps every
+/// field, such as postcard): with its summary's two fields that JSON
+/// leaves out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnershipLine {
     /// The `seq` of its `partnership.established`: lines are listed in
     /// that order.
     established_seq: u64,
+    #[serde(with = "whole_summary")]
     summary: PartnershipSummary,
     reviews: usize,
     findings: usize,
     overdue: Vec<OverdueCommitment>,
     divergence: Option<Divergence>,
+}
+
+/// A [`PartnershipSummary`] with the fields its JSON skips.
+mod whole_summary {
+    use accord_events::fields::Day;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::PartnershipSummary;
+
+    pub fn serialize<S: Serializer>(s: &PartnershipSummary, to: S) -> Result<S::Ok, S::Error> {
+        (s, &s.latest_review_opened_on, &s.latest_review_framework).serialize(to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<PartnershipSummary, D::Error> {
+        let (mut s, opened_on, framework): (PartnershipSummary, Option<Day>, Option<String>) =
+            Deserialize::deserialize(from)?;
+        s.latest_review_opened_on = opened_on;
+        s.latest_review_framework = framework;
+        Ok(s)
+    }
 }
 
 impl PartnershipLine {
@@ -323,6 +348,126 @@ impl PartnershipLine {
     }
 }
 
+/// The programme-wide counts a fold holds: what the directory and the
+/// programme have registered and held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Organisations registered.
+    pub organisations: usize,
+    /// People registered.
+    pub people: usize,
+    /// Findings that name no partnership.
+    pub findings: usize,
+    /// Interviews and focus groups held.
+    pub interviews: usize,
+    /// Meetings held.
+    pub meetings: usize,
+    /// Activities delivered.
+    pub activities: usize,
+}
+
+impl Tally {
+    /// The counts of `replay`'s directory and programme.
+    pub fn of(replay: &Replay) -> Tally {
+        Tally {
+            organisations: replay.directory.organisations().count(),
+            people: replay.directory.people().count(),
+            findings: replay.programme.findings.len(),
+            interviews: replay.programme.interviews.len(),
+            meetings: replay.programme.meetings.len(),
+            activities: replay.programme.activities.len(),
+        }
+    }
+
+    /// What was added since `before` (a fold only ever adds to these).
+    fn since(self, before: Tally) -> Tally {
+        Tally {
+            organisations: self.organisations - before.organisations,
+            people: self.people - before.people,
+            findings: self.findings - before.findings,
+            interviews: self.interviews - before.interviews,
+            meetings: self.meetings - before.meetings,
+            activities: self.activities - before.activities,
+        }
+    }
+
+    fn add(&mut self, o: Tally) {
+        self.organisations += o.organisations;
+        self.people += o.people;
+        self.findings += o.findings;
+        self.interviews += o.interviews;
+        self.meetings += o.meetings;
+        self.activities += o.activities;
+    }
+}
+
+/// What the status takes from the directory and the programme: their
+/// counts, the programme's definition and its stages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeShare {
+    /// Counts of what they registered and held.
+    pub tally: Tally,
+    /// `programme.defined`, if recorded.
+    pub definition: Option<ProgrammeDefinition>,
+    /// Every planned stage, by number.
+    pub stages: Vec<Stage>,
+}
+
+impl ProgrammeShare {
+    /// The share of `replay`'s directory and programme.
+    pub fn of(replay: &Replay) -> ProgrammeShare {
+        ProgrammeShare {
+            tally: Tally::of(replay),
+            definition: replay.programme.definition.clone(),
+            stages: replay.programme.stages.values().cloned().collect(),
+        }
+    }
+}
+
+/// What one partnership's stream gives the status: its line (`None` when
+/// it is not established in the view) and what its events add to the
+/// programme's counts (an interview held with it is recorded on its
+/// stream).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StreamStatus {
+    /// Its line.
+    pub line: Option<PartnershipLine>,
+    /// What it adds to the programme's counts.
+    pub tally: Tally,
+}
+
+/// The status in parts, each derived from its own streams: the directory's
+/// and programme's share, and each partnership's, by id. Parts folded at
+/// different times from the same streams in the same view assemble into
+/// the same status (a property test holds this).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusParts {
+    /// The directory's and programme's share.
+    pub programme: ProgrammeShare,
+    /// Each partnership's, by id.
+    pub partnerships: BTreeMap<String, StreamStatus>,
+}
+
+impl StatusParts {
+    /// The status the parts make in `view`.
+    pub fn assemble(self, view: &View) -> ProgrammeStatus {
+        let mut tally = self.programme.tally;
+        let mut lines = Vec::new();
+        for part in self.partnerships.into_values() {
+            tally.add(part.tally);
+            lines.extend(part.line);
+        }
+        ProgrammeStatus::assemble(
+            ProgrammeShare {
+                tally,
+                ..self.programme
+            },
+            lines,
+            view,
+        )
+    }
+}
+
 /// The programme's status built stream by stream, so that memory holds the
 /// directory, the programme and one partnership at a time, never the
 /// whole log's facts: feed it the directory's and the programme's events
@@ -330,14 +475,22 @@ impl PartnershipLine {
 /// [`StatusBuilder::open_partnership`], each stream in `seq` order. The
 /// result equals [`ProgrammeStatus::build`] over the whole log (a property
 /// test holds it to that).
+///
+/// Not every partnership needs to be fed: [`StatusBuilder::finish_parts`]
+/// gives the parts of those that were, to assemble with parts saved
+/// earlier.
 #[derive(Debug)]
 pub struct StatusBuilder {
     sieve: Sieve,
     view: View,
     shared: Replay,
-    /// The partnership whose stream is being fed, and its fold.
-    open: Option<(String, Replay)>,
-    lines: Vec<PartnershipLine>,
+    /// The directory's and the programme's share, taken when the first
+    /// partnership opens.
+    programme: Option<ProgrammeShare>,
+    /// The partnership whose stream is being fed, its fold, and the
+    /// programme's counts when it opened.
+    open: Option<(String, Replay, Tally)>,
+    partnerships: BTreeMap<String, StreamStatus>,
 }
 
 impl StatusBuilder {
@@ -347,8 +500,9 @@ impl StatusBuilder {
             view: sieve.view().clone(),
             sieve,
             shared: Replay::new(),
+            programme: None,
             open: None,
-            lines: Vec::new(),
+            partnerships: BTreeMap::new(),
         }
     }
 
@@ -360,7 +514,7 @@ impl StatusBuilder {
         }
         match &mut self.open {
             None => self.shared.apply(e),
-            Some((_, fold)) => {
+            Some((_, fold, _)) => {
                 fold.apply_to_partnership(e);
                 self.shared.apply_programme_wide(e);
             }
@@ -371,23 +525,41 @@ impl StatusBuilder {
     /// into its line and its fold let go.
     pub fn open_partnership(&mut self, partnership: &str) {
         self.close_partnership();
-        self.open = Some((partnership.to_owned(), Replay::new()));
+        if self.programme.is_none() {
+            self.programme = Some(ProgrammeShare::of(&self.shared));
+        }
+        self.open = Some((partnership.to_owned(), Replay::new(), Tally::of(&self.shared)));
     }
 
     fn close_partnership(&mut self) {
-        if let Some((p, fold)) = self.open.take()
-            && let Some(line) = PartnershipLine::from_fold(&fold, &p, &self.shared, &self.view)
-        {
-            self.lines.push(line);
+        if let Some((p, fold, before)) = self.open.take() {
+            let line = PartnershipLine::from_fold(&fold, &p, &self.shared, &self.view);
+            let tally = Tally::of(&self.shared).since(before);
+            self.partnerships.insert(p, StreamStatus { line, tally });
         }
     }
 
     /// The status, and the fold of the directory and programme its text is
     /// rendered with.
-    pub fn finish(mut self) -> (ProgrammeStatus, Replay) {
+    pub fn finish(self) -> (ProgrammeStatus, Replay) {
+        let view = self.view.clone();
+        let (parts, shared) = self.finish_parts();
+        (parts.assemble(&view), shared)
+    }
+
+    /// The parts of the streams fed, and the fold of the directory and
+    /// programme.
+    pub fn finish_parts(mut self) -> (StatusParts, Replay) {
         self.close_partnership();
-        let status = ProgrammeStatus::assemble(&self.shared, self.lines, &self.view);
-        (status, self.shared)
+        let programme = self
+            .programme
+            .take()
+            .unwrap_or_else(|| ProgrammeShare::of(&self.shared));
+        let parts = StatusParts {
+            programme,
+            partnerships: self.partnerships,
+        };
+        (parts, self.shared)
     }
 }
 
@@ -417,24 +589,26 @@ impl ProgrammeStatus {
             .into_iter()
             .filter_map(|p| PartnershipLine::from_fold(replay, &p.partnership, replay, view))
             .collect();
-        ProgrammeStatus::assemble(replay, lines, view)
+        ProgrammeStatus::assemble(ProgrammeShare::of(replay), lines, view)
     }
 
-    /// The status from the lines of its partnerships (in any order) and a
-    /// fold holding (at least) the directory and the programme.
-    pub fn assemble(
-        replay: &Replay,
+    /// The status from the lines of its partnerships (in any order) and the
+    /// share of the directory and programme (their counts with everything
+    /// the partnerships' streams added).
+    fn assemble(
+        programme: ProgrammeShare,
         mut lines: Vec<PartnershipLine>,
         view: &View,
     ) -> ProgrammeStatus {
         lines.sort_by_key(|l| l.established_seq);
+        let t = programme.tally;
         let mut counts = Counts {
-            organisations: replay.directory.organisations().count(),
-            people: replay.directory.people().count(),
-            findings: replay.programme.findings.len(),
-            interviews: replay.programme.interviews.len(),
-            meetings: replay.programme.meetings.len(),
-            activities: replay.programme.activities.len(),
+            organisations: t.organisations,
+            people: t.people,
+            findings: t.findings,
+            interviews: t.interviews,
+            meetings: t.meetings,
+            activities: t.activities,
             ..Counts::default()
         };
         let mut overdue_commitments = Vec::new();
@@ -456,20 +630,26 @@ impl ProgrammeStatus {
             diverging.extend(line.divergence);
             partnerships.push(summary);
         }
+        // The stage running: the last started and not completed.
+        let current_stage = programme
+            .stages
+            .iter()
+            .rev()
+            .find(|s| s.progress() == StageProgress::Started)
+            .map(|s| s.stage);
         ProgrammeStatus {
-            programme: replay.programme.definition.clone(),
+            programme: programme.definition,
             as_of: Day(view.as_of),
             known_at: view.known_at.clone(),
-            stages: replay
-                .programme
+            stages: programme
                 .stages
-                .values()
-                .map(|s| StageStatus {
-                    stage: s.clone(),
-                    status: s.progress(),
+                .into_iter()
+                .map(|stage| StageStatus {
+                    status: stage.progress(),
+                    stage,
                 })
                 .collect(),
-            current_stage: replay.programme.current_stage().map(|s| s.stage),
+            current_stage,
             counts,
             overdue_commitments,
             overdue_reviews,

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod diff;
 pub mod entry;
 pub mod export;
+pub mod folds;
 pub mod generate;
 pub mod head;
 pub mod history;

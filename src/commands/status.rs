@@ -2,11 +2,17 @@
 
 use std::process::ExitCode;
 
-use accord_events::store::Store;
-use accord_projections::{ProgrammeStatus, Replay, ReplayBuilder, Sieve, StatusBuilder, View};
+use std::collections::BTreeMap;
+
+use accord_events::store::{Store, StreamPart, Until};
+use accord_projections::{
+    ProgrammeShare, ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder, Sieve,
+    StatusBuilder, StatusParts, StreamStatus, View,
+};
 use clap::Args;
 
 use super::reading::{TimeArgs, head_of, print_report, wording};
+use super::folds::Folds;
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
@@ -36,11 +42,97 @@ pub struct StatusArgs {
 /// (`StatusBuilder`; a property test in projections holds it to the fold
 /// of the whole log). Nothing dated after the as-of date is read but what
 /// counts at any date.
-pub fn build(store: &Store, view: &View) -> Result<(ProgrammeStatus, Replay), CliError> {
+///
+/// On SQLite, what each stream gave is saved beside the log (unless
+/// `save` is false, as under `--read-only`), and the next status in the
+/// same view folds again only the partnerships whose stream changed since
+/// (`folds.rs`); when none did and neither did the directory or the
+/// programme, it folds nothing but the programme's frameworks and
+/// translations its text needs.
+pub fn build(store: &Store, view: &View, save: bool) -> Result<(ProgrammeStatus, Replay), CliError> {
+    let Some(mut folds) = Folds::open(store, KIND, view)? else {
+        let retractions = stream::prelude(store, &["event.retracted"])?;
+        let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
+        stream::fold_by_stream(store, view, &mut status)?;
+        return Ok(status.finish());
+    };
+    let partnerships: Vec<String> = folds
+        .streams()
+        .filter(|s| s.starts_with("partnership:"))
+        .map(str::to_owned)
+        .collect();
+    let mut saved = BTreeMap::new();
+    let mut unsaved = Vec::new();
+    for stream in &partnerships {
+        match folds.saved::<StreamStatus>(stream, &[SHARED[0], SHARED[1], stream]) {
+            Some(part) => {
+                saved.insert(stream.clone(), part);
+            }
+            None => unsaved.push(stream.clone()),
+        }
+    }
+    let programme = folds.saved::<ProgrammeShare>(PROGRAMME, &SHARED);
+    if let (Some(programme), true) = (&programme, unsaved.is_empty()) {
+        let parts = StatusParts {
+            programme: programme.clone(),
+            partnerships: by_partnership(saved),
+        };
+        return Ok((parts.assemble(view), wording_fold(store, view)?));
+    }
+    // Something changed: the directory and the programme are folded again
+    // (every partnership's line is derived against them), and the
+    // partnerships whose streams changed.
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-    stream::fold_by_stream(store, view, &mut status)?;
-    Ok(status.finish())
+    stream::fold_streams(store, view, &unsaved, &mut status)?;
+    let (mut parts, replay) = status.finish_parts();
+    if save {
+        folds.keep(PROGRAMME, &SHARED, &parts.programme);
+        for (p, part) in &parts.partnerships {
+            let stream = format!("partnership:{p}");
+            folds.keep(&stream, &[SHARED[0], SHARED[1], &stream], part);
+        }
+    }
+    parts.partnerships.extend(by_partnership(saved));
+    let status = parts.assemble(view);
+    if save {
+        folds.save(store);
+    }
+    Ok((status, replay))
+}
+
+/// What the saved folds of `status` are filed under.
+const KIND: &str = "status";
+/// The name the directory's and programme's share is saved under.
+const PROGRAMME: &str = "directory+programme";
+/// The streams every part of the status reads.
+const SHARED: [&str; 2] = ["directory", "programme"];
+
+/// Parts filed by stream, filed by partnership id.
+fn by_partnership(parts: BTreeMap<String, StreamStatus>) -> BTreeMap<String, StreamStatus> {
+    parts
+        .into_iter()
+        .map(|(stream, part)| {
+            let id = stream.strip_prefix("partnership:").unwrap_or(&stream).to_owned();
+            (id, part)
+        })
+        .collect()
+}
+
+/// The fold the status's text is rendered with when every part was saved:
+/// of the programme stream, what names its criteria and translates its
+/// words (the types a partnership's state reads, through the reading
+/// index).
+fn wording_fold(store: &Store, view: &View) -> Result<Replay, CliError> {
+    let events = store.read_stream_parts(&[StreamPart {
+        types: Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+        until: Some(Until {
+            day: view.as_of,
+            except: &READ_AT_ANY_DATE,
+        }),
+        ..StreamPart::all("programme")
+    }])?;
+    Ok(Replay::of(&events, view))
 }
 
 /// The whole programme folded in `view`, streaming the log (never holding it).
@@ -57,7 +149,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
-    let (status, replay) = build(&store, &view)?;
+    let (status, replay) = build(&store, &view, !ctx.read_only)?;
     let head = head_of(&store, &view)?;
     let code = print_report(ctx, &status, &head, &view, &tr, || {
         text::status::render(&status, &replay, &ctx.out_style, &tr)

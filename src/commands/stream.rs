@@ -167,13 +167,24 @@ pub fn fold_by_stream(
     view: &View,
     fold: &mut (impl StreamFold + Send),
 ) -> Result<(), CliError> {
+    let partnerships: Vec<String> = store
+        .streams()?
+        .into_iter()
+        .filter(|s| s.starts_with("partnership:"))
+        .collect();
+    fold_streams(store, view, &partnerships, fold)
+}
+
+/// As [`fold_by_stream`], of the directory's and programme's streams and
+/// the partnership streams named (`partnership:<id>`), in that order.
+pub fn fold_streams(
+    store: &Store,
+    view: &View,
+    partnerships: &[String],
+    fold: &mut (impl StreamFold + Send),
+) -> Result<(), CliError> {
     let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
-    streams.extend(
-        store
-            .streams()?
-            .into_iter()
-            .filter(|s| s.starts_with("partnership:")),
-    );
+    streams.extend(partnerships.iter().cloned());
     let until = Until {
         day: view.as_of,
         except: &READ_AT_ANY_DATE,

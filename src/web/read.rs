@@ -38,7 +38,7 @@ fn view(ctx: &Context, q: &Query) -> Result<View, WebError> {
 pub fn home(ctx: &Context, fmt: Fmt, q: &Query) -> Result<Reply, WebError> {
     let view = view(ctx, q)?;
     let store = open(ctx)?;
-    let (status, replay) = status::build(&store, &view)?;
+    let (status, replay) = status::build(&store, &view, !ctx.read_only)?;
     let head = head_of(&store, &view)?;
     Ok(match fmt {
         Fmt::Json => Reply::Json(json_with_head(&status, &head)?),

@@ -156,10 +156,12 @@ impl Store {
 
     /// Drops the saved rule state, folds the whole log afresh and saves
     /// that (`accord rebuild`); drops the programme's reading index and
-    /// builds it afresh. Returns the head it was folded to.
+    /// builds it afresh; drops the saved folds (readers save them again).
+    /// Returns the head it was folded to.
     pub fn rebuild_checkpoint(&mut self) -> Result<Head, StoreError> {
         let db = &*self.backend;
         db.drop_checkpoint()?;
+        db.drop_folds()?;
         db.drop_reading()?;
         db.catch_up_reading(true)?;
         let cache = refresh(db, None)?;

@@ -6,12 +6,13 @@
 //! the reads, `verify` and `restore` likewise. A backend only moves rows:
 //! it never decides whether an event may be written.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use super::StoreError;
 use super::filter::{LogFilter, StreamPart};
+use super::folds::{NewFold, SavedFold, Tail};
 use super::reading::ReadingIndex;
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
@@ -164,6 +165,29 @@ pub(crate) trait Backend {
 
     /// Drops the reading index.
     fn drop_reading(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// The last event of every stream (`folds.rs`; SQLite only: elsewhere
+    /// none, and no folds are saved).
+    fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
+        Ok(BTreeMap::new())
+    }
+
+    /// The intact saved folds of a kind in a view.
+    fn saved_folds(&self, kind: &str, view: &str) -> Result<BTreeMap<String, SavedFold>, StoreError> {
+        let _ = (kind, view);
+        Ok(BTreeMap::new())
+    }
+
+    /// Saves folds (best effort: `false` when they were not written).
+    fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
+        let _ = (kind, view, folds);
+        false
+    }
+
+    /// Drops every saved fold.
+    fn drop_folds(&self) -> Result<(), StoreError> {
         Ok(())
     }
 

@@ -18,6 +18,7 @@ mod backend;
 mod checkpoint;
 mod error;
 mod filter;
+mod folds;
 mod ids;
 mod integrity;
 mod location;
@@ -37,6 +38,7 @@ pub use error::{AppendError, StoreError};
 pub use filter::{
     ANY_ENTRY, LogFilter, NAMING_TYPES, StreamPart, Until, directory_entry, org_entry, person_entry,
 };
+pub use folds::{KEPT_VIEWS, NewFold, SavedFold, Tail};
 pub use integrity::{RestoreError, Restored};
 pub use location::{Location, PgUrl};
 pub use postgres::{POSTGRES_GRANTS, POSTGRES_SCHEMA_V1, postgres_grants};

@@ -1,7 +1,7 @@
 //! The SQLite backend: one file, WAL, `BEGIN IMMEDIATE` per batch.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 use std::time::Duration;
@@ -13,6 +13,7 @@ use super::backend::{
 };
 use super::filter::StreamPart;
 use super::integrity::damaged;
+use super::folds::{self, NewFold, SavedFold, Tail};
 use super::reading::{self, ReadingIndex};
 use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
@@ -680,6 +681,24 @@ impl Backend for SqliteBackend {
 
     fn drop_reading(&self) -> Result<(), StoreError> {
         Ok(reading::drop_index(&self.conn)?)
+    }
+
+    fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
+        Ok(folds::tails(&self.conn)?)
+    }
+
+    fn saved_folds(&self, kind: &str, view: &str) -> Result<BTreeMap<String, SavedFold>, StoreError> {
+        Ok(folds::load(&self.conn, kind, view)?)
+    }
+
+    fn save_folds(&self, kind: &str, view: &str, saved: &[NewFold]) -> bool {
+        // Only through a second connection to the same file: not on
+        // read-only media, nor for a pilot log read through a copy.
+        self.reopenable && folds::save(&self.path, kind, view, saved).is_ok()
+    }
+
+    fn drop_folds(&self) -> Result<(), StoreError> {
+        Ok(folds::drop_all(&self.conn)?)
     }
 
     fn structural_check_name(&self) -> &'static str {

@@ -134,6 +134,7 @@ fn quick_checks(conn: &Connection) -> Result<Option<TableDigest>, StoreError> {
         "accord_reading_head",
         "accord_reading_names_head",
         "accord_reading_entries_head",
+        "accord_folds",
     ] {
         let exists: i64 = conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",

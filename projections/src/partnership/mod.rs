@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use accord_events::fields::{Day, ReportedStatus, Role};
 use accord_events::{Envelope, Event, Hash};
 use compact_str::CompactString;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
 
@@ -223,7 +223,7 @@ pub struct Reschedule {
 
 /// A commitment's status: `open` until its first report, then the last
 /// reported status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentStatus {
     /// Nothing reported yet.

@@ -1,0 +1,24 @@
+-- Saved folds beside the log (events/src/store/folds.rs): what a reading
+-- command derived from one stream in one view (the as-of date and the
+-- known-at time), kept so that the next command in the same view folds
+-- again only the streams that changed since.
+--
+-- Derived data, never trusted over the log: each row names the inputs it
+-- was folded from (a digest of the build's code and of the last event,
+-- seq and hash, of each stream it read) and is used only while those are
+-- still the log's; each row is sealed (a SHA-256 over its other columns)
+-- and an edited row is ignored. Written by reading commands when they can
+-- (best effort: a log that cannot be written is folded as before), only
+-- for the views they were asked for, the latest few kept; dropped by
+-- `accord rebuild`. Not covered by the hash chain, and never read by
+-- verify, export or the rules.
+CREATE TABLE IF NOT EXISTS accord_folds (
+    kind   TEXT    NOT NULL,   -- what was folded ('status', ...)
+    view   TEXT    NOT NULL,   -- the view it was folded in
+    stream TEXT    NOT NULL,   -- the stream (or streams) it read
+    inputs BLOB    NOT NULL,   -- digest of the code and the streams' last events
+    body   BLOB    NOT NULL,   -- what the fold gave, encoded by its reader
+    seal   BLOB    NOT NULL,   -- SHA-256 over the columns above
+    saved  INTEGER NOT NULL,   -- a counter: the views saved last are kept
+    PRIMARY KEY (kind, view, stream)
+) STRICT;

@@ -1,0 +1,242 @@
+//! Saved folds: what a reading command derived from one stream in one view,
+//! kept beside an SQLite log so that the next command in that view folds
+//! again only the streams that changed since (`sql/folds.sql`).
+//!
+//! The store knows nothing of what is folded: a row is a body of bytes its
+//! reader encodes, filed by kind, view and stream, with the digest of the
+//! inputs it was folded from. The reader computes that digest from the
+//! build's code and [`Store::stream_tails`] (the last event of each stream
+//! it read: the log is append-only and each hash covers every event before
+//! it, so the same last event means the same stream), and uses a row only
+//! when the digest is still the same.
+//!
+//! Derived data, never trusted over the log (the same terms as the reading
+//! index, `reading.rs`):
+//! - each row is sealed, a SHA-256 over its other columns: a row edited,
+//!   truncated or moved to another key is not returned;
+//! - rows are written in a connection and transaction of their own, only
+//!   when the log can be written and no other writer holds it (a reader
+//!   never waits for it), and only the latest [`KEPT_VIEWS`] views of a
+//!   kind are kept;
+//! - `accord rebuild` drops them; `verify`, `export` and the rules never
+//!   read them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use super::Store;
+use super::StoreError;
+use super::sql::STREAMS;
+
+const TABLES: &str = include_str!("../../sql/folds.sql");
+
+/// How many views of a kind are kept: the ones saved last.
+pub const KEPT_VIEWS: usize = 16;
+
+/// The last event of a stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tail {
+    /// Its position in the log.
+    pub seq: u64,
+    /// Its hash, which covers every event before it.
+    pub hash: [u8; 32],
+}
+
+/// A fold read back: the digest of its inputs, and its body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedFold {
+    /// The digest of what it was folded from, as its reader computed it.
+    pub inputs: [u8; 32],
+    /// What the fold gave, as its reader encoded it.
+    pub body: Vec<u8>,
+}
+
+/// A fold to save: its stream, the digest of its inputs, and its body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewFold {
+    /// The stream (or the streams, named as its reader likes) it read.
+    pub stream: String,
+    /// The digest of what it was folded from.
+    pub inputs: [u8; 32],
+    /// What it gave.
+    pub body: Vec<u8>,
+}
+
+fn seal(kind: &str, view: &str, stream: &str, inputs: &[u8], body: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"accord-fold-v1\0");
+    for part in [kind.as_bytes(), view.as_bytes(), stream.as_bytes(), inputs] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    h.update(body);
+    h.finalize().into()
+}
+
+fn has_table(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'accord_folds'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n == 1)
+}
+
+/// The last event of every stream of the log, by stream: one lookup in the
+/// stream index per stream.
+pub(crate) fn tails(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Tail>> {
+    let mut names = conn.prepare(STREAMS)?;
+    let streams: Vec<String> = names
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut last = conn.prepare(
+        "SELECT seq, hash FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
+    )?;
+    let mut out = BTreeMap::new();
+    for stream in streams {
+        let tail = last
+            .query_row([&stream], |r| {
+                let hash: Vec<u8> = r.get(1)?;
+                Ok(Tail {
+                    seq: r.get::<_, i64>(0)? as u64,
+                    // A hash of the wrong length matches no fold's inputs.
+                    hash: hash.try_into().unwrap_or([0; 32]),
+                })
+            })
+            .optional()?;
+        if let Some(tail) = tail {
+            out.insert(stream, tail);
+        }
+    }
+    Ok(out)
+}
+
+/// The intact folds of `kind` saved in `view`, by stream.
+pub(crate) fn load(
+    conn: &Connection,
+    kind: &str,
+    view: &str,
+) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
+    let mut out = BTreeMap::new();
+    if !has_table(conn)? {
+        return Ok(out);
+    }
+    let mut stmt =
+        conn.prepare("SELECT stream, inputs, body, seal FROM accord_folds WHERE kind = ?1 AND view = ?2")?;
+    let rows = stmt.query_map([kind, view], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+            r.get::<_, Vec<u8>>(3)?,
+        ))
+    })?;
+    for row in rows {
+        // A row of the wrong type is as damaged as one that fails its seal.
+        let Ok((stream, inputs, body, sealed)) = row else {
+            continue;
+        };
+        if sealed != seal(kind, view, &stream, &inputs, &body) {
+            continue;
+        }
+        let Ok(inputs) = <[u8; 32]>::try_from(inputs) else {
+            continue;
+        };
+        out.insert(stream, SavedFold { inputs, body });
+    }
+    Ok(out)
+}
+
+/// Saves `folds` of `kind` in `view` through a connection of its own, in
+/// one transaction, and keeps only the latest [`KEPT_VIEWS`] views of the
+/// kind. Gives up at once when another process is writing.
+pub(crate) fn save(
+    path: &Path,
+    kind: &str,
+    view: &str,
+    folds: &[NewFold],
+) -> rusqlite::Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::ZERO)?;
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let written = write(&conn, kind, view, folds);
+    match written {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn write(conn: &Connection, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
+    conn.execute_batch(TABLES)?;
+    let saved: i64 = conn.query_row(
+        "SELECT coalesce(max(saved), 0) + 1 FROM accord_folds",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut put = conn.prepare(
+        "INSERT OR REPLACE INTO accord_folds (kind, view, stream, inputs, body, seal, saved)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for f in folds {
+        let sealed = seal(kind, view, &f.stream, &f.inputs, &f.body);
+        put.execute(rusqlite::params![
+            kind,
+            view,
+            f.stream,
+            &f.inputs[..],
+            f.body,
+            &sealed[..],
+            saved
+        ])?;
+    }
+    // The views of this kind saved last stay (a view counts as saved when
+    // any of its rows was).
+    conn.execute(
+        "DELETE FROM accord_folds WHERE kind = ?1 AND view NOT IN (
+             SELECT view FROM accord_folds WHERE kind = ?1
+             GROUP BY view ORDER BY max(saved) DESC LIMIT ?2)",
+        rusqlite::params![kind, KEPT_VIEWS as i64],
+    )?;
+    Ok(())
+}
+
+/// Drops every saved fold.
+pub(crate) fn drop_all(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS accord_folds")
+}
+
+impl Store {
+    /// The last event of every stream, by stream; empty on a backend that
+    /// keeps no saved folds (PostgreSQL), where nothing is saved either.
+    pub fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
+        self.backend.stream_tails()
+    }
+
+    /// The intact folds of `kind` saved in `view`, by stream (none on a
+    /// backend that keeps none).
+    pub fn saved_folds(
+        &self,
+        kind: &str,
+        view: &str,
+    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
+        self.backend.saved_folds(kind, view)
+    }
+
+    /// Saves folds of `kind` in `view`, replacing those of the same
+    /// streams. Best effort: `false` when they could not be written (a
+    /// read-only file, another process writing, PostgreSQL); readers then
+    /// fold as before.
+    pub fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
+        !folds.is_empty() && self.backend.save_folds(kind, view, folds)
+    }
+}

@@ -1,0 +1,129 @@
+//! Folds saved beside the log, for the reading commands that fold every
+//! stream (`status`): what each stream gave in a view is saved, and the
+//! next command in the same view folds again only the streams that changed
+//! since (`accord_events::store::folds` keeps the rows).
+//!
+//! A saved fold is used only when the digest of its inputs is still the
+//! one it was saved with: this build's code (`ACCORD_FOLD_CODE`, from
+//! `build.rs`), what was folded, the view, and the last event (seq and
+//! hash) of each stream it read. The log is append-only and each event's
+//! hash covers every event before it, so the same last event means the
+//! same stream; a log restored or edited underneath changes the hashes.
+//! An event's retraction is recorded on the retracted event's stream, so
+//! the streams a fold reads hold every retraction it must honour.
+//!
+//! Bodies are encoded with postcard, which keeps every field and every
+//! float exactly; one that does not decode is refolded, never guessed at.
+
+use std::collections::BTreeMap;
+
+use accord_events::store::{NewFold, SavedFold, Store, Tail};
+use accord_projections::View;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+/// The digest of this build's folding code.
+const CODE: &str = env!("ACCORD_FOLD_CODE");
+
+/// The folds of one kind in one view: those saved, the log's streams as
+/// they stand, and those folded now, to save.
+pub struct Folds<'a> {
+    kind: &'a str,
+    view: String,
+    tails: BTreeMap<String, Tail>,
+    saved: BTreeMap<String, SavedFold>,
+    new: Vec<NewFold>,
+}
+
+/// How a view is named in the saved rows.
+fn view_name(view: &View) -> String {
+    format!(
+        "as_of={} known_at={}",
+        view.as_of,
+        view.known_at.as_deref().unwrap_or("-")
+    )
+}
+
+impl<'a> Folds<'a> {
+    /// The folds of `kind` saved in `view`, and the streams' last events;
+    /// `None` when the log keeps no saved folds (PostgreSQL).
+    pub fn open(store: &Store, kind: &'a str, view: &View) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+        if store.backend_kind() != accord_events::store::BackendKind::Sqlite {
+            return Ok(None);
+        }
+        let view = view_name(view);
+        let saved = store.saved_folds(kind, &view)?;
+        Ok(Some(Folds {
+            kind,
+            view,
+            tails: store.stream_tails()?,
+            saved,
+            new: Vec::new(),
+        }))
+    }
+
+    /// Every stream of the log, in name order.
+    pub fn streams(&self) -> impl Iterator<Item = &str> {
+        self.tails.keys().map(String::as_str)
+    }
+
+    /// The digest of a fold of `reads` (the streams it reads, in a fixed
+    /// order) saved under `name`.
+    fn inputs(&self, name: &str, reads: &[&str]) -> [u8; 32] {
+        let mut h = Sha256::new();
+        for part in [CODE, self.kind, &self.view, name] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        for stream in reads {
+            h.update((stream.len() as u64).to_le_bytes());
+            h.update(stream.as_bytes());
+            match self.tails.get(*stream) {
+                Some(t) => {
+                    h.update([1]);
+                    h.update(t.seq.to_le_bytes());
+                    h.update(t.hash);
+                }
+                None => h.update([0]),
+            }
+        }
+        h.finalize().into()
+    }
+
+    /// The fold saved under `name` from `reads`, if its inputs are the
+    /// log's still and its body decodes.
+    pub fn saved<T: DeserializeOwned>(&self, name: &str, reads: &[&str]) -> Option<T> {
+        let saved = self.saved.get(name)?;
+        if saved.inputs != self.inputs(name, reads) {
+            return None;
+        }
+        postcard::from_bytes(&saved.body).ok()
+    }
+
+    /// Keeps a fold of `reads` to save under `name`.
+    pub fn keep<T: Serialize>(&mut self, name: &str, reads: &[&str], fold: &T) {
+        let Ok(body) = postcard::to_stdvec(fold) else {
+            return;
+        };
+        let inputs = self.inputs(name, reads);
+        self.new.push(NewFold {
+            stream: name.to_owned(),
+            inputs,
+            body,
+        });
+    }
+
+    /// Saves the folds kept, when the log's streams are still those they
+    /// were folded from (another process may have appended meanwhile: then
+    /// nothing is saved, and the next command folds again). Best effort.
+    pub fn save(self, store: &Store) {
+        if self.new.is_empty() {
+            return;
+        }
+        if store.stream_tails().ok().as_ref() != Some(&self.tails) {
+            return;
+        }
+        store.save_folds(self.kind, &self.view, &self.new);
+    }
+}
