@@ -560,6 +560,52 @@ fn by_stream(events: &[accord_events::Envelope], view: &View) -> ProgrammeStatus
     b.finish().0
 }
 
+/// The status assembled from parts as `accord status` keeps them beside
+/// the log: every stream folded once (its parts saved, through postcard),
+/// then the partnerships not in `refold` taken from what was saved and
+/// those in it folded again with the directory and programme.
+fn from_saved_parts(
+    events: &[accord_events::Envelope],
+    view: &View,
+    refold: &std::collections::BTreeSet<String>,
+) -> ProgrammeStatus {
+    let fold = |only: &dyn Fn(&str) -> bool| {
+        let mut b = StatusBuilder::new(Sieve::new(view, &retractions(events)));
+        for stream in stream_order(events) {
+            if let Some(p) = stream.strip_prefix("partnership:") {
+                if !only(p) {
+                    continue;
+                }
+                b.open_partnership(p);
+            }
+            for e in events.iter().filter(|e| e.stream == stream) {
+                b.apply(e);
+            }
+        }
+        b.finish_parts().0
+    };
+    let first = fold(&|_| true);
+    let saved: std::collections::BTreeMap<String, crate::StreamStatus> = first
+        .partnerships
+        .iter()
+        .map(|(p, part)| {
+            let bytes = postcard::to_stdvec(part).unwrap();
+            (p.clone(), postcard::from_bytes(&bytes).unwrap())
+        })
+        .collect();
+    let programme: crate::ProgrammeShare =
+        postcard::from_bytes(&postcard::to_stdvec(&first.programme).unwrap()).unwrap();
+    assert_eq!(programme, first.programme);
+    let mut parts = fold(&|p| refold.contains(p));
+    assert_eq!(parts.programme, programme, "the directory's and programme's share");
+    for (p, part) in saved {
+        if !refold.contains(&p) {
+            parts.partnerships.insert(p, part);
+        }
+    }
+    parts.assemble(view)
+}
+
 /// The fold `show` builds a partnership's state from: its stream, the
 /// programme's types its state needs, and of the directory the entries
 /// `partnership::state_fold` asks for; nothing dated after the as-of date
@@ -712,6 +758,14 @@ proptest! {
         let whole = ProgrammeStatus::build(&l.events, &view);
         prop_assert_eq!(&status, &whole);
         prop_assert_eq!(&by_stream(&l.events, &view), &whole);
+        let refold = stream_order(&l.events)
+            .iter()
+            .filter_map(|s| s.strip_prefix("partnership:"))
+            .enumerate()
+            .filter(|(i, _)| (pick >> (i % 10)) & 1 == 1)
+            .map(|(_, p)| p.to_owned())
+            .collect();
+        prop_assert_eq!(&from_saved_parts(&l.events, &view, &refold), &whole);
         let whole = StageSnapshot::build(&l.events, &req);
         prop_assert_eq!(&snapshot_by_stream(&l.events, &req), &whole);
         prop_assert_eq!(snapshot, whole);
@@ -741,6 +795,15 @@ fn streaming_equals_the_whole_slice_build_on_the_example() {
             let (status, snapshot) = streamed(&l.events, &view, &req);
             assert_eq!(status, ProgrammeStatus::build(&l.events, &view));
             assert_eq!(by_stream(&l.events, &view), status);
+            // Every partnership's part saved, then one in two folded again.
+            assert_eq!(from_saved_parts(&l.events, &view, &Default::default()), status);
+            let half = stream_order(&l.events)
+                .iter()
+                .filter_map(|s| s.strip_prefix("partnership:"))
+                .step_by(2)
+                .map(str::to_owned)
+                .collect();
+            assert_eq!(from_saved_parts(&l.events, &view, &half), status);
             let whole = StageSnapshot::build(&l.events, &req);
             assert_eq!(snapshot_by_stream(&l.events, &req), whole);
             assert_eq!(snapshot, whole);
