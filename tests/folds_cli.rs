@@ -1,0 +1,256 @@
+//! `accord status` saves what each stream gave beside the log and, in the
+//! same view, folds again only the streams that changed (saved folds,
+//! `src/commands/folds.rs`). These tests hold what it prints from saved
+//! folds to the whole log's fold, after each of several appended batches,
+//! and show that saved folds which no longer match the log (edited rows, a
+//! log restored underneath) are never trusted.
+
+use std::path::{Path, PathBuf};
+
+use accord_events::clock::Clock;
+use accord_events::store::{Access, Store};
+use accord_projections::{ProgrammeStatus, View};
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn run(db: &Path, now: &str, args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
+    let mut cmd = Command::cargo_bin("accord").unwrap();
+    cmd.env("ACCORD_NOW", now)
+        .env("ACCORD_DB", db)
+        .env("ACCORD_USER", "secretariat")
+        .env_remove("ACCORD_LANG")
+        .args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input);
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    out.stdout
+}
+
+/// `status --json` without its head.
+fn status(db: &Path, now: &str, flags: &[&str]) -> Value {
+    let out = run(db, now, &[&["status", "--json"], flags].concat(), None);
+    let mut v: Value = serde_json::from_slice(&out).unwrap();
+    v.as_object_mut().unwrap().remove("head");
+    v
+}
+
+/// The status of the whole log folded in one pass, by the projections'
+/// own build: what saved folds must never change.
+fn whole(db: &Path, view: &View) -> Value {
+    let store = Store::open(db, Access::ReadOnly, Clock::System).unwrap();
+    let events = store.read_all().unwrap();
+    serde_json::to_value(ProgrammeStatus::build(&events, view)).unwrap()
+}
+
+/// How many folds are saved beside the log.
+fn saved_rows(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'accord_folds'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .and_then(|n| {
+        if n == 0 {
+            return Ok(0);
+        }
+        conn.query_row("SELECT count(*) FROM accord_folds", [], |r| r.get(0))
+    })
+    .unwrap()
+}
+
+/// A generated programme's lines, and a new log to append them to.
+fn generated(seed: u64, events: usize) -> (tempfile::TempDir, PathBuf, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("accord.db");
+    let now = "2026-01-01T00:00:00Z";
+    let n = events.to_string();
+    let s = seed.to_string();
+    let lines = run(
+        &db,
+        now,
+        &["generate", "--events", &n, "--partnerships", "6", "--seed", &s],
+        None,
+    );
+    let lines = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    run(&db, now, &["init"], None);
+    (dir, db, lines)
+}
+
+fn append(db: &Path, now: &str, lines: &[String]) {
+    let mut input = lines.join("\n");
+    input.push('\n');
+    run(db, now, &["append"], Some(input.as_bytes()));
+}
+
+/// The clock of batch `k`: each batch is recorded a day after the one
+/// before, so that `--known-at` can cut between them.
+fn batch_time(k: usize) -> String {
+    format!("2026-01-{:02}T00:00:00Z", k + 2)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    /// After each of several appended batches, in random views (as-of
+    /// dates, known-at cuts), `status` prints the whole log's status both
+    /// when it folds and saves and when it reads what it saved; and what it
+    /// saved in a view before a batch is not used after it.
+    #[test]
+    fn status_from_saved_folds_equals_the_whole_fold_after_each_batch(
+        seed in 1u64..1000,
+        cuts in (1usize..99, 1usize..99),
+        days in proptest::collection::vec(0i64..8000, 3),
+        known in proptest::collection::vec(0usize..4, 3),
+    ) {
+        let (_dir, db, lines) = generated(seed, 700);
+        let (a, b) = (cuts.0.min(cuts.1), cuts.0.max(cuts.1));
+        let at = |pc: usize| lines.len() * pc / 100;
+        let batches = [&lines[..at(a)], &lines[at(a)..at(b)], &lines[at(b)..]];
+        // The views asked for after every batch: the same each time, so
+        // that what was saved before a batch is there to be (not) used.
+        let first = NaiveDate::from_ymd_opt(2004, 1, 1).unwrap();
+        let views: Vec<(String, Option<usize>)> = days
+            .iter()
+            .zip(&known)
+            .map(|(d, k)| ((first + chrono::Duration::days(*d)).to_string(), Some(*k).filter(|k| *k < 3)))
+            .collect();
+        for (k, batch) in batches.iter().enumerate() {
+            append(&db, &batch_time(k), batch);
+            let now = batch_time(k);
+            for (as_of, cut) in &views {
+                let known_at = cut.map(|c| format!("{}.000000Z", &batch_time(c)[..19]));
+                let mut flags = vec!["--as-of", as_of.as_str()];
+                if let Some(t) = &known_at {
+                    flags.extend(["--known-at", t.as_str()]);
+                }
+                let view = View {
+                    as_of: as_of.parse().unwrap(),
+                    known_at: known_at.clone(),
+                };
+                let reference = whole(&db, &view);
+                let folded = status(&db, &now, &flags);
+                prop_assert_eq!(&folded, &reference, "batch {} folded, {:?}", k, flags);
+                let saved = status(&db, &now, &flags);
+                prop_assert_eq!(&saved, &reference, "batch {} from saved folds, {:?}", k, flags);
+            }
+        }
+        prop_assert!(saved_rows(&db) > 0, "status saved its folds");
+    }
+}
+
+/// The built-in example: its text (stages, criteria labels, translations)
+/// is the same, byte for byte, from saved folds as from a fold, in English
+/// and in Khmer.
+#[test]
+fn status_text_from_saved_folds_is_the_folded_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("accord.db");
+    let now = "2010-12-31T12:00:00Z";
+    run(&db, now, &["init", "--example", "cambodia"], None);
+    for flags in [
+        vec!["status"],
+        vec!["status", "--lang", "km"],
+        vec!["status", "--as-of", "2010-03-31"],
+    ] {
+        let folded = run(&db, now, &flags, None);
+        assert!(saved_rows(&db) > 0, "{flags:?} saved its folds");
+        let saved = run(&db, now, &flags, None);
+        assert_eq!(
+            String::from_utf8(saved).unwrap(),
+            String::from_utf8(folded).unwrap(),
+            "{flags:?}"
+        );
+    }
+}
+
+/// Under `--read-only` nothing is saved, and the status is the same.
+#[test]
+fn read_only_status_saves_nothing() {
+    let (_dir, db, lines) = generated(7, 300);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    let out = run(&db, &now, &["--read-only", "status", "--json"], None);
+    assert_eq!(saved_rows(&db), 0);
+    assert_eq!(out, run(&db, &now, &["status", "--json"], None));
+    assert!(saved_rows(&db) > 0);
+}
+
+/// A saved fold whose row was edited (here: two partnerships' bodies
+/// swapped, each still a valid fold) fails its seal and is folded again.
+#[test]
+fn edited_saved_folds_are_not_used() {
+    let (_dir, db, lines) = generated(11, 500);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    let reference = status(&db, &now, &[]);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<(String, Vec<u8>)> = conn
+        .prepare("SELECT stream, body FROM accord_folds WHERE stream LIKE 'partnership:%' ORDER BY stream")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.len() >= 2, "{rows:?}");
+    let (first, second) = (&rows[0], &rows[1]);
+    assert_ne!(first.1, second.1);
+    let swap = "UPDATE accord_folds SET body = ?1 WHERE stream = ?2";
+    conn.execute(swap, rusqlite::params![second.1, first.0]).unwrap();
+    conn.execute(swap, rusqlite::params![first.1, second.0]).unwrap();
+    drop(conn);
+    assert_eq!(status(&db, &now, &[]), reference);
+}
+
+/// Saved folds copied under a log whose streams hold other events (a log
+/// restored underneath them: same streams, other content) are not used.
+#[test]
+fn saved_folds_of_another_log_are_not_used() {
+    let (_dir, db, lines) = generated(21, 600);
+    let now = batch_time(0);
+    let half = lines.len() / 2;
+    append(&db, &now, &lines[..half]);
+    // A second log with the same first half, then the rest: the folds of
+    // the first log, saved after its first half, are copied into it.
+    let other = db.with_file_name("other.db");
+    run(&other, &now, &["init"], None);
+    append(&other, &now, &lines[..half]);
+    append(&other, &batch_time(1), &lines[half..]);
+    append(&db, &batch_time(1), &lines[half..half + 1]);
+    let later = batch_time(2);
+    let expected = status(&other, &later, &["--read-only"]);
+    status(&db, &later, &[]);
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch(&format!(
+        "ATTACH '{}' AS first;
+         CREATE TABLE accord_folds AS SELECT * FROM first.accord_folds;",
+        db.display()
+    ))
+    .unwrap();
+    drop(conn);
+    assert!(saved_rows(&other) > 0);
+    assert_eq!(status(&other, &later, &[]), expected);
+}
+
+/// `accord rebuild` drops the saved folds; the next status saves them
+/// again.
+#[test]
+fn rebuild_drops_the_saved_folds() {
+    let (_dir, db, lines) = generated(5, 300);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    let before = status(&db, &now, &[]);
+    assert!(saved_rows(&db) > 0);
+    run(&db, &now, &["rebuild"], None);
+    assert_eq!(saved_rows(&db), 0);
+    assert_eq!(status(&db, &now, &[]), before);
+    assert!(saved_rows(&db) > 0);
+}
