@@ -73,7 +73,15 @@ fn generated(seed: u64, events: usize) -> (tempfile::TempDir, PathBuf, Vec<Strin
     let lines = run(
         &db,
         now,
-        &["generate", "--events", &n, "--partnerships", "6", "--seed", &s],
+        &[
+            "generate",
+            "--events",
+            &n,
+            "--partnerships",
+            "6",
+            "--seed",
+            &s,
+        ],
         None,
     );
     let lines = String::from_utf8(lines)

@@ -43,6 +43,7 @@ pub use partnership::{Partnership, PartnershipState};
 pub use programme::Programme;
 pub use replay::{Replay, ReplayBuilder, StreamFold, show};
 pub use status::{
-    PartnershipLine, ProgrammeShare, ProgrammeStatus, StatusBuilder, StatusParts, StreamStatus, Tally,
+    PartnershipLine, ProgrammeShare, ProgrammeStatus, StatusBuilder, StatusParts, StreamStatus,
+    Tally,
 };
 pub use view::{READ_AT_ANY_DATE, Sieve, View};

@@ -528,7 +528,11 @@ impl StatusBuilder {
         if self.programme.is_none() {
             self.programme = Some(ProgrammeShare::of(&self.shared));
         }
-        self.open = Some((partnership.to_owned(), Replay::new(), Tally::of(&self.shared)));
+        self.open = Some((
+            partnership.to_owned(),
+            Replay::new(),
+            Tally::of(&self.shared),
+        ));
     }
 
     fn close_partnership(&mut self) {

@@ -29,6 +29,8 @@ const CODE: &str = env!("ACCORD_FOLD_CODE");
 /// The folds of one kind in one view: those saved, the log's streams as
 /// they stand, and those folded now, to save.
 pub struct Folds<'a> {
+    /// The build's folding code ([`CODE`]; another in tests).
+    code: &'a str,
     kind: &'a str,
     view: String,
     tails: BTreeMap<String, Tail>,
@@ -48,13 +50,18 @@ fn view_name(view: &View) -> String {
 impl<'a> Folds<'a> {
     /// The folds of `kind` saved in `view`, and the streams' last events;
     /// `None` when the log keeps no saved folds (PostgreSQL).
-    pub fn open(store: &Store, kind: &'a str, view: &View) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+    pub fn open(
+        store: &Store,
+        kind: &'a str,
+        view: &View,
+    ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
         if store.backend_kind() != accord_events::store::BackendKind::Sqlite {
             return Ok(None);
         }
         let view = view_name(view);
         let saved = store.saved_folds(kind, &view)?;
         Ok(Some(Folds {
+            code: CODE,
             kind,
             view,
             tails: store.stream_tails()?,
@@ -72,7 +79,7 @@ impl<'a> Folds<'a> {
     /// order) saved under `name`.
     fn inputs(&self, name: &str, reads: &[&str]) -> [u8; 32] {
         let mut h = Sha256::new();
-        for part in [CODE, self.kind, &self.view, name] {
+        for part in [self.code, self.kind, &self.view, name] {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
         }
@@ -125,5 +132,68 @@ impl<'a> Folds<'a> {
             return;
         }
         store.save_folds(self.kind, &self.view, &self.new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folds<'a>(code: &'a str, tails: &[(&str, u64)], saved: &[NewFold]) -> Folds<'a> {
+        Folds {
+            code,
+            kind: "status",
+            view: view_name(&View::as_of(
+                chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(),
+            )),
+            tails: tails
+                .iter()
+                .map(|(s, seq)| {
+                    (
+                        (*s).to_owned(),
+                        Tail {
+                            seq: *seq,
+                            hash: [*seq as u8; 32],
+                        },
+                    )
+                })
+                .collect(),
+            saved: saved
+                .iter()
+                .map(|f| {
+                    let fold = SavedFold {
+                        inputs: f.inputs,
+                        body: f.body.clone(),
+                    };
+                    (f.stream.clone(), fold)
+                })
+                .collect(),
+            new: Vec::new(),
+        }
+    }
+
+    /// A fold saved by one build is read back by the same build while its
+    /// streams are unchanged, and by no other build, nor once a stream it
+    /// read has a new last event.
+    #[test]
+    fn a_saved_fold_is_used_only_by_its_build_on_its_streams() {
+        let tails = [("directory", 3), ("partnership:a", 9)];
+        let reads = ["directory", "partnership:a"];
+        let mut saving = folds("build one", &tails, &[]);
+        saving.keep("partnership:a", &reads, &42u32);
+        let saved = std::mem::take(&mut saving.new);
+
+        let same = folds("build one", &tails, &saved);
+        assert_eq!(same.saved::<u32>("partnership:a", &reads), Some(42));
+        let other_build = folds("build two", &tails, &saved);
+        assert_eq!(other_build.saved::<u32>("partnership:a", &reads), None);
+        let appended = folds(
+            "build one",
+            &[("directory", 3), ("partnership:a", 10)],
+            &saved,
+        );
+        assert_eq!(appended.saved::<u32>("partnership:a", &reads), None);
+        // Read with another list of streams, it is another fold.
+        assert_eq!(same.saved::<u32>("partnership:a", &["partnership:a"]), None);
     }
 }

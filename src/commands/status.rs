@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 
 use accord_events::store::{Store, StreamPart, Until};
 use accord_projections::{
-    ProgrammeShare, ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder, Sieve,
-    StatusBuilder, StatusParts, StreamStatus, View,
+    ProgrammeShare, ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder, Sieve, StatusBuilder,
+    StatusParts, StreamStatus, View,
 };
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, print_report, wording};
 use super::folds::Folds;
+use super::reading::{TimeArgs, head_of, print_report, wording};
 use super::stream;
 use crate::context::Context;
 use crate::error::CliError;
@@ -49,7 +49,11 @@ pub struct StatusArgs {
 /// (`folds.rs`); when none did and neither did the directory or the
 /// programme, it folds nothing but the programme's frameworks and
 /// translations its text needs.
-pub fn build(store: &Store, view: &View, save: bool) -> Result<(ProgrammeStatus, Replay), CliError> {
+pub fn build(
+    store: &Store,
+    view: &View,
+    save: bool,
+) -> Result<(ProgrammeStatus, Replay), CliError> {
     let Some(mut folds) = Folds::open(store, KIND, view)? else {
         let retractions = stream::prelude(store, &["event.retracted"])?;
         let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
@@ -113,7 +117,10 @@ fn by_partnership(parts: BTreeMap<String, StreamStatus>) -> BTreeMap<String, Str
     parts
         .into_iter()
         .map(|(stream, part)| {
-            let id = stream.strip_prefix("partnership:").unwrap_or(&stream).to_owned();
+            let id = stream
+                .strip_prefix("partnership:")
+                .unwrap_or(&stream)
+                .to_owned();
             (id, part)
         })
         .collect()

@@ -175,7 +175,11 @@ pub(crate) trait Backend {
     }
 
     /// The intact saved folds of a kind in a view.
-    fn saved_folds(&self, kind: &str, view: &str) -> Result<BTreeMap<String, SavedFold>, StoreError> {
+    fn saved_folds(
+        &self,
+        kind: &str,
+        view: &str,
+    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
         let _ = (kind, view);
         Ok(BTreeMap::new())
     }

@@ -125,8 +125,9 @@ pub(crate) fn load(
     if !has_table(conn)? {
         return Ok(out);
     }
-    let mut stmt =
-        conn.prepare("SELECT stream, inputs, body, seal FROM accord_folds WHERE kind = ?1 AND view = ?2")?;
+    let mut stmt = conn.prepare(
+        "SELECT stream, inputs, body, seal FROM accord_folds WHERE kind = ?1 AND view = ?2",
+    )?;
     let rows = stmt.query_map([kind, view], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -154,12 +155,7 @@ pub(crate) fn load(
 /// Saves `folds` of `kind` in `view` through a connection of its own, in
 /// one transaction, and keeps only the latest [`KEPT_VIEWS`] views of the
 /// kind. Gives up at once when another process is writing.
-pub(crate) fn save(
-    path: &Path,
-    kind: &str,
-    view: &str,
-    folds: &[NewFold],
-) -> rusqlite::Result<()> {
+pub(crate) fn save(path: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -238,5 +234,78 @@ impl Store {
     /// fold as before.
     pub fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
         !folds.is_empty() && self.backend.save_folds(kind, view, folds)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::store::Access;
+
+    fn fold(stream: &str, body: &[u8]) -> NewFold {
+        NewFold {
+            stream: stream.to_owned(),
+            inputs: [7; 32],
+            body: body.to_vec(),
+        }
+    }
+
+    /// Saved through a read-only store (a second connection writes), read
+    /// back intact; only the latest views of a kind are kept.
+    #[test]
+    fn the_latest_views_are_kept_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        drop(Store::create(&path, Clock::System).unwrap());
+        let store = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
+        assert!(store.saved_folds("status", "v0").unwrap().is_empty());
+        for v in 0..KEPT_VIEWS + 4 {
+            assert!(store.save_folds("status", &format!("v{v}"), &[fold("programme", b"x")]));
+        }
+        assert!(store.save_folds("snapshot", "v0", &[fold("programme", b"y")]));
+        for v in 0..4 {
+            assert!(
+                store
+                    .saved_folds("status", &format!("v{v}"))
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+        let last = store
+            .saved_folds("status", &format!("v{}", KEPT_VIEWS + 3))
+            .unwrap();
+        assert_eq!(last["programme"].body, b"x");
+        assert_eq!(last["programme"].inputs, [7; 32]);
+        // Another kind's views are its own.
+        assert_eq!(
+            store.saved_folds("snapshot", "v0").unwrap()["programme"].body,
+            b"y"
+        );
+    }
+
+    /// A row whose body, inputs or key was changed after it was saved fails
+    /// its seal and is not returned.
+    #[test]
+    fn an_edited_row_is_not_returned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        let store = Store::create(&path, Clock::System).unwrap();
+        assert!(store.save_folds(
+            "status",
+            "v",
+            &[fold("a", b"one"), fold("b", b"two"), fold("c", b"three")]
+        ));
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE accord_folds SET body = X'00' WHERE stream = 'a';
+             UPDATE accord_folds SET inputs = zeroblob(32) WHERE stream = 'b';",
+        )
+        .unwrap();
+        let read = store.saved_folds("status", "v").unwrap();
+        assert_eq!(read.keys().collect::<Vec<_>>(), ["c"]);
+        conn.execute("UPDATE accord_folds SET view = 'w' WHERE stream = 'c'", [])
+            .unwrap();
+        assert!(store.saved_folds("status", "w").unwrap().is_empty());
     }
 }

@@ -12,8 +12,8 @@ use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::filter::StreamPart;
-use super::integrity::damaged;
 use super::folds::{self, NewFold, SavedFold, Tail};
+use super::integrity::damaged;
 use super::reading::{self, ReadingIndex};
 use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
@@ -687,7 +687,11 @@ impl Backend for SqliteBackend {
         Ok(folds::tails(&self.conn)?)
     }
 
-    fn saved_folds(&self, kind: &str, view: &str) -> Result<BTreeMap<String, SavedFold>, StoreError> {
+    fn saved_folds(
+        &self,
+        kind: &str,
+        view: &str,
+    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
         Ok(folds::load(&self.conn, kind, view)?)
     }
 

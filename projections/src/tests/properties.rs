@@ -597,7 +597,10 @@ fn from_saved_parts(
         postcard::from_bytes(&postcard::to_stdvec(&first.programme).unwrap()).unwrap();
     assert_eq!(programme, first.programme);
     let mut parts = fold(&|p| refold.contains(p));
-    assert_eq!(parts.programme, programme, "the directory's and programme's share");
+    assert_eq!(
+        parts.programme, programme,
+        "the directory's and programme's share"
+    );
     for (p, part) in saved {
         if !refold.contains(&p) {
             parts.partnerships.insert(p, part);
@@ -796,7 +799,10 @@ fn streaming_equals_the_whole_slice_build_on_the_example() {
             assert_eq!(status, ProgrammeStatus::build(&l.events, &view));
             assert_eq!(by_stream(&l.events, &view), status);
             // Every partnership's part saved, then one in two folded again.
-            assert_eq!(from_saved_parts(&l.events, &view, &Default::default()), status);
+            assert_eq!(
+                from_saved_parts(&l.events, &view, &Default::default()),
+                status
+            );
             let half = stream_order(&l.events)
                 .iter()
                 .filter_map(|s| s.strip_prefix("partnership:"))
