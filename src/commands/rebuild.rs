@@ -10,7 +10,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::CliError;
 
-/// Rebuild the saved rule state and the reading index (derived data) from the log.
+/// Rebuild the saved rule state and the reading index (derived data) from the log; drop the saved folds.
 ///
 /// To check each new event against the rules, accord needs the state of
 /// everything recorded before it. On a large log, folding that from the
@@ -28,12 +28,18 @@ use crate::error::CliError;
 /// append, and ignored (the stream is scanned) unless the log still holds
 /// the event it was caught up to and its rows match their digest.
 ///
-/// `rebuild` drops both and builds them again from the whole log: after
-/// restoring or copying a log, or whenever you want to be sure they
-/// reflect nothing but the log.
+/// `status` also saves, beside an SQLite log, what each stream gave it in
+/// the view asked for, so that the next status in that view folds again
+/// only the streams that changed; a saved fold is used only while the
+/// last event of each stream it read is still the same.
+///
+/// `rebuild` drops all three and builds the first two again from the
+/// whole log (the next `status` saves its folds again): after restoring
+/// or copying a log, or whenever you want to be sure they reflect nothing
+/// but the log.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000"
+    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  dropped the saved folds (the next status saves them again)"
 )]
 pub struct RebuildArgs {}
 
@@ -64,7 +70,10 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
         // What the second derived table holds now, so that nobody has to
         // guess whether `show` will use it (each line under 80 columns).
         match reading {
-            ReadingIndex::Covers(seq) => outln!("rebuilt the reading index up to seq {seq}")?,
+            ReadingIndex::Covers(seq) => {
+                outln!("rebuilt the reading index up to seq {seq}")?;
+                outln!("dropped the saved folds (the next status saves them again)")?;
+            }
             ReadingIndex::Missing => outln!(
                 "this log keeps no reading index (PostgreSQL): reads scan the programme stream"
             )?,
