@@ -3,7 +3,8 @@
 //! `src/commands/folds.rs`). These tests hold what it prints from saved
 //! folds to the whole log's fold, after each of several appended batches,
 //! and show that saved folds which no longer match the log (edited rows, a
-//! log restored underneath) are never trusted.
+//! log restored underneath) are never trusted. The folds are kept in a
+//! file of their own beside the log (`<log>.folds`).
 
 use std::path::{Path, PathBuf};
 
@@ -46,9 +47,17 @@ fn whole(db: &Path, view: &View) -> Value {
     serde_json::to_value(ProgrammeStatus::build(&events, view)).unwrap()
 }
 
+/// The file the saved folds are kept in, beside the log.
+fn fold_file(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.folds", db.display()))
+}
+
 /// How many folds are saved beside the log.
 fn saved_rows(db: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    if !fold_file(db).exists() {
+        return 0;
+    }
+    let conn = rusqlite::Connection::open(fold_file(db)).unwrap();
     conn.query_row(
         "SELECT count(*) FROM sqlite_schema WHERE name = 'accord_folds'",
         [],
@@ -201,7 +210,7 @@ fn edited_saved_folds_are_not_used() {
     let now = batch_time(0);
     append(&db, &now, &lines);
     let reference = status(&db, &now, &[]);
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = rusqlite::Connection::open(fold_file(&db)).unwrap();
     let rows: Vec<(String, Vec<u8>)> = conn
         .prepare("SELECT stream, body FROM accord_folds WHERE stream LIKE 'partnership:%' ORDER BY stream")
         .unwrap()
@@ -238,19 +247,12 @@ fn saved_folds_of_another_log_are_not_used() {
     let later = batch_time(2);
     let expected = status(&other, &later, &["--read-only"]);
     status(&db, &later, &[]);
-    let conn = rusqlite::Connection::open(&other).unwrap();
-    conn.execute_batch(&format!(
-        "ATTACH '{}' AS first;
-         CREATE TABLE accord_folds AS SELECT * FROM first.accord_folds;",
-        db.display()
-    ))
-    .unwrap();
-    drop(conn);
+    std::fs::copy(fold_file(&db), fold_file(&other)).unwrap();
     assert!(saved_rows(&other) > 0);
     assert_eq!(status(&other, &later, &[]), expected);
 }
 
-/// `accord rebuild` drops the saved folds; the next status saves them
+/// `accord rebuild` deletes the saved folds; the next status saves them
 /// again.
 #[test]
 fn rebuild_drops_the_saved_folds() {

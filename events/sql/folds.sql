@@ -1,16 +1,17 @@
--- Saved folds beside the log (events/src/store/folds.rs): what a reading
--- command derived from one stream in one view (the as-of date and the
--- known-at time), kept so that the next command in the same view folds
--- again only the streams that changed since.
+-- Saved folds, in a file beside the log (`<log>.folds`, a database of its
+-- own: events/src/store/folds.rs): what a reading command derived from one
+-- stream in one view (the as-of date and the known-at time), kept so that
+-- the next command in the same view folds again only the streams that
+-- changed since.
 --
 -- Derived data, never trusted over the log: each row names the inputs it
 -- was folded from (a digest of the build's code and of the last event,
 -- seq and hash, of each stream it read) and is used only while those are
 -- still the log's; each row is sealed (a SHA-256 over its other columns)
 -- and an edited row is ignored. Written by reading commands when they can
--- (best effort: a log that cannot be written is folded as before), only
--- for the views they were asked for, the latest few kept; dropped by
--- `accord rebuild`. Not covered by the hash chain, and never read by
+-- (best effort: where the file cannot be written, logs are folded as
+-- before), only for the views they were asked for, the latest few kept;
+-- deleted by `accord rebuild`. Not covered by the hash chain, and never read by
 -- verify, export or the rules.
 CREATE TABLE IF NOT EXISTS accord_folds (
     kind   TEXT    NOT NULL,   -- what was folded ('status', ...)

@@ -1,7 +1,8 @@
 //! Folds saved beside the log, for the reading commands that fold every
 //! stream (`status`): what each stream gave in a view is saved, and the
 //! next command in the same view folds again only the streams that changed
-//! since (`accord_events::store::folds` keeps the rows).
+//! since (`accord_events::store::folds` keeps the rows, in a file of their
+//! own beside the log's: `<log>.folds`; the log's file is never written).
 //!
 //! A saved fold is used only when the digest of its inputs is still the
 //! one it was saved with: this build's code (`ACCORD_FOLD_CODE`, from
@@ -59,7 +60,7 @@ impl<'a> Folds<'a> {
             return Ok(None);
         }
         let view = view_name(view);
-        let saved = store.saved_folds(kind, &view)?;
+        let saved = store.saved_folds(kind, &view);
         Ok(Some(Folds {
             code: CODE,
             kind,

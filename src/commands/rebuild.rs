@@ -10,7 +10,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::CliError;
 
-/// Rebuild the saved rule state and the reading index (derived data) from the log; drop the saved folds.
+/// Rebuild the saved rule state and the reading index (derived data) from the log; delete the saved folds.
 ///
 /// To check each new event against the rules, accord needs the state of
 /// everything recorded before it. On a large log, folding that from the
@@ -28,10 +28,10 @@ use crate::error::CliError;
 /// append, and ignored (the stream is scanned) unless the log still holds
 /// the event it was caught up to and its rows match their digest.
 ///
-/// `status` also saves, beside an SQLite log, what each stream gave it in
-/// the view asked for, so that the next status in that view folds again
-/// only the streams that changed; a saved fold is used only while the
-/// last event of each stream it read is still the same.
+/// `status` also saves, in a file beside an SQLite log (`<log>.folds`),
+/// what each stream gave it in the view asked for, so that the next status
+/// in that view folds again only the streams that changed; a saved fold is
+/// used only while the last event of each stream it read is still the same.
 ///
 /// `rebuild` drops all three and builds the first two again from the
 /// whole log (the next `status` saves its folds again): after restoring
@@ -39,7 +39,7 @@ use crate::error::CliError;
 /// but the log.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  dropped the saved folds (the next status saves them again)"
+    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  deleted the saved folds (the next status saves them again)"
 )]
 pub struct RebuildArgs {}
 
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
         match reading {
             ReadingIndex::Covers(seq) => {
                 outln!("rebuilt the reading index up to seq {seq}")?;
-                outln!("dropped the saved folds (the next status saves them again)")?;
+                outln!("deleted the saved folds (the next status saves them again)")?;
             }
             ReadingIndex::Missing => outln!(
                 "this log keeps no reading index (PostgreSQL): reads scan the programme stream"

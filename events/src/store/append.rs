@@ -161,7 +161,9 @@ impl Store {
     pub fn rebuild_checkpoint(&mut self) -> Result<Head, StoreError> {
         let db = &*self.backend;
         db.drop_checkpoint()?;
-        db.drop_folds()?;
+        if let Some(file) = db.fold_file() {
+            super::folds::remove(&file).map_err(StoreError::Io)?;
+        }
         db.drop_reading()?;
         db.catch_up_reading(true)?;
         let cache = refresh(db, None)?;

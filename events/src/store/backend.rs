@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::StoreError;
 use super::filter::{LogFilter, StreamPart};
-use super::folds::{NewFold, SavedFold, Tail};
+use super::folds::Tail;
 use super::reading::ReadingIndex;
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
@@ -174,25 +174,10 @@ pub(crate) trait Backend {
         Ok(BTreeMap::new())
     }
 
-    /// The intact saved folds of a kind in a view.
-    fn saved_folds(
-        &self,
-        kind: &str,
-        view: &str,
-    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
-        let _ = (kind, view);
-        Ok(BTreeMap::new())
-    }
-
-    /// Saves folds (best effort: `false` when they were not written).
-    fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
-        let _ = (kind, view, folds);
-        false
-    }
-
-    /// Drops every saved fold.
-    fn drop_folds(&self) -> Result<(), StoreError> {
-        Ok(())
+    /// The file the saved folds are kept in, beside the log (`folds.rs`;
+    /// SQLite only, when the log's file can be opened a second time).
+    fn fold_file(&self) -> Option<std::path::PathBuf> {
+        None
     }
 
     /// The name of that check, for the message when it fails.

@@ -1,6 +1,11 @@
 //! Saved folds: what a reading command derived from one stream in one view,
-//! kept beside an SQLite log so that the next command in that view folds
-//! again only the streams that changed since (`sql/folds.sql`).
+//! kept in a file beside an SQLite log (`<log>.folds`, an SQLite database
+//! of its own: `sql/folds.sql`) so that the next command in that view
+//! folds again only the streams that changed since.
+//!
+//! Not in the log's own file: a reading command never changes the log's
+//! file (an auditor may compare its bytes before and after), and the file
+//! of saved folds may be deleted at any time.
 //!
 //! The store knows nothing of what is folded: a row is a body of bytes its
 //! reader encodes, filed by kind, view and stream, with the digest of the
@@ -14,15 +19,17 @@
 //! index, `reading.rs`):
 //! - each row is sealed, a SHA-256 over its other columns: a row edited,
 //!   truncated or moved to another key is not returned;
-//! - rows are written in a connection and transaction of their own, only
-//!   when the log can be written and no other writer holds it (a reader
-//!   never waits for it), and only the latest [`KEPT_VIEWS`] views of a
-//!   kind are kept;
-//! - `accord rebuild` drops them; `verify`, `export` and the rules never
-//!   read them.
+//! - a file that cannot be read (missing, locked, not a database) holds
+//!   no saved folds, and one that is not a database is replaced when next
+//!   written;
+//! - rows are written in a transaction of their own, only when nobody else
+//!   is writing that file (a reader never waits for it), and only the
+//!   latest [`KEPT_VIEWS`] views of a kind are kept;
+//! - `accord rebuild` deletes the file; `verify`, `export` and the rules
+//!   never read it.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -115,14 +122,24 @@ pub(crate) fn tails(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Tail
     Ok(out)
 }
 
-/// The intact folds of `kind` saved in `view`, by stream.
-pub(crate) fn load(
-    conn: &Connection,
-    kind: &str,
-    view: &str,
-) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
+/// The file of saved folds beside the log at `log`.
+pub(crate) fn file_beside(log: &Path) -> PathBuf {
+    let mut name = log.as_os_str().to_owned();
+    name.push(".folds");
+    PathBuf::from(name)
+}
+
+/// The intact folds of `kind` saved in `view` in `file`, by stream.
+fn load(file: &Path, kind: &str, view: &str) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
     let mut out = BTreeMap::new();
-    if !has_table(conn)? {
+    if !file.is_file() {
+        return Ok(out);
+    }
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    if !has_table(&conn)? {
         return Ok(out);
     }
     let mut stmt = conn.prepare(
@@ -152,18 +169,30 @@ pub(crate) fn load(
     Ok(out)
 }
 
-/// Saves `folds` of `kind` in `view` through a connection of its own, in
-/// one transaction, and keeps only the latest [`KEPT_VIEWS`] views of the
-/// kind. Gives up at once when another process is writing.
-pub(crate) fn save(path: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
+/// Saves `folds` of `kind` in `view` in `file` (created when missing;
+/// replaced when it is not a database), in one transaction, and keeps only
+/// the latest [`KEPT_VIEWS`] views of the kind. Gives up at once when
+/// another process is writing it.
+fn save(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
+    match save_once(file, kind, view, folds) {
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            remove(file).map_err(|_| e)?;
+            save_once(file, kind, view, folds)
+        }
+        other => other,
+    }
+}
+
+fn save_once(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
     let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(Duration::ZERO)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    let written = write(&conn, kind, view, folds);
-    match written {
+    match write(&conn, kind, view, folds) {
         Ok(()) => conn.execute_batch("COMMIT"),
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
@@ -206,9 +235,17 @@ fn write(conn: &Connection, kind: &str, view: &str, folds: &[NewFold]) -> rusqli
     Ok(())
 }
 
-/// Drops every saved fold.
-pub(crate) fn drop_all(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("DROP TABLE IF EXISTS accord_folds")
+/// Deletes the file of saved folds (and a journal SQLite left beside it).
+pub(crate) fn remove(file: &Path) -> std::io::Result<()> {
+    let mut journal = file.as_os_str().to_owned();
+    journal.push("-journal");
+    for path in [file.to_owned(), PathBuf::from(journal)] {
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -218,22 +255,29 @@ impl Store {
         self.backend.stream_tails()
     }
 
-    /// The intact folds of `kind` saved in `view`, by stream (none on a
-    /// backend that keeps none).
-    pub fn saved_folds(
-        &self,
-        kind: &str,
-        view: &str,
-    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
-        self.backend.saved_folds(kind, view)
+    /// The intact folds of `kind` saved in `view`, by stream: none when
+    /// the log keeps no file of saved folds or it cannot be read.
+    pub fn saved_folds(&self, kind: &str, view: &str) -> BTreeMap<String, SavedFold> {
+        self.backend
+            .fold_file()
+            .and_then(|file| load(&file, kind, view).ok())
+            .unwrap_or_default()
     }
 
     /// Saves folds of `kind` in `view`, replacing those of the same
     /// streams. Best effort: `false` when they could not be written (a
-    /// read-only file, another process writing, PostgreSQL); readers then
-    /// fold as before.
+    /// read-only directory, another process writing, PostgreSQL); readers
+    /// then fold as before.
     pub fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
-        !folds.is_empty() && self.backend.save_folds(kind, view, folds)
+        match self.backend.fold_file() {
+            Some(file) if !folds.is_empty() => save(&file, kind, view, folds).is_ok(),
+            _ => false,
+        }
+    }
+
+    /// The file the saved folds are kept in, if this log keeps one.
+    pub fn fold_file(&self) -> Option<PathBuf> {
+        self.backend.fold_file()
     }
 }
 
@@ -259,7 +303,7 @@ mod tests {
         let path = dir.path().join("log.db");
         drop(Store::create(&path, Clock::System).unwrap());
         let store = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
-        assert!(store.saved_folds("status", "v0").unwrap().is_empty());
+        assert!(store.saved_folds("status", "v0").is_empty());
         for v in 0..KEPT_VIEWS + 4 {
             assert!(store.save_folds("status", &format!("v{v}"), &[fold("programme", b"x")]));
         }
@@ -296,16 +340,22 @@ mod tests {
             "v",
             &[fold("a", b"one"), fold("b", b"two"), fold("c", b"three")]
         ));
-        let conn = Connection::open(&path).unwrap();
+        let conn = Connection::open(file_beside(&path)).unwrap();
         conn.execute_batch(
             "UPDATE accord_folds SET body = X'00' WHERE stream = 'a';
              UPDATE accord_folds SET inputs = zeroblob(32) WHERE stream = 'b';",
         )
         .unwrap();
-        let read = store.saved_folds("status", "v").unwrap();
+        let read = store.saved_folds("status", "v");
         assert_eq!(read.keys().collect::<Vec<_>>(), ["c"]);
         conn.execute("UPDATE accord_folds SET view = 'w' WHERE stream = 'c'", [])
             .unwrap();
-        assert!(store.saved_folds("status", "w").unwrap().is_empty());
+        assert!(store.saved_folds("status", "w").is_empty());
+        // A file that is not a database holds nothing, and is replaced.
+        drop(conn);
+        std::fs::write(file_beside(&path), b"not a database").unwrap();
+        assert!(store.saved_folds("status", "v").is_empty());
+        assert!(store.save_folds("status", "v", &[fold("a", b"again")]));
+        assert_eq!(store.saved_folds("status", "v")["a"].body, b"again");
     }
 }

@@ -28,6 +28,7 @@ mod reading;
 mod sql;
 mod sqlite;
 mod sqlite_check;
+mod sqlite_file;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -12,11 +12,12 @@ use super::backend::{
     Backend, BodyWriter, CheckedRowsFn, RowRejected, RowsFn, Scan, StructuralJob, declared_triggers,
 };
 use super::filter::StreamPart;
-use super::folds::{self, NewFold, SavedFold, Tail};
+use super::folds::{self, Tail};
 use super::integrity::damaged;
 use super::reading::{self, ReadingIndex};
 use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
+use super::sqlite_file::{FileId, file_id, file_uri, immutable_uri, wal_pending};
 use super::{Access, BUSY_TIMEOUT, SCHEMA, StoreError, check_schema_version};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
@@ -687,22 +688,8 @@ impl Backend for SqliteBackend {
         Ok(folds::tails(&self.conn)?)
     }
 
-    fn saved_folds(
-        &self,
-        kind: &str,
-        view: &str,
-    ) -> Result<BTreeMap<String, SavedFold>, StoreError> {
-        Ok(folds::load(&self.conn, kind, view)?)
-    }
-
-    fn save_folds(&self, kind: &str, view: &str, saved: &[NewFold]) -> bool {
-        // Only through a second connection to the same file: not on
-        // read-only media, nor for a pilot log read through a copy.
-        self.reopenable && folds::save(&self.path, kind, view, saved).is_ok()
-    }
-
-    fn drop_folds(&self) -> Result<(), StoreError> {
-        Ok(folds::drop_all(&self.conn)?)
+    fn fold_file(&self) -> Option<PathBuf> {
+        self.reopenable.then(|| folds::file_beside(&self.path))
     }
 
     fn structural_check_name(&self) -> &'static str {
@@ -906,61 +893,6 @@ fn cannot_open(e: &rusqlite::Error) -> bool {
             C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::AuthorizationForStatementDenied
         )
     )
-}
-
-/// True when a `-wal` file with content lies beside the log: committed
-/// events may be in it, so the log must not be read `immutable` (which
-/// would ignore them).
-fn wal_pending(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
-}
-
-/// `file:///abs/path?immutable=1`, with the characters URIs reserve escaped.
-fn immutable_uri(path: &Path) -> Option<String> {
-    file_uri(path, "immutable=1")
-}
-
-/// `file:///abs/path?QUERY`, with the characters URIs reserve escaped.
-fn file_uri(path: &Path, query: &str) -> Option<String> {
-    let abs = std::fs::canonicalize(path).ok()?;
-    let abs = abs.to_str()?;
-    let mut uri = String::from("file://");
-    for c in abs.chars() {
-        match c {
-            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
-            c => uri.push(c),
-        }
-    }
-    uri.push('?');
-    uri.push_str(query);
-    Some(uri)
-}
-
-/// Which file a path names right now: device and inode on Unix (elsewhere
-/// only whether it exists).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileId {
-    dev: u64,
-    ino: u64,
-}
-
-fn file_id(path: &Path) -> Option<FileId> {
-    let meta = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        Some(FileId {
-            dev: meta.dev(),
-            ino: meta.ino(),
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        Some(FileId { dev: 0, ino: 0 })
-    }
 }
 
 #[cfg(test)]

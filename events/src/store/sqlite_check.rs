@@ -14,9 +14,9 @@
 //!   which the chain walk computes from the rows it reads anyway; and
 //!   each entry compared with the one before it (in order, and distinct
 //!   where the index is UNIQUE);
-//! - the small tables (`accord_meta`, the saved rule state, the reading
-//!   index's head and tables of digests, and the saved folds, which carry
-//!   a CHECK or an index of their own) by `integrity_check` on each of them.
+//! - the small tables (`accord_meta`, the saved rule state, and the
+//!   reading index's head and tables of digests, which carry a CHECK or an
+//!   index of their own) by `integrity_check` on each of them.
 //!
 //! Whenever any of that finds anything, or cannot be run as planned (the
 //! schema is not accord's, rows outside the sequence, a walk that stopped,
@@ -134,7 +134,6 @@ fn quick_checks(conn: &Connection) -> Result<Option<TableDigest>, StoreError> {
         "accord_reading_head",
         "accord_reading_names_head",
         "accord_reading_entries_head",
-        "accord_folds",
     ] {
         let exists: i64 = conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
