@@ -37,6 +37,9 @@ pub struct Folds<'a> {
     tails: BTreeMap<String, Tail>,
     saved: BTreeMap<String, SavedFold>,
     new: Vec<NewFold>,
+    /// The names of the parts of streams read as streams of their own
+    /// ([`Folds::add_part`]).
+    parts: Vec<String>,
 }
 
 /// How a view is named in the saved rows.
@@ -68,12 +71,33 @@ impl<'a> Folds<'a> {
             tails: store.stream_tails()?,
             saved,
             new: Vec::new(),
+            parts: Vec::new(),
         }))
+    }
+
+    /// Reads `name` as a stream whose last event is the last of `types` in
+    /// `stream`: for a fold that reads only those types of it.
+    pub fn add_part(
+        &mut self,
+        store: &Store,
+        name: &str,
+        stream: &str,
+        types: &[&str],
+    ) -> Result<(), crate::error::CliError> {
+        if let Some(tail) = store.last_of_types(stream, types)? {
+            self.tails.insert(name.to_owned(), tail);
+        }
+        self.parts.push(name.to_owned());
+        Ok(())
     }
 
     /// Every stream of the log, in name order.
     pub fn streams(&self) -> impl Iterator<Item = &str> {
-        self.tails.keys().map(String::as_str)
+        let parts = &self.parts;
+        self.tails
+            .keys()
+            .map(String::as_str)
+            .filter(move |s| !parts.iter().any(|name| name == s))
     }
 
     /// The digest of a fold of `reads` (the streams it reads, in a fixed
@@ -129,7 +153,19 @@ impl<'a> Folds<'a> {
         if self.new.is_empty() {
             return;
         }
-        if store.stream_tails().ok().as_ref() != Some(&self.tails) {
+        // The parts' tails follow from their streams': the streams' are
+        // compared.
+        let parts = &self.parts;
+        let streams: BTreeMap<&String, &Tail> = self
+            .tails
+            .iter()
+            .filter(|(s, _)| !parts.contains(s))
+            .collect();
+        let now = match store.stream_tails() {
+            Ok(now) => now,
+            Err(_) => return,
+        };
+        if now.iter().collect::<BTreeMap<_, _>>() != streams {
             return;
         }
         store.save_folds(self.kind, &self.view, &self.new);
@@ -170,6 +206,7 @@ mod tests {
                 })
                 .collect(),
             new: Vec::new(),
+            parts: Vec::new(),
         }
     }
 

@@ -11,6 +11,8 @@ use accord_projections::{
 };
 use clap::Args;
 
+use accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE;
+
 use super::folds::Folds;
 use super::reading::{TimeArgs, head_of, print_report, wording};
 use super::stream;
@@ -60,6 +62,16 @@ pub fn build(
         stream::fold_by_stream(store, view, &mut status)?;
         return Ok(status.finish());
     };
+    // A partnership's line reads of the programme stream only the types a
+    // state needs (a property test in projections holds the state to
+    // that): a meeting or finding recorded on the programme does not
+    // make every line fold again.
+    folds.add_part(
+        store,
+        PROGRAMME_FOR_STATE,
+        "programme",
+        &PROGRAMME_TYPES_FOR_STATE,
+    )?;
     let partnerships: Vec<String> = folds
         .streams()
         .filter(|s| s.starts_with("partnership:"))
@@ -68,7 +80,7 @@ pub fn build(
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in &partnerships {
-        match folds.saved::<StreamStatus>(stream, &[SHARED[0], SHARED[1], stream]) {
+        match folds.saved::<StreamStatus>(stream, &line_reads(stream)) {
             Some(part) => {
                 saved.insert(stream.clone(), part);
             }
@@ -94,7 +106,7 @@ pub fn build(
         folds.keep(PROGRAMME, &SHARED, &parts.programme);
         for (p, part) in &parts.partnerships {
             let stream = format!("partnership:{p}");
-            folds.keep(&stream, &[SHARED[0], SHARED[1], &stream], part);
+            folds.keep(&stream, &line_reads(&stream), part);
         }
     }
     parts.partnerships.extend(by_partnership(saved));
@@ -109,8 +121,15 @@ pub fn build(
 const KIND: &str = "status";
 /// The name the directory's and programme's share is saved under.
 const PROGRAMME: &str = "directory+programme";
-/// The streams every part of the status reads.
+/// The streams the directory's and programme's share reads.
 const SHARED: [&str; 2] = ["directory", "programme"];
+/// The name of what a partnership's line reads of the programme stream.
+const PROGRAMME_FOR_STATE: &str = "programme:types-for-state";
+
+/// What a partnership's line (saved under its stream's name) reads.
+fn line_reads(stream: &str) -> [&str; 3] {
+    ["directory", PROGRAMME_FOR_STATE, stream]
+}
 
 /// Parts filed by stream, filed by partnership id.
 fn by_partnership(parts: BTreeMap<String, StreamStatus>) -> BTreeMap<String, StreamStatus> {
@@ -132,7 +151,7 @@ fn by_partnership(parts: BTreeMap<String, StreamStatus>) -> BTreeMap<String, Str
 /// index).
 fn wording_fold(store: &Store, view: &View) -> Result<Replay, CliError> {
     let events = store.read_stream_parts(&[StreamPart {
-        types: Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+        types: Some(&PROGRAMME_TYPES_FOR_STATE),
         until: Some(Until {
             day: view.as_of,
             except: &READ_AT_ANY_DATE,

@@ -174,6 +174,13 @@ pub(crate) trait Backend {
         Ok(BTreeMap::new())
     }
 
+    /// The last event of `stream` of one of `types` (none where
+    /// `stream_tails` gives none).
+    fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
+        let _ = (stream, types);
+        Ok(None)
+    }
+
     /// The file the saved folds are kept in, beside the log (`folds.rs`;
     /// SQLite only, when the log's file can be opened a second time).
     fn fold_file(&self) -> Option<std::path::PathBuf> {

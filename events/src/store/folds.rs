@@ -105,16 +105,7 @@ pub(crate) fn tails(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Tail
     )?;
     let mut out = BTreeMap::new();
     for stream in streams {
-        let tail = last
-            .query_row([&stream], |r| {
-                let hash: Vec<u8> = r.get(1)?;
-                Ok(Tail {
-                    seq: r.get::<_, i64>(0)? as u64,
-                    // A hash of the wrong length matches no fold's inputs.
-                    hash: hash.try_into().unwrap_or([0; 32]),
-                })
-            })
-            .optional()?;
+        let tail = last.query_row([&stream], tail_of).optional()?;
         if let Some(tail) = tail {
             out.insert(stream, tail);
         }
@@ -127,6 +118,34 @@ pub(crate) fn file_beside(log: &Path) -> PathBuf {
     let mut name = log.as_os_str().to_owned();
     name.push(".folds");
     PathBuf::from(name)
+}
+
+/// The last event of `stream` of one of `types`: the stream read backwards
+/// through its index until one is found.
+pub(crate) fn last_of_types(
+    conn: &Connection,
+    stream: &str,
+    types: &[&str],
+) -> rusqlite::Result<Option<Tail>> {
+    let marks: Vec<String> = (0..types.len()).map(|i| format!("?{}", i + 2)).collect();
+    let sql = format!(
+        "SELECT seq, hash FROM events WHERE stream = ?1 AND type IN ({})
+         ORDER BY stream_version DESC LIMIT 1",
+        marks.join(", ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let params = std::iter::once(stream).chain(types.iter().copied());
+    stmt.query_row(rusqlite::params_from_iter(params), tail_of)
+        .optional()
+}
+
+fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
+    let hash: Vec<u8> = r.get(1)?;
+    Ok(Tail {
+        seq: r.get::<_, i64>(0)? as u64,
+        // A hash of the wrong length matches no fold's inputs.
+        hash: hash.try_into().unwrap_or([0; 32]),
+    })
 }
 
 /// The intact folds of `kind` saved in `view` in `file`, by stream.
@@ -253,6 +272,13 @@ impl Store {
     /// keeps no saved folds (PostgreSQL), where nothing is saved either.
     pub fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
         self.backend.stream_tails()
+    }
+
+    /// The last event of `stream` of one of `types`, as
+    /// [`Store::stream_tails`] gives a stream's (none where that gives
+    /// none): for a fold that reads only those types of the stream.
+    pub fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
+        self.backend.last_of_types(stream, types)
     }
 
     /// The intact folds of `kind` saved in `view`, by stream: none when

@@ -688,6 +688,10 @@ impl Backend for SqliteBackend {
         Ok(folds::tails(&self.conn)?)
     }
 
+    fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
+        Ok(folds::last_of_types(&self.conn, stream, types)?)
+    }
+
     fn fold_file(&self) -> Option<PathBuf> {
         self.reopenable.then(|| folds::file_beside(&self.path))
     }
