@@ -266,3 +266,25 @@ fn rebuild_drops_the_saved_folds() {
     assert_eq!(status(&db, &now, &[]), before);
     assert!(saved_rows(&db) > 0);
 }
+
+/// A partnership's line reads, of the programme stream, only the types a
+/// state needs; one of those appended after the lines were saved (here a
+/// stage completed, which makes a review overdue where none was held)
+/// folds every line again.
+#[test]
+fn a_stage_completed_after_saving_folds_the_lines_again() {
+    let (_dir, db, lines) = generated(3, 700);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("\"type\":\"stage.completed\""))
+        .unwrap();
+    append(&db, &batch_time(0), &lines[..at]);
+    let flags = ["--as-of", "2010-06-30"];
+    let view = View::as_of("2010-06-30".parse().unwrap());
+    let before = status(&db, &batch_time(1), &flags);
+    assert_eq!(before, whole(&db, &view));
+    append(&db, &batch_time(1), &lines[at..=at]);
+    let after = status(&db, &batch_time(1), &flags);
+    assert_ne!(after["overdue_reviews"], before["overdue_reviews"], "the test's premise");
+    assert_eq!(after, whole(&db, &view));
+}
