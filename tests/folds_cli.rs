@@ -285,6 +285,84 @@ fn a_stage_completed_after_saving_folds_the_lines_again() {
     assert_eq!(before, whole(&db, &view));
     append(&db, &batch_time(1), &lines[at..=at]);
     let after = status(&db, &batch_time(1), &flags);
-    assert_ne!(after["overdue_reviews"], before["overdue_reviews"], "the test's premise");
+    assert_ne!(
+        after["overdue_reviews"], before["overdue_reviews"],
+        "the test's premise"
+    );
     assert_eq!(after, whole(&db, &view));
+}
+
+/// Batches that touch only partnerships' streams (the directory's and the
+/// programme's share still saved): each partnership that changed is read
+/// on its own, as `show` reads it, and the status is the whole log's.
+#[test]
+fn partnerships_that_changed_alone_are_read_one_by_one() {
+    let (dir, db, lines) = generated(9, 900);
+    // The stream of each line, from a scratch log holding them all.
+    let scratch = dir.path().join("scratch.db");
+    run(&scratch, &batch_time(0), &["init"], None);
+    append(&scratch, &batch_time(0), &lines);
+    let store = Store::open(&scratch, Access::ReadOnly, Clock::System).unwrap();
+    let on_partnership: Vec<bool> = store
+        .read_all()
+        .unwrap()
+        .iter()
+        .map(|e| e.stream.starts_with("partnership:"))
+        .collect();
+    assert_eq!(on_partnership.len(), lines.len());
+    // Runs of consecutive partnership events in the second half, each a
+    // batch of its own, with what comes between them.
+    let mut batches: Vec<(usize, usize)> = Vec::new();
+    let mut i = lines.len() / 2;
+    while i < lines.len() && batches.len() < 4 {
+        let start = i;
+        while i < lines.len() && on_partnership[i] && i - start < 12 {
+            i += 1;
+        }
+        if i - start >= 2 {
+            batches.push((start, i));
+        }
+        i += 1;
+    }
+    assert!(batches.len() >= 2, "the test's premise: {batches:?}");
+    let views = [
+        ("2015-06-30", None),
+        ("2025-12-31", None),
+        ("2025-12-31", Some(1usize)),
+    ];
+    let mut done = 0;
+    for (k, (start, end)) in batches.iter().enumerate() {
+        let now = batch_time(2 * k + 1);
+        append(&db, &batch_time(2 * k), &lines[done..*start]);
+        let asked: Vec<(Vec<String>, View)> = views
+            .iter()
+            .map(|(as_of, cut)| {
+                let known_at = cut.map(|c| format!("{}.000000Z", &batch_time(2 * k + c)[..19]));
+                let mut flags = vec!["--as-of".to_owned(), (*as_of).to_owned()];
+                if let Some(t) = &known_at {
+                    flags.extend(["--known-at".to_owned(), t.clone()]);
+                }
+                let view = View {
+                    as_of: as_of.parse().unwrap(),
+                    known_at,
+                };
+                (flags, view)
+            })
+            .collect();
+        // Saved in each view, then the partnerships' batch.
+        for (flags, _) in &asked {
+            let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+            status(&db, &now, &flags);
+        }
+        append(&db, &now, &lines[*start..*end]);
+        done = *end;
+        for (flags, view) in &asked {
+            let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+            assert_eq!(
+                status(&db, &now, &flags),
+                whole(&db, view),
+                "batch {k} {flags:?}"
+            );
+        }
+    }
 }

@@ -201,6 +201,22 @@ pub fn state(
     partnership: &str,
     view: &View,
 ) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
+    let (_, replay) = state_fold(store, partnership, view)?;
+    let state = replay
+        .partnership_state(partnership, view)
+        .ok_or_else(|| not_established(partnership, view))?;
+    Ok((state, replay))
+}
+
+/// What a partnership's state is derived from in `view`: its own events
+/// (its stream, and the programme's of the types a state needs; nothing
+/// dated after the as-of date but what counts at any date), and their
+/// fold with the organisations and people they name.
+pub fn state_fold(
+    store: &Store,
+    partnership: &str,
+    view: &View,
+) -> Result<(Vec<Envelope>, Replay), CliError> {
     // A state needs only some of the programme stream (a property test in
     // projections holds the list to that).
     // Of the directory, only the organisations and people it names (a
@@ -220,10 +236,7 @@ pub fn state(
             ..StreamPart::directory_entries(entries)
         }])
     })?;
-    let state = replay
-        .partnership_state(partnership, view)
-        .ok_or_else(|| not_established(partnership, view))?;
-    Ok((state, replay))
+    Ok((own, replay))
 }
 
 /// How every reading command ends: with `--json`, the report and the head
