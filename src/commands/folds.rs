@@ -91,6 +91,11 @@ impl<'a> Folds<'a> {
         Ok(())
     }
 
+    /// How many events `stream` holds (0 when the log has none in it).
+    pub fn stream_len(&self, stream: &str) -> u64 {
+        self.tails.get(stream).map_or(0, |t| t.version)
+    }
+
     /// Every stream of the log, in name order.
     pub fn streams(&self) -> impl Iterator<Item = &str> {
         let parts = &self.parts;
@@ -191,6 +196,7 @@ mod tests {
                         Tail {
                             seq: *seq,
                             hash: [*seq as u8; 32],
+                            version: *seq,
                         },
                     )
                 })

@@ -51,6 +51,8 @@ pub struct Tail {
     pub seq: u64,
     /// Its hash, which covers every event before it.
     pub hash: [u8; 32],
+    /// Its position in its stream: how many events the stream holds.
+    pub version: u64,
 }
 
 /// A fold read back: the digest of its inputs, and its body.
@@ -101,7 +103,8 @@ pub(crate) fn tails(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Tail
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut last = conn.prepare(
-        "SELECT seq, hash FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
+        "SELECT seq, hash, stream_version FROM events WHERE stream = ?1
+         ORDER BY stream_version DESC LIMIT 1",
     )?;
     let mut out = BTreeMap::new();
     for stream in streams {
@@ -129,7 +132,7 @@ pub(crate) fn last_of_types(
 ) -> rusqlite::Result<Option<Tail>> {
     let marks: Vec<String> = (0..types.len()).map(|i| format!("?{}", i + 2)).collect();
     let sql = format!(
-        "SELECT seq, hash FROM events WHERE stream = ?1 AND type IN ({})
+        "SELECT seq, hash, stream_version FROM events WHERE stream = ?1 AND type IN ({})
          ORDER BY stream_version DESC LIMIT 1",
         marks.join(", ")
     );
@@ -145,6 +148,7 @@ fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
         seq: r.get::<_, i64>(0)? as u64,
         // A hash of the wrong length matches no fold's inputs.
         hash: hash.try_into().unwrap_or([0; 32]),
+        version: r.get::<_, i64>(2)? as u64,
     })
 }
 
