@@ -242,7 +242,8 @@ def memory_rows(r, n, small_n, small):
 
 
 def rm_db(path):
-    for suffix in ("", "-wal", "-shm"):
+    # With the saved folds of `status` beside it (`<log>.folds`).
+    for suffix in ("", "-wal", "-shm", ".folds"):
         try:
             os.remove(path + suffix)
         except FileNotFoundError:
