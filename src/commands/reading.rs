@@ -112,7 +112,7 @@ fn partnership_events_until(
 }
 
 /// Nothing dated after `as_of` but what counts at any date.
-fn until(as_of: Option<chrono::NaiveDate>) -> Option<Until<'static>> {
+pub fn until(as_of: Option<chrono::NaiveDate>) -> Option<Until<'static>> {
     as_of.map(|day| Until {
         day,
         except: &READ_AT_ANY_DATE,

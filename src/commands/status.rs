@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use accord_events::store::{Store, StreamPart, Until};
+use accord_events::store::{Store, StreamPart};
 use accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE;
 use accord_projections::{
-    PartnershipLine, ProgrammeShare, ProgrammeStatus, READ_AT_ANY_DATE, Replay, ReplayBuilder,
-    Sieve, StatusBuilder, StatusParts, StreamStatus, Tally, View,
+    PartnershipLine, ProgrammeShare, ProgrammeStatus, Replay, ReplayBuilder, Sieve, StatusBuilder,
+    StatusParts, StreamStatus, Tally, View,
 };
 use clap::Args;
 
@@ -200,10 +200,7 @@ fn by_partnership(parts: BTreeMap<String, StreamStatus>) -> BTreeMap<String, Str
 fn wording_fold(store: &Store, view: &View) -> Result<Replay, CliError> {
     let events = store.read_stream_parts(&[StreamPart {
         types: Some(&PROGRAMME_TYPES_FOR_STATE),
-        until: Some(Until {
-            day: view.as_of,
-            except: &READ_AT_ANY_DATE,
-        }),
+        until: reading::until(Some(view.as_of)),
         ..StreamPart::all("programme")
     }])?;
     Ok(Replay::of(&events, view))

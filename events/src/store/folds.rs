@@ -38,6 +38,7 @@ use sha2::{Digest, Sha256};
 use super::Store;
 use super::StoreError;
 use super::sql::STREAMS;
+use super::sqlite::has_table;
 
 const TABLES: &str = include_str!("../../sql/folds.sql");
 
@@ -84,15 +85,6 @@ fn seal(kind: &str, view: &str, stream: &str, inputs: &[u8], body: &[u8]) -> [u8
     }
     h.update(body);
     h.finalize().into()
-}
-
-fn has_table(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'accord_folds'",
-        [],
-        |r| r.get::<_, i64>(0),
-    )
-    .map(|n| n == 1)
 }
 
 /// The last event of every stream of the log, by stream: one lookup in the
@@ -162,7 +154,7 @@ fn load(file: &Path, kind: &str, view: &str) -> rusqlite::Result<BTreeMap<String
         file,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    if !has_table(&conn)? {
+    if !has_table(&conn, "main", "accord_folds")? {
         return Ok(out);
     }
     let mut stmt = conn.prepare(

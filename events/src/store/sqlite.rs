@@ -782,7 +782,7 @@ fn read_layout(conn: &Connection) -> rusqlite::Result<(bool, i64, bool)> {
     read
 }
 
-fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
+pub(crate) fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
     conn.query_row(
         &format!("SELECT count(*) FROM {schema}.sqlite_schema WHERE type = 'table' AND name = ?1"),
         [name],
