@@ -398,3 +398,143 @@ fn partnerships_that_changed_alone_are_read_one_by_one() {
         }
     }
 }
+
+/// `show --json` of `partnership` without its head.
+fn show(db: &Path, now: &str, partnership: &str, flags: &[&str]) -> Value {
+    let out = run(
+        db,
+        now,
+        &[&["show", partnership, "--json"], flags].concat(),
+        None,
+    );
+    let mut v: Value = serde_json::from_slice(&out).unwrap();
+    v.as_object_mut().unwrap().remove("head");
+    v
+}
+
+/// A partnership's state folded from the whole log by the projections.
+fn whole_state(db: &Path, partnership: &str, view: &View) -> Value {
+    let store = Store::open(db, Access::ReadOnly, Clock::System).unwrap();
+    let events = store.read_all().unwrap();
+    let state = accord_projections::Replay::of(&events, view)
+        .partnership_state(partnership, view)
+        .unwrap();
+    serde_json::to_value(state).unwrap()
+}
+
+/// How many reports `show` saved beside the log.
+fn saved_reports(db: &Path) -> i64 {
+    if saved_rows(db) == 0 {
+        return 0;
+    }
+    let conn = rusqlite::Connection::open(fold_file(db)).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM accord_folds WHERE kind = 'show'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// `show` saves its report beside the log and shows it again from there;
+/// after batches appended to its own stream, to other partnerships', to
+/// the directory and to the programme, in several views, what it shows
+/// (from a fold or from the saved report) is the whole log's state.
+#[test]
+fn show_from_saved_reports_is_the_whole_fold_after_each_batch() {
+    let (_dir, db, lines) = generated(13, 900);
+    let cuts = [lines.len() / 3, 2 * lines.len() / 3, lines.len()];
+    let mut done = 0;
+    for (k, cut) in cuts.iter().enumerate() {
+        let now = batch_time(k);
+        append(&db, &now, &lines[done..*cut]);
+        done = *cut;
+        let known_at = format!("{}.000000Z", &batch_time(0)[..19]);
+        let views = [
+            (
+                vec!["--as-of", "2009-12-31"],
+                View::as_of("2009-12-31".parse().unwrap()),
+            ),
+            (
+                vec!["--as-of", "2030-01-01"],
+                View::as_of("2030-01-01".parse().unwrap()),
+            ),
+            (
+                vec!["--as-of", "2030-01-01", "--known-at", known_at.as_str()],
+                View {
+                    as_of: "2030-01-01".parse().unwrap(),
+                    known_at: Some(known_at.clone()),
+                },
+            ),
+        ];
+        for partnership in ["twg-health", "twg-education"] {
+            for (flags, view) in &views {
+                let reference = whole_state(&db, partnership, view);
+                assert_eq!(
+                    show(&db, &now, partnership, flags),
+                    reference,
+                    "batch {k} folded {flags:?}"
+                );
+                assert_eq!(
+                    show(&db, &now, partnership, flags),
+                    reference,
+                    "batch {k} saved {flags:?}"
+                );
+            }
+        }
+        assert!(saved_reports(&db) > 0, "show saved its reports");
+    }
+}
+
+/// `show`'s text from its saved report is the folded text, byte for byte,
+/// in English and in Khmer, and it is saved once per language: the
+/// report in one language is never shown for another. Under
+/// `--read-only` nothing is saved.
+#[test]
+fn show_text_from_saved_reports_is_the_folded_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("accord.db");
+    let now = "2010-12-31T12:00:00Z";
+    run(&db, now, &["init", "--example", "cambodia"], None);
+    let read_only = run(&db, now, &["--read-only", "show", "twg-health"], None);
+    assert_eq!(saved_reports(&db), 0);
+    let mut texts = Vec::new();
+    for flags in [
+        vec!["show", "twg-health"],
+        vec!["show", "twg-health", "--lang", "km"],
+        vec!["show", "twg-health", "--as-of", "2009-09-11"],
+    ] {
+        let folded = run(&db, now, &flags, None);
+        let saved = run(&db, now, &flags, None);
+        assert_eq!(
+            String::from_utf8(saved).unwrap(),
+            String::from_utf8(folded.clone()).unwrap(),
+            "{flags:?}"
+        );
+        texts.push(folded);
+    }
+    assert_eq!(saved_reports(&db), 3);
+    assert_eq!(texts[0], read_only);
+    assert_ne!(texts[0], texts[1]);
+}
+
+/// A saved report whose body was edited (its seal no longer matches) is
+/// not shown: the state is folded again.
+#[test]
+fn an_edited_saved_report_is_not_shown() {
+    let (_dir, db, lines) = generated(11, 500);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    let reference = show(&db, &now, "twg-health", &[]);
+    assert_eq!(saved_reports(&db), 1);
+    let conn = rusqlite::Connection::open(fold_file(&db)).unwrap();
+    let edited = conn
+        .execute(
+            "UPDATE accord_folds SET body = CAST(replace(CAST(body AS TEXT), 'twg-health', 'twg-hacked') AS BLOB) WHERE kind = 'show'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(edited, 1);
+    drop(conn);
+    assert_eq!(show(&db, &now, "twg-health", &[]), reference);
+}

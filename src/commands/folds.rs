@@ -20,9 +20,56 @@ use std::collections::BTreeMap;
 
 use accord_events::store::{NewFold, SavedFold, Store, Tail};
 use accord_projections::View;
+use accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
+
+/// The name of what a partnership's state reads of the programme stream:
+/// only the types a state needs (a property test in projections holds the
+/// state to that), so that a meeting or finding recorded on the programme
+/// does not make every partnership's saved fold stale.
+pub const PROGRAMME_FOR_STATE: &str = "programme:types-for-state";
+
+/// What a fold of a partnership's state reads, `stream` being its own
+/// (`partnership:ID`): the directory, the programme's part
+/// ([`PROGRAMME_FOR_STATE`], read with [`Folds::add_programme_for_state`])
+/// and its stream.
+pub fn state_reads(stream: &str) -> [&str; 3] {
+    ["directory", PROGRAMME_FOR_STATE, stream]
+}
+
+/// A report on one partnership's state in `view`, as its command prints it
+/// in one `form` (`json`, or text in some languages): the one saved under
+/// `kind` when the streams its state reads are unchanged since, else the
+/// one `make` gives, then saved (when `save`). The head or footer that
+/// names the log's head is not part of it.
+pub fn partnership_report(
+    store: &Store,
+    save: bool,
+    kind: &str,
+    view: &View,
+    partnership: &str,
+    form: &str,
+    make: impl FnOnce() -> Result<String, crate::error::CliError>,
+) -> Result<String, crate::error::CliError> {
+    let stream = format!("partnership:{partnership}");
+    let name = format!("{stream} {form}");
+    let Some(mut folds) = Folds::open_one(store, kind, view, &name)? else {
+        return make();
+    };
+    folds.add_programme_for_state(store)?;
+    let reads = state_reads(&stream);
+    if let Some(report) = folds.saved::<String>(&name, &reads) {
+        return Ok(report);
+    }
+    let report = make()?;
+    if save {
+        folds.keep(&name, &reads, &report);
+        folds.save(store);
+    }
+    Ok(report)
+}
 
 /// The digest of this build's folding code.
 const CODE: &str = env!("ACCORD_FOLD_CODE");
@@ -59,11 +106,36 @@ impl<'a> Folds<'a> {
         kind: &'a str,
         view: &View,
     ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+        Folds::open_with(store, kind, view, |view| store.saved_folds(kind, view))
+    }
+
+    /// As [`Folds::open`], with only the fold saved under `name` read.
+    pub fn open_one(
+        store: &Store,
+        kind: &'a str,
+        view: &View,
+        name: &str,
+    ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+        Folds::open_with(store, kind, view, |view| {
+            store
+                .saved_fold(kind, view, name)
+                .map(|f| (name.to_owned(), f))
+                .into_iter()
+                .collect()
+        })
+    }
+
+    fn open_with(
+        store: &Store,
+        kind: &'a str,
+        view: &View,
+        read: impl FnOnce(&str) -> BTreeMap<String, SavedFold>,
+    ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
         if store.backend_kind() != accord_events::store::BackendKind::Sqlite {
             return Ok(None);
         }
         let view = view_name(view);
-        let saved = store.saved_folds(kind, &view);
+        let saved = read(&view);
         Ok(Some(Folds {
             code: CODE,
             kind,
@@ -89,6 +161,17 @@ impl<'a> Folds<'a> {
         }
         self.parts.push(name.to_owned());
         Ok(())
+    }
+
+    /// Reads the part of the programme stream a partnership's state reads
+    /// ([`PROGRAMME_FOR_STATE`]).
+    pub fn add_programme_for_state(&mut self, store: &Store) -> Result<(), crate::error::CliError> {
+        self.add_part(
+            store,
+            PROGRAMME_FOR_STATE,
+            "programme",
+            &PROGRAMME_TYPES_FOR_STATE,
+        )
     }
 
     /// How many events `stream` holds (0 when the log has none in it).

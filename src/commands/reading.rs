@@ -155,19 +155,6 @@ pub fn not_established(partnership: &str, view: &View) -> CliError {
     )
 }
 
-#[derive(Serialize)]
-struct WithHead<'a, T: Serialize> {
-    #[serde(flatten)]
-    report: &'a T,
-    head: HeadJson,
-}
-
-#[derive(Serialize)]
-struct HeadJson {
-    seq: u64,
-    hash: String,
-}
-
 /// Prints a report as pretty JSON, with the `head` {`seq`, `hash`} it was built from.
 pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError> {
     Ok(text::emit(&json_with_head(report, head)?)?)
@@ -177,17 +164,31 @@ pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError>
 /// `hash`} it was built from, and a final newline (`accord serve`'s `/api/…`
 /// answers with exactly this).
 pub fn json_with_head<T: Serialize>(report: &T, head: &Head) -> Result<String, CliError> {
-    let v = WithHead {
-        report,
-        head: HeadJson {
-            seq: head.seq,
-            hash: hex::encode(head.hash),
-        },
-    };
-    let s = serde_json::to_string_pretty(&v).map_err(|e| {
-        CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug")
-    })?;
-    Ok(format!("{s}\n"))
+    Ok(with_head(&report_json(report)?, head))
+}
+
+/// A report (a JSON object) as pretty JSON, without its head: what
+/// [`with_head`] completes.
+pub fn report_json<T: Serialize>(report: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(report)
+        .map_err(|e| CliError::rejected(format!("cannot write JSON: {e}"), "report this as a bug"))
+}
+
+/// A report's pretty JSON ([`report_json`]) with the `head` it was built
+/// from as its last member, and a final newline. Spliced as text, so that
+/// a report saved beside the log ([`super::folds::partnership_report`])
+/// is not parsed again to be printed.
+pub fn with_head(report: &str, head: &Head) -> String {
+    let members = report
+        .strip_suffix('}')
+        .map(str::trim_end)
+        .unwrap_or(report);
+    let sep = if members == "{" { "" } else { "," };
+    format!(
+        "{members}{sep}\n  \"head\": {{\n    \"seq\": {},\n    \"hash\": \"{}\"\n  }}\n}}\n",
+        head.seq,
+        hex::encode(head.hash)
+    )
 }
 
 /// A partnership's state in `view`, and the replay its text is rendered
@@ -271,4 +272,53 @@ pub fn print_report<T: Serialize>(
 pub fn wording(lang: &LangArgs) -> Result<Tr, CliError> {
     lang.tr()
         .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `--json` printed before the head was spliced in as text: the
+    /// report's members flattened beside `head`, by serde.
+    #[derive(Serialize)]
+    struct Flattened<'a, T: Serialize> {
+        #[serde(flatten)]
+        report: &'a T,
+        head: HeadJson,
+    }
+
+    #[derive(Serialize)]
+    struct HeadJson {
+        seq: u64,
+        hash: String,
+    }
+
+    /// The head spliced into a report's JSON as text is the JSON serde
+    /// writes for the report flattened beside it: for a report with
+    /// nested members, and for one with none.
+    #[test]
+    fn the_spliced_head_is_the_flattened_json() {
+        let head = Head {
+            seq: 42,
+            hash: [7; 32],
+        };
+        let nested = serde_json::json!({
+            "partnership": "twg-health",
+            "members": [{"person": "a", "scores": {"x": 2.3636363636363638}}],
+            "closed": false,
+            "latest_review": null,
+            "empty": {},
+        });
+        for report in [nested, serde_json::json!({})] {
+            let flattened = Flattened {
+                report: &report,
+                head: HeadJson {
+                    seq: head.seq,
+                    hash: hex::encode(head.hash),
+                },
+            };
+            let want = format!("{}\n", serde_json::to_string_pretty(&flattened).unwrap());
+            assert_eq!(json_with_head(&report, &head).unwrap(), want);
+        }
+    }
 }

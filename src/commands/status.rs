@@ -11,7 +11,7 @@ use accord_projections::{
 };
 use clap::Args;
 
-use super::folds::Folds;
+use super::folds::{Folds, state_reads};
 use super::reading::{self, TimeArgs, head_of, print_report, wording};
 use super::stream;
 use crate::context::Context;
@@ -60,16 +60,7 @@ pub fn build(
         stream::fold_by_stream(store, view, &mut status)?;
         return Ok(status.finish());
     };
-    // A partnership's line reads of the programme stream only the types a
-    // state needs (a property test in projections holds the state to
-    // that): a meeting or finding recorded on the programme does not
-    // make every line fold again.
-    folds.add_part(
-        store,
-        PROGRAMME_FOR_STATE,
-        "programme",
-        &PROGRAMME_TYPES_FOR_STATE,
-    )?;
+    folds.add_programme_for_state(store)?;
     let partnerships: Vec<String> = folds
         .streams()
         .filter(|s| s.starts_with("partnership:"))
@@ -78,7 +69,7 @@ pub fn build(
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in &partnerships {
-        match folds.saved::<StreamStatus>(stream, &line_reads(stream)) {
+        match folds.saved::<StreamStatus>(stream, &state_reads(stream)) {
             Some(part) => {
                 saved.insert(stream.clone(), part);
             }
@@ -105,7 +96,7 @@ pub fn build(
         for stream in &unsaved {
             let part = partnership_part(store, stream, view)?;
             if save {
-                folds.keep(stream, &line_reads(stream), &part);
+                folds.keep(stream, &state_reads(stream), &part);
             }
             parts.partnerships.insert(stream.clone(), part);
         }
@@ -128,7 +119,7 @@ pub fn build(
         folds.keep(PROGRAMME, &SHARED, &parts.programme);
         for (p, part) in &parts.partnerships {
             let stream = format!("partnership:{p}");
-            folds.keep(&stream, &line_reads(&stream), part);
+            folds.keep(&stream, &state_reads(&stream), part);
         }
     }
     parts.partnerships.extend(by_partnership(saved));
@@ -145,13 +136,6 @@ const KIND: &str = "status";
 const PROGRAMME: &str = "directory+programme";
 /// The streams the directory's and programme's share reads.
 const SHARED: [&str; 2] = ["directory", "programme"];
-/// The name of what a partnership's line reads of the programme stream.
-const PROGRAMME_FOR_STATE: &str = "programme:types-for-state";
-
-/// What a partnership's line (saved under its stream's name) reads.
-fn line_reads(stream: &str) -> [&str; 3] {
-    ["directory", PROGRAMME_FOR_STATE, stream]
-}
 
 /// Up to how many changed partnerships are read one by one, as `show`
 /// reads one (its stream, the programme's types a state needs, the

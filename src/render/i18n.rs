@@ -137,6 +137,13 @@ impl LangArgs {
     pub fn tr(&self) -> Result<Tr, UnknownLang> {
         Ok(Tr::new(&Langs::choose(self.lang.as_deref())?, self.digits))
     }
+
+    /// What these options choose (the default language resolved), in words
+    /// that name a text report's form where reports are saved.
+    pub fn form(&self) -> Result<String, UnknownLang> {
+        let langs = Langs::choose(self.lang.as_deref())?;
+        Ok(format!("langs={:?} digits={:?}", langs.0, self.digits))
+    }
 }
 
 /// How numbers are written.

@@ -144,8 +144,15 @@ fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
     })
 }
 
-/// The intact folds of `kind` saved in `view` in `file`, by stream.
-fn load(file: &Path, kind: &str, view: &str) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
+/// The intact folds of `kind` saved in `view` in `file`, by stream; with
+/// `only`, that stream's alone (a report of one partnership reads one row,
+/// not every partnership's of the view).
+fn load(
+    file: &Path,
+    kind: &str,
+    view: &str,
+    only: Option<&str>,
+) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
     let mut out = BTreeMap::new();
     if !file.is_file() {
         return Ok(out);
@@ -158,9 +165,10 @@ fn load(file: &Path, kind: &str, view: &str) -> rusqlite::Result<BTreeMap<String
         return Ok(out);
     }
     let mut stmt = conn.prepare(
-        "SELECT stream, inputs, body, seal FROM accord_folds WHERE kind = ?1 AND view = ?2",
+        "SELECT stream, inputs, body, seal FROM accord_folds
+         WHERE kind = ?1 AND view = ?2 AND (?3 IS NULL OR stream = ?3)",
     )?;
-    let rows = stmt.query_map([kind, view], |r| {
+    let rows = stmt.query_map(rusqlite::params![kind, view, only], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, Vec<u8>>(1)?,
@@ -282,8 +290,15 @@ impl Store {
     pub fn saved_folds(&self, kind: &str, view: &str) -> BTreeMap<String, SavedFold> {
         self.backend
             .fold_file()
-            .and_then(|file| load(&file, kind, view).ok())
+            .and_then(|file| load(&file, kind, view, None).ok())
             .unwrap_or_default()
+    }
+
+    /// The intact fold of `kind` saved in `view` from `stream`, if any (as
+    /// [`Store::saved_folds`], one row read).
+    pub fn saved_fold(&self, kind: &str, view: &str, stream: &str) -> Option<SavedFold> {
+        let file = self.backend.fold_file()?;
+        load(&file, kind, view, Some(stream)).ok()?.remove(stream)
     }
 
     /// Saves folds of `kind` in `view`, replacing those of the same
