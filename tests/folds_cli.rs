@@ -436,37 +436,71 @@ fn saved_reports(db: &Path) -> i64 {
     .unwrap()
 }
 
+/// The stream of each of `lines`, from a scratch log holding them all.
+fn streams_of(dir: &Path, lines: &[String]) -> Vec<String> {
+    let scratch = dir.join("scratch.db");
+    run(&scratch, &batch_time(0), &["init"], None);
+    append(&scratch, &batch_time(0), lines);
+    let store = Store::open(&scratch, Access::ReadOnly, Clock::System).unwrap();
+    let streams: Vec<String> = store
+        .read_all()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.stream)
+        .collect();
+    assert_eq!(streams.len(), lines.len());
+    streams
+}
+
 /// `show` saves its report beside the log and shows it again from there;
-/// after batches appended to its own stream, to other partnerships', to
-/// the directory and to the programme, in several views, what it shows
-/// (from a fold or from the saved report) is the whole log's state.
+/// after batches appended to its own stream (not the directory), to other
+/// streams, and to every stream, in several views, what it shows (from a
+/// fold or from the saved report) is the whole log's state.
 #[test]
 fn show_from_saved_reports_is_the_whole_fold_after_each_batch() {
-    let (_dir, db, lines) = generated(13, 900);
-    let cuts = [lines.len() / 3, 2 * lines.len() / 3, lines.len()];
+    let (dir, db, lines) = generated(13, 900);
+    let streams = streams_of(dir.path(), &lines);
+    // Two thirds at once; then runs of up to 6 events that leave the
+    // directory alone and touch twg-health's stream or the programme's;
+    // then the rest.
+    let mut cuts = vec![2 * lines.len() / 3];
+    let mut own = 0;
+    let mut i = cuts[0];
+    while i < lines.len() && cuts.len() < 12 {
+        let start = i;
+        while i < lines.len() && streams[i] != "directory" && i - start < 6 {
+            i += 1;
+        }
+        let run = &streams[start..i];
+        let health = run.iter().any(|s| s == "partnership:twg-health");
+        let prog = run.iter().any(|s| s == "programme");
+        if health || prog {
+            own += usize::from(health);
+            cuts.push(i);
+        }
+        i += 1;
+        cuts.push(i.min(lines.len()));
+    }
+    cuts.push(lines.len());
+    assert!(own >= 2, "the test's premise: {own}");
+    let views = [
+        (
+            vec!["--as-of", "2009-12-31"],
+            View::as_of("2009-12-31".parse().unwrap()),
+        ),
+        (
+            vec!["--as-of", "2030-01-01"],
+            View::as_of("2030-01-01".parse().unwrap()),
+        ),
+    ];
     let mut done = 0;
     for (k, cut) in cuts.iter().enumerate() {
-        let now = batch_time(k);
+        if *cut <= done {
+            continue;
+        }
+        let now = batch_time(0);
         append(&db, &now, &lines[done..*cut]);
         done = *cut;
-        let known_at = format!("{}.000000Z", &batch_time(0)[..19]);
-        let views = [
-            (
-                vec!["--as-of", "2009-12-31"],
-                View::as_of("2009-12-31".parse().unwrap()),
-            ),
-            (
-                vec!["--as-of", "2030-01-01"],
-                View::as_of("2030-01-01".parse().unwrap()),
-            ),
-            (
-                vec!["--as-of", "2030-01-01", "--known-at", known_at.as_str()],
-                View {
-                    as_of: "2030-01-01".parse().unwrap(),
-                    known_at: Some(known_at.clone()),
-                },
-            ),
-        ];
         for partnership in ["twg-health", "twg-education"] {
             for (flags, view) in &views {
                 let reference = whole_state(&db, partnership, view);
@@ -482,8 +516,18 @@ fn show_from_saved_reports_is_the_whole_fold_after_each_batch() {
                 );
             }
         }
-        assert!(saved_reports(&db) > 0, "show saved its reports");
     }
+    // In a view cut by --known-at, too.
+    let known_at = format!("{}.000000Z", &batch_time(0)[..19]);
+    let flags = ["--as-of", "2030-01-01", "--known-at", known_at.as_str()];
+    let view = View {
+        as_of: "2030-01-01".parse().unwrap(),
+        known_at: Some(known_at.clone()),
+    };
+    let reference = whole_state(&db, "twg-health", &view);
+    assert_eq!(show(&db, &batch_time(1), "twg-health", &flags), reference);
+    assert_eq!(show(&db, &batch_time(1), "twg-health", &flags), reference);
+    assert!(saved_reports(&db) > 0, "show saved its reports");
 }
 
 /// `show`'s text from its saved report is the folded text, byte for byte,
@@ -537,4 +581,37 @@ fn an_edited_saved_report_is_not_shown() {
     assert_eq!(edited, 1);
     drop(conn);
     assert_eq!(show(&db, &now, "twg-health", &[]), reference);
+}
+
+/// A stage completed after `show` saved its reports (on the programme's
+/// stream: one of the types a state reads; here it makes reviews overdue)
+/// is shown.
+#[test]
+fn a_stage_completed_after_saving_a_report_is_shown() {
+    let (_dir, db, lines) = generated(3, 700);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("\"type\":\"stage.completed\""))
+        .unwrap();
+    append(&db, &batch_time(0), &lines[..at]);
+    let flags = ["--as-of", "2010-06-30"];
+    let view = View::as_of("2010-06-30".parse().unwrap());
+    let partnerships: Vec<String> = status(&db, &batch_time(1), &flags)["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["partnership"].as_str().unwrap().to_owned())
+        .collect();
+    let before: Vec<Value> = partnerships
+        .iter()
+        .map(|p| show(&db, &batch_time(1), p, &flags))
+        .collect();
+    append(&db, &batch_time(1), &lines[at..=at]);
+    let mut changed = 0;
+    for (p, before) in partnerships.iter().zip(&before) {
+        let after = show(&db, &batch_time(1), p, &flags);
+        assert_eq!(after, whole_state(&db, p, &view), "{p}");
+        changed += usize::from(&after != before);
+    }
+    assert!(changed > 0, "the test's premise");
 }
