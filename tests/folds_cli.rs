@@ -422,6 +422,30 @@ fn whole_state(db: &Path, partnership: &str, view: &View) -> Value {
     serde_json::to_value(state).unwrap()
 }
 
+/// A reading command's `--json` without its head.
+fn report(db: &Path, now: &str, args: &[&str]) -> Value {
+    let out = run(db, now, &[args, &["--json"]].concat(), None);
+    let mut v: Value = serde_json::from_slice(&out).unwrap();
+    v.as_object_mut().unwrap().remove("head");
+    v
+}
+
+/// A partnership's history in `view`, and its diff from 2008-01-01 to the
+/// view's as-of date, built by the projections from the whole log.
+fn whole_story(db: &Path, partnership: &str, view: &View) -> (Value, Value) {
+    let store = Store::open(db, Access::ReadOnly, Clock::System).unwrap();
+    let events = store.read_all().unwrap();
+    let history = accord_projections::History::build(&events, partnership, view).unwrap();
+    let from = "2008-01-01".parse().unwrap();
+    let diff =
+        accord_projections::PartnershipDiff::build(&events, partnership, from, view.as_of, view)
+            .unwrap();
+    (
+        serde_json::to_value(history).unwrap(),
+        serde_json::to_value(diff).unwrap(),
+    )
+}
+
 /// How many reports `show` saved beside the log.
 fn saved_reports(db: &Path) -> i64 {
     if saved_rows(db) == 0 {
@@ -452,8 +476,8 @@ fn streams_of(dir: &Path, lines: &[String]) -> Vec<String> {
     streams
 }
 
-/// `show` saves its report beside the log and shows it again from there;
-/// after batches appended to its own stream (not the directory), to other
+/// `show` saves its report beside the log and shows it again from there
+/// (and so do `history` and `diff`); after batches appended to its own stream (not the directory), to other
 /// streams, and to every stream, in several views, what it shows (from a
 /// fold or from the saved report) is the whole log's state.
 #[test]
@@ -514,6 +538,18 @@ fn show_from_saved_reports_is_the_whole_fold_after_each_batch() {
                     reference,
                     "batch {k} saved {flags:?}"
                 );
+                let (history, diff) = whole_story(&db, partnership, view);
+                for _ in ["folded", "saved"] {
+                    let h = report(&db, &now, &[&["history", partnership], &flags[..]].concat());
+                    assert_eq!(h, history, "batch {k} history {flags:?}");
+                    let to = flags[1];
+                    let d = report(
+                        &db,
+                        &now,
+                        &["diff", partnership, "--from", "2008-01-01", "--to", to],
+                    );
+                    assert_eq!(d, diff, "batch {k} diff to {to}");
+                }
             }
         }
     }

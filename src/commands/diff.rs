@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use accord_projections::{PartnershipDiff, Replay};
 use clap::Args;
 
-use super::reading::{day_arg, head_of, not_established, print_report, story_events};
+use super::folds::{ReportKey, ReportReads};
+use super::reading::{
+    day_arg, not_established, print_saved_report, report_form, report_json, story_events,
+};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::text;
@@ -43,19 +46,23 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
         ));
     }
     let store = ctx.open_read()?;
-    let events = story_events(&store, &args.partnership, &view)?;
-    let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
-        .ok_or_else(|| not_established(&args.partnership, &view))?;
-    let head = head_of(&store, &view)?;
-    print_report(
-        ctx,
-        &diff,
-        &head,
-        &view,
-        &crate::render::i18n::Tr::english(),
-        || {
-            let replay = Replay::of(&events, &view);
-            text::diff::render(&diff, &replay, &ctx.out_style)
-        },
-    )
+    let key = ReportKey {
+        kind: "diff",
+        partnership: &args.partnership,
+        reads: ReportReads::Story,
+        form: report_form(ctx, None, &format!("from={from}"))?,
+    };
+    let tr = crate::render::i18n::Tr::english();
+    print_saved_report(ctx, &store, &view, &tr, &key, || {
+        let events = story_events(&store, &args.partnership, &view)?;
+        let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
+            .ok_or_else(|| not_established(&args.partnership, &view))?;
+        match ctx.json {
+            true => report_json(&diff),
+            false => {
+                let replay = Replay::of(&events, &view);
+                Ok(text::diff::render(&diff, &replay, &ctx.out_style))
+            }
+        }
+    })
 }

@@ -39,33 +39,67 @@ pub fn state_reads(stream: &str) -> [&str; 3] {
     ["directory", PROGRAMME_FOR_STATE, stream]
 }
 
-/// A report on one partnership's state in `view`, as its command prints it
-/// in one `form` (`json`, or text in some languages): the one saved under
-/// `kind` when the streams its state reads are unchanged since, else the
-/// one `make` gives, then saved (when `save`). The head or footer that
-/// names the log's head is not part of it.
+/// What a report on one partnership is derived from.
+#[derive(Clone, Copy, Debug)]
+pub enum ReportReads {
+    /// Its state (`show`): its stream, the directory, the programme's
+    /// types a state needs ([`state_reads`]).
+    State,
+    /// Its story (`history`, `diff`): its stream, the directory, and the
+    /// programme stream, whose meetings, activities and interviews that
+    /// name it are part of the story.
+    Story,
+}
+
+/// Which report on one partnership: saved under `kind`, in one `form`
+/// (`json`, or text in some languages, with the command's own options),
+/// derived from what it `reads`.
+#[derive(Clone, Debug)]
+pub struct ReportKey<'a> {
+    /// The command (`show`, `history`, `diff`).
+    pub kind: &'a str,
+    /// The partnership's id.
+    pub partnership: &'a str,
+    /// What it is derived from.
+    pub reads: ReportReads,
+    /// How it is printed.
+    pub form: String,
+}
+
+/// A report on one partnership in `view`, as its command prints it: the
+/// one saved under `key` when the streams it reads are unchanged since,
+/// else the one `make` gives, then saved (when `save`). The head or
+/// footer that names the log's head is not part of it.
 pub fn partnership_report(
     store: &Store,
     save: bool,
-    kind: &str,
     view: &View,
-    partnership: &str,
-    form: &str,
+    key: &ReportKey,
     make: impl FnOnce() -> Result<String, crate::error::CliError>,
 ) -> Result<String, crate::error::CliError> {
-    let stream = format!("partnership:{partnership}");
-    let name = format!("{stream} {form}");
-    let Some(mut folds) = Folds::open_one(store, kind, view, &name)? else {
+    let stream = format!("partnership:{}", key.partnership);
+    let name = format!("{stream} {}", key.form);
+    let Some(mut folds) = Folds::open_one(store, key.kind, view, &name)? else {
         return make();
     };
-    folds.add_programme_for_state(store)?;
-    let reads = state_reads(&stream);
-    if let Some(report) = folds.saved::<String>(&name, &reads) {
+    let reads = match key.reads {
+        ReportReads::State => {
+            folds.add_programme_for_state(store)?;
+            state_reads(&stream)
+        }
+        ReportReads::Story => ["directory", "programme", stream.as_str()],
+    };
+    // A report is kept as its UTF-8 text, not encoded: the busiest
+    // partnership's is tens of megabytes, read back without a copy.
+    if let Some(report) = folds
+        .take_saved(&name, &reads)
+        .and_then(|body| String::from_utf8(body).ok())
+    {
         return Ok(report);
     }
     let report = make()?;
     if save {
-        folds.keep(&name, &reads, &report);
+        folds.keep_body(&name, &reads, report.clone().into_bytes());
         folds.save(store);
     }
     Ok(report)
@@ -221,11 +255,25 @@ impl<'a> Folds<'a> {
         postcard::from_bytes(&saved.body).ok()
     }
 
+    /// The body saved under `name` from `reads`, as saved (not decoded),
+    /// if its inputs are the log's still; taken out of the folds read.
+    fn take_saved(&mut self, name: &str, reads: &[&str]) -> Option<Vec<u8>> {
+        let inputs = self.inputs(name, reads);
+        match self.saved.remove(name) {
+            Some(saved) if saved.inputs == inputs => Some(saved.body),
+            _ => None,
+        }
+    }
+
     /// Keeps a fold of `reads` to save under `name`.
     pub fn keep<T: Serialize>(&mut self, name: &str, reads: &[&str], fold: &T) {
-        let Ok(body) = postcard::to_stdvec(fold) else {
-            return;
-        };
+        if let Ok(body) = postcard::to_stdvec(fold) {
+            self.keep_body(name, reads, body);
+        }
+    }
+
+    /// Keeps a body, as it is to be saved, of `reads` under `name`.
+    fn keep_body(&mut self, name: &str, reads: &[&str], body: Vec<u8>) {
         let inputs = self.inputs(name, reads);
         self.new.push(NewFold {
             stream: name.to_owned(),

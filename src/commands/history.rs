@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use accord_projections::{History, Replay};
 use clap::Args;
 
-use super::reading::{TimeArgs, head_of, not_established, print_report, story_events, wording};
+use super::folds::{ReportKey, ReportReads};
+use super::reading::{
+    TimeArgs, not_established, print_saved_report, report_form, report_json, story_events, wording,
+};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -35,12 +38,32 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
-    let events = story_events(&store, &args.partnership, &view)?;
-    let history = History::build(&events, &args.partnership, &view)
-        .ok_or_else(|| not_established(&args.partnership, &view))?;
-    let head = head_of(&store, &view)?;
-    print_report(ctx, &history, &head, &view, &tr, || {
-        let replay = Replay::of(&events, &view);
-        text::history::render(&history, &replay, &ctx.out_style, args.diff, &tr)
+    let key = ReportKey {
+        kind: "history",
+        partnership: &args.partnership,
+        reads: ReportReads::Story,
+        form: report_form(
+            ctx,
+            Some(&args.lang),
+            &format!("diff={}", args.diff && !ctx.json),
+        )?,
+    };
+    print_saved_report(ctx, &store, &view, &tr, &key, || {
+        let events = story_events(&store, &args.partnership, &view)?;
+        let history = History::build(&events, &args.partnership, &view)
+            .ok_or_else(|| not_established(&args.partnership, &view))?;
+        match ctx.json {
+            true => report_json(&history),
+            false => {
+                let replay = Replay::of(&events, &view);
+                Ok(text::history::render(
+                    &history,
+                    &replay,
+                    &ctx.out_style,
+                    args.diff,
+                    &tr,
+                ))
+            }
+        }
     })
 }

@@ -15,6 +15,7 @@ use accord_projections::{READ_AT_ANY_DATE, Replay, View};
 use clap::Args;
 use serde::Serialize;
 
+use super::folds::{ReportKey, partnership_report};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::{LangArgs, Tr};
@@ -164,7 +165,7 @@ pub fn print_json<T: Serialize>(report: &T, head: &Head) -> Result<(), CliError>
 /// `hash`} it was built from, and a final newline (`accord serve`'s `/api/…`
 /// answers with exactly this).
 pub fn json_with_head<T: Serialize>(report: &T, head: &Head) -> Result<String, CliError> {
-    Ok(with_head(&report_json(report)?, head))
+    Ok(with_head(report_json(report)?, head))
 }
 
 /// A report (a JSON object) as pretty JSON, without its head: what
@@ -177,18 +178,21 @@ pub fn report_json<T: Serialize>(report: &T) -> Result<String, CliError> {
 /// A report's pretty JSON ([`report_json`]) with the `head` it was built
 /// from as its last member, and a final newline. Spliced as text, so that
 /// a report saved beside the log ([`super::folds::partnership_report`])
-/// is not parsed again to be printed.
-pub fn with_head(report: &str, head: &Head) -> String {
-    let members = report
-        .strip_suffix('}')
-        .map(str::trim_end)
-        .unwrap_or(report);
-    let sep = if members == "{" { "" } else { "," };
-    format!(
-        "{members}{sep}\n  \"head\": {{\n    \"seq\": {},\n    \"hash\": \"{}\"\n  }}\n}}\n",
+/// is not parsed again (nor copied) to be printed.
+pub fn with_head(mut report: String, head: &Head) -> String {
+    if report.ends_with('}') {
+        report.pop();
+        report.truncate(report.trim_end().len());
+    }
+    if report != "{" {
+        report.push(',');
+    }
+    report.push_str(&format!(
+        "\n  \"head\": {{\n    \"seq\": {},\n    \"hash\": \"{}\"\n  }}\n}}\n",
         head.seq,
         hex::encode(head.hash)
-    )
+    ));
+    report
 }
 
 /// A partnership's state in `view`, and the replay its text is rendered
@@ -264,6 +268,54 @@ pub fn print_report<T: Serialize>(
         ));
         text::emit(&out)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How a report is printed, to name a saved one ([`print_saved_report`]):
+/// `json`, or text with the languages `lang` chooses (English without),
+/// its width and colour or not; then the command's own `options` that
+/// change it.
+pub fn report_form(
+    ctx: &Context,
+    lang: Option<&LangArgs>,
+    options: &str,
+) -> Result<String, CliError> {
+    if ctx.json {
+        return Ok(format!("json {options}"));
+    }
+    let langs = match lang {
+        Some(lang) => lang
+            .form()
+            .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?,
+        None => "en".to_owned(),
+    };
+    Ok(format!(
+        "text {langs} width={} color={} {options}",
+        text::width(),
+        ctx.out_style.color
+    ))
+}
+
+/// How a report on one partnership ends when it is saved beside the log
+/// (`folds.rs`): the one saved under `key` while the streams it reads are
+/// unchanged, else the one `make` gives (JSON without its head, or text
+/// without its footer), saved unless under `--read-only`; then, as
+/// [`print_report`], with the head it was built from.
+pub fn print_saved_report(
+    ctx: &Context,
+    store: &Store,
+    view: &View,
+    tr: &Tr,
+    key: &ReportKey,
+    make: impl FnOnce() -> Result<String, CliError>,
+) -> Result<ExitCode, CliError> {
+    let report = partnership_report(store, !ctx.read_only, view, key, make)?;
+    let head = head_of(store, view)?;
+    let out = match ctx.json {
+        true => with_head(report, &head),
+        false => report + &text::footer(&ctx.out_style, &head, view.known_at.as_deref(), tr),
+    };
+    text::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

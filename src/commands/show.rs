@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::folds::partnership_report;
-use super::reading::{TimeArgs, head_of, report_json, state, with_head, wording};
+use super::folds::{ReportKey, ReportReads};
+use super::reading::{TimeArgs, print_saved_report, report_form, report_json, state, wording};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -30,47 +30,23 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
     let tr = wording(&args.lang)?;
     let store = ctx.open_read()?;
-    let form = match ctx.json {
-        true => "json".to_owned(),
-        false => format!(
-            "text {} color={}",
-            args.lang
-                .form()
-                .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?,
-            ctx.out_style.color
-        ),
+    let key = ReportKey {
+        kind: "show",
+        partnership: &args.partnership,
+        reads: ReportReads::State,
+        form: report_form(ctx, Some(&args.lang), "")?,
     };
-    // The report is saved beside the log, and shown again from there while
-    // the streams the state reads are unchanged (`folds.rs`).
-    let report = partnership_report(
-        &store,
-        !ctx.read_only,
-        KIND,
-        &view,
-        &args.partnership,
-        &form,
-        || {
-            let (state, replay) = state(&store, &args.partnership, &view)?;
-            let report = match ctx.json {
-                true => report_json(&state)?,
-                false => text::show::render(&state, &replay, &ctx.out_style, &tr),
-            };
-            // The process ends soon: leave the read models' memory to the
-            // OS rather than free a busy partnership's facts one by one (as
-            // `status` does).
-            std::mem::forget(replay);
-            std::mem::forget(state);
-            Ok(report)
-        },
-    )?;
-    let head = head_of(&store, &view)?;
-    let out = match ctx.json {
-        true => with_head(&report, &head),
-        false => report + &text::footer(&ctx.out_style, &head, view.known_at.as_deref(), &tr),
-    };
-    text::emit(&out)?;
-    Ok(ExitCode::SUCCESS)
+    print_saved_report(ctx, &store, &view, &tr, &key, || {
+        let (state, replay) = state(&store, &args.partnership, &view)?;
+        let report = match ctx.json {
+            true => report_json(&state)?,
+            false => text::show::render(&state, &replay, &ctx.out_style, &tr),
+        };
+        // The process ends soon: leave the read models' memory to the OS
+        // rather than free a busy partnership's facts one by one (as
+        // `status` does).
+        std::mem::forget(replay);
+        std::mem::forget(state);
+        Ok(report)
+    })
 }
-
-/// What `show`'s saved reports are filed under.
-const KIND: &str = "show";
