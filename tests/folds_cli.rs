@@ -651,3 +651,25 @@ fn a_stage_completed_after_saving_a_report_is_shown() {
     }
     assert!(changed > 0, "the test's premise");
 }
+
+/// A meeting that names a partnership, recorded on the programme stream
+/// after `history` saved its report, is part of the history shown next.
+#[test]
+fn a_meeting_recorded_after_saving_a_history_is_shown() {
+    let (_dir, db, lines) = generated(3, 700);
+    let at = lines
+        .iter()
+        .skip(lines.len() / 2)
+        .position(|l| l.contains("\"type\":\"meeting.held\"") && l.contains("\"twg-health\""))
+        .map(|i| i + lines.len() / 2)
+        .expect("the test's premise: a meeting naming twg-health in the second half");
+    append(&db, &batch_time(0), &lines[..at]);
+    let view = View::as_of("2030-01-01".parse().unwrap());
+    let args = ["history", "twg-health", "--as-of", "2030-01-01"];
+    let before = whole_story(&db, "twg-health", &view).0;
+    assert_eq!(report(&db, &batch_time(1), &args), before);
+    append(&db, &batch_time(1), &lines[at..=at]);
+    let after = whole_story(&db, "twg-health", &view).0;
+    assert_ne!(after, before, "the test's premise");
+    assert_eq!(report(&db, &batch_time(1), &args), after);
+}
