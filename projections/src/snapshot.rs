@@ -34,6 +34,7 @@ use accord_events::catalogue::EFFECTIVENESS;
 use accord_events::fields::{ActivityKind, Day, Swot, Theme};
 use accord_events::{Envelope, Event};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::directory::Directory;
 use crate::programme::{Programme, ProgrammeDefinition, Stage, StageProgress};
@@ -178,7 +179,29 @@ pub struct SnapshotBuilder {
     frameworks_used: BTreeSet<String>,
     /// True once a partnership was opened: the log is read by stream.
     by_stream: bool,
+    /// What each partnership's stream gave, kept to be saved
+    /// ([`SnapshotBuilder::keep_streams`]).
+    kept: Option<Vec<(String, StreamShare)>>,
 }
+
+/// What one partnership's stream gives a snapshot: its share of the
+/// report (none when it is not established on the snapshot's date) and
+/// the frameworks of its reviews that received responses. Kept by
+/// [`SnapshotBuilder::keep_streams`] and given back, instead of the
+/// stream, by [`SnapshotBuilder::add_saved`]; it can be saved and read
+/// back (`serde`, in any format that keeps every field, such as postcard).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StreamShare {
+    share: Option<share::Share>,
+    frameworks: BTreeSet<String>,
+}
+
+/// The types of the events recorded on a partnership's stream that the
+/// programme also counts (an interview held with a partnership): read from
+/// the stream of a partnership whose [`StreamShare`] is given back, and
+/// passed to [`SnapshotBuilder::apply_programme_wide`]. (A property test
+/// holds a snapshot taken so to the one of the whole log.)
+pub const PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS: [&str; 1] = ["interview.held"];
 
 /// A partnership whose stream is being read: its folds as of the
 /// snapshot's date and as of the baseline.
@@ -257,6 +280,7 @@ impl SnapshotBuilder {
             shares: Vec::new(),
             frameworks_used: BTreeSet::new(),
             by_stream: false,
+            kept: None,
         })
     }
 
@@ -328,20 +352,70 @@ impl SnapshotBuilder {
         let Some(open) = self.open.take() else {
             return;
         };
-        note_frameworks(&mut self.frameworks_used, &open.now);
+        let mut frameworks = BTreeSet::new();
+        note_frameworks(&mut frameworks, &open.now);
         let view = self.view();
         let folds = self.folds(&view);
         let before = open
             .before
             .as_ref()
             .and_then(|b| b.partnerships.get(&open.partnership));
-        if let Some(s) = open
+        let share = open
             .now
             .partnerships
             .get(&open.partnership)
-            .and_then(|p| share::derive(&folds, p, before))
+            .and_then(|p| share::derive(&folds, p, before));
+        if let Some(kept) = &mut self.kept {
+            let stream = StreamShare {
+                share: share.clone(),
+                frameworks: frameworks.clone(),
+            };
+            kept.push((open.partnership, stream));
+        }
+        self.frameworks_used.extend(frameworks);
+        self.shares.extend(share);
+    }
+
+    /// Keeps what each partnership's stream gives from now on, to be saved
+    /// ([`SnapshotBuilder::finish_keeping`]).
+    pub fn keep_streams(&mut self) {
+        self.kept = Some(Vec::new());
+    }
+
+    /// Takes what `partnership`'s stream gave a snapshot of the same stage
+    /// in the same view, saved before, instead of its stream: its events
+    /// of [`PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS`] go to
+    /// [`SnapshotBuilder::apply_programme_wide`]. Called, like
+    /// [`SnapshotBuilder::open_partnership`], after the directory's and the
+    /// programme's streams, in the order of the partnerships' streams.
+    pub fn add_saved(&mut self, saved: StreamShare) {
+        self.close_partnership();
+        self.by_stream = true;
+        self.frameworks_used.extend(saved.frameworks);
+        self.shares.extend(saved.share);
+    }
+
+    /// Takes an event of a partnership's stream whose share was given back
+    /// ([`SnapshotBuilder::add_saved`]) for what the programme counts of
+    /// it (its type is one of [`PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS`]).
+    pub fn apply_programme_wide(&mut self, e: &Envelope) {
+        self.close_partnership();
+        if !self.known.view().knows(e) {
+            return;
+        }
+        if self.head.is_none_or(|(seq, _)| e.seq > seq) {
+            self.head = Some((e.seq, e.hash));
+        }
+        if !self.known.stands(e) {
+            return;
+        }
+        if e.occurred_on <= self.as_of || crate::view::is_reading_aid(e) {
+            self.now.apply_programme_wide(e);
+        }
+        if let (Some(b), Some(r)) = (self.baseline, self.before.as_mut())
+            && e.occurred_on <= b
         {
-            self.shares.push(s);
+            r.apply_programme_wide(e);
         }
     }
 
@@ -368,8 +442,17 @@ impl SnapshotBuilder {
     /// The snapshot, and the fold it was taken from (as of its date). A
     /// caller about to exit may leave the fold's memory to the OS instead of
     /// freeing a large log's facts one by one.
-    pub fn finish_with_fold(mut self) -> (StageSnapshot, Replay) {
+    pub fn finish_with_fold(self) -> (StageSnapshot, Replay) {
+        let (snapshot, fold, _) = self.finish_keeping();
+        (snapshot, fold)
+    }
+
+    /// As [`SnapshotBuilder::finish_with_fold`], with what each
+    /// partnership's stream gave since [`SnapshotBuilder::keep_streams`],
+    /// by partnership, to be saved.
+    pub fn finish_keeping(mut self) -> (StageSnapshot, Replay, Vec<(String, StreamShare)>) {
         self.close_partnership();
+        let kept = self.kept.take().unwrap_or_default();
         let view = self.view();
         if !self.by_stream {
             // Read whole: every partnership is in the folds.
@@ -471,7 +554,7 @@ impl SnapshotBuilder {
             partnerships,
             translations: now.translations.all().cloned().collect(),
         };
-        (snapshot, now)
+        (snapshot, now, kept)
     }
 }
 

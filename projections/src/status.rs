@@ -286,7 +286,7 @@ pub struct PartnershipLine {
 }
 
 /// A [`PartnershipSummary`] with the fields its JSON skips.
-mod whole_summary {
+pub(crate) mod whole_summary {
     use accord_events::fields::Day;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use accord_events::fields::{AgreementKind, Day, ReviewKind, Role, Side};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Agreement, Commitment, CommitmentStatus, Partnership, Review};
 use crate::directory::Directory;
@@ -105,7 +105,7 @@ pub struct FormerMember {
 }
 
 /// An agreement's status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementStatus {
     /// No version adopted yet.

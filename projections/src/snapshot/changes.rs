@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use accord_events::fields::{AgreementKind, Day, ReviewKind, Side};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Folds, Window};
 use crate::partnership::{
@@ -17,7 +17,7 @@ use crate::programme::Programme;
 
 /// What changed in the period. Every list is in partnership order (the
 /// order established), then in the order of the items within it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Changes {
     /// The date compared with (the previous stage's completion), or null:
     /// compared with nothing.
@@ -53,7 +53,7 @@ pub struct Changes {
 }
 
 /// A partnership named in a change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnershipRef {
     /// Its id.
     pub partnership: String,
@@ -62,7 +62,7 @@ pub struct PartnershipRef {
 }
 
 /// A membership change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberChange {
     /// The partnership.
     pub partnership: String,
@@ -75,7 +75,7 @@ pub struct MemberChange {
 }
 
 /// An agreement named in a change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementChange {
     /// The partnership.
     pub partnership: String,
@@ -98,7 +98,7 @@ pub struct AgreementChange {
 }
 
 /// A commitment named in a change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommitmentChange {
     /// The partnership.
     pub partnership: String,
@@ -117,7 +117,7 @@ pub struct CommitmentChange {
 }
 
 /// A review that received responses in the period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewActivity {
     /// The partnership.
     pub partnership: String,

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use accord_events::fields::Side;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::share::Share;
 use super::{Folds, Window};
@@ -58,7 +58,7 @@ pub struct Channel {
 }
 
 /// How one partnership was engaged in the period.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Engagement {
     /// Interviews and focus groups that named it.
     pub interviews: usize,
@@ -108,7 +108,7 @@ const ACTIVITIES: usize = 3;
 
 /// How the period's engagement reached one established partnership: what
 /// its share of the snapshot keeps of coverage once its fold is let go.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Reach {
     /// Per channel (in [`CHANNELS`] order): the sides that took part when
     /// the channel reached the partnership at all.

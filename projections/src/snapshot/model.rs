@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use accord_events::fields::{ActivityKind, AgreementKind, Day, FindingOrigin, Side, Swot, Theme};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Changes, Coverage, Engagement};
 use crate::partnership::{AgreementStatus, CommitmentStatus};
@@ -194,7 +194,7 @@ pub struct PartnershipSnapshot {
 }
 
 /// An agreement and its status.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementLine {
     /// Its id.
     pub agreement: String,
@@ -213,7 +213,7 @@ pub struct AgreementLine {
 }
 
 /// One review's mean scores.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScorePoint {
     /// The review.
     pub review: String,
@@ -287,7 +287,7 @@ pub struct ThemeRow {
 }
 
 /// A finding in the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FindingLine {
     /// Its id.
     pub finding: String,
@@ -310,7 +310,7 @@ pub struct FindingLine {
 }
 
 /// A latest review whose sides diverge.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Divergence {
     /// The partnership.
     pub partnership: String,
@@ -323,7 +323,7 @@ pub struct Divergence {
 }
 
 /// A criterion on which the sides diverge.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DivergingCriterion {
     /// The criterion.
     pub criterion: String,
@@ -334,7 +334,7 @@ pub struct DivergingCriterion {
 }
 
 /// An overdue commitment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverdueCommitment {
     /// The partnership.
     pub partnership: String,

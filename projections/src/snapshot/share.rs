@@ -4,6 +4,7 @@
 //! holds what the report prints, not every fact of the log.
 
 use accord_events::fields::{Side, Swot, Theme};
+use serde::{Deserialize, Serialize};
 
 use super::changes::{self, Changes};
 use super::coverage::{self, Reach};
@@ -16,7 +17,11 @@ use crate::snapshot::{AgreementLine, ScorePoint};
 use crate::status::PartnershipSummary;
 
 /// What the snapshot keeps of one established partnership.
-#[derive(Clone, Debug)]
+///
+/// It can be saved and read back (`serde`, in any format that keeps every
+/// field, such as postcard): its row is written whole, with the fields
+/// its JSON flattens or leaves out.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct Share {
     /// Where it was established in the log: the report's partnership order.
     pub established_seq: u64,
@@ -25,6 +30,7 @@ pub(super) struct Share {
     /// Its name on the snapshot's date.
     pub name: String,
     /// Its row of the report.
+    #[serde(with = "whole_row")]
     pub snapshot: PartnershipSnapshot,
     /// How the period's engagement reached it.
     pub reach: Reach,
@@ -42,7 +48,7 @@ pub(super) struct Share {
 }
 
 /// A finding as the counts by theme see it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 pub(super) struct FindingMark {
     pub theme: Theme,
     pub swot: Swot,
@@ -57,6 +63,74 @@ impl FindingMark {
             swot: f.swot,
             new,
         }
+    }
+}
+
+/// A [`PartnershipSnapshot`] with every field, in order (its JSON
+/// flattens its summary, which postcard cannot read back, and leaves two
+/// of the summary's fields out).
+mod whole_row {
+    use std::collections::BTreeMap;
+
+    use accord_events::fields::Day;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::snapshot::{AgreementLine, Engagement, PartnershipSnapshot, ScorePoint};
+    use crate::status::{PartnershipSummary, whole_summary};
+
+    /// The summary, whole.
+    #[derive(Serialize, Deserialize)]
+    struct Summary(#[serde(with = "whole_summary")] PartnershipSummary);
+
+    type Row = (
+        Summary,
+        Option<String>,
+        Option<Day>,
+        Option<String>,
+        Option<BTreeMap<String, f64>>,
+        BTreeMap<String, Option<f64>>,
+        Option<Day>,
+        Vec<AgreementLine>,
+        Vec<ScorePoint>,
+        Engagement,
+        usize,
+        usize,
+    );
+
+    pub fn serialize<S: Serializer>(p: &PartnershipSnapshot, to: S) -> Result<S::Ok, S::Error> {
+        (
+            Summary(p.summary.clone()),
+            &p.host,
+            &p.latest_review_on,
+            &p.previous_review,
+            &p.previous_scores,
+            &p.score_changes,
+            &p.next_review_due,
+            &p.agreement_list,
+            &p.score_history,
+            &p.engagement,
+            p.endorsements_signed,
+            p.endorsements_unsigned,
+        )
+            .serialize(to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<PartnershipSnapshot, D::Error> {
+        let row: Row = Deserialize::deserialize(from)?;
+        Ok(PartnershipSnapshot {
+            summary: row.0.0,
+            host: row.1,
+            latest_review_on: row.2,
+            previous_review: row.3,
+            previous_scores: row.4,
+            score_changes: row.5,
+            next_review_due: row.6,
+            agreement_list: row.7,
+            score_history: row.8,
+            engagement: row.9,
+            endorsements_signed: row.10,
+            endorsements_unsigned: row.11,
+        })
     }
 }
 

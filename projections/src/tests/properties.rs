@@ -9,7 +9,8 @@ use serde_json::json;
 use super::{Log, d};
 use crate::partnership::{AgreementStatus, PartnershipState};
 use crate::snapshot::{
-    PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot,
+    PRELUDE_TYPES, PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS, SnapshotBuilder, SnapshotError,
+    SnapshotRequest, StageSnapshot, StreamShare,
 };
 use crate::{
     History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, ReplayBuilder, Sieve,
@@ -658,25 +659,75 @@ fn snapshot_by_stream(
     events: &[accord_events::Envelope],
     req: &SnapshotRequest,
 ) -> Result<StageSnapshot, SnapshotError> {
+    Ok(snapshot_streamed(events, req, None)?.0)
+}
+
+/// The snapshot as `accord snapshot` takes it with saved shares: every
+/// stream read once (what each partnership's gave kept and saved, through
+/// postcard), then the partnerships not in `refold` given back from what
+/// was saved (their interviews read for the programme's counts) and those
+/// in it read again.
+fn snapshot_from_saved_shares(
+    events: &[accord_events::Envelope],
+    req: &SnapshotRequest,
+    refold: &std::collections::BTreeSet<String>,
+) -> Result<StageSnapshot, SnapshotError> {
+    let (first, kept) = snapshot_streamed(events, req, None)?;
+    let saved: std::collections::BTreeMap<String, StreamShare> = kept
+        .iter()
+        .map(|(p, share)| {
+            let bytes = postcard::to_stdvec(share).unwrap();
+            (p.clone(), postcard::from_bytes(&bytes).unwrap())
+        })
+        .collect();
+    let (again, _) = snapshot_streamed(events, req, Some((&saved, refold)))?;
+    assert_eq!(again, first);
+    Ok(again)
+}
+
+/// The snapshot read stream by stream, with what each partnership's stream
+/// gave; with `saved`, the partnerships not in its set given back from it.
+#[allow(clippy::type_complexity)]
+fn snapshot_streamed(
+    events: &[accord_events::Envelope],
+    req: &SnapshotRequest,
+    saved: Option<(
+        &std::collections::BTreeMap<String, StreamShare>,
+        &std::collections::BTreeSet<String>,
+    )>,
+) -> Result<(StageSnapshot, Vec<(String, StreamShare)>), SnapshotError> {
     let prelude: Vec<accord_events::Envelope> = events
         .iter()
         .filter(|e| PRELUDE_TYPES.contains(&e.event.kind().as_str()))
         .cloned()
         .collect();
     let mut b = SnapshotBuilder::new(req, &prelude)?;
+    b.keep_streams();
     let view = b.view();
     let streams = stream_order(events);
     for stream in &streams {
-        if let Some(p) = stream.strip_prefix("partnership:") {
-            b.open_partnership(p);
-        }
         // As the store reads a stream for a view: nothing dated after the
         // snapshot's date but what counts at any date.
-        for e in events.iter().filter(|e| {
+        let read = events.iter().filter(|e| {
             e.stream == *stream
                 && (e.occurred_on <= view.as_of
                     || crate::READ_AT_ANY_DATE.contains(&e.event.kind().as_str()))
-        }) {
+        });
+        if let Some(p) = stream.strip_prefix("partnership:") {
+            if let Some((saved, refold)) = saved
+                && !refold.contains(p)
+            {
+                for e in read.filter(|e| {
+                    PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS.contains(&e.event.kind().as_str())
+                }) {
+                    b.apply_programme_wide(e);
+                }
+                b.add_saved(saved[p].clone());
+                continue;
+            }
+            b.open_partnership(p);
+        }
+        for e in read {
             b.apply(e);
         }
     }
@@ -687,7 +738,8 @@ fn snapshot_by_stream(
             .find(|e| view.knows(e))
             .map(|e| (e.seq, e.hash)),
     );
-    Ok(b.finish())
+    let (snapshot, _, kept) = b.finish_keeping();
+    Ok((snapshot, kept))
 }
 
 /// The log's streams in the order a reader by stream takes them: the
@@ -771,6 +823,7 @@ proptest! {
         prop_assert_eq!(&from_saved_parts(&l.events, &view, &refold), &whole);
         let whole = StageSnapshot::build(&l.events, &req);
         prop_assert_eq!(&snapshot_by_stream(&l.events, &req), &whole);
+        prop_assert_eq!(&snapshot_from_saved_shares(&l.events, &req, &refold), &whole);
         prop_assert_eq!(snapshot, whole);
     }
 }
@@ -812,6 +865,11 @@ fn streaming_equals_the_whole_slice_build_on_the_example() {
             assert_eq!(from_saved_parts(&l.events, &view, &half), status);
             let whole = StageSnapshot::build(&l.events, &req);
             assert_eq!(snapshot_by_stream(&l.events, &req), whole);
+            assert_eq!(
+                snapshot_from_saved_shares(&l.events, &req, &Default::default()),
+                whole
+            );
+            assert_eq!(snapshot_from_saved_shares(&l.events, &req, &half), whole);
             assert_eq!(snapshot, whole);
         }
     }
