@@ -70,7 +70,7 @@ impl Stage {
 }
 
 /// An interview or focus group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interview {
     /// Its id.
     pub interview: String,

@@ -185,23 +185,30 @@ pub struct SnapshotBuilder {
 }
 
 /// What one partnership's stream gives a snapshot: its share of the
-/// report (none when it is not established on the snapshot's date) and
-/// the frameworks of its reviews that received responses. Kept by
-/// [`SnapshotBuilder::keep_streams`] and given back, instead of the
+/// report (none when it is not established on the snapshot's date), the
+/// frameworks of its reviews that received responses, and the interviews
+/// held with it (recorded on its stream, counted by the programme). Kept
+/// by [`SnapshotBuilder::keep_streams`] and given back, instead of the
 /// stream, by [`SnapshotBuilder::add_saved`]; it can be saved and read
 /// back (`serde`, in any format that keeps every field, such as postcard).
+/// (A property test holds a snapshot taken so to the one of the whole
+/// log: an event of a partnership's stream that the programme counted
+/// otherwise would show there.)
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StreamShare {
     share: Option<share::Share>,
     frameworks: BTreeSet<String>,
+    interviews: Vec<HeldWith>,
 }
 
-/// The types of the events recorded on a partnership's stream that the
-/// programme also counts (an interview held with a partnership): read from
-/// the stream of a partnership whose [`StreamShare`] is given back, and
-/// passed to [`SnapshotBuilder::apply_programme_wide`]. (A property test
-/// holds a snapshot taken so to the one of the whole log.)
-pub const PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS: [&str; 1] = ["interview.held"];
+/// An interview held with a partnership, and the folds that count it: the
+/// one as of the snapshot's date, the one as of the baseline.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct HeldWith {
+    interview: crate::programme::Interview,
+    now: bool,
+    before: bool,
+}
 
 /// A partnership whose stream is being read: its folds as of the
 /// snapshot's date and as of the baseline.
@@ -210,6 +217,9 @@ struct OpenPartnership {
     partnership: String,
     now: Replay,
     before: Option<Replay>,
+    /// The interviews on its stream the programme counted (kept only
+    /// with [`SnapshotBuilder::keep_streams`]).
+    interviews: Vec<HeldWith>,
 }
 
 /// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
@@ -315,6 +325,8 @@ impl SnapshotBuilder {
                 }
             }
             Some(open) => {
+                let held = |r: &Replay| r.programme.interviews.len();
+                let (now_held, before_held) = (held(&self.now), self.before.as_ref().map(held));
                 if now {
                     open.now.apply_to_partnership(e);
                     self.now.apply_programme_wide(e);
@@ -324,6 +336,21 @@ impl SnapshotBuilder {
                 {
                     r.apply_to_partnership(e);
                     shared.apply_programme_wide(e);
+                }
+                if self.kept.is_some() {
+                    let new_now = self.now.programme.interviews.get(now_held);
+                    let new_before = self
+                        .before
+                        .as_ref()
+                        .zip(before_held)
+                        .and_then(|(r, n)| r.programme.interviews.get(n));
+                    if let Some(interview) = new_now.or(new_before) {
+                        open.interviews.push(HeldWith {
+                            interview: interview.clone(),
+                            now: new_now.is_some(),
+                            before: new_before.is_some(),
+                        });
+                    }
                 }
             }
         }
@@ -338,6 +365,7 @@ impl SnapshotBuilder {
             partnership: partnership.to_owned(),
             now: Replay::new(),
             before: self.baseline.map(|_| Replay::new()),
+            interviews: Vec::new(),
         });
     }
 
@@ -369,6 +397,7 @@ impl SnapshotBuilder {
             let stream = StreamShare {
                 share: share.clone(),
                 frameworks: frameworks.clone(),
+                interviews: open.interviews,
             };
             kept.push((open.partnership, stream));
         }
@@ -382,40 +411,24 @@ impl SnapshotBuilder {
         self.kept = Some(Vec::new());
     }
 
-    /// Takes what `partnership`'s stream gave a snapshot of the same stage
-    /// in the same view, saved before, instead of its stream: its events
-    /// of [`PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS`] go to
-    /// [`SnapshotBuilder::apply_programme_wide`]. Called, like
-    /// [`SnapshotBuilder::open_partnership`], after the directory's and the
-    /// programme's streams, in the order of the partnerships' streams.
+    /// Takes what a partnership's stream gave a snapshot of the same stage
+    /// in the same view, saved before, instead of its stream. Called, like
+    /// [`SnapshotBuilder::open_partnership`], after the directory's and
+    /// the programme's streams, in the order of the partnerships' streams.
     pub fn add_saved(&mut self, saved: StreamShare) {
         self.close_partnership();
         self.by_stream = true;
         self.frameworks_used.extend(saved.frameworks);
         self.shares.extend(saved.share);
-    }
-
-    /// Takes an event of a partnership's stream whose share was given back
-    /// ([`SnapshotBuilder::add_saved`]) for what the programme counts of
-    /// it (its type is one of [`PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS`]).
-    pub fn apply_programme_wide(&mut self, e: &Envelope) {
-        self.close_partnership();
-        if !self.known.view().knows(e) {
-            return;
-        }
-        if self.head.is_none_or(|(seq, _)| e.seq > seq) {
-            self.head = Some((e.seq, e.hash));
-        }
-        if !self.known.stands(e) {
-            return;
-        }
-        if e.occurred_on <= self.as_of || crate::view::is_reading_aid(e) {
-            self.now.apply_programme_wide(e);
-        }
-        if let (Some(b), Some(r)) = (self.baseline, self.before.as_mut())
-            && e.occurred_on <= b
-        {
-            r.apply_programme_wide(e);
+        for held in saved.interviews {
+            if held.before
+                && let Some(r) = self.before.as_mut()
+            {
+                r.programme.interviews.push(held.interview.clone());
+            }
+            if held.now {
+                self.now.programme.interviews.push(held.interview);
+            }
         }
     }
 

@@ -9,8 +9,7 @@ use serde_json::json;
 use super::{Log, d};
 use crate::partnership::{AgreementStatus, PartnershipState};
 use crate::snapshot::{
-    PRELUDE_TYPES, PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS, SnapshotBuilder, SnapshotError,
-    SnapshotRequest, StageSnapshot, StreamShare,
+    PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot, StreamShare,
 };
 use crate::{
     History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, ReplayBuilder, Sieve,
@@ -665,8 +664,7 @@ fn snapshot_by_stream(
 /// The snapshot as `accord snapshot` takes it with saved shares: every
 /// stream read once (what each partnership's gave kept and saved, through
 /// postcard), then the partnerships not in `refold` given back from what
-/// was saved (their interviews read for the programme's counts) and those
-/// in it read again.
+/// was saved and those in it read again.
 fn snapshot_from_saved_shares(
     events: &[accord_events::Envelope],
     req: &SnapshotRequest,
@@ -717,11 +715,6 @@ fn snapshot_streamed(
             if let Some((saved, refold)) = saved
                 && !refold.contains(p)
             {
-                for e in read.filter(|e| {
-                    PROGRAMME_WIDE_ON_PARTNERSHIP_STREAMS.contains(&e.event.kind().as_str())
-                }) {
-                    b.apply_programme_wide(e);
-                }
                 b.add_saved(saved[p].clone());
                 continue;
             }
