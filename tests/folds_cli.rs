@@ -673,3 +673,90 @@ fn a_meeting_recorded_after_saving_a_history_is_shown() {
     assert_ne!(after, before, "the test's premise");
     assert_eq!(report(&db, &batch_time(1), &args), after);
 }
+
+/// The whole log's snapshot of `stage` (as of `as_of` when given, else
+/// the stage's completion or `today`), built by the projections; `None`
+/// while the stage is not planned.
+fn whole_snapshot(db: &Path, stage: u32, as_of: Option<&str>, today: &str) -> Option<Value> {
+    use accord_projections::snapshot::{SnapshotRequest, StageSnapshot};
+    let store = Store::open(db, Access::ReadOnly, Clock::System).unwrap();
+    let events = store.read_all().unwrap();
+    let req = SnapshotRequest {
+        stage,
+        as_of: as_of.map(|d| d.parse().unwrap()),
+        known_at: None,
+        today: today.parse().unwrap(),
+    };
+    let snapshot = StageSnapshot::build(&events, &req).ok()?;
+    Some(serde_json::to_value(snapshot).unwrap())
+}
+
+/// `snapshot` saves what each partnership's stream gave it and, for the
+/// same stage in the same view, reads again only the partnerships whose
+/// stream changed: after batches on single partnerships' streams and on
+/// every stream, its JSON (from a fold or from saved shares) is the whole
+/// log's snapshot, and its Markdown the same from saved shares as folded.
+#[test]
+fn snapshot_from_saved_shares_is_the_whole_fold_after_each_batch() {
+    let (dir, db, lines) = generated(17, 900);
+    let streams = streams_of(dir.path(), &lines);
+    let mut cuts = vec![lines.len() / 2];
+    let mut i = cuts[0];
+    while i < lines.len() && cuts.len() < 8 {
+        let start = i;
+        while i < lines.len() && streams[i].starts_with("partnership:") && i - start < 4 {
+            i += 1;
+        }
+        if i > start {
+            cuts.push(i);
+        }
+        i += 1;
+        cuts.push(i.min(lines.len()));
+    }
+    cuts.push(lines.len());
+    let now = "2026-01-02T00:00:00Z";
+    let today = "2026-01-02";
+    let mut done = 0;
+    let mut asked = 0;
+    for cut in cuts {
+        if cut <= done {
+            continue;
+        }
+        append(&db, now, &lines[done..cut]);
+        done = cut;
+        for (stage, as_of) in [
+            (2u32, Some("2030-01-01")),
+            (3, None),
+            (1, Some("2012-06-30")),
+        ] {
+            let n = stage.to_string();
+            let mut args = vec!["snapshot", "--stage", n.as_str()];
+            if let Some(d) = as_of {
+                args.extend(["--as-of", d]);
+            }
+            let Ok(reference) =
+                std::panic::catch_unwind(|| whole_snapshot(&db, stage, as_of, today))
+            else {
+                continue; // not planned yet
+            };
+            asked += 1;
+            for _ in ["folded", "saved"] {
+                let out = run(&db, now, &[&args[..], &["--json"]].concat(), None);
+                let got: Value = serde_json::from_slice(&out).unwrap();
+                assert_eq!(got, reference, "{args:?} after {done} lines");
+            }
+            let md = run(&db, now, &args, None);
+            assert_eq!(run(&db, now, &args, None), md, "{args:?} Markdown");
+        }
+    }
+    assert!(asked >= 6, "the test's premise: {asked} snapshots taken");
+    let conn = rusqlite::Connection::open(fold_file(&db)).unwrap();
+    let saved: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM accord_folds WHERE kind = 'snapshot'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(saved > 0, "snapshot saved its shares");
+}

@@ -2,17 +2,19 @@
 //! Markdown (for minutes), a self-contained printable HTML page with charts,
 //! or JSON.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use accord_events::Envelope;
 use accord_events::store::Store;
 use accord_projections::snapshot::{
-    PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot,
+    PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot, StreamShare,
 };
-use accord_projections::{Replay, View};
+use accord_projections::{Replay, StreamFold, View};
 use clap::{Args, ValueEnum};
 
+use super::folds::Folds;
 use super::reading::{TimeArgs, head_of};
 use super::stream;
 use crate::context::Context;
@@ -75,7 +77,13 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
         .format
         .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
     let store = ctx.open_read()?;
-    let (snapshot, fold) = take(&store, args.stage, args.time.as_of.is_some(), &view)?;
+    let (snapshot, fold) = take(
+        &store,
+        args.stage,
+        args.time.as_of.is_some(),
+        &view,
+        !ctx.read_only,
+    )?;
     let out = render(&snapshot, format, &tr)?;
     match &args.out {
         Some(path) => {
@@ -113,20 +121,111 @@ pub fn build(
 /// prints, not every fact of the log. Nothing dated after the snapshot's
 /// date is read but what counts at any date, so the head the report names
 /// is asked of the store.
+///
+/// On SQLite, what each partnership's stream gave (its share, and the
+/// interviews held with it) is saved beside the log (unless `save` is
+/// false, as under `--read-only`), and the next snapshot of the stage in
+/// the same view reads again only the partnerships whose stream changed
+/// since, with the directory and programme (`folds.rs`).
 pub fn take(
     store: &Store,
     stage: u32,
     as_of_given: bool,
     view: &View,
+    save: bool,
 ) -> Result<(StageSnapshot, Replay), CliError> {
     let prelude = stream::prelude(store, &PRELUDE_TYPES)?;
     let mut builder =
         SnapshotBuilder::new(&request(stage, as_of_given, view), &prelude).map_err(not_planned)?;
     let on = builder.view();
-    stream::fold_by_stream(store, &on, &mut builder)?;
-    let head = head_of(store, &on)?;
+    let Some(mut folds) = Folds::open(store, KIND, &on)? else {
+        stream::fold_by_stream(store, &on, &mut builder)?;
+        return finish(store, &on, builder).map(|(s, fold, _)| (s, fold));
+    };
+    // A partnership's share is derived against the directory and the
+    // whole programme (its meetings and activities reach it).
+    let name = |stream: &str| format!("{stream} stage={stage}");
+    let mut saved = BTreeMap::new();
+    let mut unsaved = Vec::new();
+    for stream in folds.streams().filter(|s| s.starts_with("partnership:")) {
+        match folds.saved::<StreamShare>(&name(stream), &share_reads(stream)) {
+            Some(share) => {
+                saved.insert(stream.to_owned(), share);
+            }
+            None => unsaved.push(stream.to_owned()),
+        }
+    }
+    if save && !unsaved.is_empty() {
+        builder.keep_streams();
+    }
+    let mut given = GivenBack {
+        builder: &mut builder,
+        saved,
+    };
+    stream::fold_streams(store, &on, &unsaved, &mut given)?;
+    given.give_back_before(None);
+    let (snapshot, fold, kept) = finish(store, &on, builder)?;
+    if save && !kept.is_empty() {
+        for (p, share) in &kept {
+            let stream = format!("partnership:{p}");
+            folds.keep(&name(&stream), &share_reads(&stream), share);
+        }
+        folds.save(store);
+    }
+    Ok((snapshot, fold))
+}
+
+/// What saved shares of `snapshot` are filed under.
+const KIND: &str = "snapshot";
+
+/// What a partnership's share (saved under its stream's name) reads.
+fn share_reads(stream: &str) -> [&str; 3] {
+    ["directory", "programme", stream]
+}
+
+/// The snapshot once every stream was taken, with the head named as the
+/// store gives it for the view.
+fn finish(
+    store: &Store,
+    on: &View,
+    mut builder: SnapshotBuilder,
+) -> Result<(StageSnapshot, Replay, Vec<(String, StreamShare)>), CliError> {
+    let head = head_of(store, on)?;
     builder.set_head((head.seq > 0).then_some((head.seq, head.hash)));
-    Ok(builder.finish_with_fold())
+    Ok(builder.finish_keeping())
+}
+
+/// A snapshot fed the streams of the partnerships without a saved share,
+/// which gives back the saved ones in their place in the order of the
+/// streams (as a read of every stream would have taken them).
+struct GivenBack<'a> {
+    builder: &'a mut SnapshotBuilder,
+    /// By stream name, the order the streams are read in.
+    saved: BTreeMap<String, StreamShare>,
+}
+
+impl GivenBack<'_> {
+    /// Gives back the saved shares of the streams before `stream` (every
+    /// one left, with `None`).
+    fn give_back_before(&mut self, stream: Option<&str>) {
+        while let Some(entry) = self.saved.first_entry() {
+            if stream.is_some_and(|s| entry.key().as_str() >= s) {
+                break;
+            }
+            self.builder.add_saved(entry.remove());
+        }
+    }
+}
+
+impl StreamFold for GivenBack<'_> {
+    fn open_partnership(&mut self, partnership: &str) {
+        self.give_back_before(Some(&format!("partnership:{partnership}")));
+        self.builder.open_partnership(partnership);
+    }
+
+    fn apply(&mut self, e: &Envelope) {
+        self.builder.apply(e);
+    }
 }
 
 fn request(stage: u32, as_of_given: bool, view: &View) -> SnapshotRequest {

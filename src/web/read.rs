@@ -151,8 +151,8 @@ pub fn agreement(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, 
 pub fn stage(ctx: &Context, fmt: Fmt, n: u32, q: &Query) -> Result<Reply, WebError> {
     let view = view(ctx, q)?;
     let store = open(ctx)?;
-    let (snap, _) =
-        snapshot::take(&store, n, q.get("as_of").is_some(), &view).map_err(WebError::not_found)?;
+    let (snap, _) = snapshot::take(&store, n, q.get("as_of").is_some(), &view, !ctx.read_only)
+        .map_err(WebError::not_found)?;
     // `?lang=km` or `?lang=km,en` as `snapshot --lang` (docs/languages.md);
     // English without it. JSON is the same in every language.
     let langs = match q.get("lang") {

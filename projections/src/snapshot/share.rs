@@ -115,7 +115,9 @@ mod whole_row {
             .serialize(to)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<PartnershipSnapshot, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        from: D,
+    ) -> Result<PartnershipSnapshot, D::Error> {
         let row: Row = Deserialize::deserialize(from)?;
         Ok(PartnershipSnapshot {
             summary: row.0.0,
