@@ -734,9 +734,7 @@ fn snapshot_from_saved_shares_is_the_whole_fold_after_each_batch() {
             if let Some(d) = as_of {
                 args.extend(["--as-of", d]);
             }
-            let Ok(reference) =
-                std::panic::catch_unwind(|| whole_snapshot(&db, stage, as_of, today))
-            else {
+            let Some(reference) = whole_snapshot(&db, stage, as_of, today) else {
                 continue; // not planned yet
             };
             asked += 1;
