@@ -183,13 +183,13 @@ fn share_reads(stream: &str) -> [&str; 3] {
     ["directory", "programme", stream]
 }
 
+/// A snapshot, the fold it was taken from, and what each partnership's
+/// stream gave it (by partnership), to save.
+type Taken = (StageSnapshot, Replay, Vec<(String, StreamShare)>);
+
 /// The snapshot once every stream was taken, with the head named as the
 /// store gives it for the view.
-fn finish(
-    store: &Store,
-    on: &View,
-    mut builder: SnapshotBuilder,
-) -> Result<(StageSnapshot, Replay, Vec<(String, StreamShare)>), CliError> {
+fn finish(store: &Store, on: &View, mut builder: SnapshotBuilder) -> Result<Taken, CliError> {
     let head = head_of(store, on)?;
     builder.set_head((head.seq > 0).then_some((head.seq, head.hash)));
     Ok(builder.finish_keeping())
