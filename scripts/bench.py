@@ -18,7 +18,8 @@ and noisy: medians of alternating runs, never a lone figure):
                                             a new date each run (folds, saves its report), then
                                             the same date again (from the saved report)
   one append    accord append of 1 event into the big log (rebuilds the rule state)
-  snapshot      accord snapshot --format html (when the command exists)
+  snapshot      accord snapshot --format html (when the command exists), then again
+                (from the shares it saved)
 
 plus single durable appends through the library (`cargo bench --bench append`).
 Peak memory is /usr/bin/time's maximum resident set size, goal < 200 MB;
@@ -118,7 +119,8 @@ def main():
                           "verify_rss", "replay", "replay_rss", "show_top", "show_mid", "show_rss",
                           "one", "one_rss", "snap", "snap_rss", "limit_rss", "pyes_rss",
                           "status_saved", "status_saved_rss", "status_one", "status_one_rss",
-                          "show_top_again", "show_mid_again", "show_again_rss"]}
+                          "show_top_again", "show_mid_again", "show_again_rss",
+                          "snap_again", "snap_again_rss"]}
     db = os.path.join(work, "accord.db")
     has_snapshot = subprocess.run([accord, "snapshot", "--help"], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL).returncode == 0
@@ -177,6 +179,11 @@ def main():
                                "--out", os.path.join(work, "snapshot.html")])
             r["snap"].append(s)
             r["snap_rss"].append(rss)
+            # The same report again: from the shares the first one saved.
+            s, rss, _ = timed([accord, "--db", db, "snapshot", "--stage", "2", "--format", "html",
+                               "--out", os.path.join(work, "snapshot.html")])
+            r["snap_again"].append(s)
+            r["snap_again_rss"].append(rss)
         one = os.path.join(work, "one.jsonl")
         with open(one, "w") as f:
             f.write('{"id":"bench-one-%d","type":"finding.recorded","occurred_at":"2025-12-31",'
@@ -335,8 +342,10 @@ def table(r, n, p, runs, show_runs, top, mid, as_of, durable, has_snapshot, gen_
         f"| `show {top} --as-of` again on the same date (its saved report), ms | {f(sta, '{:.0f}')} | — | — | {LAST['show_top_ms']:,} ms | < 50 ms | {ok(sta < 50 if sta else None)} | {f(mx('show_again_rss'), '{:.0f} MB')} (both) |",
         f"| `show {mid} --as-of` again on the same date, ms | {f(sma, '{:.0f}')} | — | — | {LAST['show_mid_ms']} ms | < 20 ms | {ok(sma < 20 if sma else None)} | |",
         f"| `verify`, events/s | {f(ver)} | — | — | {LAST['verify']:,}/s | >= 1,000,000/s | {ok(ver >= 1e6 if ver else None)} | {f(mx('verify_rss'), '{:.0f} MB')} |",
-        f"| `snapshot --format html`, s | {f(snap, '{:.2f}') if has_snapshot else 'not built yet'} | — | — | {LAST['snap_s']} s, {LAST['snap_mb']} MB | < 2 s, < 300 MB "
+        f"| `snapshot --format html` (first run: folds and saves), s | {f(snap, '{:.2f}') if has_snapshot else 'not built yet'} | — | — | {LAST['snap_s']} s, {LAST['snap_mb']} MB | < 2 s, < 300 MB "
         f"| {ok(snap < 2 and mx('snap_rss') < 300 if snap else None)} | {f(mx('snap_rss'), '{:.0f} MB')} |",
+        f"| `snapshot --format html` again (its saved shares; the directory and programme folded), s | {f(median(r['snap_again']), '{:.2f}')} | — | — | {LAST['snap_s']} s, {LAST['snap_mb']} MB | < 2 s, < 300 MB "
+        f"| {ok(median(r['snap_again']) < 2 and mx('snap_again_rss') < 300 if r['snap_again'] else None)} | {f(mx('snap_again_rss'), '{:.0f} MB')} |",
         f"| append 1 event to the {n:,}-event log, ms | {f(one, '{:.0f}')} | — | — | 449 ms | — | — | {f(mx('one_rss'), '{:.0f} MB')} |",
         "",
         "Peak RSS goal: < 200 MB for every accord command (issue 16: `status` and `snapshot` < 300 MB).",
