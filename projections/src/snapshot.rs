@@ -411,6 +411,14 @@ impl SnapshotBuilder {
         self.kept = Some(Vec::new());
     }
 
+    /// What the partnerships' streams gave since the last call (or since
+    /// [`SnapshotBuilder::keep_streams`]), by partnership: a partnership's
+    /// is there once the next one is opened. Taken as they come, they are
+    /// not held twice (kept and in the report) to the end.
+    pub fn take_kept(&mut self) -> Vec<(String, StreamShare)> {
+        self.kept.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
     /// Takes what a partnership's stream gave a snapshot of the same stage
     /// in the same view, saved before, instead of its stream. Called, like
     /// [`SnapshotBuilder::open_partnership`], after the directory's and

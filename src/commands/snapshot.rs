@@ -142,37 +142,48 @@ pub fn take(
         stream::fold_by_stream(store, &on, &mut builder)?;
         return finish(store, &on, builder).map(|(s, fold, _)| (s, fold));
     };
-    // A partnership's share is derived against the directory and the
-    // whole programme (its meetings and activities reach it).
-    let name = |stream: &str| format!("{stream} stage={stage}");
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in folds.streams().filter(|s| s.starts_with("partnership:")) {
-        match folds.saved::<StreamShare>(&name(stream), &share_reads(stream)) {
+        match folds.saved::<StreamShare>(&share_name(stream, stage), &share_reads(stream)) {
             Some(share) => {
                 saved.insert(stream.to_owned(), share);
             }
             None => unsaved.push(stream.to_owned()),
         }
     }
-    if save && !unsaved.is_empty() {
+    let save = save && !unsaved.is_empty();
+    if save {
         builder.keep_streams();
     }
     let mut given = GivenBack {
         builder: &mut builder,
         saved,
+        folds: save.then_some(&mut folds),
+        stage,
     };
     stream::fold_streams(store, &on, &unsaved, &mut given)?;
     given.give_back_before(None);
     let (snapshot, fold, kept) = finish(store, &on, builder)?;
-    if save && !kept.is_empty() {
-        for (p, share) in &kept {
-            let stream = format!("partnership:{p}");
-            folds.keep(&name(&stream), &share_reads(&stream), share);
-        }
+    if save {
+        keep_shares(&mut folds, stage, kept);
         folds.save(store);
     }
     Ok((snapshot, fold))
+}
+
+/// The name a partnership's share of a stage is saved under.
+fn share_name(stream: &str, stage: u32) -> String {
+    format!("{stream} stage={stage}")
+}
+
+/// Keeps the shares of the partnerships folded, encoded, to be saved (as
+/// soon as each is derived: their copies are let go at once).
+fn keep_shares(folds: &mut Folds, stage: u32, kept: Vec<(String, StreamShare)>) {
+    for (p, share) in kept {
+        let stream = format!("partnership:{p}");
+        folds.keep(&share_name(&stream, stage), &share_reads(&stream), &share);
+    }
 }
 
 /// What saved shares of `snapshot` are filed under.
@@ -198,13 +209,16 @@ fn finish(store: &Store, on: &View, mut builder: SnapshotBuilder) -> Result<Take
 /// A snapshot fed the streams of the partnerships without a saved share,
 /// which gives back the saved ones in their place in the order of the
 /// streams (as a read of every stream would have taken them).
-struct GivenBack<'a> {
+struct GivenBack<'a, 'k> {
     builder: &'a mut SnapshotBuilder,
     /// By stream name, the order the streams are read in.
     saved: BTreeMap<String, StreamShare>,
+    /// Where the shares of the partnerships folded are kept, when saved.
+    folds: Option<&'a mut Folds<'k>>,
+    stage: u32,
 }
 
-impl GivenBack<'_> {
+impl GivenBack<'_, '_> {
     /// Gives back the saved shares of the streams before `stream` (every
     /// one left, with `None`).
     fn give_back_before(&mut self, stream: Option<&str>) {
@@ -217,10 +231,13 @@ impl GivenBack<'_> {
     }
 }
 
-impl StreamFold for GivenBack<'_> {
+impl StreamFold for GivenBack<'_, '_> {
     fn open_partnership(&mut self, partnership: &str) {
         self.give_back_before(Some(&format!("partnership:{partnership}")));
         self.builder.open_partnership(partnership);
+        if let Some(folds) = self.folds.as_deref_mut() {
+            keep_shares(folds, self.stage, self.builder.take_kept());
+        }
     }
 
     fn apply(&mut self, e: &Envelope) {
