@@ -265,6 +265,12 @@ impl<'a> Folds<'a> {
         }
     }
 
+    /// Lets go of the saved folds read (every one was looked at): a
+    /// fold of the whole log need not hold them too.
+    pub fn let_go_of_saved(&mut self) {
+        self.saved = BTreeMap::new();
+    }
+
     /// Keeps a fold of `reads` to save under `name`.
     pub fn keep<T: Serialize>(&mut self, name: &str, reads: &[&str], fold: &T) {
         if let Ok(body) = postcard::to_stdvec(fold) {

@@ -152,6 +152,7 @@ pub fn take(
             None => unsaved.push(stream.to_owned()),
         }
     }
+    folds.let_go_of_saved();
     let save = save && !unsaved.is_empty();
     if save {
         builder.keep_streams();
