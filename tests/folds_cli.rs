@@ -299,23 +299,30 @@ fn rebuild_drops_the_saved_folds() {
     assert!(saved_rows(&db) > 0);
 }
 
+/// A generated log appended up to its first `stage.completed`, and that
+/// event's line (to append after something was saved).
+fn up_to_a_stage_completed() -> (tempfile::TempDir, PathBuf, Vec<String>) {
+    let (dir, db, lines) = generated(3, 700);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("\"type\":\"stage.completed\""))
+        .unwrap();
+    append(&db, &batch_time(0), &lines[..at]);
+    (dir, db, vec![lines[at].clone()])
+}
+
 /// A partnership's line reads, of the programme stream, only the types a
 /// state needs; one of those appended after the lines were saved (here a
 /// stage completed, which makes a review overdue where none was held)
 /// folds every line again.
 #[test]
 fn a_stage_completed_after_saving_folds_the_lines_again() {
-    let (_dir, db, lines) = generated(3, 700);
-    let at = lines
-        .iter()
-        .position(|l| l.contains("\"type\":\"stage.completed\""))
-        .unwrap();
-    append(&db, &batch_time(0), &lines[..at]);
+    let (_dir, db, stage_completed) = up_to_a_stage_completed();
     let flags = ["--as-of", "2010-06-30"];
     let view = View::as_of("2010-06-30".parse().unwrap());
     let before = status(&db, &batch_time(1), &flags);
     assert_eq!(before, whole(&db, &view));
-    append(&db, &batch_time(1), &lines[at..=at]);
+    append(&db, &batch_time(1), &stage_completed);
     let after = status(&db, &batch_time(1), &flags);
     assert_ne!(
         after["overdue_reviews"], before["overdue_reviews"],
@@ -624,12 +631,7 @@ fn an_edited_saved_report_is_not_shown() {
 /// is shown.
 #[test]
 fn a_stage_completed_after_saving_a_report_is_shown() {
-    let (_dir, db, lines) = generated(3, 700);
-    let at = lines
-        .iter()
-        .position(|l| l.contains("\"type\":\"stage.completed\""))
-        .unwrap();
-    append(&db, &batch_time(0), &lines[..at]);
+    let (_dir, db, stage_completed) = up_to_a_stage_completed();
     let flags = ["--as-of", "2010-06-30"];
     let view = View::as_of("2010-06-30".parse().unwrap());
     let partnerships: Vec<String> = status(&db, &batch_time(1), &flags)["partnerships"]
@@ -642,7 +644,7 @@ fn a_stage_completed_after_saving_a_report_is_shown() {
         .iter()
         .map(|p| show(&db, &batch_time(1), p, &flags))
         .collect();
-    append(&db, &batch_time(1), &lines[at..=at]);
+    append(&db, &batch_time(1), &stage_completed);
     let mut changed = 0;
     for (p, before) in partnerships.iter().zip(&before) {
         let after = show(&db, &batch_time(1), p, &flags);
