@@ -121,6 +121,8 @@ pub struct Folds<'a> {
     /// The names of the parts of streams read as streams of their own
     /// ([`Folds::add_part`]).
     parts: Vec<String>,
+    /// How many views of the kind are kept.
+    keep_views: usize,
 }
 
 /// How a view is named in the saved rows.
@@ -178,6 +180,7 @@ impl<'a> Folds<'a> {
             saved,
             new: Vec::new(),
             parts: Vec::new(),
+            keep_views: accord_events::store::KEPT_VIEWS,
         }))
     }
 
@@ -265,6 +268,12 @@ impl<'a> Folds<'a> {
         }
     }
 
+    /// Keeps only the latest `n` views of the kind when saving (for a
+    /// kind whose views are large).
+    pub fn keep_views(&mut self, n: usize) {
+        self.keep_views = n;
+    }
+
     /// Lets go of the saved folds read (every one was looked at): a
     /// fold of the whole log need not hold them too.
     pub fn let_go_of_saved(&mut self) {
@@ -310,7 +319,7 @@ impl<'a> Folds<'a> {
         if now.iter().collect::<BTreeMap<_, _>>() != streams {
             return;
         }
-        store.save_folds(self.kind, &self.view, &self.new);
+        store.save_folds_keeping(self.kind, &self.view, &self.new, self.keep_views);
     }
 }
 
@@ -350,6 +359,7 @@ mod tests {
                 .collect(),
             new: Vec::new(),
             parts: Vec::new(),
+            keep_views: accord_events::store::KEPT_VIEWS,
         }
     }
 

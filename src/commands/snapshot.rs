@@ -153,6 +153,7 @@ pub fn take(
         }
     }
     folds.let_go_of_saved();
+    folds.keep_views(KEPT_VIEWS);
     let save = save && !unsaved.is_empty();
     if save {
         builder.keep_streams();
@@ -189,6 +190,10 @@ fn keep_shares(folds: &mut Folds, stage: u32, kept: Vec<(String, StreamShare)>) 
 
 /// What saved shares of `snapshot` are filed under.
 const KIND: &str = "snapshot";
+
+/// How many views of stage reports keep their shares: a view's shares are
+/// about 20 MB on a million events (the report's rows, whole).
+const KEPT_VIEWS: usize = 4;
 
 /// What a partnership's share (saved under its stream's name) reads.
 fn share_reads(stream: &str) -> [&str; 3] {

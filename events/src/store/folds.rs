@@ -24,7 +24,8 @@
 //!   written;
 //! - rows are written in a transaction of their own, only when nobody else
 //!   is writing that file (a reader never waits for it), and only the
-//!   latest [`KEPT_VIEWS`] views of a kind are kept;
+//!   latest views of a kind are kept ([`KEPT_VIEWS`] unless the reader
+//!   asks for fewer);
 //! - `accord rebuild` deletes the file; `verify`, `export` and the rules
 //!   never read it.
 
@@ -42,7 +43,8 @@ use super::sqlite::has_table;
 
 const TABLES: &str = include_str!("../../sql/folds.sql");
 
-/// How many views of a kind are kept: the ones saved last.
+/// How many views of a kind are kept, the ones saved last, unless the
+/// reader that saves them asks for another number.
 pub const KEPT_VIEWS: usize = 16;
 
 /// The last event of a stream.
@@ -194,10 +196,10 @@ fn load(
 
 /// Saves `folds` of `kind` in `view` in `file` (created when missing;
 /// replaced when it is not a database or is damaged), in one transaction, and keeps only
-/// the latest [`KEPT_VIEWS`] views of the kind. Gives up at once when
+/// the latest `keep_views` views of the kind. Gives up at once when
 /// another process is writing it.
-fn save(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
-    match save_once(file, kind, view, folds) {
+fn save(file: &Path, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result<()> {
+    match save_once(file, to, folds) {
         Err(e)
             if matches!(
                 e.sqlite_error_code(),
@@ -205,13 +207,22 @@ fn save(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Res
             ) =>
         {
             remove(file).map_err(|_| e)?;
-            save_once(file, kind, view, folds)
+            save_once(file, to, folds)
         }
         other => other,
     }
 }
 
-fn save_once(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
+/// Where folds are saved: their kind and view, and how many views of the
+/// kind are kept.
+#[derive(Clone, Copy)]
+struct Saving<'a> {
+    kind: &'a str,
+    view: &'a str,
+    keep_views: usize,
+}
+
+fn save_once(file: &Path, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result<()> {
     let conn = Connection::open_with_flags(
         file,
         OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -225,7 +236,7 @@ fn save_once(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite
     // damaged row fails its seal.
     conn.pragma_update(None, "synchronous", "OFF")?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    match write(&conn, kind, view, folds) {
+    match write(&conn, to, folds) {
         Ok(()) => conn.execute_batch("COMMIT"),
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
@@ -234,7 +245,12 @@ fn save_once(file: &Path, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite
     }
 }
 
-fn write(conn: &Connection, kind: &str, view: &str, folds: &[NewFold]) -> rusqlite::Result<()> {
+fn write(conn: &Connection, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result<()> {
+    let Saving {
+        kind,
+        view,
+        keep_views,
+    } = to;
     conn.execute_batch(TABLES)?;
     let saved: i64 = conn.query_row(
         "SELECT coalesce(max(saved), 0) + 1 FROM accord_folds",
@@ -263,7 +279,7 @@ fn write(conn: &Connection, kind: &str, view: &str, folds: &[NewFold]) -> rusqli
         "DELETE FROM accord_folds WHERE kind = ?1 AND view NOT IN (
              SELECT view FROM accord_folds WHERE kind = ?1
              GROUP BY view ORDER BY max(saved) DESC LIMIT ?2)",
-        rusqlite::params![kind, KEPT_VIEWS as i64],
+        rusqlite::params![kind, keep_views as i64],
     )?;
     Ok(())
 }
@@ -316,8 +332,25 @@ impl Store {
     /// read-only directory, another process writing, PostgreSQL); readers
     /// then fold as before.
     pub fn save_folds(&self, kind: &str, view: &str, folds: &[NewFold]) -> bool {
+        self.save_folds_keeping(kind, view, folds, KEPT_VIEWS)
+    }
+
+    /// As [`Store::save_folds`], keeping the latest `keep_views` views of
+    /// the kind (a kind whose views are large keeps fewer).
+    pub fn save_folds_keeping(
+        &self,
+        kind: &str,
+        view: &str,
+        folds: &[NewFold],
+        keep_views: usize,
+    ) -> bool {
+        let to = Saving {
+            kind,
+            view,
+            keep_views,
+        };
         match self.backend.fold_file() {
-            Some(file) if !folds.is_empty() => save(&file, kind, view, folds).is_ok(),
+            Some(file) if !folds.is_empty() => save(&file, to, folds).is_ok(),
             _ => false,
         }
     }
@@ -363,6 +396,17 @@ mod tests {
         assert_eq!(last["programme"].inputs, [7; 32]);
         // Another kind's views are its own.
         assert_eq!(store.saved_folds("snapshot", "v0")["programme"].body, b"y");
+        // A kind that keeps fewer views.
+        for v in 0..4 {
+            assert!(store.save_folds_keeping("report", &format!("v{v}"), &[fold("a", b"z")], 2));
+        }
+        for v in 0..4 {
+            assert_eq!(
+                store.saved_folds("report", &format!("v{v}")).is_empty(),
+                v < 2,
+                "v{v}"
+            );
+        }
     }
 
     /// A row whose body, inputs or key was changed after it was saved fails
