@@ -655,7 +655,8 @@ fn a_stage_completed_after_saving_a_report_is_shown() {
 }
 
 /// A meeting that names a partnership, recorded on the programme stream
-/// after `history` saved its report, is part of the history shown next.
+/// after `history` saved its report and `snapshot` its share, is part of
+/// the history shown next and of the partnership's row in the next report.
 #[test]
 fn a_meeting_recorded_after_saving_a_history_is_shown() {
     let (_dir, db, lines) = generated(3, 700);
@@ -670,10 +671,39 @@ fn a_meeting_recorded_after_saving_a_history_is_shown() {
     let args = ["history", "twg-health", "--as-of", "2030-01-01"];
     let before = whole_story(&db, "twg-health", &view).0;
     assert_eq!(report(&db, &batch_time(1), &args), before);
+    let snapshot = ["snapshot", "--stage", "2", "--as-of", "2030-01-01"];
+    let today = "2026-01-03";
+    let row = |s: &Value| {
+        s["partnerships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["partnership"] == "twg-health")
+            .cloned()
+            .unwrap()
+    };
+    let snapshot_before = whole_snapshot(&db, 2, Some("2030-01-01"), today).unwrap();
+    let taken = || {
+        let out = run(
+            &db,
+            &batch_time(1),
+            &[&snapshot[..], &["--json"]].concat(),
+            None,
+        );
+        serde_json::from_slice::<Value>(&out).unwrap()
+    };
+    assert_eq!(taken(), snapshot_before);
     append(&db, &batch_time(1), &lines[at..=at]);
     let after = whole_story(&db, "twg-health", &view).0;
     assert_ne!(after, before, "the test's premise");
     assert_eq!(report(&db, &batch_time(1), &args), after);
+    let snapshot_after = whole_snapshot(&db, 2, Some("2030-01-01"), today).unwrap();
+    assert_ne!(
+        row(&snapshot_after),
+        row(&snapshot_before),
+        "the test's premise"
+    );
+    assert_eq!(taken(), snapshot_after);
 }
 
 /// The whole log's snapshot of `stage` (as of `as_of` when given, else

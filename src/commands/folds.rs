@@ -39,15 +39,32 @@ pub fn state_reads(stream: &str) -> [&str; 3] {
     ["directory", PROGRAMME_FOR_STATE, stream]
 }
 
+/// What a fold of a partnership's story reads, `stream` being its own and
+/// `naming` the part of the programme stream that names it
+/// ([`Folds::add_naming_part`]): the directory, the programme's types a
+/// state needs, the programme's events that name it, its stream. (Its
+/// story, and its share of a stage report, are derived from no other
+/// programme events: `reading::story_events` reads only these, and a
+/// property test in projections holds its history to the whole log's.)
+pub fn story_reads<'a>(stream: &'a str, naming: &'a str) -> [&'a str; 4] {
+    ["directory", PROGRAMME_FOR_STATE, naming, stream]
+}
+
+/// The name of the part of the programme stream that names `partnership`
+/// ([`Folds::add_naming_part`]).
+pub fn naming_part(partnership: &str) -> String {
+    format!("programme:naming:{partnership}")
+}
+
 /// What a report on one partnership is derived from.
 #[derive(Clone, Copy, Debug)]
 pub enum ReportReads {
     /// Its state (`show`): its stream, the directory, the programme's
     /// types a state needs ([`state_reads`]).
     State,
-    /// Its story (`history`, `diff`): its stream, the directory, and the
-    /// programme stream, whose meetings, activities and interviews that
-    /// name it are part of the story.
+    /// Its story (`history`, `diff`): its stream, the directory, and of
+    /// the programme stream the types a state needs and the meetings,
+    /// activities and interviews that name it ([`story_reads`]).
     Story,
 }
 
@@ -82,12 +99,14 @@ pub fn partnership_report(
     let Some(mut folds) = Folds::open_one(store, key.kind, view, &name)? else {
         return make();
     };
-    let reads = match key.reads {
-        ReportReads::State => {
-            folds.add_programme_for_state(store)?;
-            state_reads(&stream)
+    folds.add_programme_for_state(store)?;
+    let naming;
+    let reads: Vec<&str> = match key.reads {
+        ReportReads::State => state_reads(&stream).to_vec(),
+        ReportReads::Story => {
+            naming = folds.add_naming_part(store, key.partnership)?;
+            story_reads(&stream, &naming).to_vec()
         }
-        ReportReads::Story => ["directory", "programme", stream.as_str()],
     };
     // A report is kept as its UTF-8 text, not encoded: the busiest
     // partnership's is tens of megabytes, read back without a copy.
@@ -209,6 +228,28 @@ impl<'a> Folds<'a> {
             "programme",
             &PROGRAMME_TYPES_FOR_STATE,
         )
+    }
+
+    /// Reads the part of the programme stream that names `partnership`
+    /// (its meetings, activities and interviews) as a stream of its own,
+    /// and gives its name: its last event as the reading index knows it,
+    /// or, where the index cannot say, the programme stream's last event
+    /// (any programme event then counts as one that may name it).
+    pub fn add_naming_part(
+        &mut self,
+        store: &Store,
+        partnership: &str,
+    ) -> Result<String, crate::error::CliError> {
+        let name = naming_part(partnership);
+        let tail = match store.last_naming(partnership)? {
+            Some(last) => last,
+            None => self.tails.get("programme").copied(),
+        };
+        if let Some(tail) = tail {
+            self.tails.insert(name.clone(), tail);
+        }
+        self.parts.push(name.clone());
+        Ok(name)
     }
 
     /// How many events `stream` holds (0 when the log has none in it).

@@ -14,7 +14,7 @@ use accord_projections::snapshot::{
 use accord_projections::{Replay, StreamFold, View};
 use clap::{Args, ValueEnum};
 
-use super::folds::Folds;
+use super::folds::{Folds, naming_part, story_reads};
 use super::reading::{TimeArgs, head_of};
 use super::stream;
 use crate::context::Context;
@@ -142,14 +142,25 @@ pub fn take(
         stream::fold_by_stream(store, &on, &mut builder)?;
         return finish(store, &on, builder).map(|(s, fold, _)| (s, fold));
     };
+    // A share reads what a partnership's story reads: a meeting that
+    // names another partnership leaves it as saved.
+    folds.add_programme_for_state(store)?;
+    let partnerships: Vec<String> = folds
+        .streams()
+        .filter(|s| s.starts_with("partnership:"))
+        .map(str::to_owned)
+        .collect();
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
-    for stream in folds.streams().filter(|s| s.starts_with("partnership:")) {
-        match folds.saved::<StreamShare>(&share_name(stream, stage), &share_reads(stream)) {
+    for stream in partnerships {
+        let naming = folds.add_naming_part(store, &stream["partnership:".len()..])?;
+        match folds
+            .saved::<StreamShare>(&share_name(&stream, stage), &story_reads(&stream, &naming))
+        {
             Some(share) => {
-                saved.insert(stream.to_owned(), share);
+                saved.insert(stream, share);
             }
-            None => unsaved.push(stream.to_owned()),
+            None => unsaved.push(stream),
         }
     }
     folds.let_go_of_saved();
@@ -184,7 +195,12 @@ fn share_name(stream: &str, stage: u32) -> String {
 fn keep_shares(folds: &mut Folds, stage: u32, kept: Vec<(String, StreamShare)>) {
     for (p, share) in kept {
         let stream = format!("partnership:{p}");
-        folds.keep(&share_name(&stream, stage), &share_reads(&stream), &share);
+        let naming = naming_part(&p);
+        folds.keep(
+            &share_name(&stream, stage),
+            &story_reads(&stream, &naming),
+            &share,
+        );
     }
 }
 
@@ -194,11 +210,6 @@ const KIND: &str = "snapshot";
 /// How many views of stage reports keep their shares: a view's shares are
 /// about 20 MB on a million events (the report's rows, whole).
 const KEPT_VIEWS: usize = 4;
-
-/// What a partnership's share (saved under its stream's name) reads.
-fn share_reads(stream: &str) -> [&str; 3] {
-    ["directory", "programme", stream]
-}
 
 /// A snapshot, the fold it was taken from, and what each partnership's
 /// stream gave it (by partnership), to save.

@@ -181,6 +181,14 @@ pub(crate) trait Backend {
         Ok(None)
     }
 
+    /// The last event of the programme stream that names `partnership`,
+    /// as the reading index knows it (`None`: it cannot say; `Some(None)`:
+    /// there is none).
+    fn last_naming(&self, partnership: &str) -> Result<Option<Option<Tail>>, StoreError> {
+        let _ = partnership;
+        Ok(None)
+    }
+
     /// The file the saved folds are kept in, beside the log (`folds.rs`;
     /// SQLite only, when the log's file can be opened a second time).
     fn fold_file(&self) -> Option<std::path::PathBuf> {

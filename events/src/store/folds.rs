@@ -311,6 +311,15 @@ impl Store {
         self.backend.last_of_types(stream, types)
     }
 
+    /// The last event of the programme stream that names `partnership` (a
+    /// meeting, activity or interview listing it), as the reading index
+    /// knows it: `None` when it cannot say (no index, as on PostgreSQL;
+    /// not sound; behind the programme stream), `Some(None)` when there is
+    /// none. For a fold that reads only those events of the programme.
+    pub fn last_naming(&self, partnership: &str) -> Result<Option<Option<Tail>>, StoreError> {
+        self.backend.last_naming(partnership)
+    }
+
     /// The intact folds of `kind` saved in `view`, by stream: none when
     /// the log keeps no file of saved folds or it cannot be read.
     pub fn saved_folds(&self, kind: &str, view: &str) -> BTreeMap<String, SavedFold> {

@@ -417,6 +417,58 @@ fn sound(conn: &Connection, table: &Keyed, key: &str) -> rusqlite::Result<bool> 
     })
 }
 
+/// The last event of the programme stream that names `partnership` (a
+/// meeting, activity or interview listing it), as the index knows it:
+/// `Ok(None)` when it cannot say (no index, its rows for the partnership
+/// not sound, or programme events after what it covers), `Ok(Some(None))`
+/// when there is none. Read in one snapshot of the log and the index.
+pub(crate) fn last_naming(
+    conn: &Connection,
+    partnership: &str,
+) -> rusqlite::Result<Option<Option<(u64, Vec<u8>, u64)>>> {
+    let own = conn.is_autocommit();
+    if own {
+        conn.execute_batch("BEGIN")?;
+    }
+    let result = (|| {
+        let ReadingIndex::Covers(covers) = state(conn) else {
+            return Ok(None);
+        };
+        if !sound(conn, &NAMES, partnership).unwrap_or(false) {
+            return Ok(None);
+        }
+        // The programme's last event, by its stream position (one lookup).
+        let programme: Option<i64> = conn
+            .prepare_cached(
+                "SELECT seq FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
+            )?
+            .query_row([INDEXED_STREAM], |r| r.get(0))
+            .optional()?;
+        if programme.unwrap_or(0) as u64 > covers {
+            return Ok(None);
+        }
+        let last = conn
+            .prepare_cached(
+                "SELECT e.seq, e.hash, e.stream_version FROM accord_reading_names n
+                 CROSS JOIN events e ON e.seq = n.event_seq
+                 WHERE n.partnership = ?1 ORDER BY n.event_seq DESC LIMIT 1",
+            )?
+            .query_row([partnership], |r| {
+                Ok((
+                    r.get::<_, i64>(0)? as u64,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, i64>(2)? as u64,
+                ))
+            })
+            .optional()?;
+        Ok(Some(last))
+    })();
+    if own {
+        conn.execute_batch("COMMIT")?;
+    }
+    result
+}
+
 /// Drops the index (`accord rebuild` then builds it afresh).
 pub(crate) fn drop_index(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
