@@ -477,3 +477,46 @@ fn damaged_directory_rows_are_detected() {
         );
     }
 }
+
+/// The last event of the programme that names a partnership, as the index
+/// knows it (what saved folds key a partnership's story on): the last
+/// meeting naming it; none for a partnership no event names; and no
+/// answer when its rows are damaged or the index is gone (the caller then
+/// keys on the whole programme stream).
+#[test]
+fn the_last_event_naming_a_partnership_is_known_or_not_claimed() {
+    let (_dir, path) = new_log();
+    for batch in batches() {
+        append(&path, &batch);
+    }
+    let store = open(&path);
+    let last_seq = |p: &str| {
+        store
+            .read_all()
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.stream == "programme" && e.event.names_partnership(p))
+            .map(|e| e.seq)
+            .max()
+    };
+    let a = store
+        .last_naming("twg-a")
+        .unwrap()
+        .expect("the index answers");
+    assert_eq!(a.map(|t| t.seq), last_seq("twg-a"));
+    assert!(a.is_some());
+    let b = store
+        .last_naming("twg-b")
+        .unwrap()
+        .expect("the index answers");
+    assert_eq!(b.map(|t| t.seq), last_seq("twg-b"));
+    assert_eq!(store.last_naming("twg-none").unwrap(), Some(None));
+    drop(store);
+    sql(
+        &path,
+        "DELETE FROM accord_reading_names WHERE event_seq = (SELECT max(event_seq) FROM accord_reading_names WHERE partnership = 'twg-a')",
+    );
+    assert_eq!(open(&path).last_naming("twg-a").unwrap(), None);
+    sql(&path, "UPDATE accord_reading_head SET head_seq = 1000");
+    assert_eq!(open(&path).last_naming("twg-b").unwrap(), None);
+}
