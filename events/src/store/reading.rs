@@ -417,6 +417,10 @@ fn sound(conn: &Connection, table: &Keyed, key: &str) -> rusqlite::Result<bool> 
     })
 }
 
+/// An event as [`last_naming`] gives it: its seq, hash and position in
+/// its stream.
+pub(crate) type LastEvent = (u64, Vec<u8>, u64);
+
 /// The last event of the programme stream that names `partnership` (a
 /// meeting, activity or interview listing it), as the index knows it:
 /// `Ok(None)` when it cannot say (no index, its rows for the partnership
@@ -425,7 +429,7 @@ fn sound(conn: &Connection, table: &Keyed, key: &str) -> rusqlite::Result<bool> 
 pub(crate) fn last_naming(
     conn: &Connection,
     partnership: &str,
-) -> rusqlite::Result<Option<Option<(u64, Vec<u8>, u64)>>> {
+) -> rusqlite::Result<Option<Option<LastEvent>>> {
     let own = conn.is_autocommit();
     if own {
         conn.execute_batch("BEGIN")?;
