@@ -257,6 +257,15 @@ impl<'a> Folds<'a> {
         self.tails.get(stream).map_or(0, |t| t.version)
     }
 
+    /// The partnerships' streams of the log (`partnership:<id>`), in name
+    /// order.
+    pub fn partnership_streams(&self) -> Vec<String> {
+        self.streams()
+            .filter(|s| s.starts_with("partnership:"))
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Every stream of the log, in name order.
     pub fn streams(&self) -> impl Iterator<Item = &str> {
         let parts = &self.parts;

@@ -145,11 +145,7 @@ pub fn take(
     // A share reads what a partnership's story reads: a meeting that
     // names another partnership leaves it as saved.
     folds.add_programme_for_state(store)?;
-    let partnerships: Vec<String> = folds
-        .streams()
-        .filter(|s| s.starts_with("partnership:"))
-        .map(str::to_owned)
-        .collect();
+    let partnerships = folds.partnership_streams();
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in partnerships {

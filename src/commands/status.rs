@@ -61,11 +61,7 @@ pub fn build(
         return Ok(status.finish());
     };
     folds.add_programme_for_state(store)?;
-    let partnerships: Vec<String> = folds
-        .streams()
-        .filter(|s| s.starts_with("partnership:"))
-        .map(str::to_owned)
-        .collect();
+    let partnerships = folds.partnership_streams();
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in &partnerships {

@@ -430,11 +430,7 @@ pub(crate) fn last_naming(
     conn: &Connection,
     partnership: &str,
 ) -> rusqlite::Result<Option<Option<LastEvent>>> {
-    let own = conn.is_autocommit();
-    if own {
-        conn.execute_batch("BEGIN")?;
-    }
-    let result = (|| {
+    in_one_snapshot(conn, || {
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
@@ -466,7 +462,20 @@ pub(crate) fn last_naming(
             })
             .optional()?;
         Ok(Some(last))
-    })();
+    })
+}
+
+/// Runs `read` in one snapshot of the log and the index (a transaction of
+/// its own, unless one is open).
+fn in_one_snapshot<T>(
+    conn: &Connection,
+    read: impl FnOnce() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let own = conn.is_autocommit();
+    if own {
+        conn.execute_batch("BEGIN")?;
+    }
+    let result = read();
     if own {
         conn.execute_batch("COMMIT")?;
     }
@@ -569,11 +578,7 @@ pub(crate) fn read_part<T>(
         return Ok(None);
     }
     // The check and the read see one snapshot of the log and the index.
-    let own = conn.is_autocommit();
-    if own {
-        conn.execute_batch("BEGIN")?;
-    }
-    let result = (|| {
+    in_one_snapshot(conn, || {
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
@@ -598,9 +603,5 @@ pub(crate) fn read_part<T>(
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params.iter()), row)?;
         rows.collect::<rusqlite::Result<Vec<T>>>().map(Some)
-    })();
-    if own {
-        conn.execute_batch("COMMIT")?;
-    }
-    result
+    })
 }
