@@ -256,18 +256,27 @@ pub fn print_report<T: Serialize>(
     tr: &Tr,
     render: impl FnOnce() -> String,
 ) -> Result<ExitCode, CliError> {
-    if ctx.json {
-        print_json(report, head)?;
-    } else {
-        let mut out = render();
-        out.push_str(&text::footer(
-            &ctx.out_style,
-            head,
-            view.known_at.as_deref(),
-            tr,
-        ));
-        text::emit(&out)?;
-    }
+    let report = match ctx.json {
+        true => report_json(report)?,
+        false => render(),
+    };
+    print_finished(ctx, report, head, view, tr)
+}
+
+/// Prints a report made for `ctx` (JSON without its head, or text without
+/// its footer) with the head it was built from.
+fn print_finished(
+    ctx: &Context,
+    report: String,
+    head: &Head,
+    view: &View,
+    tr: &Tr,
+) -> Result<ExitCode, CliError> {
+    let out = match ctx.json {
+        true => with_head(report, head),
+        false => report + &text::footer(&ctx.out_style, head, view.known_at.as_deref(), tr),
+    };
+    text::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -284,9 +293,7 @@ pub fn report_form(
         return Ok(format!("json {options}"));
     }
     let langs = match lang {
-        Some(lang) => lang
-            .form()
-            .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?,
+        Some(lang) => lang.form().map_err(unknown_lang)?,
         None => "en".to_owned(),
     };
     Ok(format!(
@@ -311,19 +318,18 @@ pub fn print_saved_report(
 ) -> Result<ExitCode, CliError> {
     let report = partnership_report(store, !ctx.read_only, view, key, make)?;
     let head = head_of(store, view)?;
-    let out = match ctx.json {
-        true => with_head(report, &head),
-        false => report + &text::footer(&ctx.out_style, &head, view.known_at.as_deref(), tr),
-    };
-    text::emit(&out)?;
-    Ok(ExitCode::SUCCESS)
+    print_finished(ctx, report, &head, view, tr)
 }
 
 /// The wording `--lang` and `--digits` ask for; an unknown language is a
 /// usage error.
 pub fn wording(lang: &LangArgs) -> Result<Tr, CliError> {
-    lang.tr()
-        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))
+    lang.tr().map_err(unknown_lang)
+}
+
+/// The usage error for a `--lang` that names no language accord has.
+pub fn unknown_lang(e: crate::render::i18n::UnknownLang) -> CliError {
+    CliError::usage(e.to_string(), "give --lang en, km or km,en")
 }
 
 #[cfg(test)]

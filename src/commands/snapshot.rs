@@ -69,10 +69,7 @@ pub enum Format {
 
 pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
     let view = args.time.view(ctx)?;
-    let tr = args
-        .lang
-        .tr()
-        .map_err(|e| CliError::usage(e.to_string(), "give --lang en, km or km,en"))?;
+    let tr = args.lang.tr().map_err(super::reading::unknown_lang)?;
     let format = args
         .format
         .unwrap_or(if ctx.json { Format::Json } else { Format::Md });
@@ -149,7 +146,8 @@ pub fn take(
     let mut saved = BTreeMap::new();
     let mut unsaved = Vec::new();
     for stream in partnerships {
-        let naming = folds.add_naming_part(store, &stream["partnership:".len()..])?;
+        let partnership = stream.strip_prefix("partnership:").unwrap_or(&stream);
+        let naming = folds.add_naming_part(store, partnership)?;
         match folds
             .saved::<StreamShare>(&share_name(&stream, stage), &story_reads(&stream, &naming))
         {

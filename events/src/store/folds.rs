@@ -136,7 +136,8 @@ pub(crate) fn last_of_types(
         .optional()
 }
 
-fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
+/// A stream's last event from a row of `seq, hash, stream_version`.
+pub(crate) fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
     let hash: Vec<u8> = r.get(1)?;
     Ok(Tail {
         seq: r.get::<_, i64>(0)? as u64,
@@ -195,9 +196,9 @@ fn load(
 }
 
 /// Saves `folds` of `kind` in `view` in `file` (created when missing;
-/// replaced when it is not a database or is damaged), in one transaction, and keeps only
-/// the latest `keep_views` views of the kind. Gives up at once when
-/// another process is writing it.
+/// replaced when it is not a database or is damaged), in one transaction,
+/// and keeps only the latest `keep_views` views of the kind. Gives up at
+/// once when another process is writing it.
 fn save(file: &Path, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result<()> {
     match save_once(file, to, folds) {
         Err(e)

@@ -53,6 +53,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use super::filter::{ANY_ENTRY, StreamPart};
+use super::folds::{Tail, tail_of};
 use super::sql::{COLUMNS, part_conditions};
 
 const TABLES: &str = include_str!("../../sql/reading.sql");
@@ -417,10 +418,6 @@ fn sound(conn: &Connection, table: &Keyed, key: &str) -> rusqlite::Result<bool> 
     })
 }
 
-/// An event as [`last_naming`] gives it: its seq, hash and position in
-/// its stream.
-pub(crate) type LastEvent = (u64, Vec<u8>, u64);
-
 /// The last event of the programme stream that names `partnership` (a
 /// meeting, activity or interview listing it), as the index knows it:
 /// `Ok(None)` when it cannot say (no index, its rows for the partnership
@@ -429,7 +426,7 @@ pub(crate) type LastEvent = (u64, Vec<u8>, u64);
 pub(crate) fn last_naming(
     conn: &Connection,
     partnership: &str,
-) -> rusqlite::Result<Option<Option<LastEvent>>> {
+) -> rusqlite::Result<Option<Option<Tail>>> {
     in_one_snapshot(conn, || {
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
@@ -453,13 +450,7 @@ pub(crate) fn last_naming(
                  CROSS JOIN events e ON e.seq = n.event_seq
                  WHERE n.partnership = ?1 ORDER BY n.event_seq DESC LIMIT 1",
             )?
-            .query_row([partnership], |r| {
-                Ok((
-                    r.get::<_, i64>(0)? as u64,
-                    r.get::<_, Vec<u8>>(1)?,
-                    r.get::<_, i64>(2)? as u64,
-                ))
-            })
+            .query_row([partnership], tail_of)
             .optional()?;
         Ok(Some(last))
     })

@@ -693,15 +693,7 @@ impl Backend for SqliteBackend {
     }
 
     fn last_naming(&self, partnership: &str) -> Result<Option<Option<Tail>>, StoreError> {
-        let last = reading::last_naming(&self.conn, partnership)?;
-        Ok(last.map(|found| {
-            found.map(|(seq, hash, version)| Tail {
-                seq,
-                // A hash of the wrong length matches no fold's inputs.
-                hash: hash.try_into().unwrap_or([0; 32]),
-                version,
-            })
-        }))
+        Ok(reading::last_naming(&self.conn, partnership)?)
     }
 
     fn fold_file(&self) -> Option<PathBuf> {
