@@ -653,6 +653,7 @@ fn time_travel_reads(kind: Kind) {
             }),
             naming: None,
             entries: None,
+            after: None,
         },
         StreamPart {
             stream: "directory",
@@ -660,6 +661,7 @@ fn time_travel_reads(kind: Kind) {
             until: None,
             naming: None,
             entries: None,
+            after: None,
         },
     ];
     let read: Vec<String> = store

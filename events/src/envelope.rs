@@ -267,6 +267,87 @@ impl StoredEvent {
     }
 }
 
+/// An event as a reader keeps it in a copy beside the log (encoded with
+/// postcard, which cannot carry a JSON value): its data as its current
+/// shape's canonical JSON, decoded again as the log's rows are. A copy is
+/// derived data: it is never verified against the chain, only trusted
+/// while the log still holds the event it ends with.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptEvent {
+    seq: u64,
+    id: String,
+    kind: String,
+    stream: String,
+    stream_version: u64,
+    occurred_at: String,
+    recorded_at: String,
+    recorded_by: String,
+    source: Option<String>,
+    schema_version: u32,
+    data: String,
+    hash: Hash,
+}
+
+impl From<&Envelope> for KeptEvent {
+    fn from(e: &Envelope) -> KeptEvent {
+        KeptEvent {
+            seq: e.seq,
+            id: e.id.clone(),
+            kind: e.event.kind().as_str().to_owned(),
+            stream: e.stream.clone(),
+            stream_version: e.stream_version,
+            occurred_at: e.occurred_at.clone(),
+            recorded_at: e.recorded_at.clone(),
+            recorded_by: e.recorded_by.clone(),
+            source: e.source.clone(),
+            schema_version: e.schema_version,
+            data: canonical(&e.event.to_data()),
+            hash: e.hash,
+        }
+    }
+}
+
+impl KeptEvent {
+    /// Its position in the log.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// False when a read up to `until` cannot give it (dated after the
+    /// day, and of no type read at any date): decided without decoding
+    /// it, as the store's query decides (on `occurred_at`'s date part).
+    pub fn may_be_read_until(&self, until: Option<&crate::store::Until<'_>>) -> bool {
+        let Some(until) = until else {
+            return true;
+        };
+        let day = self
+            .occurred_at
+            .get(..10)
+            .and_then(|d| crate::fields::Day::parse(d).ok());
+        day.is_none_or(|day| day.0 <= until.day) || until.except.contains(&self.kind.as_str())
+    }
+
+    /// The envelope it was kept from; `None` when it does not decode (a
+    /// copy written by another build: the reader reads the log instead).
+    pub fn into_envelope(self) -> Option<Envelope> {
+        let kind = EventKind::parse(&self.kind)?;
+        Some(Envelope {
+            event: Event::decode_json(kind, &self.data).ok()?,
+            occurred_on: crate::input::parse_occurred_at(&self.occurred_at).ok()?,
+            seq: self.seq,
+            id: self.id,
+            stream: self.stream,
+            stream_version: self.stream_version,
+            occurred_at: self.occurred_at,
+            recorded_at: self.recorded_at,
+            recorded_by: self.recorded_by,
+            source: self.source,
+            schema_version: self.schema_version,
+            hash: self.hash,
+        })
+    }
+}
+
 /// A stored event that cannot be read (corrupt or from a newer accord).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("event seq {seq} cannot be read: {message}")]

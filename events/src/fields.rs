@@ -153,9 +153,16 @@ impl Day {
         if !shape {
             return Err(err());
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        // Read the digits directly: chrono's parser reads its format string
+        // again on each call, and every event read from the log has a date.
+        let number = |digits: &[u8]| {
+            digits
+                .iter()
+                .fold(0u32, |n, c| n * 10 + u32::from(c - b'0'))
+        };
+        NaiveDate::from_ymd_opt(number(&b[..4]) as i32, number(&b[5..7]), number(&b[8..]))
             .map(Day)
-            .map_err(|_| format!("{s:?} is not a real calendar date"))
+            .ok_or_else(|| format!("{s:?} is not a real calendar date"))
     }
 }
 
@@ -532,8 +539,21 @@ mod tests {
             "+2009-09-11",
             "0999-01-01",
             "2009-09-11T00:00:00Z",
+            "2009-13-01",
+            "2009-00-10",
+            "2009-01-00",
+            "2009-02-29",
+            "2009-04-31",
         ] {
             assert!(Day::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+        // Every day of a leap year and the years around it reads as the
+        // calendar has it.
+        let mut day = NaiveDate::from_ymd_opt(2007, 1, 1).unwrap();
+        while day.year() < 2010 {
+            let written = day.format("%Y-%m-%d").to_string();
+            assert_eq!(Day::parse(&written).map(|d| d.0), Ok(day), "{written}");
+            day = day.succ_opt().unwrap();
         }
     }
 

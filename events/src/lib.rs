@@ -19,5 +19,5 @@ pub mod verify;
 
 pub use catalogue::{Event, EventKind};
 pub use clock::Clock;
-pub use envelope::{Envelope, Hash, StoredEvent};
+pub use envelope::{Envelope, Hash, KeptEvent, StoredEvent};
 pub use input::{InputError, NewEvent};

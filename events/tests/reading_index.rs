@@ -114,6 +114,7 @@ fn read_naming(store: &Store, partnership: Option<&str>) -> Vec<String> {
             until: None,
             naming: partnership,
             entries: None,
+            after: None,
         }])
         .unwrap()
         .into_iter()
@@ -519,4 +520,82 @@ fn the_last_event_naming_a_partnership_is_known_or_not_claimed() {
     assert_eq!(open(&path).last_naming("twg-a").unwrap(), None);
     sql(&path, "UPDATE accord_reading_head SET head_seq = 1000");
     assert_eq!(open(&path).last_naming("twg-b").unwrap(), None);
+}
+
+/// `StreamPart::admits` (a part decided on an event in memory, for readers
+/// that keep a copy of a stream) gives what the store's reads give: for
+/// parts by type, naming a partnership, by directory entry, up to a date
+/// and after a position; through the reading index and without it.
+#[test]
+fn a_part_decided_in_memory_is_the_part_the_store_reads() {
+    let (_dir, path) = new_log();
+    for (a, b) in batches().into_iter().zip(directory_batches()) {
+        append(&path, &a);
+        // Both lists retract an event under the id r1.
+        let b: Vec<String> = b.iter().map(|l| l.replace(r#""r1""#, r#""rd""#)).collect();
+        append(&path, &b);
+    }
+    let types = ["stage.planned", "event.retracted"];
+    let except = ["event.retracted"];
+    let until = accord_events::store::Until {
+        day: chrono::NaiveDate::from_ymd_opt(2009, 7, 10).unwrap(),
+        except: &except,
+    };
+    let entries = vec!["person:srey".to_owned(), "org:moh".to_owned()];
+    let mut parts = vec![];
+    for after in [None, Some(3), Some(30), Some(1000)] {
+        for naming in [None, Some("twg-a"), Some("twg-c")] {
+            for until in [None, Some(until)] {
+                parts.push(StreamPart {
+                    types: Some(&types),
+                    naming,
+                    until,
+                    after,
+                    ..StreamPart::all("programme")
+                });
+            }
+        }
+        parts.push(StreamPart {
+            after,
+            ..StreamPart::directory_entries(&entries)
+        });
+        parts.push(StreamPart {
+            after,
+            until: Some(until),
+            ..StreamPart::all("programme")
+        });
+    }
+    let ids = |store: &Store, part: &StreamPart| -> Vec<String> {
+        store
+            .read_stream_parts(std::slice::from_ref(part))
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    };
+    let store = open(&path);
+    assert!(matches!(store.reading_index(), ReadingIndex::Covers(_)));
+    let all = store.read_all().unwrap();
+    let mut read = vec![];
+    for part in &parts {
+        let in_memory: Vec<String> = all
+            .iter()
+            .filter(|e| part.admits(e))
+            .map(|e| e.id.clone())
+            .collect();
+        assert_eq!(ids(&store, part), in_memory, "{part:?}");
+        read.push(in_memory);
+    }
+    // Parts are not all alike: some read nothing, some events.
+    assert!(read.iter().any(Vec::is_empty) && read.iter().filter(|r| r.len() > 3).count() > 4);
+    drop(store);
+    sql(
+        &path,
+        "DROP TABLE accord_reading; DROP TABLE accord_reading_entries;",
+    );
+    let store = open(&path);
+    assert_eq!(store.reading_index(), ReadingIndex::Missing);
+    for (part, in_memory) in parts.iter().zip(&read) {
+        assert_eq!(&ids(&store, part), in_memory, "{part:?}");
+    }
 }

@@ -144,6 +144,9 @@ pub struct Folds<'a> {
     keep_views: usize,
 }
 
+/// The view a fold that holds every date is saved in.
+const ANY_VIEW: &str = "any";
+
 /// How a view is named in the saved rows.
 fn view_name(view: &View) -> String {
     format!(
@@ -180,16 +183,40 @@ impl<'a> Folds<'a> {
         })
     }
 
+    /// As [`Folds::open_one`], for a fold that holds every date (a copy
+    /// of what a fold reads: `kept.rs`), saved in no one view.
+    pub fn open_kept(
+        store: &Store,
+        kind: &'a str,
+        name: &str,
+    ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+        Folds::open_named(store, kind, ANY_VIEW.to_owned(), |view| {
+            store
+                .saved_fold(kind, view, name)
+                .map(|f| (name.to_owned(), f))
+                .into_iter()
+                .collect()
+        })
+    }
+
     fn open_with(
         store: &Store,
         kind: &'a str,
         view: &View,
         read: impl FnOnce(&str) -> BTreeMap<String, SavedFold>,
     ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
+        Folds::open_named(store, kind, view_name(view), read)
+    }
+
+    fn open_named(
+        store: &Store,
+        kind: &'a str,
+        view: String,
+        read: impl FnOnce(&str) -> BTreeMap<String, SavedFold>,
+    ) -> Result<Option<Folds<'a>>, crate::error::CliError> {
         if store.backend_kind() != accord_events::store::BackendKind::Sqlite {
             return Ok(None);
         }
-        let view = view_name(view);
         let saved = read(&view);
         Ok(Some(Folds {
             code: CODE,
@@ -252,6 +279,12 @@ impl<'a> Folds<'a> {
         Ok(name)
     }
 
+    /// The last event of `stream` (or of a part read with
+    /// [`Folds::add_part`]), if it has any.
+    pub fn tail(&self, stream: &str) -> Option<Tail> {
+        self.tails.get(stream).copied()
+    }
+
     /// How many events `stream` holds (0 when the log has none in it).
     pub fn stream_len(&self, stream: &str) -> u64 {
         self.tails.get(stream).map_or(0, |t| t.version)
@@ -310,7 +343,7 @@ impl<'a> Folds<'a> {
 
     /// The body saved under `name` from `reads`, as saved (not decoded),
     /// if its inputs are the log's still; taken out of the folds read.
-    fn take_saved(&mut self, name: &str, reads: &[&str]) -> Option<Vec<u8>> {
+    pub(super) fn take_saved(&mut self, name: &str, reads: &[&str]) -> Option<Vec<u8>> {
         let inputs = self.inputs(name, reads);
         match self.saved.remove(name) {
             Some(saved) if saved.inputs == inputs => Some(saved.body),

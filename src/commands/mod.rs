@@ -13,6 +13,7 @@ pub mod head;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod kept;
 pub mod known;
 pub mod list;
 pub mod log;

@@ -101,6 +101,7 @@ fn partnership_events_until(
         until,
         naming,
         entries: None,
+        after: None,
     };
     let mut parts = vec![
         part(stream.as_str(), None, None),
@@ -205,8 +206,9 @@ pub fn state(
     store: &Store,
     partnership: &str,
     view: &View,
+    save: bool,
 ) -> Result<(accord_projections::partnership::PartnershipState, Replay), CliError> {
-    let (_, replay) = state_fold(store, partnership, view)?;
+    let (_, replay) = state_fold(store, partnership, view, save)?;
     let state = replay
         .partnership_state(partnership, view)
         .ok_or_else(|| not_established(partnership, view))?;
@@ -217,11 +219,30 @@ pub fn state(
 /// (its stream, and the programme's of the types a state needs; nothing
 /// dated after the as-of date but what counts at any date), and their
 /// fold with the organisations and people they name.
+///
+/// Read from the partnership's inputs kept beside the log when it has
+/// them (`kept.rs`: caught up with the log first, and saved again when
+/// `save`), else from the log.
 pub fn state_fold(
     store: &Store,
     partnership: &str,
     view: &View,
+    save: bool,
 ) -> Result<(Vec<Envelope>, Replay), CliError> {
+    let until = until(Some(view.as_of));
+    super::known::partnership(store, partnership)?;
+    if let Some(mut kept) = super::kept::StateInputs::open(store, partnership)?
+        && let Some(own) = kept.own(until)
+    {
+        let replay =
+            accord_projections::partnership::state_fold(&own, partnership, view, |entries| {
+                kept.directory(entries, until)
+            })?;
+        if save {
+            kept.save();
+        }
+        return Ok((own, replay));
+    }
     // A state needs only some of the programme stream (a property test in
     // projections holds the list to that).
     // Of the directory, only the organisations and people it names (a
@@ -234,7 +255,6 @@ pub fn state_fold(
         Some(view.as_of),
         false,
     )?;
-    let until = until(Some(view.as_of));
     let replay = accord_projections::partnership::state_fold(&own, partnership, view, |entries| {
         store.read_stream_parts(&[StreamPart {
             until,

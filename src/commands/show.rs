@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<ExitCode, CliError> {
         form: report_form(ctx, Some(&args.lang), "")?,
     };
     print_saved_report(ctx, &store, &view, &tr, &key, || {
-        let (state, replay) = state(&store, &args.partnership, &view)?;
+        let (state, replay) = state(&store, &args.partnership, &view, !ctx.read_only)?;
         let report = match ctx.json {
             true => report_json(&state)?,
             false => text::show::render(&state, &replay, &ctx.out_style, &tr),

@@ -90,7 +90,7 @@ pub fn build(
             partnerships: BTreeMap::new(),
         };
         for stream in &unsaved {
-            let part = partnership_part(store, stream, view)?;
+            let part = partnership_part(store, stream, view, save)?;
             if save {
                 folds.keep(stream, &state_reads(stream), &part);
             }
@@ -150,9 +150,14 @@ const ONE_BY_ONE_EVENTS: u64 = 50_000;
 /// the whole log's: a property test in projections holds it to that), and
 /// what its own events add to the programme's counts (an interview held
 /// with it is recorded on its stream; its retractions too).
-fn partnership_part(store: &Store, stream: &str, view: &View) -> Result<StreamStatus, CliError> {
+fn partnership_part(
+    store: &Store,
+    stream: &str,
+    view: &View,
+    save: bool,
+) -> Result<StreamStatus, CliError> {
     let id = stream.strip_prefix("partnership:").unwrap_or(stream);
-    let (own, fold) = reading::state_fold(store, id, view)?;
+    let (own, fold) = reading::state_fold(store, id, view, save)?;
     let line = PartnershipLine::from_fold(&fold, id, &fold, view);
     let its_own: Vec<_> = own.into_iter().filter(|e| e.stream == stream).collect();
     let tally = Tally::of(&Replay::of(&its_own, view));

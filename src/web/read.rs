@@ -50,8 +50,8 @@ pub fn home(ctx: &Context, fmt: Fmt, q: &Query) -> Result<Reply, WebError> {
 pub fn partnership(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, WebError> {
     let view = view(ctx, q)?;
     let store = open(ctx)?;
-    let (state, replay) =
-        crate::commands::reading::state(&store, id, &view).map_err(WebError::not_found)?;
+    let (state, replay) = crate::commands::reading::state(&store, id, &view, !ctx.read_only)
+        .map_err(WebError::not_found)?;
     let head = head_of(&store, &view)?;
     Ok(match fmt {
         Fmt::Json => Reply::Json(json_with_head(&state, &head)?),

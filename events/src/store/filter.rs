@@ -35,6 +35,9 @@ pub struct StreamPart<'a> {
     /// one entry ([`ANY_ENTRY`]: retractions), when given. A reader that
     /// looks a few people up need not read the whole directory.
     pub entries: Option<&'a [String]>,
+    /// Only the events after this position in the log, when given: for a
+    /// reader that catches up a copy it keeps of the events before.
+    pub after: Option<u64>,
 }
 
 /// The entry of the events of the directory stream that belong to no one
@@ -92,6 +95,7 @@ impl<'a> StreamPart<'a> {
             until: None,
             naming: None,
             entries: None,
+            after: None,
         }
     }
 
@@ -102,5 +106,46 @@ impl<'a> StreamPart<'a> {
             entries: Some(entries),
             ..StreamPart::all("directory")
         }
+    }
+
+    /// True when `e` is one of this part's events: what a read of the
+    /// part gives, decided on an event in memory (for a reader that keeps
+    /// a copy of a stream and reads its parts from that). A test holds
+    /// this to what the store's reads give, with and without the reading
+    /// index.
+    pub fn admits(&self, e: &crate::Envelope) -> bool {
+        let kind = e.event.kind().as_str();
+        e.stream == self.stream
+            && self.after.is_none_or(|after| e.seq > after)
+            && self.types.is_none_or(|types| {
+                types.contains(&kind) || (self.naming.is_some() && NAMING_TYPES.contains(&kind))
+            })
+            && self
+                .until
+                .is_none_or(|u| e.occurred_on <= u.day || u.except.contains(&kind))
+            && self.keeps(e)
+    }
+
+    /// True when `e`, sent by the database for this part, is one it asks
+    /// for: the database sends every event of the naming types, and only
+    /// those naming the partnership are kept
+    /// ([`crate::Event::names_partnership`]).
+    ///
+    /// With `entries`, the database sends the whole directory stream (or,
+    /// by the reading index, the entries asked for and the events after
+    /// it) and only the events of those entries are kept, so a read gives
+    /// the same events with or without the index.
+    pub(crate) fn keeps(&self, e: &crate::Envelope) -> bool {
+        if let Some(entries) = self.entries {
+            let entry = directory_entry(&e.event);
+            return entry == ANY_ENTRY || entries.contains(&entry);
+        }
+        let Some(partnership) = self.naming else {
+            return true;
+        };
+        let kind = e.event.kind().as_str();
+        self.types.is_some_and(|t| t.contains(&kind))
+            || !NAMING_TYPES.contains(&kind)
+            || e.event.names_partnership(partnership)
     }
 }

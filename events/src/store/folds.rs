@@ -236,6 +236,9 @@ fn save_once(file: &Path, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result
     // damaged; a damaged file is deleted and written afresh (above), and a
     // damaged row fails its seal.
     conn.pragma_update(None, "synchronous", "OFF")?;
+    // Nor a journal file created and deleted (a few milliseconds): a save
+    // cut short leaves a damaged file, replaced as above.
+    conn.pragma_update(None, "journal_mode", "MEMORY")?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match write(&conn, to, folds) {
         Ok(()) => conn.execute_batch("COMMIT"),
@@ -319,6 +322,14 @@ impl Store {
     /// none. For a fold that reads only those events of the programme.
     pub fn last_naming(&self, partnership: &str) -> Result<Option<Option<Tail>>, StoreError> {
         self.backend.last_naming(partnership)
+    }
+
+    /// The hash of the event at `seq`, if the log holds one there: for a
+    /// reader that checks a copy it keeps is still of this log (each hash
+    /// covers every event before it).
+    pub fn hash_at(&self, seq: u64) -> Option<[u8; 32]> {
+        let (_, hash) = self.backend.recorded_at_of(seq).ok()?;
+        hash.try_into().ok()
     }
 
     /// The intact folds of `kind` saved in `view`, by stream: none when

@@ -1,7 +1,7 @@
 //! Reading the log: whole, by stream, by filter, one event by id.
 
 use super::backend::Scan;
-use super::filter::{LogFilter, NAMING_TYPES, StreamPart};
+use super::filter::{LogFilter, StreamPart};
 use super::reading::ReadingIndex;
 use super::{Store, StoreError};
 use crate::envelope::{Envelope, StoredEvent};
@@ -75,7 +75,7 @@ impl Store {
             // before the next is read.
             for row in self.backend.stream_rows(part)? {
                 let e = row.into_envelope()?;
-                if keeps(part, &e) {
+                if part.keeps(&e) {
                     out.push(e);
                 }
             }
@@ -94,7 +94,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.backend.each_stream_row(part, &mut |row| {
             let e = row.into_envelope()?;
-            if keeps(part, &e) {
+            if part.keeps(&e) {
                 f(e);
             }
             Ok(())
@@ -172,26 +172,4 @@ impl Store {
     pub fn reading_index(&self) -> ReadingIndex {
         self.backend.reading_index()
     }
-}
-
-/// True when `e`, read for `part`, is one it asks for: the database sends
-/// every event of the naming types, and only those naming the partnership
-/// are kept ([`crate::Event::names_partnership`]).
-///
-/// With `entries`, the database sends the whole directory stream (or, by
-/// the reading index, the entries asked for and the events after it) and
-/// only the events of those entries are kept, so a read gives the same
-/// events with or without the index.
-fn keeps(part: &StreamPart<'_>, e: &Envelope) -> bool {
-    if let Some(entries) = part.entries {
-        let entry = super::filter::directory_entry(&e.event);
-        return entry == super::filter::ANY_ENTRY || entries.contains(&entry);
-    }
-    let Some(partnership) = part.naming else {
-        return true;
-    };
-    let kind = e.event.kind().as_str();
-    part.types.is_some_and(|t| t.contains(&kind))
-        || !NAMING_TYPES.contains(&kind)
-        || e.event.names_partnership(partnership)
 }

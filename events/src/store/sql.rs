@@ -83,6 +83,15 @@ pub(crate) fn part_conditions(
         let marks = list(params, &wanted);
         sql.push_str(&format!(" AND type IN {marks}"));
     }
+    if let Some(after) = part.after {
+        params.push(after.to_string());
+        // Cast from text: every parameter is passed as text, and
+        // PostgreSQL types a bare placeholder by what it is compared with.
+        sql.push_str(&format!(
+            " AND seq > CAST(CAST({} AS TEXT) AS BIGINT)",
+            ph(params.len())
+        ));
+    }
     if let Some(until) = &part.until {
         params.push(until.day.format("%Y-%m-%d").to_string());
         // A timestamp written on that date sorts after the bare date: compare its date part.

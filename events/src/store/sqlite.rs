@@ -43,6 +43,11 @@ pub(crate) struct SqliteBackend {
     /// structural check running beside it (see `sqlite_check.rs`): set by
     /// `structural_check_job`, taken by `with_checked_rows`.
     table_digest: RefCell<Option<SyncSender<TableDigest>>>,
+    /// The last events of the streams, and the log's last event when they
+    /// were read: a reading command asks several times (its saved folds,
+    /// a partnership's kept inputs, the check before saving), and while
+    /// the log ends with the same event its streams end the same way.
+    tails: RefCell<Option<((i64, Vec<u8>), BTreeMap<String, Tail>)>>,
 }
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
@@ -196,6 +201,7 @@ impl SqliteBackend {
             file: file_id(path),
             reopenable: true,
             table_digest: RefCell::new(None),
+            tails: RefCell::new(None),
         })
     }
 
@@ -302,6 +308,7 @@ impl SqliteBackend {
             file,
             reopenable,
             table_digest: RefCell::new(None),
+            tails: RefCell::new(None),
         })
     }
 
@@ -685,7 +692,20 @@ impl Backend for SqliteBackend {
     }
 
     fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
-        Ok(folds::tails(&self.conn)?)
+        let last: (i64, Vec<u8>) = self
+            .conn
+            .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or_default();
+        if let Some((at, tails)) = &*self.tails.borrow()
+            && *at == last
+        {
+            return Ok(tails.clone());
+        }
+        let tails = folds::tails(&self.conn)?;
+        *self.tails.borrow_mut() = Some((last, tails.clone()));
+        Ok(tails)
     }
 
     fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
