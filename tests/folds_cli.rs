@@ -790,3 +790,178 @@ fn snapshot_from_saved_shares_is_the_whole_fold_after_each_batch() {
         .unwrap();
     assert!(saved > 0, "snapshot saved its shares");
 }
+
+/// How many partnerships' inputs are kept beside the log (`kept.rs`).
+fn kept_inputs(db: &Path) -> i64 {
+    if saved_rows(db) == 0 {
+        return 0;
+    }
+    let conn = rusqlite::Connection::open(fold_file(db)).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM accord_folds WHERE kind = 'inputs'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// A date never asked for before in a test (so that no saved report
+/// answers it): the `k`th, 23 days apart from 2009-03-01.
+fn new_date(k: usize) -> String {
+    let day = NaiveDate::from_ymd_opt(2009, 3, 1).unwrap() + chrono::Days::new(23 * k as u64);
+    day.to_string()
+}
+
+/// `show` on a new date reads the partnership's inputs kept beside the
+/// log, caught up after each appended batch (its own stream, the
+/// programme, the directory, in runs of every size): on every date, and
+/// cut by `--known-at`, what it shows is the whole log's state.
+#[test]
+fn show_from_kept_inputs_is_the_whole_fold_after_each_batch() {
+    let (_dir, db, lines) = generated(17, 1200);
+    let mut cuts: Vec<usize> = [30, 45, 46, 50, 58, 70, 71, 85, 100]
+        .iter()
+        .map(|p| p * lines.len() / 100)
+        .collect();
+    cuts.dedup();
+    let mut done = 0;
+    let mut asked = 0;
+    for (k, cut) in cuts.iter().enumerate() {
+        let now = batch_time(k);
+        append(&db, &now, &lines[done..*cut]);
+        done = *cut;
+        for partnership in ["twg-health", "twg-education"] {
+            for known in [None, Some(k.saturating_sub(1))] {
+                asked += 1;
+                let as_of = new_date(asked);
+                let mut flags = vec!["--as-of".to_owned(), as_of.clone()];
+                let mut view = View::as_of(as_of.parse().unwrap());
+                if let Some(j) = known {
+                    let at = format!("{}.000000Z", &batch_time(j)[..19]);
+                    flags.extend(["--known-at".to_owned(), at.clone()]);
+                    view.known_at = Some(at);
+                }
+                let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+                assert_eq!(
+                    show(&db, &now, partnership, &flags),
+                    whole_state(&db, partnership, &view),
+                    "batch {k} {partnership} {flags:?}"
+                );
+            }
+        }
+        assert_eq!(kept_inputs(&db), 2, "batch {k}: one copy per partnership");
+    }
+}
+
+/// Under `--read-only`, no partnership's inputs are kept.
+#[test]
+fn read_only_show_keeps_no_inputs() {
+    let (_dir, db, lines) = generated(11, 400);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    show(&db, &now, "twg-health", &["--read-only"]);
+    assert_eq!(kept_inputs(&db), 0);
+    show(&db, &now, "twg-health", &[]);
+    assert_eq!(kept_inputs(&db), 1);
+}
+
+/// Kept inputs that no longer match are read again from the log, never
+/// trusted: a row edited (another partnership's copy in its place), and
+/// a log whose events at the same positions were recorded otherwise (a
+/// log restored underneath: here the second half recorded a day later,
+/// which a `--known-at` view between the two tells apart).
+#[test]
+fn kept_inputs_that_no_longer_match_are_not_used() {
+    let (_dir, db, lines) = generated(21, 600);
+    let half = lines.len() / 2;
+    append(&db, &batch_time(0), &lines[..half]);
+    append(&db, &batch_time(1), &lines[half..]);
+    let now = batch_time(5);
+    show(&db, &now, "twg-health", &["--as-of", "2030-01-01"]);
+    show(&db, &now, "twg-education", &["--as-of", "2030-01-01"]);
+    assert_eq!(kept_inputs(&db), 2);
+    // Edited: twg-education's copy under twg-health's name.
+    let conn = rusqlite::Connection::open(fold_file(&db)).unwrap();
+    let body: Vec<u8> = conn
+        .query_row(
+            "SELECT body FROM accord_folds WHERE kind = 'inputs' AND stream = 'partnership:twg-education'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let edited = conn
+        .execute(
+            "UPDATE accord_folds SET body = ?1 WHERE kind = 'inputs' AND stream = 'partnership:twg-health'",
+            [body],
+        )
+        .unwrap();
+    assert_eq!(edited, 1);
+    drop(conn);
+    let view = View::as_of("2029-01-01".parse().unwrap());
+    assert_eq!(
+        show(&db, &now, "twg-health", &["--as-of", "2029-01-01"]),
+        whole_state(&db, "twg-health", &view)
+    );
+    // Restored underneath: the same events, the second half recorded a
+    // day later; the copies of the first log are put beside it.
+    let other = db.with_file_name("other.db");
+    run(&other, &batch_time(0), &["init"], None);
+    append(&other, &batch_time(0), &lines[..half]);
+    append(&other, &batch_time(2), &lines[half..]);
+    show(&db, &now, "twg-health", &["--as-of", "2028-01-01"]);
+    std::fs::copy(fold_file(&db), fold_file(&other)).unwrap();
+    assert_eq!(kept_inputs(&other), 2);
+    let between = format!("{}.000000Z", &batch_time(1)[..19]);
+    let view = View {
+        as_of: "2027-01-01".parse().unwrap(),
+        known_at: Some(between.clone()),
+    };
+    let flags = ["--as-of", "2027-01-01", "--known-at", between.as_str()];
+    let expected = whole_state(&other, "twg-health", &view);
+    assert_ne!(
+        expected,
+        whole_state(&db, "twg-health", &view),
+        "the test's premise: the two logs differ in that view"
+    );
+    assert_eq!(show(&other, &now, "twg-health", &flags), expected);
+}
+
+/// A person's move recorded after a partnership's inputs were kept, for
+/// someone whose endorsement the state already shows, then an agreement
+/// that person endorses: the kept directory entries are caught up, and
+/// the new endorsement shows the post held on its date.
+#[test]
+fn a_move_recorded_after_the_inputs_were_kept_is_shown() {
+    let (_dir, db, lines) = generated(17, 1200);
+    let now = "2026-02-01T00:00:00Z";
+    append(&db, now, &lines);
+    let before = show(&db, now, "twg-health", &["--as-of", "2030-01-01"]);
+    assert_eq!(kept_inputs(&db), 1);
+    let endorsement = &before["agreements"][0]["endorsements"][0];
+    let person = endorsement["person"].as_str().unwrap();
+    let org = endorsement["org"].as_str().unwrap();
+    let to = if org == "who" { "unicef" } else { "who" };
+    let later = [
+        format!(
+            r#"{{"id":"moved-late","type":"person.moved","occurred_at":"2026-01-10","data":{{"person":"{person}","org":"{to}"}}}}"#
+        ),
+        r#"{"id":"proposed-late","type":"agreement.proposed","occurred_at":"2026-01-11","data":{"agreement":"twg-health-late","partnership":"twg-health","kind":"principles","title":"Late principles","text":"Agreed late.","proposed_by":"dara-smith-23"}}"#.to_owned(),
+        format!(
+            r#"{{"id":"endorsed-late","type":"agreement.endorsed","occurred_at":"2026-01-12","data":{{"agreement":"twg-health-late","version":1,"by":"{person}"}}}}"#
+        ),
+    ];
+    append(&db, now, &later);
+    let view = View::as_of("2031-01-01".parse().unwrap());
+    let after = show(&db, now, "twg-health", &["--as-of", "2031-01-01"]);
+    let late = after["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["agreement"] == "twg-health-late")
+        .unwrap();
+    assert_eq!(
+        late["endorsements"][0]["org"], to,
+        "the test's premise: the endorsement shows the post held then"
+    );
+    assert_eq!(after, whole_state(&db, "twg-health", &view));
+}

@@ -47,8 +47,11 @@ pub(crate) struct SqliteBackend {
     /// were read: a reading command asks several times (its saved folds,
     /// a partnership's kept inputs, the check before saving), and while
     /// the log ends with the same event its streams end the same way.
-    tails: RefCell<Option<((i64, Vec<u8>), BTreeMap<String, Tail>)>>,
+    tails: RefCell<Option<(LastEvent, BTreeMap<String, Tail>)>>,
 }
+
+/// The log's last event (seq and hash; none: 0 and empty).
+type LastEvent = (i64, Vec<u8>);
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
@@ -692,7 +695,7 @@ impl Backend for SqliteBackend {
     }
 
     fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
-        let last: (i64, Vec<u8>) = self
+        let last: LastEvent = self
             .conn
             .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
