@@ -965,3 +965,34 @@ fn a_move_recorded_after_the_inputs_were_kept_is_shown() {
     );
     assert_eq!(after, whole_state(&db, "twg-health", &view));
 }
+
+/// After `status` saved its folds, an event recorded on the programme
+/// alone (a finding that names no partnership) folds the programme's
+/// stream alone, the directory's counts as saved; and after a directory
+/// event, the directory is folded again. Each time, in text and JSON, the
+/// status is the whole log's.
+#[test]
+fn a_programme_event_after_saving_folds_the_programme_alone() {
+    let (_dir, db, lines) = generated(23, 700);
+    let now = batch_time(0);
+    append(&db, &now, &lines);
+    let view = View::as_of("2026-01-02".parse().unwrap());
+    assert_eq!(status(&db, &now, &[]), whole(&db, &view));
+    let finding = r#"{"id":"late-finding","type":"finding.recorded","occurred_at":"2025-12-31","data":{"finding":"late-finding","origin":"document","swot":"strength","theme":"roles","text":"One more finding."}}"#;
+    append(&db, &now, &[finding.to_owned()]);
+    let after = status(&db, &now, &[]);
+    assert_eq!(after, whole(&db, &view));
+    assert!(
+        after["counts"]["organisations"].as_u64().unwrap() > 0
+            && after["counts"]["people"].as_u64().unwrap() > 0,
+        "the test's premise: the directory's counts are in the status"
+    );
+    let text = run(&db, &now, &["status"], None);
+    let folded = run(&db, &now, &["status", "--read-only"], None);
+    assert_eq!(String::from_utf8(text).unwrap(), String::from_utf8(folded).unwrap());
+    let org = r#"{"id":"late-org","type":"organisation.registered","occurred_at":"2025-12-31","data":{"org":"late-org","name":"A late organisation","side":"civil_society"}}"#;
+    append(&db, &now, &[org.to_owned(), r#"{"id":"late-finding-2","type":"finding.recorded","occurred_at":"2025-12-31","data":{"finding":"late-finding-2","origin":"document","swot":"weakness","theme":"roles","text":"And another."}}"#.to_owned()]);
+    assert_eq!(status(&db, &now, &[]), whole(&db, &view));
+    append(&db, &now, &[r#"{"id":"late-finding-3","type":"finding.recorded","occurred_at":"2025-12-31","data":{"finding":"late-finding-3","origin":"document","swot":"weakness","theme":"roles","text":"And a third."}}"#.to_owned()]);
+    assert_eq!(status(&db, &now, &[]), whole(&db, &view));
+}

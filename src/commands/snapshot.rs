@@ -169,7 +169,7 @@ pub fn take(
         folds: save.then_some(&mut folds),
         stage,
     };
-    stream::fold_streams(store, &on, &unsaved, &mut given)?;
+    stream::fold_streams(store, &on, &stream::SHARED, &unsaved, &mut given)?;
     given.give_back_before(None);
     let (snapshot, fold, kept) = finish(store, &on, builder)?;
     if save {

@@ -13,7 +13,7 @@ use clap::Args;
 
 use super::folds::{Folds, state_reads};
 use super::reading::{self, TimeArgs, head_of, print_report, wording};
-use super::stream;
+use super::stream::{self, SHARED};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::i18n::LangArgs;
@@ -73,6 +73,28 @@ pub fn build(
         }
     }
     let programme = folds.saved::<ProgrammeShare>(PROGRAMME, &SHARED);
+    let directory = folds.saved::<Tally>(DIRECTORY, &["directory"]);
+    if let (None, Some(directory), true) = (&programme, directory, unsaved.is_empty()) {
+        // Only the programme changed (a finding, a meeting recorded on
+        // it): its stream is folded alone, and the directory's counts are
+        // as saved (folding a programme event reads nothing of the
+        // directory; a test holds the status to the whole log's).
+        let retractions = stream::prelude(store, &["event.retracted"])?;
+        let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
+        stream::fold_streams(store, view, &["programme"], &[], &mut status)?;
+        let (mut parts, replay) = status.finish_parts();
+        parts.programme.tally.organisations = directory.organisations;
+        parts.programme.tally.people = directory.people;
+        if save {
+            folds.keep(PROGRAMME, &SHARED, &parts.programme);
+        }
+        parts.partnerships = by_partnership(saved);
+        let status = parts.assemble(view);
+        if save {
+            folds.save(store);
+        }
+        return Ok((status, replay));
+    }
     if let (Some(programme), true) = (&programme, unsaved.is_empty()) {
         let parts = StatusParts {
             programme: programme.clone(),
@@ -109,10 +131,16 @@ pub fn build(
     // whose streams changed.
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-    stream::fold_streams(store, view, &unsaved, &mut status)?;
+    stream::fold_streams(store, view, &SHARED, &unsaved, &mut status)?;
     let (mut parts, replay) = status.finish_parts();
     if save {
         folds.keep(PROGRAMME, &SHARED, &parts.programme);
+        let counts = Tally {
+            organisations: parts.programme.tally.organisations,
+            people: parts.programme.tally.people,
+            ..Tally::default()
+        };
+        folds.keep(DIRECTORY, &["directory"], &counts);
         for (p, part) in &parts.partnerships {
             let stream = format!("partnership:{p}");
             folds.keep(&stream, &state_reads(&stream), part);
@@ -130,8 +158,9 @@ pub fn build(
 const KIND: &str = "status";
 /// The name the directory's and programme's share is saved under.
 const PROGRAMME: &str = "directory+programme";
-/// The streams the directory's and programme's share reads.
-const SHARED: [&str; 2] = ["directory", "programme"];
+/// The name the directory's counts (organisations and people) are saved
+/// under, apart: when only the programme changed, they are as saved.
+const DIRECTORY: &str = "directory";
 
 /// Up to how many changed partnerships are read one by one, as `show`
 /// reads one (its stream, the programme's types a state needs, the

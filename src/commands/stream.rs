@@ -172,18 +172,22 @@ pub fn fold_by_stream(
         .into_iter()
         .filter(|s| s.starts_with("partnership:"))
         .collect();
-    fold_streams(store, view, &partnerships, fold)
+    fold_streams(store, view, &SHARED, &partnerships, fold)
 }
 
-/// As [`fold_by_stream`], of the directory's and programme's streams and
-/// the partnership streams named (`partnership:<id>`), in that order.
+/// The streams every partnership's fold is derived against, folded first.
+pub const SHARED: [&str; 2] = ["directory", "programme"];
+
+/// As [`fold_by_stream`], of the `shared` streams (some of [`SHARED`])
+/// and the partnership streams named (`partnership:<id>`), in that order.
 pub fn fold_streams(
     store: &Store,
     view: &View,
+    shared: &[&str],
     partnerships: &[String],
     fold: &mut (impl StreamFold + Send),
 ) -> Result<(), CliError> {
-    let mut streams = vec!["directory".to_owned(), "programme".to_owned()];
+    let mut streams: Vec<String> = shared.iter().map(|s| (*s).to_owned()).collect();
     streams.extend(partnerships.iter().cloned());
     let until = Until {
         day: view.as_of,
