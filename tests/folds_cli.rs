@@ -989,7 +989,10 @@ fn a_programme_event_after_saving_folds_the_programme_alone() {
     );
     let text = run(&db, &now, &["status"], None);
     let folded = run(&db, &now, &["status", "--read-only"], None);
-    assert_eq!(String::from_utf8(text).unwrap(), String::from_utf8(folded).unwrap());
+    assert_eq!(
+        String::from_utf8(text).unwrap(),
+        String::from_utf8(folded).unwrap()
+    );
     let org = r#"{"id":"late-org","type":"organisation.registered","occurred_at":"2025-12-31","data":{"org":"late-org","name":"A late organisation","side":"civil_society"}}"#;
     append(&db, &now, &[org.to_owned(), r#"{"id":"late-finding-2","type":"finding.recorded","occurred_at":"2025-12-31","data":{"finding":"late-finding-2","origin":"document","swot":"weakness","theme":"roles","text":"And another."}}"#.to_owned()]);
     assert_eq!(status(&db, &now, &[]), whole(&db, &view));
