@@ -453,18 +453,23 @@ fn whole_story(db: &Path, partnership: &str, view: &View) -> (Value, Value) {
     )
 }
 
-/// How many reports `show` saved beside the log.
-fn saved_reports(db: &Path) -> i64 {
+/// How many folds of `kind` are saved beside the log.
+fn saved_of_kind(db: &Path, kind: &str) -> i64 {
     if saved_rows(db) == 0 {
         return 0;
     }
     let conn = rusqlite::Connection::open(fold_file(db)).unwrap();
     conn.query_row(
-        "SELECT count(*) FROM accord_folds WHERE kind = 'show'",
-        [],
+        "SELECT count(*) FROM accord_folds WHERE kind = ?1",
+        [kind],
         |r| r.get(0),
     )
     .unwrap()
+}
+
+/// How many reports `show` saved beside the log.
+fn saved_reports(db: &Path) -> i64 {
+    saved_of_kind(db, "show")
 }
 
 /// The stream of each of `lines`, from a scratch log holding them all.
@@ -793,16 +798,7 @@ fn snapshot_from_saved_shares_is_the_whole_fold_after_each_batch() {
 
 /// How many partnerships' inputs are kept beside the log (`kept.rs`).
 fn kept_inputs(db: &Path) -> i64 {
-    if saved_rows(db) == 0 {
-        return 0;
-    }
-    let conn = rusqlite::Connection::open(fold_file(db)).unwrap();
-    conn.query_row(
-        "SELECT count(*) FROM accord_folds WHERE kind = 'inputs'",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
+    saved_of_kind(db, "inputs")
 }
 
 /// A date never asked for before in a test (so that no saved report

@@ -73,28 +73,6 @@ pub fn build(
         }
     }
     let programme = folds.saved::<ProgrammeShare>(PROGRAMME, &SHARED);
-    let directory = folds.saved::<Tally>(DIRECTORY, &["directory"]);
-    if let (None, Some(directory), true) = (&programme, directory, unsaved.is_empty()) {
-        // Only the programme changed (a finding, a meeting recorded on
-        // it): its stream is folded alone, and the directory's counts are
-        // as saved (folding a programme event reads nothing of the
-        // directory; a test holds the status to the whole log's).
-        let retractions = stream::prelude(store, &["event.retracted"])?;
-        let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-        stream::fold_streams(store, view, &["programme"], &[], &mut status)?;
-        let (mut parts, replay) = status.finish_parts();
-        parts.programme.tally.organisations = directory.organisations;
-        parts.programme.tally.people = directory.people;
-        if save {
-            folds.keep(PROGRAMME, &SHARED, &parts.programme);
-        }
-        parts.partnerships = by_partnership(saved);
-        let status = parts.assemble(view);
-        if save {
-            folds.save(store);
-        }
-        return Ok((status, replay));
-    }
     if let (Some(programme), true) = (&programme, unsaved.is_empty()) {
         let parts = StatusParts {
             programme: programme.clone(),
@@ -128,11 +106,26 @@ pub fn build(
     // The directory or the programme changed, or many partnerships did:
     // the directory and the programme are folded again (every
     // partnership's line is derived against them), and the partnerships
-    // whose streams changed.
+    // whose streams changed. When only the programme changed (a finding,
+    // a meeting recorded on it) and every line is as saved, its stream is
+    // folded alone and the directory's counts are as saved (folding a
+    // programme event reads nothing of the directory; a test holds the
+    // status to the whole log's).
+    let directory = folds
+        .saved::<Tally>(DIRECTORY, &["directory"])
+        .filter(|_| unsaved.is_empty());
+    let shared: &[&str] = match directory {
+        Some(_) => &["programme"],
+        None => &SHARED,
+    };
     let retractions = stream::prelude(store, &["event.retracted"])?;
     let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
-    stream::fold_streams(store, view, &SHARED, &unsaved, &mut status)?;
+    stream::fold_streams(store, view, shared, &unsaved, &mut status)?;
     let (mut parts, replay) = status.finish_parts();
+    if let Some(directory) = directory {
+        parts.programme.tally.organisations = directory.organisations;
+        parts.programme.tally.people = directory.people;
+    }
     if save {
         folds.keep(PROGRAMME, &SHARED, &parts.programme);
         let counts = Tally {

@@ -47,11 +47,8 @@ pub(crate) struct SqliteBackend {
     /// were read: a reading command asks several times (its saved folds,
     /// a partnership's kept inputs, the check before saving), and while
     /// the log ends with the same event its streams end the same way.
-    tails: RefCell<Option<(LastEvent, BTreeMap<String, Tail>)>>,
+    tails: RefCell<Option<(Head, BTreeMap<String, Tail>)>>,
 }
-
-/// The log's last event (seq and hash; none: 0 and empty).
-type LastEvent = (i64, Vec<u8>);
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
@@ -695,19 +692,14 @@ impl Backend for SqliteBackend {
     }
 
     fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
-        let last: LastEvent = self
-            .conn
-            .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .unwrap_or_default();
+        let head = self.head()?;
         if let Some((at, tails)) = &*self.tails.borrow()
-            && *at == last
+            && *at == head
         {
             return Ok(tails.clone());
         }
         let tails = folds::tails(&self.conn)?;
-        *self.tails.borrow_mut() = Some((last, tails.clone()));
+        *self.tails.borrow_mut() = Some((head, tails.clone()));
         Ok(tails)
     }
 
