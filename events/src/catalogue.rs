@@ -639,6 +639,21 @@ impl Event {
         }
     }
 
+    /// Every organisation the data names (a partnership's story tells
+    /// the side of each organisation that joined or left it).
+    pub fn organisations(&self) -> Vec<&Slug> {
+        match self {
+            Event::OrganisationRegistered(d) => vec![&d.org],
+            Event::PersonRegistered(d) => vec![&d.org],
+            Event::PersonMoved(d) => vec![&d.org],
+            Event::PartnershipEstablished(d) => d.host.iter().collect(),
+            Event::PartnerJoined(d) => vec![&d.org],
+            Event::PartnerLeft(d) => vec![&d.org],
+            Event::CommitmentMade(d) => vec![&d.owner],
+            _ => vec![],
+        }
+    }
+
     /// The agreement the event is about, if any.
     pub fn agreement(&self) -> Option<&Slug> {
         match self {

@@ -62,7 +62,7 @@ pub fn state_fold<E>(
     own: &[Envelope],
     partnership: &str,
     view: &crate::View,
-    mut directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
+    directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
 ) -> Result<crate::Replay, E> {
     let mut replay = crate::Replay::of(own, view);
     let named: Vec<String> = replay
@@ -72,6 +72,65 @@ pub fn state_fold<E>(
         .unwrap_or_default()
         .into_iter()
         .collect();
+    let read = directory_of(named, directory)?;
+    let sieve = crate::Sieve::new(view, &read);
+    for e in read.iter().filter(|e| sieve.counts(e)) {
+        replay.apply_programme_wide(e);
+    }
+    Ok(replay)
+}
+
+/// The events a partnership's story (its history, its diffs) is told
+/// from, given `own` (its stream and the programme's, as
+/// [`PROGRAMME_TYPES_FOR_STATE`] allows, with the programme's events that
+/// name it, in `seq` order) and a reader of directory entries (as
+/// [`state_fold`]'s): `own` with the directory's events of the entries its
+/// state names and of every person and organisation its events name (a
+/// story tells who acted and who left, where the state no longer keeps
+/// them: who withdrew an agreement, the side of an organisation that left
+/// without having joined), and of the organisations those people held
+/// posts at, in `seq` order.
+///
+/// A story read this way equals the one read from the whole log (a
+/// property test holds the history and the diffs to it); the whole
+/// directory of a large programme is tens of thousands of events, this a
+/// few hundred.
+pub fn story_events<E>(
+    own: &[Envelope],
+    partnership: &str,
+    view: &crate::View,
+    directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
+) -> Result<Vec<Envelope>, E> {
+    use accord_events::store::{org_entry, person_entry};
+    let replay = crate::Replay::of(own, view);
+    let mut named = replay
+        .partnerships
+        .get(partnership)
+        .map(Partnership::directory_entries)
+        .unwrap_or_default();
+    named.extend(
+        own.iter()
+            .flat_map(|e| e.event.persons())
+            .map(|p| person_entry(p.as_str())),
+    );
+    named.extend(
+        own.iter()
+            .flat_map(|e| e.event.organisations())
+            .map(|o| org_entry(o.as_str())),
+    );
+    let mut events = directory_of(named.into_iter().collect(), directory)?;
+    events.extend(own.iter().cloned());
+    events.sort_by_key(|e| e.seq);
+    Ok(events)
+}
+
+/// The directory's events of `named` (sorted entries) and of the
+/// organisations the people among them held posts at, in `seq` order,
+/// each once.
+fn directory_of<E>(
+    named: Vec<String>,
+    mut directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
+) -> Result<Vec<Envelope>, E> {
     let people = directory(&named)?;
     let posts: Vec<String> = crate::Directory::from_events(&people)
         .post_entries()
@@ -87,11 +146,7 @@ pub fn state_fold<E>(
     read.sort_by_key(|e| e.seq);
     // The events of no one entry come with both reads.
     read.dedup_by_key(|e| e.seq);
-    let sieve = crate::Sieve::new(view, &read);
-    for e in read.iter().filter(|e| sieve.counts(e)) {
-        replay.apply_programme_wide(e);
-    }
-    Ok(replay)
+    Ok(read)
 }
 
 /// Where and when an event stands in the log: what an auditor traces.

@@ -402,6 +402,28 @@ proptest! {
         }
     }
 
+    /// A partnership's story needs of the directory only the entries its
+    /// state names, the people its events name and the organisations they
+    /// held posts at, read as `history` and `diff` read them
+    /// (`partnership::story_events`): its history and diffs equal those
+    /// built from the whole log.
+    #[test]
+    fn the_story_needs_only_the_directory_entries_it_names((l, on) in log_and_date(), known in 0usize..1000, back in 0i64..400) {
+        let t = l.events[known % l.events.len()].recorded_at.clone();
+        let from = on - Duration::days(back);
+        for view in [View::as_of(on), View { as_of: on, known_at: Some(t) }] {
+            let story = story_as_history_reads(&l.events, "twg-health", &view);
+            prop_assert_eq!(
+                crate::History::build(&l.events, "twg-health", &view),
+                crate::History::build(&story, "twg-health", &view)
+            );
+            prop_assert_eq!(
+                crate::PartnershipDiff::build(&l.events, "twg-health", from, on, &view),
+                crate::PartnershipDiff::build(&story, "twg-health", from, on, &view)
+            );
+        }
+    }
+
     /// Folding in chunks (stopping, cloning, resuming) equals one pass, and
     /// the routed fold equals the partnership's own fold.
     #[test]
@@ -609,6 +631,56 @@ fn from_saved_parts(
     parts.assemble(view)
 }
 
+/// Whether a read up to the as-of date gives `e`: nothing dated after it
+/// but what counts at any date.
+fn dated(view: &View, e: &accord_events::Envelope) -> bool {
+    e.occurred_on <= view.as_of || crate::READ_AT_ANY_DATE.contains(&e.event.kind().as_str())
+}
+
+/// What a partnership's state reads of its stream and of the programme
+/// (the types its state needs and, with `naming`, the events that name
+/// it), up to the as-of date.
+fn own_part(
+    events: &[accord_events::Envelope],
+    partnership: &str,
+    view: &View,
+    naming: bool,
+) -> Vec<accord_events::Envelope> {
+    let stream = format!("partnership:{partnership}");
+    events
+        .iter()
+        .filter(|e| {
+            e.stream == stream
+                || (e.stream == "programme"
+                    && (crate::partnership::PROGRAMME_TYPES_FOR_STATE
+                        .contains(&e.event.kind().as_str())
+                        || (naming && e.event.names_partnership(partnership))))
+        })
+        .filter(|e| dated(view, e))
+        .cloned()
+        .collect()
+}
+
+/// The directory's events filed under one of `entries` or under none,
+/// up to the as-of date: what the store gives for
+/// `StreamPart::directory_entries`.
+fn directory_part(
+    events: &[accord_events::Envelope],
+    view: &View,
+    entries: &[String],
+) -> Vec<accord_events::Envelope> {
+    use accord_events::store::{ANY_ENTRY, directory_entry};
+    events
+        .iter()
+        .filter(|e| {
+            let entry = directory_entry(&e.event);
+            e.stream == "directory" && (entry == ANY_ENTRY || entries.contains(&entry))
+        })
+        .filter(|e| dated(view, e))
+        .cloned()
+        .collect()
+}
+
 /// The fold `show` builds a partnership's state from: its stream, the
 /// programme's types its state needs, and of the directory the entries
 /// `partnership::state_fold` asks for; nothing dated after the as-of date
@@ -618,38 +690,30 @@ fn fold_as_show_does(
     partnership: &str,
     view: &View,
 ) -> (Replay, usize) {
-    use accord_events::store::{ANY_ENTRY, directory_entry};
-    let dated = |e: &&accord_events::Envelope| {
-        e.occurred_on <= view.as_of || crate::READ_AT_ANY_DATE.contains(&e.event.kind().as_str())
-    };
-    let stream = format!("partnership:{partnership}");
-    let own: Vec<_> = events
-        .iter()
-        .filter(|e| {
-            e.stream == stream
-                || (e.stream == "programme"
-                    && crate::partnership::PROGRAMME_TYPES_FOR_STATE
-                        .contains(&e.event.kind().as_str()))
-        })
-        .filter(dated)
-        .cloned()
-        .collect();
+    let own = own_part(events, partnership, view, false);
     let mut read = std::collections::BTreeSet::new();
     let directory = |entries: &[String]| -> Result<Vec<accord_events::Envelope>, ()> {
-        let part: Vec<accord_events::Envelope> = events
-            .iter()
-            .filter(|e| {
-                let entry = directory_entry(&e.event);
-                e.stream == "directory" && (entry == ANY_ENTRY || entries.contains(&entry))
-            })
-            .filter(dated)
-            .cloned()
-            .collect();
+        let part = directory_part(events, view, entries);
         read.extend(part.iter().map(|e| e.seq));
         Ok(part)
     };
     let fold = crate::partnership::state_fold(&own, partnership, view, directory).unwrap();
     (fold, read.len())
+}
+
+/// The events `history` and `diff` tell a partnership's story from: its
+/// stream, the programme's types its state needs and the events that name
+/// it, and of the directory the entries `partnership::story_events` asks
+/// for; nothing dated after the as-of date but what counts at any date.
+fn story_as_history_reads(
+    events: &[accord_events::Envelope],
+    partnership: &str,
+    view: &View,
+) -> Vec<accord_events::Envelope> {
+    let own = own_part(events, partnership, view, true);
+    let directory =
+        |entries: &[String]| -> Result<_, ()> { Ok(directory_part(events, view, entries)) };
+    crate::partnership::story_events(&own, partnership, view, directory).unwrap()
 }
 
 /// The snapshot built stream by stream, as `accord snapshot` reads the log
