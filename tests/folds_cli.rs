@@ -849,6 +849,61 @@ fn show_from_kept_inputs_is_the_whole_fold_after_each_batch() {
     }
 }
 
+/// `history` and `diff` on a new date read the partnership's kept inputs
+/// too (with the programme's events that name it, read into the copy the
+/// first time a story is asked for, then caught up): after each appended
+/// batch, on every date and cut by `--known-at`, they tell the whole
+/// log's story. A `show` first keeps a copy without those events; the
+/// story adds them to the same copy.
+#[test]
+fn history_and_diff_from_kept_inputs_are_the_whole_story_after_each_batch() {
+    let (_dir, db, lines) = generated(19, 1000);
+    let cuts: Vec<usize> = [35, 50, 51, 65, 80, 100]
+        .iter()
+        .map(|p| p * lines.len() / 100)
+        .collect();
+    let mut done = 0;
+    let mut asked = 0;
+    for (k, cut) in cuts.iter().enumerate() {
+        let now = batch_time(k);
+        append(&db, &now, &lines[done..*cut]);
+        done = *cut;
+        if k == 0 {
+            show(&db, &now, "twg-health", &[]);
+            assert_eq!(
+                kept_inputs(&db),
+                1,
+                "the test's premise: a copy kept by show"
+            );
+        }
+        for partnership in ["twg-health", "twg-education"] {
+            for known in [None, Some(k.saturating_sub(1))] {
+                asked += 1;
+                let as_of = new_date(asked);
+                let mut view = View::as_of(as_of.parse().unwrap());
+                let mut time = vec!["--as-of".to_owned(), as_of.clone()];
+                if let Some(j) = known {
+                    let at = format!("{}.000000Z", &batch_time(j)[..19]);
+                    time.extend(["--known-at".to_owned(), at.clone()]);
+                    view.known_at = Some(at);
+                }
+                let time: Vec<&str> = time.iter().map(String::as_str).collect();
+                let (history, diff) = whole_story(&db, partnership, &view);
+                let h = report(&db, &now, &[&["history", partnership], &time[..]].concat());
+                assert_eq!(h, history, "batch {k} history {partnership} {time:?}");
+                let mut d = vec!["diff", partnership, "--from", "2008-01-01", "--to", &as_of];
+                d.extend(time.iter().skip(2));
+                assert_eq!(
+                    report(&db, &now, &d),
+                    diff,
+                    "batch {k} diff {partnership} {time:?}"
+                );
+            }
+        }
+        assert_eq!(kept_inputs(&db), 2, "batch {k}: one copy per partnership");
+    }
+}
+
 /// Under `--read-only`, no partnership's inputs are kept.
 #[test]
 fn read_only_show_keeps_no_inputs() {

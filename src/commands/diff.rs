@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<ExitCode, CliError> {
     };
     let tr = crate::render::i18n::Tr::english();
     print_saved_report(ctx, &store, &view, &tr, &key, || {
-        let events = story_events(&store, &args.partnership, &view)?;
+        let events = story_events(&store, &args.partnership, &view, !ctx.read_only)?;
         let diff = PartnershipDiff::build(&events, &args.partnership, from, view.as_of, &view)
             .ok_or_else(|| not_established(&args.partnership, &view))?;
         match ctx.json {

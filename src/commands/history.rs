@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<ExitCode, CliError> {
         )?,
     };
     print_saved_report(ctx, &store, &view, &tr, &key, || {
-        let events = story_events(&store, &args.partnership, &view)?;
+        let events = story_events(&store, &args.partnership, &view, !ctx.read_only)?;
         let history = History::build(&events, &args.partnership, &view)
             .ok_or_else(|| not_established(&args.partnership, &view))?;
         match ctx.json {

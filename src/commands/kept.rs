@@ -1,7 +1,9 @@
 //! A partnership's inputs kept beside the log: every event its state reads
 //! (its stream, the programme's events of the types a state needs, and the
-//! directory's events of the organisations and people it has named), kept
-//! in one row of the file of saved folds (`folds.rs`, kind `inputs`).
+//! directory's events of the organisations and people it has named), and,
+//! once its story was asked for, the programme's events that name it (its
+//! meetings, activities and interviews), kept in one row of the file of
+//! saved folds (`folds.rs`, kind `inputs`).
 //!
 //! Why: a state on a new date folds a few thousand events, but the log
 //! files them in `seq` order, interleaved with every other partnership's,
@@ -68,6 +70,12 @@ struct Body {
     stream: Option<Through>,
     /// The last event of the programme's part it holds.
     programme: Option<Through>,
+    /// Whether `own` also holds the programme's events that name the
+    /// partnership (read once a story is asked for).
+    named: bool,
+    /// The last of those it holds, as the reading index named it (or the
+    /// programme stream's last event, where the index could not say).
+    naming: Option<Through>,
     /// The directory's events filed under `entries` (and under no one
     /// entry), in `seq` order.
     directory: Vec<KeptEvent>,
@@ -89,6 +97,9 @@ pub struct StateInputs<'s> {
     own: Vec<KeptEvent>,
     stream_through: Option<Through>,
     programme_through: Option<Through>,
+    partnership: String,
+    named: bool,
+    naming_through: Option<Through>,
     directory: Vec<KeptEvent>,
     entries: BTreeSet<String>,
     directory_through: Option<Through>,
@@ -157,6 +168,9 @@ impl<'s> StateInputs<'s> {
             own: Vec::new(),
             stream_through: stream_now,
             programme_through: programme_now,
+            partnership: partnership.to_owned(),
+            named: false,
+            naming_through: None,
             directory: Vec::new(),
             entries: BTreeSet::new(),
             directory_through: directory_now,
@@ -168,13 +182,21 @@ impl<'s> StateInputs<'s> {
         // again (the directory's entries then asked for afresh).
         let stream_held = saved.stream.is_some() && still_held(store, saved.stream);
         let programme_held = still_held(store, saved.programme);
-        if stream_held && programme_held {
+        // A copy that holds the naming part is of this log only if the
+        // log still holds its last event too (it may be the copy's latest).
+        let naming_held = !saved.named || still_held(store, saved.naming);
+        if stream_held && programme_held && naming_held {
             inputs.own = saved.own;
             if saved.stream != stream_now {
                 inputs.read_own(saved.stream.map(|t| t.seq), None)?;
             }
             if saved.programme != programme_now {
                 inputs.read_own(None, Some(saved.programme.map_or(0, |t| t.seq)))?;
+            }
+            if saved.named {
+                inputs.named = true;
+                inputs.naming_through = saved.naming;
+                inputs.catch_up_naming()?;
             }
         } else {
             inputs.read_own(Some(0), Some(0))?;
@@ -216,6 +238,32 @@ impl<'s> StateInputs<'s> {
         }
         let more = self.store.read_stream_parts(&parts)?;
         merge(&mut self.own, more);
+        self.changed = true;
+        Ok(())
+    }
+
+    /// Reads into the copy the programme's events that name the
+    /// partnership after the last it holds (all of them when it holds
+    /// none yet), when the log has later ones.
+    fn catch_up_naming(&mut self) -> Result<(), CliError> {
+        let name = self.folds.add_naming_part(self.store, &self.partnership)?;
+        let now = self.folds.tail(&name).map(Through::from);
+        if self.named && self.naming_through == now {
+            return Ok(());
+        }
+        let after = match self.named {
+            true => self.naming_through.map_or(0, |t| t.seq),
+            false => 0,
+        };
+        let more = self.store.read_stream_parts(&[StreamPart {
+            types: Some(&[]),
+            naming: Some(&self.partnership),
+            after: Some(after),
+            ..StreamPart::all("programme")
+        }])?;
+        merge(&mut self.own, more);
+        self.named = true;
+        self.naming_through = now;
         self.changed = true;
         Ok(())
     }
@@ -262,6 +310,31 @@ impl<'s> StateInputs<'s> {
         })
     }
 
+    /// The events a story reads of its stream and of the programme
+    /// ([`StateInputs::own`] and the programme's events that name the
+    /// partnership, read into the copy the first time), nothing dated
+    /// after `until` but what counts at any date: what
+    /// `reading::story_events` reads from the log. `None` when the copy
+    /// does not decode.
+    pub fn story(&mut self, until: Option<Until<'_>>) -> Result<Option<Vec<Envelope>>, CliError> {
+        if !self.named {
+            self.catch_up_naming()?;
+        }
+        let stream = StreamPart {
+            until,
+            ..StreamPart::all(&self.stream)
+        };
+        let programme = StreamPart {
+            types: Some(&PROGRAMME_TYPES_FOR_STATE),
+            naming: Some(&self.partnership),
+            until,
+            ..StreamPart::all("programme")
+        };
+        Ok(read(&self.own, until, |e| {
+            stream.admits(e) || programme.admits(e)
+        }))
+    }
+
     /// The directory's events of `entries` (and of no one entry), nothing
     /// dated after `until` but what counts at any date; entries the copy
     /// does not hold yet are read from the log and kept.
@@ -300,6 +373,8 @@ impl<'s> StateInputs<'s> {
             own: std::mem::take(&mut self.own),
             stream: self.stream_through,
             programme: self.programme_through,
+            named: self.named,
+            naming: self.naming_through,
             directory: std::mem::take(&mut self.directory),
             entries: std::mem::take(&mut self.entries),
             directory_through: self.directory_through,

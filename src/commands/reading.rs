@@ -75,41 +75,34 @@ pub fn head_of(store: &Store, view: &View) -> Result<Head, CliError> {
     Ok(store.head_at(t)?)
 }
 
-/// The events of one partnership and what it needs (its stream, the
-/// programme and, with `directory`, the whole directory), or an error
-/// naming a likely typo. With `programme_types`, only those types of the
-/// programme stream are read (on a large programme most of that stream is
-/// meetings and interviews); with `naming`, also its meetings, activities
-/// and interviews that name the partnership. With `as_of`, what is dated
-/// after it is left unread, except the types that matter at any date
+/// What a partnership's state reads of the log: its stream and the
+/// programme's events of the types a state needs (on a large programme
+/// most of that stream is meetings and interviews), and, with `naming`,
+/// the programme's meetings, activities and interviews that name the
+/// partnership (what its story also tells). What is dated after `as_of`
+/// is left unread, except the types that matter at any date
 /// ([`READ_AT_ANY_DATE`]): a state as of 2014 does not read the
 /// partnership's next ten years.
-fn partnership_events_until(
+fn own_events_until(
     store: &Store,
     partnership: &str,
-    programme_types: Option<&[&str]>,
     naming: bool,
-    as_of: Option<chrono::NaiveDate>,
-    directory: bool,
+    as_of: chrono::NaiveDate,
 ) -> Result<Vec<Envelope>, CliError> {
-    super::known::partnership(store, partnership)?;
     let stream = format!("partnership:{partnership}");
-    let until = until(as_of);
-    let part = |stream, types, naming| StreamPart {
-        stream,
-        types,
-        until,
-        naming,
-        entries: None,
-        after: None,
-    };
-    let mut parts = vec![
-        part(stream.as_str(), None, None),
-        part("programme", programme_types, naming.then_some(partnership)),
+    let until = until(Some(as_of));
+    let parts = [
+        StreamPart {
+            until,
+            ..StreamPart::all(&stream)
+        },
+        StreamPart {
+            types: Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
+            naming: naming.then_some(partnership),
+            until,
+            ..StreamPart::all("programme")
+        },
     ];
-    if directory {
-        parts.push(part("directory", None, None));
-    }
     Ok(store.read_stream_parts(&parts)?)
 }
 
@@ -122,23 +115,51 @@ pub fn until(as_of: Option<chrono::NaiveDate>) -> Option<Until<'static>> {
 }
 
 /// The events a partnership's history and its diffs need in `view`: its
-/// stream, the directory, and of the programme stream what its state needs
-/// and the meetings, activities and interviews that name it; nothing dated
-/// after the as-of date but what counts at any date. (A property test in
-/// projections holds the history to the one built from the whole log.)
+/// stream, of the programme stream what its state needs and the meetings,
+/// activities and interviews that name it, and of the directory the
+/// entries `partnership::story_events` asks for; nothing dated after the
+/// as-of date but what counts at any date. (Property tests in projections
+/// hold the history and the diffs to those built from the whole log.)
+///
+/// From the partnership's kept inputs when it has them (`kept.rs`; saved
+/// again unless `save` is false), else from the log.
 pub fn story_events(
     store: &Store,
     partnership: &str,
     view: &View,
+    save: bool,
 ) -> Result<Vec<Envelope>, CliError> {
-    partnership_events_until(
-        store,
-        partnership,
-        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
-        true,
-        Some(view.as_of),
-        true,
-    )
+    let until = until(Some(view.as_of));
+    super::known::partnership(store, partnership)?;
+    if let Some(mut kept) = super::kept::StateInputs::open(store, partnership)?
+        && let Some(own) = kept.story(until)?
+    {
+        let events =
+            accord_projections::partnership::story_events(&own, partnership, view, |entries| {
+                kept.directory(entries, until)
+            })?;
+        if save {
+            kept.save();
+        }
+        return Ok(events);
+    }
+    let own = own_events_until(store, partnership, true, view.as_of)?;
+    accord_projections::partnership::story_events(&own, partnership, view, |entries| {
+        read_directory(store, entries, until)
+    })
+}
+
+/// The directory's events of `entries` (and of no one entry), nothing
+/// dated after `until` but what counts at any date, from the log.
+fn read_directory(
+    store: &Store,
+    entries: &[String],
+    until: Option<Until<'_>>,
+) -> Result<Vec<Envelope>, CliError> {
+    Ok(store.read_stream_parts(&[StreamPart {
+        until,
+        ..StreamPart::directory_entries(entries)
+    }])?)
 }
 
 /// The error for a partnership that exists in the log but not in the view.
@@ -247,19 +268,9 @@ pub fn state_fold(
     // projections holds the list to that).
     // Of the directory, only the organisations and people it names (a
     // property test in projections holds this reading to the whole log's).
-    let own = partnership_events_until(
-        store,
-        partnership,
-        Some(&accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE),
-        false,
-        Some(view.as_of),
-        false,
-    )?;
+    let own = own_events_until(store, partnership, false, view.as_of)?;
     let replay = accord_projections::partnership::state_fold(&own, partnership, view, |entries| {
-        store.read_stream_parts(&[StreamPart {
-            until,
-            ..StreamPart::directory_entries(entries)
-        }])
+        read_directory(store, entries, until)
     })?;
     Ok((own, replay))
 }

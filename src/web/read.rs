@@ -65,7 +65,7 @@ pub fn history(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, We
     let view = view(ctx, q)?;
     let words = flag(q, "words")?;
     let store = open(ctx)?;
-    let events = story_events(&store, id, &view).map_err(WebError::not_found)?;
+    let events = story_events(&store, id, &view, !ctx.read_only).map_err(WebError::not_found)?;
     let history = History::build(&events, id, &view)
         .ok_or_else(|| WebError::not_found(not_established(id, &view)))?;
     let head = head_of(&store, &view)?;
@@ -117,7 +117,7 @@ pub fn diff(ctx: &Context, fmt: Fmt, id: &str, q: &Query) -> Result<Reply, WebEr
             "give the earlier date as from",
         ));
     }
-    let events = story_events(&store, id, &view).map_err(WebError::not_found)?;
+    let events = story_events(&store, id, &view, !ctx.read_only).map_err(WebError::not_found)?;
     let diff = PartnershipDiff::build(&events, id, from, view.as_of, &view)
         .ok_or_else(|| WebError::not_found(not_established(id, &view)))?;
     let head = head_of(&store, &view)?;
