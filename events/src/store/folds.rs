@@ -47,6 +47,25 @@ const TABLES: &str = include_str!("../../sql/folds.sql");
 /// reader that saves them asks for another number.
 pub const KEPT_VIEWS: usize = 16;
 
+/// The file of saved folds is kept no larger than its log, and never
+/// trimmed below this many bytes: past it, the rows saved longest ago
+/// are deleted as new ones are saved ([`within_budget`]).
+pub const LEAST_BUDGET: u64 = 256 << 20;
+
+/// How many bytes the file of saved folds `file` may hold: as many as its
+/// log (and its write-ahead log) take, and at least [`LEAST_BUDGET`].
+/// Derived data should not cost more disk than what it was derived from;
+/// kept copies and printed reports otherwise grow with every partnership
+/// and date asked about (a busy partnership's history on one date is
+/// 14 MB of text on a million events).
+fn budget(file: &Path) -> u64 {
+    let log = file.with_extension("");
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut wal = log.as_os_str().to_owned();
+    wal.push("-wal");
+    (size(&log) + size(Path::new(&wal))).max(LEAST_BUDGET)
+}
+
 /// The last event of a stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tail {
@@ -221,6 +240,8 @@ struct Saving<'a> {
     kind: &'a str,
     view: &'a str,
     keep_views: usize,
+    /// How many bytes the file may hold ([`budget`]).
+    budget: u64,
 }
 
 fn save_once(file: &Path, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Result<()> {
@@ -254,6 +275,7 @@ fn write(conn: &Connection, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Resu
         kind,
         view,
         keep_views,
+        budget,
     } = to;
     conn.execute_batch(TABLES)?;
     let saved: i64 = conn.query_row(
@@ -285,7 +307,34 @@ fn write(conn: &Connection, to: Saving<'_>, folds: &[NewFold]) -> rusqlite::Resu
              GROUP BY view ORDER BY max(saved) DESC LIMIT ?2)",
         rusqlite::params![kind, keep_views as i64],
     )?;
-    Ok(())
+    within_budget(conn, saved, budget)
+}
+
+/// Deletes the rows saved longest ago, of any kind, never those of this
+/// save (`saved`), while the file's pages in use take more than `budget`
+/// bytes. The pages freed are reused by later saves, so the file stays
+/// about that size.
+fn within_budget(conn: &Connection, saved: i64, budget: u64) -> rusqlite::Result<()> {
+    loop {
+        let used: i64 = conn.query_row(
+            "SELECT (p.page_count - f.freelist_count) * s.page_size
+             FROM pragma_page_count() AS p, pragma_freelist_count() AS f,
+                  pragma_page_size() AS s",
+            [],
+            |r| r.get(0),
+        )?;
+        if u64::try_from(used).unwrap_or(0) <= budget {
+            return Ok(());
+        }
+        let deleted = conn.execute(
+            "DELETE FROM accord_folds WHERE rowid IN (
+                 SELECT rowid FROM accord_folds WHERE saved < ?1 ORDER BY saved LIMIT 8)",
+            [saved],
+        )?;
+        if deleted == 0 {
+            return Ok(());
+        }
+    }
 }
 
 /// Deletes the file of saved folds (and a journal SQLite left beside it).
@@ -365,13 +414,16 @@ impl Store {
         folds: &[NewFold],
         keep_views: usize,
     ) -> bool {
-        let to = Saving {
-            kind,
-            view,
-            keep_views,
-        };
         match self.backend.fold_file() {
-            Some(file) if !folds.is_empty() => save(&file, to, folds).is_ok(),
+            Some(file) if !folds.is_empty() => {
+                let to = Saving {
+                    kind,
+                    view,
+                    keep_views,
+                    budget: budget(&file),
+                };
+                save(&file, to, folds).is_ok()
+            }
             _ => false,
         }
     }
@@ -428,6 +480,58 @@ mod tests {
                 "v{v}"
             );
         }
+    }
+
+    /// Past its budget, the file deletes the rows saved longest ago, of
+    /// any kind, never the row of the save that went past it, and stays
+    /// about that size (the pages freed are used again).
+    #[test]
+    fn the_rows_saved_longest_ago_go_past_the_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        let store = Store::create(&path, Clock::System).unwrap();
+        let file = file_beside(&path);
+        assert_eq!(budget(&file), LEAST_BUDGET, "a small log's file");
+        let body = vec![7u8; 100_000];
+        let budget = 1 << 20;
+        for k in 0..40 {
+            let to = Saving {
+                kind: ["show", "inputs"][k % 2],
+                view: &format!("v{k}"),
+                keep_views: 64,
+                budget,
+            };
+            save(&file, to, &[fold(&format!("s{k}"), &body)]).unwrap();
+            let size = std::fs::metadata(&file).unwrap().len();
+            assert!(
+                size < budget + 3 * body.len() as u64,
+                "save {k}: {size} bytes"
+            );
+        }
+        let kept = |kind, k: usize| store.saved_fold(kind, &format!("v{k}"), &format!("s{k}"));
+        assert_eq!(kept("inputs", 39).unwrap().body, body);
+        assert_eq!(kept("show", 38).unwrap().body, body);
+        assert!(kept("show", 0).is_none());
+        assert!(kept("inputs", 1).is_none());
+        let conn = Connection::open(&file).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM accord_folds", [], |r| r.get(0))
+            .unwrap();
+        assert!((6..=11).contains(&rows), "{rows} rows of 100 kB in 1 MB");
+        // One save larger than the budget is kept whole, alone.
+        let to = Saving {
+            kind: "show",
+            view: "big",
+            keep_views: 64,
+            budget,
+        };
+        let big = vec![1u8; 2 << 20];
+        save(&file, to, &[fold("big", &big)]).unwrap();
+        assert_eq!(store.saved_fold("show", "big", "big").unwrap().body, big);
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM accord_folds", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
     }
 
     /// A row whose body, inputs or key was changed after it was saved fails
