@@ -11,7 +11,8 @@
 -- and an edited row is ignored. Written by reading commands when they can
 -- (best effort: where the file cannot be written, logs are folded as
 -- before), only for the views they were asked for, the latest few kept;
--- deleted by `accord rebuild`. Not covered by the hash chain, and never read by
+-- the file no larger than its log (at least 256 MB: past that, the rows
+-- saved longest ago are deleted); deleted by `accord rebuild`. Not covered by the hash chain, and never read by
 -- verify, export or the rules.
 CREATE TABLE IF NOT EXISTS accord_folds (
     kind   TEXT    NOT NULL,   -- what was folded ('status', ...)
