@@ -417,6 +417,11 @@ fn the_directory_is_read_by_entry() {
         &[],
     ];
     let through: Vec<Vec<String>> = asks.iter().map(|a| read_entries(&store, a)).collect();
+    // More entries than a statement can bind: the stream is scanned.
+    let many: Vec<String> = (0..40_000).map(|k| format!("person:p{k}")).collect();
+    let mut many: Vec<&str> = many.iter().map(String::as_str).collect();
+    many.push("person:srey");
+    assert_eq!(read_entries(&store, &many), through[0]);
     assert_eq!(through[0], ["n1", "v1", "r1"]);
     assert_eq!(through[1], ["o2", "n2", "r1"]);
     assert_eq!(through[2], ["o1", "r1", "n3"]);

@@ -482,14 +482,24 @@ pub(crate) fn drop_index(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
+/// A read of more directory entries than this scans the directory stream
+/// instead of looking each entry up: SQLite binds at most 32,766
+/// parameters to a statement (the busiest partnership of a ten-million
+/// event log names about 76,000 people and organisations), and past a few
+/// thousand entries the lookups cost about what the scan does.
+pub const MOST_ENTRIES: usize = 10_000;
+
 /// True when `part` is what the index answers: types of the programme
-/// stream, every one of them indexed; or entries of the directory.
+/// stream, every one of them indexed; or entries of the directory, at most
+/// [`MOST_ENTRIES`] of them.
 pub(crate) fn answers(part: &StreamPart<'_>) -> bool {
     let programme = part.stream == INDEXED_STREAM
         && part
             .types
             .is_some_and(|types| types.iter().all(|t| INDEXED_TYPES.contains(t)));
-    let directory = part.stream == "directory" && part.types.is_none() && part.entries.is_some();
+    let directory = part.stream == "directory"
+        && part.types.is_none()
+        && part.entries.is_some_and(|e| e.len() <= MOST_ENTRIES);
     programme || directory
 }
 
