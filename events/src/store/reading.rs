@@ -482,24 +482,14 @@ pub(crate) fn drop_index(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// A read of more directory entries than this scans the directory stream
-/// instead of looking each entry up: SQLite binds at most 32,766
-/// parameters to a statement (the busiest partnership of a ten-million
-/// event log names about 76,000 people and organisations), and past a few
-/// thousand entries the lookups cost about what the scan does.
-pub const MOST_ENTRIES: usize = 10_000;
-
 /// True when `part` is what the index answers: types of the programme
-/// stream, every one of them indexed; or entries of the directory, at most
-/// [`MOST_ENTRIES`] of them.
+/// stream, every one of them indexed; or entries of the directory.
 pub(crate) fn answers(part: &StreamPart<'_>) -> bool {
     let programme = part.stream == INDEXED_STREAM
         && part
             .types
             .is_some_and(|types| types.iter().all(|t| INDEXED_TYPES.contains(t)));
-    let directory = part.stream == "directory"
-        && part.types.is_none()
-        && part.entries.is_some_and(|e| e.len() <= MOST_ENTRIES);
+    let directory = part.stream == "directory" && part.types.is_none() && part.entries.is_some();
     programme || directory
 }
 
@@ -532,17 +522,20 @@ pub(crate) fn part_query(part: &StreamPart<'_>, covers: u64) -> (String, Vec<Str
     // stream's index, which would visit the whole stream).
     let tail = matching.replacen("stream = ", "+stream = ", 1);
     if part.entries.is_some() {
-        let keys = entry_keys(part);
-        let start = params.len();
-        params.extend(keys.iter().map(|k| (*k).to_owned()));
-        let marks: Vec<String> = (start + 1..=params.len()).map(ph).collect();
+        // The keys as one JSON array, not one parameter each: SQLite binds
+        // at most 32,766 parameters to a statement, and the busiest
+        // partnership of a ten-million-event log names about 76,000
+        // people and organisations.
+        let keys = serde_json::to_string(&entry_keys(part)).expect("strings serialise");
+        params.push(keys);
         let sql = format!(
             "SELECT {COLUMNS} FROM accord_reading_entries CROSS JOIN events ON seq = event_seq
-             WHERE entry IN ({}) AND event_seq <= CAST(?1 AS INTEGER) AND {matching}
+             WHERE entry IN (SELECT value FROM json_each(?{})) AND event_seq <= CAST(?1 AS INTEGER)
+             AND {matching}
              UNION ALL
              SELECT {COLUMNS} FROM events WHERE seq > CAST(?1 AS INTEGER) AND {tail}
              ORDER BY seq",
-            marks.join(", ")
+            params.len()
         );
         return (sql, params);
     }
