@@ -527,6 +527,57 @@ fn the_last_event_naming_a_partnership_is_known_or_not_claimed() {
     assert_eq!(open(&path).last_naming("twg-b").unwrap(), None);
 }
 
+/// The last event of the programme of the indexed types (what saved
+/// folds key a state on) is the one a scan of the stream finds: after
+/// each batch (the last one ends with meetings, which the index leaves
+/// out), for every one of those types and for one alone, with the index
+/// and without it.
+#[test]
+fn the_last_event_of_the_indexed_types_is_the_scans() {
+    let (_dir, path) = new_log();
+    let scanned = |store: &Store, types: &[&str]| {
+        store
+            .read_stream_parts(&[StreamPart {
+                types: Some(types),
+                ..StreamPart::all("programme")
+            }])
+            .unwrap()
+            .last()
+            .map(|e| (e.seq, e.hash))
+    };
+    let asks: [&[&str]; 3] = [&INDEXED_TYPES, &["stage.planned"], &["event.retracted"]];
+    for batch in batches() {
+        append(&path, &batch);
+        let store = open(&path);
+        assert!(matches!(store.reading_index(), ReadingIndex::Covers(_)));
+        for types in asks {
+            let last = store.last_of_types("programme", types).unwrap();
+            assert_eq!(
+                last.map(|t| (t.seq, t.hash)),
+                scanned(&store, types),
+                "{types:?}"
+            );
+        }
+    }
+    let store = open(&path);
+    let retracted = store
+        .last_of_types("programme", &["event.retracted"])
+        .unwrap();
+    assert!(retracted.is_some(), "the test's premise");
+    drop(store);
+    sql(&path, "DROP TABLE accord_reading;");
+    let store = open(&path);
+    assert_eq!(store.reading_index(), ReadingIndex::Missing);
+    for types in asks {
+        let last = store.last_of_types("programme", types).unwrap();
+        assert_eq!(
+            last.map(|t| (t.seq, t.hash)),
+            scanned(&store, types),
+            "{types:?}"
+        );
+    }
+}
+
 /// `StreamPart::admits` (a part decided on an event in memory, for readers
 /// that keep a copy of a stream) gives what the store's reads give: for
 /// parts by type, naming a partnership, by directory entry, up to a date

@@ -456,6 +456,49 @@ pub(crate) fn last_naming(
     })
 }
 
+/// The last event of the programme stream of one of `types` (every one of
+/// them indexed), as the index knows it: `None` when it cannot say (no
+/// index, or programme events after what it covers). Read in one
+/// snapshot of the log and the index.
+///
+/// Without it, the programme stream was read backwards through its own
+/// index, one row looked up per event, until one of those types: on ten
+/// million events the last stage or retraction lay 800,000 programme
+/// events back, and `status` from its saved folds took 1.7 s.
+pub(crate) fn last_indexed(
+    conn: &Connection,
+    types: &[&str],
+) -> rusqlite::Result<Option<Option<Tail>>> {
+    if !types.iter().all(|t| INDEXED_TYPES.contains(t)) {
+        return Ok(None);
+    }
+    in_one_snapshot(conn, || {
+        let ReadingIndex::Covers(covers) = state(conn) else {
+            return Ok(None);
+        };
+        let programme: Option<i64> = conn
+            .prepare_cached(
+                "SELECT seq FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
+            )?
+            .query_row([INDEXED_STREAM], |r| r.get(0))
+            .optional()?;
+        if programme.unwrap_or(0) as u64 > covers {
+            return Ok(None);
+        }
+        let types = serde_json::to_string(types).expect("strings serialise");
+        let last = conn
+            .prepare_cached(
+                "SELECT e.seq, e.hash, e.stream_version FROM accord_reading r
+                 CROSS JOIN events e ON e.seq = r.event_seq
+                 WHERE r.event_type IN (SELECT value FROM json_each(?1))
+                 ORDER BY r.event_seq DESC LIMIT 1",
+            )?
+            .query_row([types], tail_of)
+            .optional()?;
+        Ok(Some(last))
+    })
+}
+
 /// Runs `read` in one snapshot of the log and the index (a transaction of
 /// its own, unless one is open).
 fn in_one_snapshot<T>(

@@ -704,6 +704,11 @@ impl Backend for SqliteBackend {
     }
 
     fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
+        if stream == reading::INDEXED_STREAM
+            && let Some(last) = reading::last_indexed(&self.conn, types)?
+        {
+            return Ok(last);
+        }
         Ok(folds::last_of_types(&self.conn, stream, types)?)
     }
 
