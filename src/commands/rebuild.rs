@@ -10,7 +10,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::CliError;
 
-/// Rebuild the saved rule state and the reading index (derived data) from the log; delete the saved folds.
+/// Rebuild the saved rule state and the reading index (derived data) from the log; delete the saved folds, reports and kept inputs.
 ///
 /// To check each new event against the rules, accord needs the state of
 /// everything recorded before it. On a large log, folding that from the
@@ -39,7 +39,7 @@ use crate::error::CliError;
 /// but the log.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  deleted the saved folds and reports (reading commands save them again)"
+    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  deleted the saved folds, reports and kept inputs (reading commands save them again)"
 )]
 pub struct RebuildArgs {}
 
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
         match reading {
             ReadingIndex::Covers(seq) => {
                 outln!("rebuilt the reading index up to seq {seq}")?;
-                outln!("deleted the saved folds and reports (reading commands save them again)")?;
+                outln!("deleted the saved folds, reports and kept inputs (reading commands save them again)")?;
             }
             ReadingIndex::Missing => outln!(
                 "this log keeps no reading index (PostgreSQL): reads scan the programme stream"
