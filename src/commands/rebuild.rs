@@ -72,7 +72,9 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
         match reading {
             ReadingIndex::Covers(seq) => {
                 outln!("rebuilt the reading index up to seq {seq}")?;
-                outln!("deleted the saved folds, reports and kept inputs (reading commands save them again)")?;
+                outln!(
+                    "deleted the saved folds, reports and kept inputs (reading commands save them again)"
+                )?;
             }
             ReadingIndex::Missing => outln!(
                 "this log keeps no reading index (PostgreSQL): reads scan the programme stream"
