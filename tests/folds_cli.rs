@@ -808,6 +808,20 @@ fn new_date(k: usize) -> String {
     day.to_string()
 }
 
+/// The `k`th date not asked before, as `--as-of` (and, with `known`, the
+/// end of that batch's recording time as `--known-at`), and its view.
+fn new_view(k: usize, known: Option<usize>) -> (Vec<String>, View) {
+    let as_of = new_date(k);
+    let mut flags = vec!["--as-of".to_owned(), as_of.clone()];
+    let mut view = View::as_of(as_of.parse().unwrap());
+    if let Some(j) = known {
+        let at = format!("{}.000000Z", &batch_time(j)[..19]);
+        flags.extend(["--known-at".to_owned(), at.clone()]);
+        view.known_at = Some(at);
+    }
+    (flags, view)
+}
+
 /// `show` on a new date reads the partnership's inputs kept beside the
 /// log, caught up after each appended batch (its own stream, the
 /// programme, the directory, in runs of every size): on every date, and
@@ -829,14 +843,7 @@ fn show_from_kept_inputs_is_the_whole_fold_after_each_batch() {
         for partnership in ["twg-health", "twg-education"] {
             for known in [None, Some(k.saturating_sub(1))] {
                 asked += 1;
-                let as_of = new_date(asked);
-                let mut flags = vec!["--as-of".to_owned(), as_of.clone()];
-                let mut view = View::as_of(as_of.parse().unwrap());
-                if let Some(j) = known {
-                    let at = format!("{}.000000Z", &batch_time(j)[..19]);
-                    flags.extend(["--known-at".to_owned(), at.clone()]);
-                    view.known_at = Some(at);
-                }
+                let (flags, view) = new_view(asked, known);
                 let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
                 assert_eq!(
                     show(&db, &now, partnership, &flags),
@@ -879,19 +886,13 @@ fn history_and_diff_from_kept_inputs_are_the_whole_story_after_each_batch() {
         for partnership in ["twg-health", "twg-education"] {
             for known in [None, Some(k.saturating_sub(1))] {
                 asked += 1;
-                let as_of = new_date(asked);
-                let mut view = View::as_of(as_of.parse().unwrap());
-                let mut time = vec!["--as-of".to_owned(), as_of.clone()];
-                if let Some(j) = known {
-                    let at = format!("{}.000000Z", &batch_time(j)[..19]);
-                    time.extend(["--known-at".to_owned(), at.clone()]);
-                    view.known_at = Some(at);
-                }
+                let (time, view) = new_view(asked, known);
                 let time: Vec<&str> = time.iter().map(String::as_str).collect();
+                let as_of = time[1];
                 let (history, diff) = whole_story(&db, partnership, &view);
                 let h = report(&db, &now, &[&["history", partnership], &time[..]].concat());
                 assert_eq!(h, history, "batch {k} history {partnership} {time:?}");
-                let mut d = vec!["diff", partnership, "--from", "2008-01-01", "--to", &as_of];
+                let mut d = vec!["diff", partnership, "--from", "2008-01-01", "--to", as_of];
                 d.extend(time.iter().skip(2));
                 assert_eq!(
                     report(&db, &now, &d),

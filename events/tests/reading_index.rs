@@ -546,18 +546,21 @@ fn the_last_event_of_the_indexed_types_is_the_scans() {
             .map(|e| (e.seq, e.hash))
     };
     let asks: [&[&str]; 3] = [&INDEXED_TYPES, &["stage.planned"], &["event.retracted"]];
-    for batch in batches() {
-        append(&path, &batch);
-        let store = open(&path);
-        assert!(matches!(store.reading_index(), ReadingIndex::Covers(_)));
+    let each_as_scanned = |store: &Store| {
         for types in asks {
             let last = store.last_of_types("programme", types).unwrap();
             assert_eq!(
                 last.map(|t| (t.seq, t.hash)),
-                scanned(&store, types),
+                scanned(store, types),
                 "{types:?}"
             );
         }
+    };
+    for batch in batches() {
+        append(&path, &batch);
+        let store = open(&path);
+        assert!(matches!(store.reading_index(), ReadingIndex::Covers(_)));
+        each_as_scanned(&store);
     }
     let store = open(&path);
     let retracted = store
@@ -568,14 +571,7 @@ fn the_last_event_of_the_indexed_types_is_the_scans() {
     sql(&path, "DROP TABLE accord_reading;");
     let store = open(&path);
     assert_eq!(store.reading_index(), ReadingIndex::Missing);
-    for types in asks {
-        let last = store.last_of_types("programme", types).unwrap();
-        assert_eq!(
-            last.map(|t| (t.seq, t.hash)),
-            scanned(&store, types),
-            "{types:?}"
-        );
-    }
+    each_as_scanned(&store);
 }
 
 /// `StreamPart::admits` (a part decided on an event in memory, for readers

@@ -431,17 +431,8 @@ pub(crate) fn last_naming(
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
-        if !sound(conn, &NAMES, partnership).unwrap_or(false) {
-            return Ok(None);
-        }
-        // The programme's last event, by its stream position (one lookup).
-        let programme: Option<i64> = conn
-            .prepare_cached(
-                "SELECT seq FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
-            )?
-            .query_row([INDEXED_STREAM], |r| r.get(0))
-            .optional()?;
-        if programme.unwrap_or(0) as u64 > covers {
+        if !sound(conn, &NAMES, partnership).unwrap_or(false) || !holds_the_programme(conn, covers)?
+        {
             return Ok(None);
         }
         let last = conn
@@ -454,6 +445,19 @@ pub(crate) fn last_naming(
             .optional()?;
         Ok(Some(last))
     })
+}
+
+/// Whether an index that covers the log up to `covers` holds every event
+/// of the programme stream: its last event, found by its stream position
+/// (one lookup), is not after it.
+fn holds_the_programme(conn: &Connection, covers: u64) -> rusqlite::Result<bool> {
+    let programme: Option<i64> = conn
+        .prepare_cached(
+            "SELECT seq FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
+        )?
+        .query_row([INDEXED_STREAM], |r| r.get(0))
+        .optional()?;
+    Ok(programme.unwrap_or(0) as u64 <= covers)
 }
 
 /// The last event of the programme stream of one of `types` (every one of
@@ -476,13 +480,7 @@ pub(crate) fn last_indexed(
         let ReadingIndex::Covers(covers) = state(conn) else {
             return Ok(None);
         };
-        let programme: Option<i64> = conn
-            .prepare_cached(
-                "SELECT seq FROM events WHERE stream = ?1 ORDER BY stream_version DESC LIMIT 1",
-            )?
-            .query_row([INDEXED_STREAM], |r| r.get(0))
-            .optional()?;
-        if programme.unwrap_or(0) as u64 > covers {
+        if !holds_the_programme(conn, covers)? {
             return Ok(None);
         }
         let types = serde_json::to_string(types).expect("strings serialise");
