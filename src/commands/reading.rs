@@ -135,7 +135,7 @@ pub fn story_events(
         && let Some(own) = kept.story(until)?
     {
         let events =
-            accord_projections::partnership::story_events(&own, partnership, view, |entries| {
+            accord_projections::partnership::story_events(own, partnership, view, |entries| {
                 kept.directory(entries, until)
             })?;
         if save {
@@ -144,7 +144,7 @@ pub fn story_events(
         return Ok(events);
     }
     let own = own_events_until(store, partnership, true, view.as_of)?;
-    accord_projections::partnership::story_events(&own, partnership, view, |entries| {
+    accord_projections::partnership::story_events(own, partnership, view, |entries| {
         read_directory(store, entries, until)
     })
 }

@@ -39,7 +39,7 @@ use crate::error::CliError;
 /// but the log.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  deleted the saved folds, reports and kept inputs (reading commands save them again)"
+    after_help = "Example:\n  accord rebuild\n  rebuilt the saved rule state from 1000000 events (head 1000000 49508e3f…) in 3.1 s\n  rebuilt the reading index up to seq 1000000\n  deleted the saved folds, reports and kept inputs (readers save them again)"
 )]
 pub struct RebuildArgs {}
 
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, _args: RebuildArgs) -> Result<ExitCode, CliError> {
             ReadingIndex::Covers(seq) => {
                 outln!("rebuilt the reading index up to seq {seq}")?;
                 outln!(
-                    "deleted the saved folds, reports and kept inputs (reading commands save them again)"
+                    "deleted the saved folds, reports and kept inputs (readers save them again)"
                 )?;
             }
             ReadingIndex::Missing => outln!(

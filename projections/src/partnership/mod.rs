@@ -96,13 +96,13 @@ pub fn state_fold<E>(
 /// directory of a large programme is tens of thousands of events, this a
 /// few hundred.
 pub fn story_events<E>(
-    own: &[Envelope],
+    own: Vec<Envelope>,
     partnership: &str,
     view: &crate::View,
     directory: impl FnMut(&[String]) -> Result<Vec<Envelope>, E>,
 ) -> Result<Vec<Envelope>, E> {
     use accord_events::store::{org_entry, person_entry};
-    let replay = crate::Replay::of(own, view);
+    let replay = crate::Replay::of(&own, view);
     let mut named = replay
         .partnerships
         .get(partnership)
@@ -119,7 +119,7 @@ pub fn story_events<E>(
             .map(|o| org_entry(o.as_str())),
     );
     let mut events = directory_of(named.into_iter().collect(), directory)?;
-    events.extend(own.iter().cloned());
+    events.extend(own);
     events.sort_by_key(|e| e.seq);
     Ok(events)
 }

@@ -713,7 +713,7 @@ fn story_as_history_reads(
     let own = own_part(events, partnership, view, true);
     let directory =
         |entries: &[String]| -> Result<_, ()> { Ok(directory_part(events, view, entries)) };
-    crate::partnership::story_events(&own, partnership, view, directory).unwrap()
+    crate::partnership::story_events(own, partnership, view, directory).unwrap()
 }
 
 /// The snapshot built stream by stream, as `accord snapshot` reads the log
