@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use accord_events::Envelope;
 use accord_events::fields::Day;
+use accord_events::{Envelope, Event};
 use serde::{Deserialize, Serialize};
 
 use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState};
@@ -317,7 +317,7 @@ impl PartnershipLine {
     ) -> Option<PartnershipLine> {
         let p = fold.partnerships.get(partnership)?;
         let established_seq = p.established.as_ref()?.stamp.seq;
-        let s = PartnershipState::build(p, &shared.directory, &shared.programme, view)?;
+        let s = PartnershipState::outline(p, &shared.directory, &shared.programme, view)?;
         Some(PartnershipLine {
             established_seq,
             summary: PartnershipSummary::of(&s),
@@ -389,6 +389,21 @@ impl Tally {
             meetings: self.meetings - before.meetings,
             activities: self.activities - before.activities,
         }
+    }
+
+    /// Counts `e` when it is what the programme holds and a status only
+    /// counts (a finding that names no partnership, an interview, a
+    /// meeting, an activity), as folding it would; whether it did.
+    fn count(&mut self, e: &Event) -> bool {
+        let n = match e {
+            Event::FindingRecorded(d) if d.partnership.is_none() => &mut self.findings,
+            Event::InterviewHeld(_) => &mut self.interviews,
+            Event::MeetingHeld(_) => &mut self.meetings,
+            Event::ActivityDelivered(_) => &mut self.activities,
+            _ => return false,
+        };
+        *n += 1;
+        true
     }
 
     fn add(&mut self, o: Tally) {
@@ -484,6 +499,10 @@ pub struct StatusBuilder {
     sieve: Sieve,
     view: View,
     shared: Replay,
+    /// What the programme held that the status only counts: counted here,
+    /// never folded into `shared` (a million-event log holds about a
+    /// hundred thousand meetings, interviews and activities).
+    held: Tally,
     /// The directory's and the programme's share, taken when the first
     /// partnership opens.
     programme: Option<ProgrammeShare>,
@@ -500,6 +519,7 @@ impl StatusBuilder {
             view: sieve.view().clone(),
             sieve,
             shared: Replay::new(),
+            held: Tally::default(),
             programme: None,
             open: None,
             partnerships: BTreeMap::new(),
@@ -513,11 +533,26 @@ impl StatusBuilder {
             return;
         }
         match &mut self.open {
-            None => self.shared.apply(e),
-            Some((_, fold, _)) => {
-                fold.apply_to_partnership(e);
-                self.shared.apply_programme_wide(e);
-            }
+            None => self.shared.apply_to_partnership(e),
+            Some((_, fold, _)) => fold.apply_to_partnership(e),
+        }
+        if !self.held.count(&e.event) {
+            self.shared.apply_programme_wide(e);
+        }
+    }
+
+    /// The counts of what has been fed so far.
+    fn tally(&self) -> Tally {
+        let mut t = Tally::of(&self.shared);
+        t.add(self.held);
+        t
+    }
+
+    /// The directory's and the programme's share of what has been fed.
+    fn share(&self) -> ProgrammeShare {
+        ProgrammeShare {
+            tally: self.tally(),
+            ..ProgrammeShare::of(&self.shared)
         }
     }
 
@@ -526,25 +561,21 @@ impl StatusBuilder {
     pub fn open_partnership(&mut self, partnership: &str) {
         self.close_partnership();
         if self.programme.is_none() {
-            self.programme = Some(ProgrammeShare::of(&self.shared));
+            self.programme = Some(self.share());
         }
-        self.open = Some((
-            partnership.to_owned(),
-            Replay::new(),
-            Tally::of(&self.shared),
-        ));
+        self.open = Some((partnership.to_owned(), Replay::new(), self.tally()));
     }
 
     fn close_partnership(&mut self) {
         if let Some((p, fold, before)) = self.open.take() {
             let line = PartnershipLine::from_fold(&fold, &p, &self.shared, &self.view);
-            let tally = Tally::of(&self.shared).since(before);
+            let tally = self.tally().since(before);
             self.partnerships.insert(p, StreamStatus { line, tally });
         }
     }
 
     /// The status, and the fold of the directory and programme its text is
-    /// rendered with.
+    /// rendered with (which holds none of what the status only counts).
     pub fn finish(self) -> (ProgrammeStatus, Replay) {
         let view = self.view.clone();
         let (parts, shared) = self.finish_parts();
@@ -555,10 +586,7 @@ impl StatusBuilder {
     /// programme.
     pub fn finish_parts(mut self) -> (StatusParts, Replay) {
         self.close_partnership();
-        let programme = self
-            .programme
-            .take()
-            .unwrap_or_else(|| ProgrammeShare::of(&self.shared));
+        let programme = self.programme.take().unwrap_or_else(|| self.share());
         let parts = StatusParts {
             programme,
             partnerships: self.partnerships,

@@ -286,6 +286,32 @@ impl PartnershipState {
         programme: &Programme,
         view: &View,
     ) -> Option<PartnershipState> {
+        PartnershipState::derive(p, dir, programme, view, Responses::Every)
+    }
+
+    /// As [`PartnershipState::build`], but only `latest_review` carries
+    /// its responses; the reviews in `reviews` carry none (their scores,
+    /// by side and divergence are derived as ever): what a status line
+    /// and a stage snapshot's share read. The busiest partnership of a million-event log has
+    /// tens of thousands of responses; their states were the largest
+    /// part of `status`'s memory. A property test holds the outline to
+    /// the whole state with those responses taken out.
+    pub fn outline(
+        p: &Partnership,
+        dir: &Directory,
+        programme: &Programme,
+        view: &View,
+    ) -> Option<PartnershipState> {
+        PartnershipState::derive(p, dir, programme, view, Responses::OfLatest)
+    }
+
+    fn derive(
+        p: &Partnership,
+        dir: &Directory,
+        programme: &Programme,
+        view: &View,
+        responses: Responses,
+    ) -> Option<PartnershipState> {
         let est = p.established.as_ref()?;
         let as_of = view.as_of;
         let closed = p.closed.is_some();
@@ -355,7 +381,10 @@ impl PartnershipState {
             reviews: p
                 .reviews
                 .iter()
-                .map(|r| ReviewState::build(r, dir, programme))
+                .map(|r| match responses {
+                    Responses::Every => ReviewState::build(r, dir, programme),
+                    Responses::OfLatest => ReviewState::scored(r, dir, programme),
+                })
                 .collect(),
         })
     }
@@ -432,22 +461,17 @@ impl AgreementState {
     }
 }
 
+/// Which reviews of a state carry their responses.
+#[derive(Clone, Copy)]
+enum Responses {
+    Every,
+    OfLatest,
+}
+
 impl ReviewState {
     /// Derives a review's scores, by side, and divergence.
     pub fn build(r: &Review, dir: &Directory, programme: &Programme) -> ReviewState {
-        let framework = programme.frameworks.get_or_default(&r.framework);
-        let scores = r.scores(dir);
         ReviewState {
-            review: r.review.clone(),
-            scores: scores.means(),
-            by_side: scores.side_means(),
-            diverging: scores.diverging(framework),
-            kind: r.kind,
-            framework: r.framework.clone(),
-            opened_on: r.opened.on,
-            next_due: r.next_due,
-            concluded_on: r.concluded.as_ref().map(|(s, _)| s.on),
-            summary: r.concluded.as_ref().map(|(_, t)| t.clone()),
             responses: r
                 .responses
                 .iter()
@@ -463,6 +487,26 @@ impl ReviewState {
                     }
                 })
                 .collect(),
+            ..ReviewState::scored(r, dir, programme)
+        }
+    }
+
+    /// As [`ReviewState::build`], without the responses.
+    fn scored(r: &Review, dir: &Directory, programme: &Programme) -> ReviewState {
+        let framework = programme.frameworks.get_or_default(&r.framework);
+        let scores = r.scores(dir);
+        ReviewState {
+            review: r.review.clone(),
+            scores: scores.means(),
+            by_side: scores.side_means(),
+            diverging: scores.diverging(framework),
+            kind: r.kind,
+            framework: r.framework.clone(),
+            opened_on: r.opened.on,
+            next_due: r.next_due,
+            concluded_on: r.concluded.as_ref().map(|(s, _)| s.on),
+            summary: r.concluded.as_ref().map(|(_, t)| t.clone()),
+            responses: Vec::new(),
         }
     }
 }

@@ -161,12 +161,12 @@ pub(super) fn derive(
     before: Option<&Partnership>,
 ) -> Option<Share> {
     let established_seq = fold.established.as_ref()?.stamp.seq;
-    let now = PartnershipState::build(fold, &f.now.directory, &f.now.programme, f.view)?;
+    let now = PartnershipState::outline(fold, &f.now.directory, &f.now.programme, f.view)?;
     let before = f.before.as_ref().and_then(|(shared, view)| {
-        PartnershipState::build(before?, &shared.directory, &shared.programme, view)
+        PartnershipState::outline(before?, &shared.directory, &shared.programme, view)
     });
     let reach = coverage::reach(f, &now.partnership, fold);
-    let snapshot = partnership_snapshot(f, &now, before.as_ref(), &reach);
+    let snapshot = partnership_snapshot(f, fold, &now, before.as_ref(), &reach);
     let changes = changes::of_partnership(f, fold, &now, before.as_ref());
     let new = |x: &Finding| f.window.in_period(x.recorded_on.0);
     Some(Share {
@@ -192,8 +192,11 @@ pub(super) fn derive(
     })
 }
 
+/// `s` is `fold`'s outline ([`PartnershipState::outline`]): which of its
+/// reviews received responses is read from the fold.
 fn partnership_snapshot(
     f: &Folds<'_>,
+    fold: &Partnership,
     s: &PartnershipState,
     before: Option<&PartnershipState>,
     reach: &Reach,
@@ -246,8 +249,9 @@ fn partnership_snapshot(
         score_history: s
             .reviews
             .iter()
-            .filter(|r| !r.responses.is_empty())
-            .map(|r| ScorePoint {
+            .zip(&fold.reviews)
+            .filter(|(_, folded)| !folded.responses.is_empty())
+            .map(|(r, _)| ScorePoint {
                 review: r.review.clone(),
                 opened_on: r.opened_on,
                 scores: r.scores.clone(),

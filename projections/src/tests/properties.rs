@@ -473,6 +473,29 @@ proptest! {
     }
 
     /// The derived meanings hold together, and nothing panics.
+    /// The outline a status line and a snapshot's share are read from is
+    /// the whole state with the responses of `reviews` taken out (and
+    /// `latest_review`'s kept), in any view.
+    #[test]
+    fn the_outline_is_the_state_without_the_reviews_responses((l, on) in log_and_date(), known in 0usize..1000) {
+        let view = match known % 3 {
+            0 => View::as_of(on),
+            _ => View::known_at(on, l.events[known % l.events.len()].recorded_at.clone()),
+        };
+        let replay = Replay::of(&l.events, &view);
+        let Some(p) = replay.partnerships.get("twg-health") else {
+            return Ok(());
+        };
+        let outline = PartnershipState::outline(p, &replay.directory, &replay.programme, &view);
+        let mut whole = replay.partnership_state("twg-health", &view);
+        if let Some(s) = &mut whole {
+            for r in &mut s.reviews {
+                r.responses.clear();
+            }
+        }
+        prop_assert_eq!(outline, whole);
+    }
+
     #[test]
     fn derived_meanings_are_consistent((l, on) in log_and_date()) {
         let view = View::as_of(on);
