@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
+use accord_projections::ReplayBuilder;
 use accord_projections::list;
-use accord_projections::{ReplayBuilder, Sieve};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
@@ -105,8 +105,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<ExitCode, CliError> {
     // Retractions first: an event retracted later in the log must not be
     // listed. People and stages need one stream each; the rest needs the
     // partnerships' streams, so the whole log is folded as it streams past.
-    let retractions = stream::prelude(&store, &["event.retracted"])?;
-    let mut fold = ReplayBuilder::new(Sieve::new(&view, &retractions));
+    let mut fold = ReplayBuilder::new(stream::sieve(&store, &view)?);
     match args.kind {
         ListKind::People => store
             .read_streams(&["directory"])?

@@ -131,9 +131,13 @@ pub fn take(
     view: &View,
     save: bool,
 ) -> Result<(StageSnapshot, Replay), CliError> {
-    let prelude = stream::prelude(store, &PRELUDE_TYPES)?;
-    let mut builder =
-        SnapshotBuilder::new(&request(stage, as_of_given, view), &prelude).map_err(not_planned)?;
+    // The prelude is let go once planned: a million-event log holds about
+    // fifteen thousand retractions.
+    let mut builder = SnapshotBuilder::new(
+        &request(stage, as_of_given, view),
+        &stream::prelude(store, &PRELUDE_TYPES)?,
+    )
+    .map_err(not_planned)?;
     let on = builder.view();
     let Some(mut folds) = Folds::open(store, KIND, &on)? else {
         stream::fold_by_stream(store, &on, &mut builder)?;

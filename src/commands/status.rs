@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use accord_events::store::{Store, StreamPart};
 use accord_projections::partnership::PROGRAMME_TYPES_FOR_STATE;
 use accord_projections::{
-    PartnershipLine, ProgrammeShare, ProgrammeStatus, Replay, ReplayBuilder, Sieve, StatusBuilder,
+    PartnershipLine, ProgrammeShare, ProgrammeStatus, Replay, ReplayBuilder, StatusBuilder,
     StatusParts, StreamStatus, Tally, View,
 };
 use clap::Args;
@@ -55,8 +55,7 @@ pub fn build(
     save: bool,
 ) -> Result<(ProgrammeStatus, Replay), CliError> {
     let Some(mut folds) = Folds::open(store, KIND, view)? else {
-        let retractions = stream::prelude(store, &["event.retracted"])?;
-        let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
+        let mut status = StatusBuilder::new(stream::sieve(store, view)?);
         stream::fold_by_stream(store, view, &mut status)?;
         return Ok(status.finish());
     };
@@ -118,8 +117,7 @@ pub fn build(
         Some(_) => &["programme"],
         None => &SHARED,
     };
-    let retractions = stream::prelude(store, &["event.retracted"])?;
-    let mut status = StatusBuilder::new(Sieve::new(view, &retractions));
+    let mut status = StatusBuilder::new(stream::sieve(store, view)?);
     stream::fold_streams(store, view, shared, &unsaved, &mut status)?;
     let (mut parts, replay) = status.finish_parts();
     if let Some(directory) = directory {
@@ -217,8 +215,7 @@ fn wording_fold(store: &Store, view: &View) -> Result<Replay, CliError> {
 pub fn replay(store: &Store, view: &View) -> Result<Replay, CliError> {
     // Two passes: the retractions first (an event retracted later in the log
     // must not be folded), then the whole log, folded as it streams past.
-    let retractions = stream::prelude(store, &["event.retracted"])?;
-    let mut fold = ReplayBuilder::new(Sieve::new(view, &retractions));
+    let mut fold = ReplayBuilder::new(stream::sieve(store, view)?);
     stream::each(store, |e| fold.apply(e))?;
     Ok(fold.finish())
 }

@@ -3,7 +3,7 @@
 
 use accord_events::store::{Store, StoreError, StreamPart, Until};
 use accord_events::{Envelope, StoredEvent};
-use accord_projections::{READ_AT_ANY_DATE, StreamFold, View};
+use accord_projections::{READ_AT_ANY_DATE, Sieve, StreamFold, View};
 
 use crate::error::CliError;
 
@@ -19,6 +19,13 @@ pub fn prelude(store: &Store, kinds: &[&str]) -> Result<Vec<Envelope>, CliError>
         .into_iter()
         .filter_map(|s| s.into_envelope().ok())
         .collect())
+}
+
+/// The sieve of `view` over the whole log: its retractions read first
+/// ([`prelude`]) and let go once their targets are known (a million-event
+/// log holds about fifteen thousand).
+pub fn sieve(store: &Store, view: &View) -> Result<Sieve, CliError> {
+    Ok(Sieve::new(view, &prelude(store, &["event.retracted"])?))
 }
 
 /// How many events travel together from one thread to the next.
