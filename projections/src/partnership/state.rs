@@ -316,13 +316,7 @@ impl PartnershipState {
         let as_of = view.as_of;
         let closed = p.closed.is_some();
         let latest = p.latest_review();
-        let review_overdue = !closed
-            && match latest {
-                Some(r) => r.next_due.is_some_and(|d| as_of > d.0),
-                None => programme
-                    .completions()
-                    .any(|c| c >= est.stamp.on.0 && c <= as_of),
-            };
+        let review_overdue = p.review_overdue(programme, as_of);
         let member = |m: &super::Membership| MemberState {
             org: m.org.clone(),
             side: dir.side_of(&m.org),
@@ -393,28 +387,9 @@ impl PartnershipState {
 impl AgreementState {
     /// Derives an agreement's status, version in force and endorsers' sides.
     pub fn build(a: &Agreement, dir: &Directory) -> AgreementState {
-        let adoptions: Vec<Option<Day>> = a
-            .versions
-            .iter()
-            .map(|v| v.adoption(dir).map(|x| x.on))
-            .collect();
+        let adoptions = adoptions(a, dir);
         let current_version = a.current().version;
-        let in_force = if a.withdrawn.is_some() {
-            None
-        } else {
-            a.versions
-                .iter()
-                .zip(&adoptions)
-                .rev()
-                .find(|(_, ad)| ad.is_some())
-                .map(|(v, _)| v.version)
-        };
-        let status = match (a.withdrawn.is_some(), in_force) {
-            (true, _) => AgreementStatus::Withdrawn,
-            (false, None) => AgreementStatus::Draft,
-            (false, Some(v)) if v == current_version => AgreementStatus::Adopted,
-            (false, Some(_)) => AgreementStatus::RevisionPending,
-        };
+        let (status, in_force) = standing(a, &adoptions);
         let endorsements = a
             .endorsements()
             .into_iter()
@@ -461,6 +436,62 @@ impl AgreementState {
     }
 }
 
+/// When each version of `a` was adopted, if it was.
+fn adoptions(a: &Agreement, dir: &Directory) -> Vec<Option<Day>> {
+    a.versions
+        .iter()
+        .map(|v| v.adoption(dir).map(|x| x.on))
+        .collect()
+}
+
+/// `a`'s status and version in force, given when each version was
+/// adopted.
+fn standing(a: &Agreement, adoptions: &[Option<Day>]) -> (AgreementStatus, Option<u32>) {
+    let in_force = if a.withdrawn.is_some() {
+        None
+    } else {
+        a.versions
+            .iter()
+            .zip(adoptions)
+            .rev()
+            .find(|(_, ad)| ad.is_some())
+            .map(|(v, _)| v.version)
+    };
+    let status = match (a.withdrawn.is_some(), in_force) {
+        (true, _) => AgreementStatus::Withdrawn,
+        (false, None) => AgreementStatus::Draft,
+        (false, Some(v)) if v == a.current().version => AgreementStatus::Adopted,
+        (false, Some(_)) => AgreementStatus::RevisionPending,
+    };
+    (status, in_force)
+}
+
+impl Agreement {
+    /// Its status and version in force, as [`AgreementState::build`]
+    /// derives them, without the rest of its state.
+    pub fn standing(&self, dir: &Directory) -> (AgreementStatus, Option<u32>) {
+        standing(self, &adoptions(self, dir))
+    }
+}
+
+impl Partnership {
+    /// Whether its review is overdue on `as_of`: not closed, and its latest
+    /// review's next one due before then, or (never reviewed) a stage
+    /// completed since it was established.
+    pub fn review_overdue(&self, programme: &Programme, as_of: chrono::NaiveDate) -> bool {
+        let Some(est) = &self.established else {
+            return false;
+        };
+        self.closed.is_none()
+            && match self.latest_review() {
+                Some(r) => r.next_due.is_some_and(|d| as_of > d.0),
+                None => programme
+                    .completions()
+                    .any(|c| c >= est.stamp.on.0 && c <= as_of),
+            }
+    }
+}
+
 /// Which reviews of a state carry their responses.
 #[derive(Clone, Copy)]
 enum Responses {
@@ -492,7 +523,7 @@ impl ReviewState {
     }
 
     /// As [`ReviewState::build`], without the responses.
-    fn scored(r: &Review, dir: &Directory, programme: &Programme) -> ReviewState {
+    pub fn scored(r: &Review, dir: &Directory, programme: &Programme) -> ReviewState {
         let framework = programme.frameworks.get_or_default(&r.framework);
         let scores = r.scores(dir);
         ReviewState {

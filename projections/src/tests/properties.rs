@@ -12,8 +12,8 @@ use crate::snapshot::{
     PRELUDE_TYPES, SnapshotBuilder, SnapshotError, SnapshotRequest, StageSnapshot, StreamShare,
 };
 use crate::{
-    History, Partnership, PartnershipDiff, ProgrammeStatus, Replay, ReplayBuilder, Sieve,
-    StatusBuilder, View,
+    History, Partnership, PartnershipDiff, PartnershipLine, ProgrammeStatus, Replay, ReplayBuilder,
+    Sieve, StatusBuilder, View,
 };
 
 const PEOPLE: [&str; 5] = [
@@ -494,6 +494,23 @@ proptest! {
             }
         }
         prop_assert_eq!(outline, whole);
+    }
+
+    /// A status line read from the partnership's fold is the line read
+    /// from its whole state, in any view.
+    #[test]
+    fn the_status_line_is_the_whole_states((l, on) in log_and_date(), known in 0usize..1000) {
+        let view = match known % 3 {
+            0 => View::as_of(on),
+            _ => View::known_at(on, l.events[known % l.events.len()].recorded_at.clone()),
+        };
+        let replay = Replay::of(&l.events, &view);
+        let line = PartnershipLine::from_fold(&replay, "twg-health", &replay, &view);
+        let whole = replay.partnership_state("twg-health", &view).map(|s| {
+            let established = &replay.partnerships["twg-health"].established;
+            PartnershipLine::of_state(&s, established.as_ref().unwrap().stamp.seq)
+        });
+        prop_assert_eq!(line, whole);
     }
 
     #[test]
