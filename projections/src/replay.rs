@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use accord_events::{Envelope, Event};
 
 use crate::directory::Directory;
-use crate::partnership::{Partnership, PartnershipState};
+use crate::partnership::{Keep, Partnership, PartnershipState};
 use crate::programme::Programme;
 use crate::translations::Translations;
 use crate::view::{Sieve, View};
@@ -26,6 +26,8 @@ pub struct Replay {
     /// (one map per kind, indexed by `AGREEMENT`, `REVIEW`, `COMMITMENT`,
     /// so that a lookup by `&str` allocates nothing).
     owner: [HashMap<String, String>; 3],
+    /// What each partnership's fold keeps.
+    keep: Keep,
 }
 
 const AGREEMENT: usize = 0;
@@ -36,6 +38,15 @@ impl Replay {
     /// Nothing folded yet.
     pub fn new() -> Replay {
         Replay::default()
+    }
+
+    /// Nothing folded yet; each partnership's fold will keep what `keep`
+    /// says.
+    pub fn keeping(keep: Keep) -> Replay {
+        Replay {
+            keep,
+            ..Replay::default()
+        }
     }
 
     /// Folds the events of `events` that count in `view` (the whole-slice
@@ -91,7 +102,7 @@ impl Replay {
                 let p = p.to_owned();
                 self.partnerships
                     .entry(p.clone())
-                    .or_insert_with(|| Partnership::new(p))
+                    .or_insert_with(|| Partnership::keeping(p, self.keep))
             }
         };
         if let Some((kind, id)) = owned {

@@ -7,7 +7,9 @@ use accord_events::fields::Day;
 use accord_events::{Envelope, Event};
 use serde::{Deserialize, Serialize};
 
-use crate::partnership::{AgreementStatus, CommitmentStatus, PartnershipState, ReviewState};
+use crate::partnership::{
+    AgreementStatus, CommitmentStatus, Keep, PartnershipState, ReviewState,
+};
 use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
 use crate::view::{Sieve, View};
@@ -380,7 +382,7 @@ impl PartnershipLine {
             established_seq: est.stamp.seq,
             summary,
             reviews: p.reviews.len(),
-            findings: p.findings.len(),
+            findings: p.findings_folded(),
             overdue,
             divergence,
         })
@@ -635,7 +637,11 @@ impl StatusBuilder {
         if self.programme.is_none() {
             self.programme = Some(self.share());
         }
-        self.open = Some((partnership.to_owned(), Replay::new(), self.tally()));
+        self.open = Some((
+            partnership.to_owned(),
+            Replay::keeping(Keep::Line),
+            self.tally(),
+        ));
     }
 
     fn close_partnership(&mut self) {

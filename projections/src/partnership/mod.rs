@@ -355,6 +355,25 @@ impl Commitment {
     }
 }
 
+/// What a fold of a partnership keeps of what it is fed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every fact with its stamp: what `show`, `history`, the audits and
+    /// the reports read.
+    #[default]
+    Everything,
+    /// What a status line reads ([`crate::PartnershipLine::from_fold`]):
+    /// of each commitment only its last report and rescheduling, of the
+    /// reviews only the responses of the latest with any, of findings only
+    /// how many. The busiest partnership of a million events holds tens of
+    /// thousands of each; a status keeps its fold while its stream is
+    /// read. Such a fold must be fed in `seq` order and names fewer
+    /// directory entries than the whole ([`Partnership::directory_entries`]
+    /// is not to be asked of it); a property test holds the status from
+    /// these folds to the whole log's.
+    Line,
+}
+
 /// The facts recorded on one partnership, folded in `seq` order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Partnership {
@@ -378,6 +397,11 @@ pub struct Partnership {
     agreement_index: HashMap<String, usize>,
     review_index: HashMap<String, usize>,
     commitment_index: HashMap<String, usize>,
+    keep: Keep,
+    /// How many findings were folded (kept or not).
+    findings_folded: usize,
+    /// Under [`Keep::Line`], the review whose responses are kept.
+    latest: Option<usize>,
 }
 
 impl Partnership {
@@ -419,6 +443,11 @@ impl Partnership {
 
     /// A partnership with nothing folded yet.
     pub fn new(partnership: impl Into<String>) -> Partnership {
+        Partnership::keeping(partnership, Keep::Everything)
+    }
+
+    /// A partnership with nothing folded yet, that keeps what `keep` says.
+    pub fn keeping(partnership: impl Into<String>, keep: Keep) -> Partnership {
         Partnership {
             partnership: partnership.into(),
             established: None,
@@ -431,6 +460,36 @@ impl Partnership {
             agreement_index: HashMap::new(),
             review_index: HashMap::new(),
             commitment_index: HashMap::new(),
+            keep,
+            findings_folded: 0,
+            latest: None,
+        }
+    }
+
+    /// How many findings were recorded on it (in the view it was folded
+    /// in), whether or not its fold keeps them.
+    pub fn findings_folded(&self) -> usize {
+        self.findings_folded
+    }
+
+    /// Under [`Keep::Line`], after review `i` received a response: the
+    /// responses of only the latest review with any are kept. The latest
+    /// (by opening date, ties by `seq`) only ever moves to a review opened
+    /// later, and a review passed over never becomes the latest again, for
+    /// a review later than the latest has no responses yet.
+    fn keep_latest_responses(&mut self, i: usize) {
+        let key = |r: &Review| (r.opened.on, r.opened.seq);
+        match self.latest {
+            Some(l) if l == i => {}
+            Some(l) if key(&self.reviews[l]) > key(&self.reviews[i]) => {
+                self.reviews[i].responses = Vec::new();
+            }
+            other => {
+                if let Some(l) = other {
+                    self.reviews[l].responses = Vec::new();
+                }
+                self.latest = Some(i);
+            }
         }
     }
 
@@ -540,6 +599,9 @@ impl Partnership {
             E::ReviewResponse(d) => {
                 let i = self.review_index[d.review.as_str()];
                 self.reviews[i].respond(e, d);
+                if self.keep == Keep::Line {
+                    self.keep_latest_responses(i);
+                }
             }
             E::ReviewConcluded(d) => {
                 let i = self.review_index[d.review.as_str()];
@@ -561,6 +623,9 @@ impl Partnership {
             }
             E::CommitmentReported(d) => {
                 let i = self.commitment_index[d.commitment.as_str()];
+                if self.keep == Keep::Line {
+                    self.commitments[i].reports.clear();
+                }
                 self.commitments[i].reports.push(Report {
                     status: d.status,
                     reported_by: d.reported_by.as_ref().map(|p| p.to_string()),
@@ -570,13 +635,21 @@ impl Partnership {
             }
             E::CommitmentRescheduled(d) => {
                 let i = self.commitment_index[d.commitment.as_str()];
+                if self.keep == Keep::Line {
+                    self.commitments[i].reschedules.clear();
+                }
                 self.commitments[i].reschedules.push(Reschedule {
                     due: d.due,
                     reason: d.reason.as_str().to_owned(),
                     stamp: Stamp::of(e),
                 });
             }
-            E::FindingRecorded(d) => self.findings.push(Finding::from_event(e, d)),
+            E::FindingRecorded(d) => {
+                self.findings_folded += 1;
+                if self.keep == Keep::Everything {
+                    self.findings.push(Finding::from_event(e, d));
+                }
+            }
             _ => return false,
         }
         true
