@@ -7,9 +7,7 @@ use accord_events::fields::Day;
 use accord_events::{Envelope, Event};
 use serde::{Deserialize, Serialize};
 
-use crate::partnership::{
-    AgreementStatus, CommitmentStatus, Keep, PartnershipState, ReviewState,
-};
+use crate::partnership::{AgreementStatus, CommitmentStatus, Keep, PartnershipState, ReviewState};
 use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
 use crate::view::{Sieve, View};
