@@ -286,23 +286,23 @@ impl PartnershipState {
         programme: &Programme,
         view: &View,
     ) -> Option<PartnershipState> {
-        PartnershipState::derive(p, dir, programme, view, Responses::Every)
+        PartnershipState::derive(p, dir, programme, view, Detail::Whole)
     }
 
     /// As [`PartnershipState::build`], but only `latest_review` carries
-    /// its responses; the reviews in `reviews` carry none (their scores,
-    /// by side and divergence are derived as ever): what a status line
-    /// and a stage snapshot's share read. The busiest partnership of a million-event log has
-    /// tens of thousands of responses; their states were the largest
-    /// part of `status`'s memory. A property test holds the outline to
-    /// the whole state with those responses taken out.
+    /// its responses (the reviews in `reviews` carry none; their scores,
+    /// by side and divergence are derived as ever) and its agreements'
+    /// versions carry no text: what a stage snapshot's share reads. The
+    /// busiest partnership of a million-event log has tens of thousands of
+    /// responses and thousands of versions. A property test holds the
+    /// outline to the whole state with those taken out.
     pub fn outline(
         p: &Partnership,
         dir: &Directory,
         programme: &Programme,
         view: &View,
     ) -> Option<PartnershipState> {
-        PartnershipState::derive(p, dir, programme, view, Responses::OfLatest)
+        PartnershipState::derive(p, dir, programme, view, Detail::Outline)
     }
 
     fn derive(
@@ -310,7 +310,7 @@ impl PartnershipState {
         dir: &Directory,
         programme: &Programme,
         view: &View,
-        responses: Responses,
+        detail: Detail,
     ) -> Option<PartnershipState> {
         let est = p.established.as_ref()?;
         let as_of = view.as_of;
@@ -355,7 +355,15 @@ impl PartnershipState {
             agreements: p
                 .agreements
                 .iter()
-                .map(|a| AgreementState::build(a, dir))
+                .map(|a| {
+                    let mut state = AgreementState::build(a, dir);
+                    if detail == Detail::Outline {
+                        for v in &mut state.versions {
+                            v.text = String::new();
+                        }
+                    }
+                    state
+                })
                 .collect(),
             latest_review: latest.map(|r| ReviewState::build(r, dir, programme)),
             commitments: p
@@ -375,9 +383,9 @@ impl PartnershipState {
             reviews: p
                 .reviews
                 .iter()
-                .map(|r| match responses {
-                    Responses::Every => ReviewState::build(r, dir, programme),
-                    Responses::OfLatest => ReviewState::scored(r, dir, programme),
+                .map(|r| match detail {
+                    Detail::Whole => ReviewState::build(r, dir, programme),
+                    Detail::Outline => ReviewState::scored(r, dir, programme),
                 })
                 .collect(),
         })
@@ -492,11 +500,12 @@ impl Partnership {
     }
 }
 
-/// Which reviews of a state carry their responses.
-#[derive(Clone, Copy)]
-enum Responses {
-    Every,
-    OfLatest,
+/// How much of a state is derived: the whole, or its outline (no
+/// responses but the latest review's, no versions' texts).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    Whole,
+    Outline,
 }
 
 impl ReviewState {
