@@ -181,6 +181,18 @@ pub struct Divergence {
     pub criteria: Vec<String>,
 }
 
+impl Divergence {
+    /// The divergence of `partnership`'s latest review `r`, if its sides
+    /// diverge on any criterion.
+    fn of(partnership: &str, r: &ReviewState) -> Option<Divergence> {
+        (!r.diverging.is_empty()).then(|| Divergence {
+            partnership: partnership.to_owned(),
+            review: r.review.clone(),
+            criteria: r.diverging.clone(),
+        })
+    }
+}
+
 /// One partnership in a line: the keys of a stage snapshot's partnership
 /// (`partnership`, `agreements_adopted`, `latest_scores`, `commitments`,
 /// `overdue_commitments`, `review_overdue`) plus `name`, `closed`,
@@ -352,12 +364,7 @@ impl PartnershipLine {
             .map(|r| ReviewState::scored(r, dir, programme));
         let divergence = latest
             .as_ref()
-            .filter(|r| !r.diverging.is_empty())
-            .map(|r| Divergence {
-                partnership: p.partnership.clone(),
-                review: r.review.clone(),
-                criteria: r.diverging.clone(),
-            });
+            .and_then(|r| Divergence::of(&p.partnership, r));
         let summary = PartnershipSummary {
             partnership: p.partnership.clone(),
             agreements_adopted,
@@ -410,12 +417,7 @@ impl PartnershipLine {
             divergence: s
                 .latest_review
                 .as_ref()
-                .filter(|r| !r.diverging.is_empty())
-                .map(|r| Divergence {
-                    partnership: s.partnership.clone(),
-                    review: r.review.clone(),
-                    criteria: r.diverging.clone(),
-                }),
+                .and_then(|r| Divergence::of(&s.partnership, r)),
         }
     }
 }

@@ -365,7 +365,9 @@ pub enum Keep {
     /// What a status line reads ([`crate::PartnershipLine::from_fold`]):
     /// of each commitment only its last report and rescheduling, of the
     /// reviews only the responses of the latest with any, of findings only
-    /// how many. The busiest partnership of a million events holds tens of
+    /// how many, and none of the words a line never prints (versions'
+    /// texts, conclusions' summaries, commitments' texts, reports' notes,
+    /// reschedulings' reasons: left empty). The busiest partnership of a million events holds tens of
     /// thousands of each; a status keeps its fold while its stream is
     /// read. Such a fold must be fed in `seq` order and names fewer
     /// directory entries than the whole ([`Partnership::directory_entries`]
@@ -470,6 +472,46 @@ impl Partnership {
     /// in), whether or not its fold keeps them.
     pub fn findings_folded(&self) -> usize {
         self.findings_folded
+    }
+
+    /// Under [`Keep::Line`], after `e` was folded: the words a line never
+    /// reads (versions' texts, conclusions' summaries, commitments' texts,
+    /// reports' notes, reschedulings' reasons) are let go.
+    fn forget_words(&mut self, e: &Event) {
+        use Event as E;
+        let agreement = |p: &mut Partnership, id: &str| {
+            let i = p.agreement_index[id];
+            if let Some(v) = p.agreements[i].versions.last_mut() {
+                v.text = String::new();
+            }
+        };
+        match e {
+            E::AgreementProposed(d) => agreement(self, d.agreement.as_str()),
+            E::AgreementRevised(d) => agreement(self, d.agreement.as_str()),
+            E::ReviewConcluded(d) => {
+                let i = self.review_index[d.review.as_str()];
+                if let Some((_, summary)) = &mut self.reviews[i].concluded {
+                    *summary = String::new();
+                }
+            }
+            E::CommitmentMade(d) => {
+                let i = self.commitment_index[d.commitment.as_str()];
+                self.commitments[i].text = String::new();
+            }
+            E::CommitmentReported(d) => {
+                let i = self.commitment_index[d.commitment.as_str()];
+                if let Some(r) = self.commitments[i].reports.last_mut() {
+                    r.note = None;
+                }
+            }
+            E::CommitmentRescheduled(d) => {
+                let i = self.commitment_index[d.commitment.as_str()];
+                if let Some(r) = self.commitments[i].reschedules.last_mut() {
+                    r.reason = String::new();
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Under [`Keep::Line`], after review `i` received a response: the
@@ -651,6 +693,9 @@ impl Partnership {
                 }
             }
             _ => return false,
+        }
+        if self.keep == Keep::Line {
+            self.forget_words(&e.event);
         }
         true
     }

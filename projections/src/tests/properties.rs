@@ -312,6 +312,15 @@ fn log_and_date() -> impl Strategy<Value = (Log, NaiveDate)> {
         })
 }
 
+/// A view as of `on`: two times in three, as known when the event
+/// `known` picks was recorded.
+fn some_view(l: &Log, on: NaiveDate, known: usize) -> View {
+    match known % 3 {
+        0 => View::as_of(on),
+        _ => View::known_at(on, l.events[known % l.events.len()].recorded_at.clone()),
+    }
+}
+
 fn state(events: &[accord_events::Envelope], view: &View) -> Option<PartnershipState> {
     crate::show(events, "twg-health", view)
 }
@@ -478,10 +487,7 @@ proptest! {
     /// texts taken out, in any view.
     #[test]
     fn the_outline_is_the_state_without_responses_and_texts((l, on) in log_and_date(), known in 0usize..1000) {
-        let view = match known % 3 {
-            0 => View::as_of(on),
-            _ => View::known_at(on, l.events[known % l.events.len()].recorded_at.clone()),
-        };
+        let view = some_view(&l, on, known);
         let replay = Replay::of(&l.events, &view);
         let Some(p) = replay.partnerships.get("twg-health") else {
             return Ok(());
@@ -503,10 +509,7 @@ proptest! {
     /// from its whole state, in any view.
     #[test]
     fn the_status_line_is_the_whole_states((l, on) in log_and_date(), known in 0usize..1000) {
-        let view = match known % 3 {
-            0 => View::as_of(on),
-            _ => View::known_at(on, l.events[known % l.events.len()].recorded_at.clone()),
-        };
+        let view = some_view(&l, on, known);
         let replay = Replay::of(&l.events, &view);
         let line = PartnershipLine::from_fold(&replay, "twg-health", &replay, &view);
         let whole = replay.partnership_state("twg-health", &view).map(|s| {
