@@ -324,8 +324,8 @@ impl PartnershipLine {
     ///
     /// Read from the fold itself, not from the partnership's state: the
     /// state of the busiest partnership of a million events (its
-    /// agreements' texts, its commitments, its findings) was a third of
-    /// `status`'s memory. A property test holds the line to the one read
+    /// agreements' texts, its commitments, its findings) was a quarter
+    /// of `status`'s memory. A property test holds the line to the one read
     /// from the whole state ([`PartnershipLine::of_state`]).
     pub fn from_fold(
         fold: &Replay,
@@ -574,8 +574,8 @@ pub struct StatusBuilder {
     view: View,
     shared: Replay,
     /// What the programme held that the status only counts: counted here,
-    /// never folded into `shared` (a million-event log holds about a
-    /// hundred thousand meetings, interviews and activities).
+    /// never folded into `shared` (a million-event log holds over eighty
+    /// thousand meetings, interviews, activities and such findings).
     held: Tally,
     /// The directory's and the programme's share, taken when the first
     /// partnership opens.

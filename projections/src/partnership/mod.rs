@@ -367,12 +367,12 @@ pub enum Keep {
     /// reviews only the responses of the latest with any, of findings only
     /// how many, and none of the words a line never prints (versions'
     /// texts, conclusions' summaries, commitments' texts, reports' notes,
-    /// reschedulings' reasons: left empty). The busiest partnership of a million events holds tens of
-    /// thousands of each; a status keeps its fold while its stream is
-    /// read. Such a fold must be fed in `seq` order and names fewer
-    /// directory entries than the whole ([`Partnership::directory_entries`]
-    /// is not to be asked of it); a property test holds the status from
-    /// these folds to the whole log's.
+    /// reschedulings' reasons: left empty). The busiest partnership of a
+    /// million events holds tens of thousands of each; a status keeps its
+    /// fold while its stream is read. Such a fold must be fed in `seq`
+    /// order and names fewer directory entries than the whole
+    /// ([`Partnership::directory_entries`] is not to be asked of it); a
+    /// property test holds the status from these folds to the whole log's.
     Line,
 }
 

@@ -481,7 +481,6 @@ proptest! {
         prop_assert_eq!(known, state(&then, &View::as_of(on)));
     }
 
-    /// The derived meanings hold together, and nothing panics.
     /// The outline a snapshot's share is read from is the whole state with
     /// the responses of `reviews` (not `latest_review`'s) and the versions'
     /// texts taken out, in any view.
@@ -519,6 +518,7 @@ proptest! {
         prop_assert_eq!(line, whole);
     }
 
+    /// The derived meanings hold together, and nothing panics.
     #[test]
     fn derived_meanings_are_consistent((l, on) in log_and_date()) {
         let view = View::as_of(on);
