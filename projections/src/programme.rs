@@ -12,6 +12,36 @@ use serde::{Deserialize, Serialize};
 use crate::finding::Finding;
 use crate::framework::Frameworks;
 
+/// What the programme holds of its own record, one entry per event: the
+/// findings that name no partnership, the interviews and focus groups, the
+/// meetings and the activities. They are most of a programme's events that
+/// are not a partnership's; a status only counts them, and a stage
+/// snapshot's baseline never reads them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// `finding.recorded` naming no partnership.
+    Finding,
+    /// `interview.held`.
+    Interview,
+    /// `meeting.held`.
+    Meeting,
+    /// `activity.delivered`.
+    Activity,
+}
+
+impl Held {
+    /// What `e` adds to the programme's record, if anything.
+    pub fn of(e: &Event) -> Option<Held> {
+        Some(match e {
+            Event::FindingRecorded(d) if d.partnership.is_none() => Held::Finding,
+            Event::InterviewHeld(_) => Held::Interview,
+            Event::MeetingHeld(_) => Held::Meeting,
+            Event::ActivityDelivered(_) => Held::Activity,
+            _ => return None,
+        })
+    }
+}
+
 /// What `programme.defined` says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProgrammeDefinition {

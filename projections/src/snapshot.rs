@@ -37,7 +37,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::directory::Directory;
-use crate::programme::{Programme, ProgrammeDefinition, Stage, StageProgress};
+use crate::partnership::Keep;
+use crate::programme::{Held, Interview, Programme, ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
 use crate::view::{Sieve, View};
 
@@ -198,16 +199,7 @@ pub struct SnapshotBuilder {
 pub struct StreamShare {
     share: Option<share::Share>,
     frameworks: BTreeSet<String>,
-    interviews: Vec<HeldWith>,
-}
-
-/// An interview held with a partnership, and the folds that count it: the
-/// one as of the snapshot's date, the one as of the baseline.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct HeldWith {
-    interview: crate::programme::Interview,
-    now: bool,
-    before: bool,
+    interviews: Vec<Interview>,
 }
 
 /// A partnership whose stream is being read: its folds as of the
@@ -217,9 +209,9 @@ struct OpenPartnership {
     partnership: String,
     now: Replay,
     before: Option<Replay>,
-    /// The interviews on its stream the programme counted (kept only
-    /// with [`SnapshotBuilder::keep_streams`]).
-    interviews: Vec<HeldWith>,
+    /// The interviews on its stream the programme counted by the
+    /// snapshot's date (kept only with [`SnapshotBuilder::keep_streams`]).
+    interviews: Vec<Interview>,
 }
 
 /// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
@@ -314,7 +306,10 @@ impl SnapshotBuilder {
             return;
         }
         let now = e.occurred_on <= self.as_of || crate::view::is_reading_aid(e);
-        let before = self.baseline.is_some_and(|b| e.occurred_on <= b);
+        // What the programme held by the baseline is never read: a share
+        // compares a partnership's state then with its state now.
+        let before =
+            self.baseline.is_some_and(|b| e.occurred_on <= b) && Held::of(&e.event).is_none();
         match &mut self.open {
             None => {
                 if now {
@@ -325,8 +320,7 @@ impl SnapshotBuilder {
                 }
             }
             Some(open) => {
-                let held = |r: &Replay| r.programme.interviews.len();
-                let (now_held, before_held) = (held(&self.now), self.before.as_ref().map(held));
+                let now_held = self.now.programme.interviews.len();
                 if now {
                     open.now.apply_to_partnership(e);
                     self.now.apply_programme_wide(e);
@@ -337,20 +331,10 @@ impl SnapshotBuilder {
                     r.apply_to_partnership(e);
                     shared.apply_programme_wide(e);
                 }
-                if self.kept.is_some() {
-                    let new_now = self.now.programme.interviews.get(now_held);
-                    let new_before = self
-                        .before
-                        .as_ref()
-                        .zip(before_held)
-                        .and_then(|(r, n)| r.programme.interviews.get(n));
-                    if let Some(interview) = new_now.or(new_before) {
-                        open.interviews.push(HeldWith {
-                            interview: interview.clone(),
-                            now: new_now.is_some(),
-                            before: new_before.is_some(),
-                        });
-                    }
+                if self.kept.is_some()
+                    && let Some(interview) = self.now.programme.interviews.get(now_held)
+                {
+                    open.interviews.push(interview.clone());
                 }
             }
         }
@@ -364,7 +348,10 @@ impl SnapshotBuilder {
         self.open = Some(OpenPartnership {
             partnership: partnership.to_owned(),
             now: Replay::new(),
-            before: self.baseline.map(|_| Replay::new()),
+            // A share reads of the partnership at the baseline only what
+            // its status line reads (members, agreements' and
+            // commitments' standing, the latest review's scores).
+            before: self.baseline.map(|_| Replay::keeping(Keep::Line)),
             interviews: Vec::new(),
         });
     }
@@ -428,16 +415,7 @@ impl SnapshotBuilder {
         self.by_stream = true;
         self.frameworks_used.extend(saved.frameworks);
         self.shares.extend(saved.share);
-        for held in saved.interviews {
-            if held.before
-                && let Some(r) = self.before.as_mut()
-            {
-                r.programme.interviews.push(held.interview.clone());
-            }
-            if held.now {
-                self.now.programme.interviews.push(held.interview);
-            }
-        }
+        self.now.programme.interviews.extend(saved.interviews);
     }
 
     fn folds<'a>(&'a self, view: &'a View) -> Folds<'a> {

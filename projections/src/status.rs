@@ -8,7 +8,7 @@ use accord_events::{Envelope, Event};
 use serde::{Deserialize, Serialize};
 
 use crate::partnership::{AgreementStatus, CommitmentStatus, Keep, PartnershipState, ReviewState};
-use crate::programme::{ProgrammeDefinition, Stage, StageProgress};
+use crate::programme::{Held, ProgrammeDefinition, Stage, StageProgress};
 use crate::replay::Replay;
 use crate::view::{Sieve, View};
 
@@ -469,12 +469,12 @@ impl Tally {
     /// counts (a finding that names no partnership, an interview, a
     /// meeting, an activity), as folding it would; whether it did.
     fn count(&mut self, e: &Event) -> bool {
-        let n = match e {
-            Event::FindingRecorded(d) if d.partnership.is_none() => &mut self.findings,
-            Event::InterviewHeld(_) => &mut self.interviews,
-            Event::MeetingHeld(_) => &mut self.meetings,
-            Event::ActivityDelivered(_) => &mut self.activities,
-            _ => return false,
+        let n = match Held::of(e) {
+            Some(Held::Finding) => &mut self.findings,
+            Some(Held::Interview) => &mut self.interviews,
+            Some(Held::Meeting) => &mut self.meetings,
+            Some(Held::Activity) => &mut self.activities,
+            None => return false,
         };
         *n += 1;
         true

@@ -291,11 +291,13 @@ impl PartnershipState {
 
     /// As [`PartnershipState::build`], but only `latest_review` carries
     /// its responses (the reviews in `reviews` carry none; their scores,
-    /// by side and divergence are derived as ever) and its agreements'
-    /// versions carry no text: what a stage snapshot's share reads. The
-    /// busiest partnership of a million-event log has tens of thousands of
-    /// responses and thousands of versions. A property test holds the
-    /// outline to the whole state with those taken out.
+    /// by side and divergence are derived as ever), its agreements'
+    /// versions carry no text and it has no `findings` (they are the
+    /// fold's, as they stand: a reader that needs them reads them there):
+    /// what a stage snapshot's share reads. The busiest partnership of a
+    /// million-event log has tens of thousands of responses and thousands
+    /// of versions and findings. A property test holds the outline to the
+    /// whole state with those taken out.
     pub fn outline(
         p: &Partnership,
         dir: &Directory,
@@ -371,7 +373,10 @@ impl PartnershipState {
                 .iter()
                 .map(|c| CommitmentState::build(c, as_of, closed))
                 .collect(),
-            findings: p.findings.clone(),
+            findings: match detail {
+                Detail::Whole => p.findings.clone(),
+                Detail::Outline => Vec::new(),
+            },
             review_overdue,
             known_at: view.known_at.clone(),
             host: est.host.clone(),

@@ -239,7 +239,7 @@ pub(super) fn of_partnership(
             });
         }
     }
-    c.findings_recorded += now
+    c.findings_recorded += fold
         .findings
         .iter()
         .filter(|x| f.window.in_period(x.recorded_on.0))

@@ -175,12 +175,12 @@ pub(super) fn derive(
         name: now.name.clone(),
         reach,
         changes,
-        findings: now
+        findings: fold
             .findings
             .iter()
             .map(|x| FindingMark::of(x, new(x)))
             .collect(),
-        new_findings: now
+        new_findings: fold
             .findings
             .iter()
             .filter(|x| new(x))
