@@ -108,6 +108,14 @@ fn day(offset: u16) -> String {
 /// skipped, everything else (dates, membership, order) is left to chance.
 fn build(ops: &[(i16, Op)]) -> Log {
     let mut l = Log::cambodia();
+    // A third stage, so that a snapshot of it compares each partnership
+    // with its state at a baseline anywhere in the ops (stage 2's
+    // completion, when an op completes it).
+    l.add(
+        "2009-06-01",
+        "stage.planned",
+        json!({"stage": 3, "name": "Follow-up", "starts_on": "2010-01-04", "ends_on": "2010-06-30"}),
+    );
     let base = l.events.len();
     let mut versions = [0u32; 3];
     let mut reviews = [false; 3];
