@@ -347,7 +347,7 @@ impl SnapshotBuilder {
         self.by_stream = true;
         self.open = Some(OpenPartnership {
             partnership: partnership.to_owned(),
-            now: Replay::new(),
+            now: Replay::keeping(Keep::Share),
             // A share reads of the partnership at the baseline only what
             // its status line reads (members, agreements' and
             // commitments' standing, the latest review's scores).

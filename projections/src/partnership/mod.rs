@@ -366,14 +366,22 @@ pub enum Keep {
     /// of each commitment only its last report and rescheduling, of the
     /// reviews only the responses of the latest with any, of findings only
     /// how many, and none of the words a line never prints (versions'
-    /// texts, conclusions' summaries, commitments' texts, reports' notes,
-    /// reschedulings' reasons: left empty). The busiest partnership of a
-    /// million events holds tens of thousands of each; a status keeps its
-    /// fold while its stream is read. Such a fold must be fed in `seq`
-    /// order and names fewer directory entries than the whole
+    /// texts, conclusions' summaries, responses' comments, commitments'
+    /// texts, reports' notes, reschedulings' reasons: left empty). The
+    /// busiest partnership of a million events holds tens of thousands of
+    /// each; a status keeps its fold while its stream is read. Such a fold
+    /// must be fed in `seq` order and names fewer directory entries than
+    /// the whole
     /// ([`Partnership::directory_entries`] is not to be asked of it); a
     /// property test holds the status from these folds to the whole log's.
     Line,
+    /// What a stage snapshot's share reads of a partnership on the
+    /// snapshot's date (`snapshot::share`): as [`Keep::Line`], but every
+    /// review's responses (coverage and the score history read them; their
+    /// comments are let go), every finding, and the commitments' texts
+    /// (the report lists overdue and changed commitments). A property test
+    /// holds the snapshot from these folds to the whole log's.
+    Share,
 }
 
 /// The facts recorded on one partnership, folded in `seq` order.
@@ -474,9 +482,10 @@ impl Partnership {
         self.findings_folded
     }
 
-    /// Under [`Keep::Line`], after `e` was folded: the words a line never
-    /// reads (versions' texts, conclusions' summaries, commitments' texts,
-    /// reports' notes, reschedulings' reasons) are let go.
+    /// Under [`Keep::Line`] or [`Keep::Share`], after `e` was folded: the
+    /// words neither reads (versions' texts, conclusions' summaries,
+    /// responses' comments, reports' notes, reschedulings' reasons; under
+    /// [`Keep::Line`], commitments' texts too) are let go.
     fn forget_words(&mut self, e: &Event) {
         use Event as E;
         let agreement = |p: &mut Partnership, id: &str| {
@@ -494,7 +503,13 @@ impl Partnership {
                     *summary = String::new();
                 }
             }
-            E::CommitmentMade(d) => {
+            E::ReviewResponse(d) => {
+                let i = self.review_index[d.review.as_str()];
+                if let Some(x) = self.reviews[i].responses.last_mut() {
+                    x.comment = None;
+                }
+            }
+            E::CommitmentMade(d) if self.keep == Keep::Line => {
                 let i = self.commitment_index[d.commitment.as_str()];
                 self.commitments[i].text = String::new();
             }
@@ -665,7 +680,7 @@ impl Partnership {
             }
             E::CommitmentReported(d) => {
                 let i = self.commitment_index[d.commitment.as_str()];
-                if self.keep == Keep::Line {
+                if self.keep != Keep::Everything {
                     self.commitments[i].reports.clear();
                 }
                 self.commitments[i].reports.push(Report {
@@ -677,7 +692,7 @@ impl Partnership {
             }
             E::CommitmentRescheduled(d) => {
                 let i = self.commitment_index[d.commitment.as_str()];
-                if self.keep == Keep::Line {
+                if self.keep != Keep::Everything {
                     self.commitments[i].reschedules.clear();
                 }
                 self.commitments[i].reschedules.push(Reschedule {
@@ -688,13 +703,13 @@ impl Partnership {
             }
             E::FindingRecorded(d) => {
                 self.findings_folded += 1;
-                if self.keep == Keep::Everything {
+                if self.keep != Keep::Line {
                     self.findings.push(Finding::from_event(e, d));
                 }
             }
             _ => return false,
         }
-        if self.keep == Keep::Line {
+        if self.keep != Keep::Everything {
             self.forget_words(&e.event);
         }
         true
