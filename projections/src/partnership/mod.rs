@@ -371,9 +371,9 @@ pub enum Keep {
     /// busiest partnership of a million events holds tens of thousands of
     /// each; a status keeps its fold while its stream is read. Such a fold
     /// must be fed in `seq` order and names fewer directory entries than
-    /// the whole
-    /// ([`Partnership::directory_entries`] is not to be asked of it); a
-    /// property test holds the status from these folds to the whole log's.
+    /// the whole ([`Partnership::directory_entries`] is not to be asked of
+    /// it); a property test holds the status from these folds to the whole
+    /// log's.
     Line,
     /// What a stage snapshot's share reads of a partnership on the
     /// snapshot's date (`snapshot::share`): as [`Keep::Line`], but every
