@@ -169,6 +169,9 @@ pub struct SnapshotBuilder {
     now: Replay,
     /// The fold as of `baseline`.
     before: Option<Replay>,
+    /// What the programme held by the baseline, as the report reads it
+    /// (the fold as of `as_of` holds only what it held in the period).
+    held_before: HeldBefore,
     /// The last event the view knows of: `(seq, hash)`.
     head: Option<(u64, accord_events::Hash)>,
     /// Read stream by stream: the partnership whose stream is being fed.
@@ -212,6 +215,37 @@ struct OpenPartnership {
     /// The interviews on its stream the programme counted by the
     /// snapshot's date (kept only with [`SnapshotBuilder::keep_streams`]).
     interviews: Vec<Interview>,
+}
+
+/// What the programme held on or before the baseline, as a snapshot reads
+/// it: the report lists and counts by channel only what was held in the
+/// period, but counts activities by kind to date and findings by theme
+/// whenever recorded. A million-event log's programme holds over eighty
+/// thousand such events, about half of them before stage 2's period.
+#[derive(Clone, Debug, Default)]
+struct HeldBefore {
+    /// The kinds of the activities delivered.
+    activities: Vec<ActivityKind>,
+    /// The findings that name no partnership, as the counts see them.
+    findings: Vec<share::FindingMark>,
+}
+
+impl HeldBefore {
+    /// Notes `e` when it is what the programme holds; whether it was.
+    fn note(&mut self, e: &Envelope) -> bool {
+        match &e.event {
+            Event::ActivityDelivered(d) => self.activities.push(d.kind),
+            Event::FindingRecorded(d) if d.partnership.is_none() => {
+                self.findings.push(share::FindingMark {
+                    theme: d.theme,
+                    swot: d.swot,
+                    new: false,
+                });
+            }
+            _ => return Held::of(&e.event).is_some(),
+        }
+        true
+    }
 }
 
 /// The stage events a [`SnapshotBuilder`] needs in its prelude (with every
@@ -277,6 +311,7 @@ impl SnapshotBuilder {
             baseline,
             now: Replay::new(),
             before: baseline.map(|_| Replay::new()),
+            held_before: HeldBefore::default(),
             head: None,
             open: None,
             shares: Vec::new(),
@@ -305,11 +340,13 @@ impl SnapshotBuilder {
         if !self.known.stands(e) {
             return;
         }
-        let now = e.occurred_on <= self.as_of || crate::view::is_reading_aid(e);
-        // What the programme held by the baseline is never read: a share
-        // compares a partnership's state then with its state now.
-        let before =
-            self.baseline.is_some_and(|b| e.occurred_on <= b) && Held::of(&e.event).is_none();
+        let by_baseline = self.baseline.is_some_and(|b| e.occurred_on <= b);
+        // What the programme held by the baseline is counted, not folded;
+        // the fold as of the baseline never reads it (a share compares a
+        // partnership's state then with its state now).
+        let held_before = by_baseline && self.held_before.note(e);
+        let now = (e.occurred_on <= self.as_of || crate::view::is_reading_aid(e)) && !held_before;
+        let before = by_baseline && !held_before;
         match &mut self.open {
             None => {
                 if now {
@@ -478,6 +515,7 @@ impl SnapshotBuilder {
             as_of_basis,
             baseline,
             now,
+            held_before,
             head,
             mut shares,
             frameworks_used,
@@ -489,7 +527,7 @@ impl SnapshotBuilder {
         let line = |s: &Stage| stage_line(s, as_of);
         let previous = plan.stages.range(..number).next_back().map(|(_, s)| s);
         let coverage = coverage::assemble(&now.programme, &now.directory, window, &shares);
-        let findings = findings(&now, window, &shares);
+        let findings = findings(&now, &held_before, window, &shares);
         let criteria = criteria(&now, &frameworks_used);
         let mut changes = Vec::with_capacity(shares.len());
         let mut partnerships = Vec::with_capacity(shares.len());
@@ -533,7 +571,7 @@ impl SnapshotBuilder {
             findings,
             diverging,
             overdue,
-            activities: activities(&now, window),
+            activities: activities(&now, &held_before, window),
             meetings: now
                 .programme
                 .meetings
@@ -668,7 +706,7 @@ fn totals(ps: &[PartnershipSnapshot]) -> Totals {
 /// The findings standing on the snapshot's date: the programme's own and
 /// the partnerships', counted by theme and listed (in log order) for the
 /// period.
-fn findings(now: &Replay, w: Window, shares: &[share::Share]) -> Findings {
+fn findings(now: &Replay, held: &HeldBefore, w: Window, shares: &[share::Share]) -> Findings {
     let names: HashMap<&str, &str> = shares
         .iter()
         .map(|s| (s.partnership.as_str(), s.name.as_str()))
@@ -677,6 +715,7 @@ fn findings(now: &Replay, w: Window, shares: &[share::Share]) -> Findings {
     let marks: Vec<share::FindingMark> = programme
         .iter()
         .map(|f| share::FindingMark::of(f, w.in_period(f.recorded_on.0)))
+        .chain(held.findings.iter().copied())
         .chain(shares.iter().flat_map(|s| s.findings.iter().copied()))
         .collect();
     let by_theme = Theme::ALL
@@ -721,7 +760,7 @@ fn findings(now: &Replay, w: Window, shares: &[share::Share]) -> Findings {
     }
 }
 
-fn activities(now: &Replay, w: Window) -> Activities {
+fn activities(now: &Replay, held: &HeldBefore, w: Window) -> Activities {
     let all = &now.programme.activities;
     let items: Vec<ActivityLine> = all
         .iter()
@@ -740,7 +779,8 @@ fn activities(now: &Replay, w: Window) -> Activities {
         .map(|&kind| ActivityKindRow {
             kind,
             in_period: items.iter().filter(|a| a.kind == kind).count(),
-            to_date: all.iter().filter(|a| a.kind == kind).count(),
+            to_date: all.iter().filter(|a| a.kind == kind).count()
+                + held.activities.iter().filter(|k| **k == kind).count(),
             participants_in_period: items
                 .iter()
                 .filter(|a| a.kind == kind)

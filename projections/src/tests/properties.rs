@@ -57,6 +57,7 @@ enum Op {
     Meeting,
     Interview,
     ProgrammeFinding,
+    Activity,
     Framework(i64),
 }
 
@@ -90,6 +91,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Meeting),
         1 => Just(Op::Interview),
         1 => Just(Op::ProgrammeFinding),
+        1 => Just(Op::Activity),
         1 => (3i64..=10).prop_map(Op::Framework),
     ]
 }
@@ -278,6 +280,18 @@ fn build(ops: &[(i16, Op)]) -> Log {
                     &on,
                     "finding.recorded",
                     json!({"finding": format!("pf{findings}"), "origin": "interview", "swot": "threat", "theme": "other", "text": "t"}),
+                );
+            }
+            // A snapshot counts activities by kind to date, and lists those
+            // of its period.
+            Op::Activity => {
+                findings += 1;
+                let kind = ["training", "case_study"][findings % 2];
+                l.add(
+                    &on,
+                    "activity.delivered",
+                    json!({"activity": format!("act{findings}"), "kind": kind, "title": "Training",
+                           "partnerships": ["twg-health"], "participants": findings}),
                 );
             }
             // The default framework redefined on another scale changes how
