@@ -366,8 +366,9 @@ pub enum Keep {
     /// of each commitment only its last report and rescheduling, of the
     /// reviews only the responses of the latest with any, of findings only
     /// how many, and none of the words a line never prints (versions'
-    /// texts, conclusions' summaries, responses' comments, commitments'
-    /// texts, reports' notes, reschedulings' reasons: left empty). The
+    /// texts and reasons, endorsements' forums, withdrawals' reasons,
+    /// conclusions' summaries, responses' comments, commitments' texts,
+    /// reports' notes, reschedulings' reasons: left empty). The
     /// busiest partnership of a million events holds tens of thousands of
     /// each; a status keeps its fold while its stream is read. Such a fold
     /// must be fed in `seq` order and names fewer directory entries than
@@ -483,8 +484,9 @@ impl Partnership {
     }
 
     /// Under [`Keep::Line`] or [`Keep::Share`], after `e` was folded: the
-    /// words neither reads (versions' texts, conclusions' summaries,
-    /// responses' comments, reports' notes, reschedulings' reasons; under
+    /// words neither reads (versions' texts and reasons, endorsements'
+    /// forums, withdrawals' reasons, conclusions' summaries, responses'
+    /// comments, reports' notes, reschedulings' reasons; under
     /// [`Keep::Line`], commitments' texts too) are let go.
     fn forget_words(&mut self, e: &Event) {
         use Event as E;
@@ -492,9 +494,24 @@ impl Partnership {
             let i = p.agreement_index[id];
             if let Some(v) = p.agreements[i].versions.last_mut() {
                 v.text = String::new();
+                v.reason = None;
             }
         };
         match e {
+            E::AgreementEndorsed(d) => {
+                let i = self.agreement_index[d.agreement.as_str()];
+                let slot = (d.version.0 as usize).checked_sub(1);
+                let version = slot.and_then(|v| self.agreements[i].versions.get_mut(v));
+                if let Some(x) = version.and_then(|v| v.endorsements.last_mut()) {
+                    x.forum = None;
+                }
+            }
+            E::AgreementWithdrawn(d) => {
+                let i = self.agreement_index[d.agreement.as_str()];
+                if let Some(w) = &mut self.agreements[i].withdrawn {
+                    w.reason = String::new();
+                }
+            }
             E::AgreementProposed(d) => agreement(self, d.agreement.as_str()),
             E::AgreementRevised(d) => agreement(self, d.agreement.as_str()),
             E::ReviewConcluded(d) => {
