@@ -81,13 +81,13 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
         &view,
         !ctx.read_only,
     )?;
-    let out = render(&snapshot, format, &tr)?;
     match &args.out {
         Some(path) => {
-            write_file(path, &out)?;
+            write_file(path, &render(&snapshot, format, &tr)?)?;
             eprintln!("wrote {}", path.display());
         }
-        None => text::emit(&out)?,
+        None if format == Format::Json => text::emit_json(&snapshot)?,
+        None => text::emit(&render(&snapshot, format, &tr)?)?,
     }
     // The process ends here: leave the memory of a large log's facts to the
     // OS rather than freeing them piece by piece (a second on a million).

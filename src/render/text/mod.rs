@@ -228,6 +228,24 @@ pub fn emit(out: &str) -> std::io::Result<()> {
     }
 }
 
+/// Writes `value` to standard output as pretty JSON and a newline, as it
+/// is serialised: a stage report of a million-event log is tens of
+/// megabytes of JSON, never held whole as a string. The bytes are those of
+/// `serde_json::to_string_pretty`; a closed pipe ends it quietly, as
+/// [`emit`].
+pub fn emit_json(value: &impl serde::Serialize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// The footer every report ends with: the log head it was built from, in
 /// the languages of `tr` (a label: each language, the leading one first).
 /// The seq, hash and time stay in Latin digits, as the log writes them.
