@@ -242,11 +242,11 @@ fn act(
         partnership: partnership.to_owned(),
         subject: subject.to_owned(),
         version,
-        occurred_at: s.occurred_at.to_string(),
+        occurred_at: s.occurred_at().to_string(),
         seq: s.seq,
-        id: s.id.to_string(),
-        recorded_by: s.recorded_by.to_string(),
-        recorded_at: s.recorded_at.to_string(),
+        id: s.id().to_string(),
+        recorded_by: s.recorded_by().to_string(),
+        recorded_at: s.recorded_at().to_string(),
     }
 }
 
@@ -356,7 +356,7 @@ impl AgreementAudit {
                     version: v.version,
                     text_sha256: text_sha256(&v.text),
                     proposed_or_revised_by: v.author.clone(),
-                    occurred_at: v.stamp.occurred_at.to_string(),
+                    occurred_at: v.stamp.occurred_at().to_string(),
                     seq: v.stamp.seq,
                     endorsements: v
                         .endorsements
@@ -367,11 +367,11 @@ impl AgreementAudit {
                                 person: e.person.clone(),
                                 org: who.as_ref().map(|w| w.org.clone()),
                                 side: who.and_then(|w| w.side),
-                                occurred_at: e.stamp.occurred_at.to_string(),
+                                occurred_at: e.stamp.occurred_at().to_string(),
                                 seq: e.stamp.seq,
-                                recorded_by: e.stamp.recorded_by.to_string(),
-                                recorded_at: e.stamp.recorded_at.to_string(),
-                                id: e.stamp.id.to_string(),
+                                recorded_by: e.stamp.recorded_by().to_string(),
+                                recorded_at: e.stamp.recorded_at().to_string(),
+                                id: e.stamp.id().to_string(),
                                 hash: e.stamp.hash_hex(),
                                 forum: e.forum.clone(),
                                 signature: e.signed_by.as_ref().map(|fp| SignatureAudit {
@@ -386,9 +386,9 @@ impl AgreementAudit {
                     org: who.as_ref().map(|w| w.org.clone()),
                     side: who.and_then(|w| w.side),
                     reason: v.reason.clone(),
-                    id: v.stamp.id.to_string(),
-                    recorded_by: v.stamp.recorded_by.to_string(),
-                    recorded_at: v.stamp.recorded_at.to_string(),
+                    id: v.stamp.id().to_string(),
+                    recorded_by: v.stamp.recorded_by().to_string(),
+                    recorded_at: v.stamp.recorded_at().to_string(),
                     hash: v.stamp.hash_hex(),
                     text: v.text.clone(),
                     diff_from_previous: i

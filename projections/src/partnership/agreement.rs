@@ -6,7 +6,6 @@
 //! the endorsement's date). An endorser's organisation leaving later does
 //! not undo an adoption. The version in force is the newest adopted one.
 
-use accord_events::Envelope;
 use accord_events::catalogue::{AgreementEndorsed, AgreementProposed, AgreementRevised};
 use accord_events::fields::{AgreementKind, Day, Side};
 
@@ -86,7 +85,7 @@ pub struct Adoption {
 }
 
 impl Agreement {
-    pub(crate) fn proposed(e: &Envelope, d: &AgreementProposed) -> Agreement {
+    pub(crate) fn proposed(stamp: Stamp, d: &AgreementProposed) -> Agreement {
         Agreement {
             agreement: d.agreement.to_string(),
             kind: d.kind,
@@ -96,14 +95,14 @@ impl Agreement {
                 text: d.text.as_str().to_owned(),
                 author: d.proposed_by.to_string(),
                 reason: None,
-                stamp: Stamp::of(e),
+                stamp,
                 endorsements: Vec::new(),
             }],
             withdrawn: None,
         }
     }
 
-    pub(crate) fn endorse(&mut self, e: &Envelope, d: &AgreementEndorsed) {
+    pub(crate) fn endorse(&mut self, stamp: Stamp, d: &AgreementEndorsed) {
         let slot = (d.version.0 as usize).checked_sub(1);
         if let Some(v) = slot.and_then(|i| self.versions.get_mut(i)) {
             v.endorsements.push(Endorsement {
@@ -111,12 +110,12 @@ impl Agreement {
                 person: d.by.to_string(),
                 forum: d.forum.as_ref().map(|f| f.as_str().to_owned()),
                 signed_by: d.signature.as_ref().map(|s| s.fingerprint()),
-                stamp: Stamp::of(e),
+                stamp,
             });
         }
     }
 
-    pub(crate) fn revise(&mut self, e: &Envelope, d: &AgreementRevised) {
+    pub(crate) fn revise(&mut self, stamp: Stamp, d: &AgreementRevised) {
         let title = d
             .title
             .as_ref()
@@ -128,7 +127,7 @@ impl Agreement {
             text: d.text.as_str().to_owned(),
             author: d.revised_by.to_string(),
             reason: Some(d.reason.as_str().to_owned()),
-            stamp: Stamp::of(e),
+            stamp,
             endorsements: Vec::new(),
         });
     }

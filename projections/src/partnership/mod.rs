@@ -151,51 +151,124 @@ fn directory_of<E>(
 
 /// Where and when an event stands in the log: what an auditor traces.
 ///
-/// A fold keeps one per fact, so a million-event log holds a million: the
-/// text fields are [`CompactString`]s (kept inline, without an allocation,
-/// up to 24 bytes, which every id, date and user name of a generated log
-/// fits) and the hash is kept as bytes (JSON still reads lowercase hex).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A fold keeps one per fact, so a million-event log holds a million. Its
+/// position and date are kept inline; the rest (id, business time as
+/// written, recording, hash: [`Recording`]) in a box of its own, which a
+/// fold that keeps a status line's or a snapshot share's worth
+/// ([`Keep::Line`], [`Keep::Share`]) never makes: such a *lean* stamp is
+/// 24 bytes, not 152. Asking a lean stamp for what it does not hold (but
+/// its business time, for which it gives its date) is a bug in the caller
+/// (those folds are read by `status` and `snapshot` only, which never
+/// print a stamp), and panics.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stamp {
     /// Its position in the log.
     pub seq: u64,
-    /// The event id.
-    pub id: CompactString,
-    /// Business time as written.
-    pub occurred_at: CompactString,
     /// The calendar date written in `occurred_at`.
     pub on: Day,
-    /// When the store recorded it.
-    pub recorded_at: CompactString,
-    /// Who recorded it.
-    pub recorded_by: CompactString,
-    /// Its hash in the chain.
-    #[serde(serialize_with = "hex_hash")]
-    pub hash: Hash,
+    recording: Option<Box<Recording>>,
+}
+
+/// What a [`Stamp`] holds beside its position and date. The text fields
+/// are [`CompactString`]s (kept inline, without an allocation, up to 24
+/// bytes, which every id, date and user name of a generated log fits) and
+/// the hash is kept as bytes (JSON still reads lowercase hex).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Recording {
+    id: CompactString,
+    occurred_at: CompactString,
+    recorded_at: CompactString,
+    recorded_by: CompactString,
+    hash: Hash,
 }
 
 impl Stamp {
     /// The stamp of an envelope.
     pub fn of(e: &Envelope) -> Stamp {
         Stamp {
-            seq: e.seq,
-            id: CompactString::from(e.id.as_str()),
-            occurred_at: CompactString::from(e.occurred_at.as_str()),
-            on: Day(e.occurred_on),
-            recorded_at: CompactString::from(e.recorded_at.as_str()),
-            recorded_by: CompactString::from(e.recorded_by.as_str()),
-            hash: e.hash,
+            recording: Some(Box::new(Recording {
+                id: CompactString::from(e.id.as_str()),
+                occurred_at: CompactString::from(e.occurred_at.as_str()),
+                recorded_at: CompactString::from(e.recorded_at.as_str()),
+                recorded_by: CompactString::from(e.recorded_by.as_str()),
+                hash: e.hash,
+            })),
+            ..Stamp::lean(e)
         }
+    }
+
+    /// The position and date of an envelope, nothing more.
+    pub fn lean(e: &Envelope) -> Stamp {
+        Stamp {
+            seq: e.seq,
+            on: Day(e.occurred_on),
+            recording: None,
+        }
+    }
+
+    fn recording(&self) -> &Recording {
+        self.recording
+            .as_deref()
+            .expect("a lean stamp (Keep::Line, Keep::Share) is asked only its seq and date")
+    }
+
+    /// The event id.
+    pub fn id(&self) -> &str {
+        &self.recording().id
+    }
+
+    /// Business time as written; of a lean stamp, its date (a state
+    /// derived from a lean fold writes dates where times were written,
+    /// which neither `status` nor `snapshot` reads).
+    pub fn occurred_at(&self) -> std::borrow::Cow<'_, str> {
+        match self.recording.as_deref() {
+            Some(r) => std::borrow::Cow::Borrowed(r.occurred_at.as_str()),
+            None => std::borrow::Cow::Owned(self.on.0.to_string()),
+        }
+    }
+
+    /// When the store recorded it.
+    pub fn recorded_at(&self) -> &str {
+        &self.recording().recorded_at
+    }
+
+    /// Who recorded it.
+    pub fn recorded_by(&self) -> &str {
+        &self.recording().recorded_by
+    }
+
+    /// Its hash in the chain.
+    pub fn hash(&self) -> &Hash {
+        &self.recording().hash
     }
 
     /// Its hash in lowercase hex, as JSON and the reports write it.
     pub fn hash_hex(&self) -> String {
-        hex::encode(self.hash)
+        hex::encode(self.hash())
     }
 }
 
-fn hex_hash<S: serde::Serializer>(h: &Hash, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&hex::encode(h))
+/// `seq`, `id`, `occurred_at`, `on`, `recorded_at`, `recorded_by` and
+/// `hash` (in hex), in that order; a lean stamp writes its `seq` and `on`.
+impl Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Some(r) = self.recording.as_deref() else {
+            let mut s = to.serialize_struct("Stamp", 2)?;
+            s.serialize_field("seq", &self.seq)?;
+            s.serialize_field("on", &self.on)?;
+            return s.end();
+        };
+        let mut s = to.serialize_struct("Stamp", 7)?;
+        s.serialize_field("seq", &self.seq)?;
+        s.serialize_field("id", &r.id)?;
+        s.serialize_field("occurred_at", &r.occurred_at)?;
+        s.serialize_field("on", &self.on)?;
+        s.serialize_field("recorded_at", &r.recorded_at)?;
+        s.serialize_field("recorded_by", &r.recorded_by)?;
+        s.serialize_field("hash", &hex::encode(r.hash))?;
+        s.end()
+    }
 }
 
 /// `partnership.established`.
@@ -614,18 +687,23 @@ impl Partnership {
         if !self.concerns(e) {
             return false;
         }
+        let keep = self.keep;
+        let stamp = || match keep {
+            Keep::Everything => Stamp::of(e),
+            Keep::Line | Keep::Share => Stamp::lean(e),
+        };
         match &e.event {
             E::PartnershipEstablished(d) => {
                 self.established = Some(Establishment {
                     name: d.name.as_str().to_owned(),
                     host: d.host.as_ref().map(|h| h.to_string()),
-                    stamp: Stamp::of(e),
+                    stamp: stamp(),
                 });
             }
             E::PartnerJoined(d) => self.memberships.push(Membership {
                 org: d.org.to_string(),
                 role: d.role,
-                joined: Stamp::of(e),
+                joined: stamp(),
                 left: None,
             }),
             E::PartnerLeft(d) => {
@@ -635,51 +713,51 @@ impl Partnership {
                     .rev()
                     .find(|m| m.org == d.org.as_str() && m.left.is_none())
                 {
-                    m.left = Some((Stamp::of(e), d.reason.as_str().to_owned()));
+                    m.left = Some((stamp(), d.reason.as_str().to_owned()));
                 }
             }
             E::PartnershipClosed(d) => {
                 self.closed = Some(Closure {
                     reason: d.reason.as_str().to_owned(),
-                    stamp: Stamp::of(e),
+                    stamp: stamp(),
                 });
             }
             E::AgreementProposed(d) => {
                 self.agreement_index
                     .insert(d.agreement.to_string(), self.agreements.len());
-                self.agreements.push(Agreement::proposed(e, d));
+                self.agreements.push(Agreement::proposed(stamp(), d));
             }
             E::AgreementEndorsed(d) => {
                 let i = self.agreement_index[d.agreement.as_str()];
-                self.agreements[i].endorse(e, d);
+                self.agreements[i].endorse(stamp(), d);
             }
             E::AgreementRevised(d) => {
                 let i = self.agreement_index[d.agreement.as_str()];
-                self.agreements[i].revise(e, d);
+                self.agreements[i].revise(stamp(), d);
             }
             E::AgreementWithdrawn(d) => {
                 let i = self.agreement_index[d.agreement.as_str()];
                 self.agreements[i].withdrawn = Some(Withdrawal {
                     by: d.by.to_string(),
                     reason: d.reason.as_str().to_owned(),
-                    stamp: Stamp::of(e),
+                    stamp: stamp(),
                 });
             }
             E::ReviewOpened(d) => {
                 self.review_index
                     .insert(d.review.to_string(), self.reviews.len());
-                self.reviews.push(Review::opened(e, d));
+                self.reviews.push(Review::opened(stamp(), d));
             }
             E::ReviewResponse(d) => {
                 let i = self.review_index[d.review.as_str()];
-                self.reviews[i].respond(e, d);
+                self.reviews[i].respond(stamp(), d);
                 if self.keep == Keep::Line {
                     self.keep_latest_responses(i);
                 }
             }
             E::ReviewConcluded(d) => {
                 let i = self.review_index[d.review.as_str()];
-                self.reviews[i].concluded = Some((Stamp::of(e), d.summary.as_str().to_owned()));
+                self.reviews[i].concluded = Some((stamp(), d.summary.as_str().to_owned()));
             }
             E::CommitmentMade(d) => {
                 self.commitment_index
@@ -690,7 +768,7 @@ impl Partnership {
                     owner: d.owner.to_string(),
                     original_due: d.due,
                     origin: d.origin.as_ref().map(|o| o.to_string()),
-                    made: Stamp::of(e),
+                    made: stamp(),
                     reports: Vec::new(),
                     reschedules: Vec::new(),
                 });
@@ -704,7 +782,7 @@ impl Partnership {
                     status: d.status,
                     reported_by: d.reported_by.as_ref().map(|p| p.to_string()),
                     note: d.note.as_ref().map(|n| n.as_str().to_owned()),
-                    stamp: Stamp::of(e),
+                    stamp: stamp(),
                 });
             }
             E::CommitmentRescheduled(d) => {
@@ -715,7 +793,7 @@ impl Partnership {
                 self.commitments[i].reschedules.push(Reschedule {
                     due: d.due,
                     reason: d.reason.as_str().to_owned(),
-                    stamp: Stamp::of(e),
+                    stamp: stamp(),
                 });
             }
             E::FindingRecorded(d) => {

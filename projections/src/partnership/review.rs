@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use accord_events::Envelope;
 use accord_events::catalogue::EFFECTIVENESS;
 use accord_events::catalogue::{ReviewOpened, ReviewResponse};
 use accord_events::fields::{Day, ReviewKind, Side};
@@ -136,7 +135,7 @@ fn means(t: &BTreeMap<String, Tally>) -> BTreeMap<String, f64> {
 }
 
 impl Review {
-    pub(crate) fn opened(e: &Envelope, d: &ReviewOpened) -> Review {
+    pub(crate) fn opened(opened: Stamp, d: &ReviewOpened) -> Review {
         Review {
             review: d.review.to_string(),
             kind: d.kind,
@@ -145,13 +144,13 @@ impl Review {
                 .as_ref()
                 .map_or_else(|| EFFECTIVENESS.to_owned(), |f| f.to_string()),
             next_due: d.next_due,
-            opened: Stamp::of(e),
+            opened,
             responses: Vec::new(),
             concluded: None,
         }
     }
 
-    pub(crate) fn respond(&mut self, e: &Envelope, d: &ReviewResponse) {
+    pub(crate) fn respond(&mut self, stamp: Stamp, d: &ReviewResponse) {
         self.responses.push(Response {
             respondent: d.respondent.to_string(),
             scores: d
@@ -160,7 +159,7 @@ impl Review {
                 .map(|(c, s)| (CompactString::from(c.as_str()), *s))
                 .collect(),
             comment: d.comment.as_ref().map(|c| c.as_str().to_owned()),
-            stamp: Stamp::of(e),
+            stamp,
         });
     }
 
