@@ -428,7 +428,9 @@ impl Commitment {
     }
 }
 
-/// What a fold of a partnership keeps of what it is fed.
+/// What a fold of a partnership keeps of what it is fed. Under
+/// [`Keep::Line`] and [`Keep::Share`] each fact's stamp is lean (its
+/// position and date: [`Stamp::lean`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Keep {
     /// Every fact with its stamp: what `show`, `history`, the audits and
