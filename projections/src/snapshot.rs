@@ -220,8 +220,9 @@ struct OpenPartnership {
 /// What the programme held on or before the baseline, as a snapshot reads
 /// it: the report lists and counts by channel only what was held in the
 /// period, but counts activities by kind to date and findings by theme
-/// whenever recorded. A million-event log's programme holds over eighty
-/// thousand such events, about half of them before stage 2's period.
+/// whenever recorded. A million-event log holds over a hundred thousand
+/// such events; of those dated by stage 2's end, about half are dated
+/// before its period.
 #[derive(Clone, Debug, Default)]
 struct HeldBefore {
     /// The kinds of the activities delivered.
