@@ -303,11 +303,12 @@ fn print_finished(
     view: &View,
     tr: &Tr,
 ) -> Result<ExitCode, CliError> {
-    let out = match ctx.json {
-        true => with_head(report, head),
-        false => report + &text::footer(&ctx.out_style, head, view.known_at.as_deref(), tr),
-    };
-    text::emit(&out)?;
+    if ctx.json {
+        text::emit(&with_head(report, head))?;
+    } else {
+        let footer = text::footer(&ctx.out_style, head, view.known_at.as_deref(), tr);
+        text::emit_parts(&[&report, &footer])?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

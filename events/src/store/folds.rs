@@ -17,7 +17,7 @@
 //!
 //! Derived data, never trusted over the log (the same terms as the reading
 //! index, `reading.rs`):
-//! - each row is sealed, a SHA-256 over its other columns: a row edited,
+//! - each row is sealed, a BLAKE3 hash over its other columns: a row edited,
 //!   truncated or moved to another key is not returned;
 //! - a file that cannot be read (missing, locked, not a database) holds
 //!   no saved folds, and one that is not a database is replaced when next
@@ -34,7 +34,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use sha2::{Digest, Sha256};
 
 use super::Store;
 use super::StoreError;
@@ -97,11 +96,16 @@ pub struct NewFold {
     pub body: Vec<u8>,
 }
 
+/// A row's seal: BLAKE3 over its other columns, each with its length.
+/// BLAKE3, not the log's SHA-256: a saved report of the busiest
+/// partnership is 14 MB, checked on every read, and BLAKE3 reads it in a
+/// third of the time. Either only detects a row damaged or edited without
+/// its seal; the log, not this file, is what an auditor trusts.
 fn seal(kind: &str, view: &str, stream: &str, inputs: &[u8], body: &[u8]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(b"accord-fold-v1\0");
+    let mut h = blake3::Hasher::new();
+    h.update(b"accord-fold-v2\0");
     for part in [kind.as_bytes(), view.as_bytes(), stream.as_bytes(), inputs] {
-        h.update((part.len() as u64).to_le_bytes());
+        h.update(&(part.len() as u64).to_le_bytes());
         h.update(part);
     }
     h.update(body);

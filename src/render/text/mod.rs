@@ -217,12 +217,20 @@ pub fn labelled_text(out: &mut String, label: &str, text: &str, indent: &str) {
 /// Writes a report to stdout. A reader that stops early (`| head`) is not
 /// an error: a broken pipe ends the output quietly.
 pub fn emit(out: &str) -> std::io::Result<()> {
+    emit_parts(&[out])
+}
+
+/// Writes the parts of a report to stdout one after the other, as
+/// [`emit`]: a saved report of tens of megabytes and its footer are
+/// written as they are, not first copied into one string.
+pub fn emit_parts(parts: &[&str]) -> std::io::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let written = parts
+        .iter()
+        .try_for_each(|p| stdout.write_all(p.as_bytes()))
+        .and_then(|()| stdout.flush());
+    match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
         _ => Ok(()),
     }
