@@ -14,9 +14,9 @@ use crate::framework::Frameworks;
 
 /// What the programme holds of its own record, one entry per event: the
 /// findings that name no partnership, the interviews and focus groups, the
-/// meetings and the activities. They are most of a programme's events that
-/// are not a partnership's; a status only counts them, and a stage
-/// snapshot's baseline never reads them.
+/// meetings and the activities. They grow with the log (over a hundred
+/// thousand in a million events); a status only counts them, and a stage
+/// snapshot's fold as of its baseline never reads them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Held {
     /// `finding.recorded` naming no partnership.

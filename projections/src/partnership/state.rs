@@ -506,7 +506,7 @@ impl Partnership {
 }
 
 /// How much of a state is derived: the whole, or its outline (no
-/// responses but the latest review's, no versions' texts).
+/// responses but the latest review's, no versions' texts, no findings).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Detail {
     Whole,

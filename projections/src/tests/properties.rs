@@ -952,10 +952,6 @@ proptest! {
         prop_assert_eq!(&snapshot_from_saved_shares(&l.events, &req, &refold), &whole);
         prop_assert_eq!(snapshot, whole);
     }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// A snapshot counts every activity delivered and every finding
     /// standing up to its date, however long before its period (held to
