@@ -230,6 +230,11 @@ pub fn emit_parts(parts: &[&str]) -> std::io::Result<()> {
         .iter()
         .try_for_each(|p| stdout.write_all(p.as_bytes()))
         .and_then(|()| stdout.flush());
+    quiet_when_closed(written)
+}
+
+/// A reader that stopped early (`| head`) is not an error.
+fn quiet_when_closed(written: std::io::Result<()>) -> std::io::Result<()> {
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
         _ => Ok(()),
@@ -248,10 +253,7 @@ pub fn emit_json(value: &impl serde::Serialize) -> std::io::Result<()> {
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
-        _ => Ok(()),
-    }
+    quiet_when_closed(written)
 }
 
 /// The footer every report ends with: the log head it was built from, in
