@@ -249,16 +249,11 @@ impl Stamp {
 }
 
 /// `seq`, `id`, `occurred_at`, `on`, `recorded_at`, `recorded_by` and
-/// `hash` (in hex), in that order; a lean stamp writes its `seq` and `on`.
+/// `hash` (in hex), in that order (a lean stamp is never written).
 impl Serialize for Stamp {
     fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let Some(r) = self.recording.as_deref() else {
-            let mut s = to.serialize_struct("Stamp", 2)?;
-            s.serialize_field("seq", &self.seq)?;
-            s.serialize_field("on", &self.on)?;
-            return s.end();
-        };
+        let r = self.recording();
         let mut s = to.serialize_struct("Stamp", 7)?;
         s.serialize_field("seq", &self.seq)?;
         s.serialize_field("id", &r.id)?;
