@@ -872,6 +872,67 @@ fn triggers_refuse_update_delete_and_replace() {
     assert!(store.verify(None, |_| {}).unwrap().ok());
 }
 
+/// `count` findings with ids `f-<from>`…, valid after [`programme`].
+fn findings(from: usize, count: usize) -> Vec<String> {
+    (from..from + count)
+        .map(|i| {
+            ev(
+                "finding.recorded",
+                "2009-06-20",
+                &format!(
+                    r#"{{"finding":"f-{i}","origin":"document","swot":"threat","theme":"other","text":"t"}}"#
+                ),
+            )
+        })
+        .collect()
+}
+
+/// What another tool's connection gets for each way of changing the log.
+fn refusals(path: &std::path::Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    [
+        "INSERT OR REPLACE INTO events SELECT * FROM events WHERE seq = 2",
+        "INSERT OR REPLACE INTO events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash) SELECT 999, id, type, stream, 999, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash FROM events WHERE seq = 2",
+    ]
+    .iter()
+    .map(|sql| c.execute(sql, []).expect_err(sql).to_string())
+    .collect()
+}
+
+#[test]
+fn a_long_batch_leaves_the_replace_guard_as_declared() {
+    // A long batch sets the replace guard aside inside its transaction
+    // (the store's `begin_bulk`); after the commit it must stand again,
+    // exactly as the schema declares it.
+    let (dir, mut store) = fresh();
+    let outcome = append(&mut store, &findings(0, 2_000)).unwrap();
+    assert_eq!(outcome.appended, 2_000);
+    for err in refusals(&dir.path().join("t.db")) {
+        assert!(err.contains("replacing events is refused"), "{err}");
+    }
+    let report = store.verify(None, |_| {}).unwrap();
+    assert!(report.ok(), "verify checks the triggers against the schema");
+}
+
+#[test]
+fn a_long_batch_that_fails_leaves_the_log_and_its_guard_as_they_were() {
+    let (dir, store) = fresh();
+    let path = dir.path().join("t.db");
+    drop(store);
+    let bytes_before = std::fs::read(&path).unwrap();
+    let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    // Past the point where the guard is set aside, then a repeated finding.
+    let mut batch = findings(0, 2_000);
+    batch.extend(findings(7, 1));
+    let err = append(&mut store, &batch).unwrap_err();
+    assert!(matches!(err, AppendError::Rule { line: 2_001, .. }), "{err}");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_before);
+    for err in refusals(&path) {
+        assert!(err.contains("replacing events is refused"), "{err}");
+    }
+}
+
 #[test]
 fn a_move_is_not_dated_before_the_persons_standing_acts() {
     // Earlier acts keep the organisation they were done for: a back-dated

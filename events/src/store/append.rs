@@ -21,6 +21,10 @@ pub const MAX_REPORTED_ERRORS: usize = 50;
 pub const MAX_LISTED: usize = 10_000;
 /// A batch with [`AppendOptions::keep_going`] stops after refusing this many events.
 pub const MAX_REFUSED: usize = 100;
+/// From this many events on, a batch tells the backend it is a long one
+/// ([`Backend::begin_bulk`]): setting a guard aside and putting it back
+/// costs a schema change each way, which a few events do not repay.
+const BULK_FROM: u64 = 512;
 
 /// How to append.
 #[derive(Default)]
@@ -318,6 +322,9 @@ where
     let mut handled = 0u64;
     for item in events {
         handled += 1;
+        if handled == BULK_FROM && !opts.check_only {
+            db.begin_bulk()?;
+        }
         if let Some(p) = opts.progress
             && handled.is_multiple_of(4096)
         {

@@ -207,6 +207,16 @@ pub(crate) trait Backend {
     /// that is only checked ([`AppendOptions::check_only`](super::AppendOptions)).
     fn begin_read(&self) -> Result<(), StoreError>;
 
+    /// Says that the open write transaction is a long batch of accord's own
+    /// inserts: the backend may set aside, until the commit, a guard that
+    /// only stops other tools' writes (none can write while this one holds
+    /// the lock), and must put it back as declared before the commit makes
+    /// anything visible. A rollback undoes both. SQLite drops its replace
+    /// guard (see `sqlite.rs`); the default sets nothing aside.
+    fn begin_bulk(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Commits the write transaction; durable when this returns.
     fn commit(&self) -> Result<(), StoreError>;
 

@@ -1,6 +1,6 @@
 //! The SQLite backend: one file, WAL, `BEGIN IMMEDIATE` per batch.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
@@ -48,7 +48,21 @@ pub(crate) struct SqliteBackend {
     /// a partnership's kept inputs, the check before saving), and while
     /// the log ends with the same event its streams end the same way.
     tails: RefCell<Option<(Head, BTreeMap<String, Tail>)>>,
+    /// Whether the open write transaction dropped the replace guard for a
+    /// long batch (`begin_bulk`); `commit` creates it again first.
+    bulk: Cell<bool>,
 }
+
+/// The trigger that refuses `INSERT OR REPLACE`, as the schema declares it.
+fn replace_guard() -> &'static str {
+    declared_triggers(SCHEMA_V1)
+        .into_iter()
+        .find(|(name, _)| *name == REPLACE_GUARD)
+        .map(|(_, sql)| sql)
+        .expect("the schema declares the replace guard")
+}
+
+const REPLACE_GUARD: &str = "events_refuse_replace";
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
@@ -202,6 +216,7 @@ impl SqliteBackend {
             reopenable: true,
             table_digest: RefCell::new(None),
             tails: RefCell::new(None),
+            bulk: Cell::new(false),
         })
     }
 
@@ -309,6 +324,7 @@ impl SqliteBackend {
             reopenable,
             table_digest: RefCell::new(None),
             tails: RefCell::new(None),
+            bulk: Cell::new(false),
         })
     }
 
@@ -738,15 +754,37 @@ impl Backend for SqliteBackend {
         Ok(())
     }
 
+    fn begin_bulk(&self) -> Result<(), StoreError> {
+        // The replace guard's three lookups were about 40% of SQLite's own
+        // time per inserted row (docs/speed.md). It stops another tool's
+        // INSERT OR REPLACE; while this connection holds the write lock no
+        // other can write, and accord's inserts are plain INSERTs of the
+        // next seq, which the primary key and the UNIQUE indexes still hold
+        // to. Dropped inside the write transaction, so no reader ever sees
+        // the log without it: `commit` creates it again, as declared,
+        // before COMMIT; a rollback undoes the drop.
+        if !self.bulk.get() {
+            self.conn
+                .execute_batch(&format!("DROP TRIGGER main.{REPLACE_GUARD}"))?;
+            self.bulk.set(true);
+        }
+        Ok(())
+    }
+
     fn commit(&self) -> Result<(), StoreError> {
         // Last check before the commit: the path still names the file this
         // store writes (see `check_unmoved`). The caller rolls back.
         self.check_unmoved()?;
+        if self.bulk.get() {
+            self.conn.execute_batch(replace_guard())?;
+            self.bulk.set(false);
+        }
         self.conn.execute_batch("COMMIT")?;
         Ok(())
     }
 
     fn rollback(&self) {
+        self.bulk.set(false);
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
