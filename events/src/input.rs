@@ -316,6 +316,44 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// Lines parsed by the reading thread and not yet taken: a few chunks, so
+/// that memory stays bounded whatever the size of the input.
+const AHEAD_CHUNKS: usize = 8;
+/// Events handed over at once (one channel message per chunk, not per event).
+const AHEAD_CHUNK: usize = 512;
+
+/// Parses `reader` as [`JsonLines`] on a thread of its own, ahead of
+/// `consume`, which sees the same items in the same order. On two cores a
+/// bulk append checks, hashes and writes one event while the next ones are
+/// parsed (parsing was about a sixth of its time). If `consume` returns
+/// before the end, the reading thread stops at its next chunk.
+pub fn parse_ahead<R, T>(
+    reader: R,
+    today: NaiveDate,
+    consume: impl FnOnce(&mut dyn Iterator<Item = Result<NewEvent, InputError>>) -> T,
+) -> T
+where
+    R: BufRead + Send,
+{
+    let (chunks, taken) = std::sync::mpsc::sync_channel(AHEAD_CHUNKS);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut lines = JsonLines::new(reader, today);
+            loop {
+                let chunk: Vec<_> = lines.by_ref().take(AHEAD_CHUNK).collect();
+                if chunk.is_empty() || chunks.send(chunk).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut items = taken.iter().flatten();
+        let out = consume(&mut items);
+        drop(items);
+        drop(taken);
+        out
+    })
+}
+
 fn skip_line(r: &mut impl BufRead) -> std::io::Result<()> {
     loop {
         let buf = r.fill_buf()?;

@@ -925,7 +925,10 @@ fn a_long_batch_that_fails_leaves_the_log_and_its_guard_as_they_were() {
     let mut batch = findings(0, 2_000);
     batch.extend(findings(7, 1));
     let err = append(&mut store, &batch).unwrap_err();
-    assert!(matches!(err, AppendError::Rule { line: 2_001, .. }), "{err}");
+    assert!(
+        matches!(err, AppendError::Rule { line: 2_001, .. }),
+        "{err}"
+    );
     drop(store);
     assert_eq!(std::fs::read(&path).unwrap(), bytes_before);
     for err in refusals(&path) {

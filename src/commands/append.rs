@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use accord_events::input::JsonLines;
+use accord_events::input::parse_ahead;
 use accord_events::store::{AppendOptions, AppendOutcome, Store};
 use clap::Args;
 
@@ -30,7 +30,7 @@ pub struct AppendArgs {
 }
 
 pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
-    let reader: Box<dyn Read> = match args.file.as_deref() {
+    let reader: Box<dyn Read + Send> = match args.file.as_deref() {
         None => spooled_stdin()?,
         Some(p) if p.as_os_str() == "-" => spooled_stdin()?,
         Some(p) => Box::new(std::fs::File::open(p).map_err(|e| {
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: AppendArgs) -> Result<ExitCode, CliError> {
 /// So a pipe or terminal is first copied to an unnamed temporary file
 /// (removed by the system when accord exits); a file redirected with `<`
 /// is read directly.
-fn spooled_stdin() -> Result<Box<dyn Read>, CliError> {
+fn spooled_stdin() -> Result<Box<dyn Read + Send>, CliError> {
     let stdin = std::io::stdin();
     if let Some(file) = regular_file(&stdin) {
         return Ok(Box::new(file));
@@ -94,7 +94,7 @@ fn regular_file(stdin: &std::io::Stdin) -> Option<std::fs::File> {
 pub fn append_lines(
     ctx: &Context,
     store: &mut Store,
-    reader: impl BufRead,
+    reader: impl BufRead + Send,
 ) -> Result<AppendOutcome, CliError> {
     let today = ctx.clock.today();
     let progress = Progress::new("appending", "events", None);
@@ -104,9 +104,8 @@ pub fn append_lines(
         progress: Some(&tick),
         ..AppendOptions::default()
     };
-    let outcome = store
-        .append(JsonLines::new(reader, today), &opts)
-        .map_err(append_error);
+    let outcome =
+        parse_ahead(reader, today, |events| store.append(events, &opts)).map_err(append_error);
     progress.finish();
     outcome
 }
