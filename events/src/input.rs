@@ -8,6 +8,7 @@ use chrono::{DateTime, Days, NaiveDate};
 use serde_json::{Map, Value};
 
 use crate::catalogue::{Event, EventKind};
+use crate::json::canonical;
 // Where the envelope's own fields are checked (ids and operators are
 // checked by the catalogue too, which must not depend on this module).
 pub use crate::fields::{MAX_EVENT_ID_CHARS, MAX_OPERATOR_CHARS, check_event_id, check_operator};
@@ -32,8 +33,13 @@ pub struct NewEvent {
     pub recorded_by: Option<String>,
     /// Free-text provenance.
     pub source: Option<String>,
-    /// `data` exactly as given (stored and compared in this form).
-    pub data: Value,
+    /// `data` exactly as given (compared in this form with a recorded
+    /// event of the same id): read it with [`NewEvent::data`].
+    data: Value,
+    /// The canonical JSON of `data`, as stored and hashed: made where the
+    /// line is parsed, which a bulk append does on a thread of its own
+    /// ([`parse_ahead`]), so that the writing thread only takes it.
+    canonical: String,
     /// The typed, validated event.
     pub event: Event,
 }
@@ -43,6 +49,7 @@ impl NewEvent {
     pub fn from_event(event: Event, occurred_at: &str) -> Result<NewEvent, InputError> {
         let occurred_on =
             parse_occurred_at(occurred_at).map_err(|m| InputError::field(0, "occurred_at", m))?;
+        let data = event.to_data();
         Ok(NewEvent {
             line: 0,
             id: None,
@@ -50,9 +57,26 @@ impl NewEvent {
             occurred_on,
             recorded_by: None,
             source: None,
-            data: event.to_data(),
+            canonical: canonical(&data),
+            data,
             event,
         })
+    }
+
+    /// `data` exactly as given.
+    pub fn data(&self) -> &Value {
+        &self.data
+    }
+
+    /// The canonical JSON of `data`, as it would be stored and hashed.
+    pub fn canonical_data(&self) -> &str {
+        &self.canonical
+    }
+
+    /// Takes the canonical JSON of `data` (what is stored and hashed),
+    /// leaving it empty: the stored form is made once.
+    pub(crate) fn take_canonical(&mut self) -> String {
+        std::mem::take(&mut self.canonical)
     }
 
     /// The event's type.
@@ -200,6 +224,7 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
         occurred_on,
         recorded_by,
         source,
+        canonical: canonical(&data),
         data,
         event,
     })

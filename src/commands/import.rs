@@ -17,7 +17,6 @@ use std::process::ExitCode;
 
 use accord_events::Event;
 use accord_events::input::NewEvent;
-use accord_events::json::canonical;
 use accord_events::rules::Violation;
 use accord_events::store::{AppendError, AppendOptions, AppendOutcome, Store};
 use accord_projections::audit::text_sha256;
@@ -253,7 +252,7 @@ fn row_id(sheet: &Sheet, event: &NewEvent) -> String {
         "accord import row v1\n{}\n{}\n{}\n{}\n{}",
         sheet.kind.noun(),
         event.kind(),
-        canonical(&event.data),
+        event.canonical_data(),
         event.occurred_at,
         event.source.as_deref().unwrap_or_default(),
     );

@@ -11,7 +11,6 @@ use crate::catalogue::Event;
 use crate::clock::{Clock, format_recorded_at};
 use crate::envelope::{Envelope, SCHEMA_VERSION, StoredEvent};
 use crate::input::{InputError, NewEvent};
-use crate::json::canonical;
 use crate::rules::RuleState;
 use crate::verify::Head;
 
@@ -481,7 +480,7 @@ fn stored_form(
         recorded_at: recorded_at.to_owned(),
         recorded_by: operator,
         source: ev.source.take(),
-        data: canonical(&ev.data),
+        data: ev.take_canonical(),
         schema_version: SCHEMA_VERSION,
         prev_hash: cache.head.hash,
         hash: [0; 32],
@@ -561,7 +560,7 @@ fn same_content(ev: &NewEvent, existing: &StoredEvent, line: usize) -> Result<()
         return Err(conflict("source"));
     }
     let stored: Value = serde_json::from_str(&existing.data).map_err(|_| conflict("data"))?;
-    if stored != ev.data {
+    if stored != *ev.data() {
         return Err(conflict("data"));
     }
     Ok(())

@@ -52,7 +52,7 @@ pub fn record<E: Entry>(ctx: &Context, entry: E) -> Result<ExitCode, CliError> {
     .map_err(|e| input_error(&e))?;
     let kind = E::KIND;
     let fields: Vec<String> = new
-        .data
+        .data()
         .as_object()
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default();
