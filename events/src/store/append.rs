@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::backend::{Backend, Scan};
 use super::checkpoint;
 use super::ids::IdFilter;
+use super::writer::{self, Direct, Writes};
 use super::{AppendError, Cache, Store, StoreError};
 use crate::catalogue::Event;
 use crate::clock::{Clock, format_recorded_at};
@@ -95,21 +96,22 @@ impl Store {
     {
         // The backend's write lock is taken before the state is read, so no
         // other process can append between our checks and our writes.
-        let db = &*self.backend;
         if opts.check_only {
-            db.begin_read()?;
+            self.backend.begin_read()?;
         } else {
-            db.begin_write()?;
+            self.backend.begin_write()?;
         }
         let result = (|| {
+            let db = &*self.backend;
             let cache = match self.cache.take() {
                 Some(c) => Some(c),
                 None => checkpoint::load(db, db.head()?),
             };
             let mut cache = refresh(db, cache)?;
-            let outcome = append_in(db, self.clock, &mut cache, events, opts);
+            let outcome = append_in(&mut *self.backend, self.clock, &mut cache, events, opts);
             Ok::<_, AppendError>((cache, outcome))
         })();
+        let db = &*self.backend;
         match result {
             Ok((_, Ok(outcome))) if opts.check_only => {
                 // The cached state saw the checked events, which are not in
@@ -289,7 +291,7 @@ struct Unwritten {
 }
 
 impl Unwritten {
-    fn by_id(&self, db: &dyn Backend, id: &str) -> Result<Option<StoredEvent>, StoreError> {
+    fn by_id(&self, db: &dyn Writes, id: &str) -> Result<Option<StoredEvent>, StoreError> {
         match self.by_id.get(id) {
             Some(s) => Ok(Some(s.clone())),
             None => db.by_id(id),
@@ -298,7 +300,7 @@ impl Unwritten {
 }
 
 fn append_in<I>(
-    db: &dyn Backend,
+    db: &mut dyn Backend,
     clock: Clock,
     cache: &mut Cache,
     events: I,
@@ -307,10 +309,6 @@ fn append_in<I>(
 where
     I: IntoIterator<Item = Result<NewEvent, InputError>>,
 {
-    let mut out = AppendOutcome::default();
-    let mut input_errors = Vec::new();
-    let mut refused = Vec::new();
-    let mut unwritten = Unwritten::default();
     // recorded_at never decreases along seq, even if the clock steps back.
     let now = format_recorded_at(db.now(clock)?);
     let recorded_at = if now > cache.last_recorded_at {
@@ -318,67 +316,116 @@ where
     } else {
         cache.last_recorded_at.clone()
     };
-    let mut handled = 0u64;
-    for item in events {
-        handled += 1;
-        if handled == BULK_FROM && !opts.check_only {
-            db.begin_bulk()?;
+    let mut batch = Batch {
+        opts,
+        clock,
+        recorded_at,
+        out: AppendOutcome::default(),
+        input_errors: Vec::new(),
+        refused: Vec::new(),
+        unwritten: Unwritten::default(),
+        handled: 0,
+        recent: None,
+    };
+    let mut events = events.into_iter();
+    let mut stopped = false;
+    for item in events.by_ref() {
+        if batch.take(&Direct(&*db), cache, item)? {
+            stopped = true;
+            break;
         }
+        if batch.handled == BULK_FROM {
+            break;
+        }
+    }
+    if !stopped && batch.handled == BULK_FROM && !opts.check_only {
+        // A long batch: the guard set aside, and the rows written on a
+        // thread of their own while the next events are checked.
+        db.begin_bulk()?;
+        batch.recent = Some(std::collections::VecDeque::with_capacity(writer::IN_FLIGHT));
+        writer::piped(db, |pipe| {
+            for item in events {
+                if batch.take(pipe, cache, item)? {
+                    break;
+                }
+            }
+            Ok::<_, AppendError>(())
+        })?;
+    } else if !stopped {
+        for item in events {
+            if batch.take(&Direct(&*db), cache, item)? {
+                break;
+            }
+        }
+    }
+    batch.finish(cache)
+}
+
+/// A batch under way: what it has recorded, refused and found unreadable.
+struct Batch<'a> {
+    opts: &'a AppendOptions<'a>,
+    clock: Clock,
+    recorded_at: String,
+    out: AppendOutcome,
+    input_errors: Vec<InputError>,
+    refused: Vec<AppendError>,
+    unwritten: Unwritten,
+    handled: u64,
+    /// While writing on another thread: the last [`writer::IN_FLIGHT`]
+    /// events written, as folded, so that a retraction of one of them
+    /// finds its target without waiting for the rows still queued.
+    recent: Option<std::collections::VecDeque<Envelope>>,
+}
+
+impl Batch<'_> {
+    /// Takes the next event: checks it and writes it (or sets it aside).
+    /// `Ok(true)` when the batch stops taking events (too many errors).
+    fn take(
+        &mut self,
+        db: &dyn Writes,
+        cache: &mut Cache,
+        item: Result<NewEvent, InputError>,
+    ) -> Result<bool, AppendError> {
+        let opts = self.opts;
+        self.handled += 1;
         if let Some(p) = opts.progress
-            && handled.is_multiple_of(4096)
+            && self.handled.is_multiple_of(4096)
         {
-            p(handled);
+            p(self.handled);
         }
         let mut ev = match item {
             Ok(ev) => ev,
             Err(e) => {
-                input_errors.push(e);
-                if input_errors.len() >= MAX_REPORTED_ERRORS {
-                    break;
-                }
-                continue;
+                self.input_errors.push(e);
+                return Ok(self.input_errors.len() >= MAX_REPORTED_ERRORS);
             }
         };
-        if !input_errors.is_empty() {
-            continue; // keep reading only to report every bad line at once
+        if !self.input_errors.is_empty() {
+            return Ok(false); // keep reading only to report every bad line at once
         }
         let line = ev.line;
         let operator = match ev.recorded_by.as_deref().or(opts.operator) {
             Some(o) => o.to_owned(),
             None => return Err(AppendError::NoOperator { line }),
         };
-        // A refused event stops the batch, or with keep_going is set aside
-        // and the batch goes on without it.
-        let mut refuse = |e: AppendError| {
-            if !opts.keep_going {
-                return Err(e);
-            }
-            refused.push(e);
-            Ok(refused.len() >= MAX_REFUSED)
-        };
         // An id already recorded makes the event a skip (same content) or
         // a conflict, whatever the rules say. Looked up before inserting, so
-        // that a backend may buffer its inserts (PostgreSQL does).
+        // that a backend may buffer its inserts (PostgreSQL does) and a long
+        // batch may write on another thread.
         if let Some(id) = &ev.id
             && cache.ids.may_contain(id)
-            && let Some(existing) = unwritten.by_id(db, id)?
+            && let Some(existing) = self.unwritten.by_id(db, id)?
         {
-            match same_content(&ev, &existing, line) {
-                Ok(()) => out.skipped += 1,
-                Err(e) => {
-                    if refuse(e)? {
-                        break;
-                    }
+            return match same_content(&ev, &existing, line) {
+                Ok(()) => {
+                    self.out.skipped += 1;
+                    Ok(false)
                 }
-            }
-            continue;
+                Err(e) => self.refuse(e),
+            };
         }
         let target = match &ev.event {
-            Event::EventRetracted(d) => unwritten
-                .by_id(db, &d.event.0)?
-                .map(|t| t.decode())
-                .transpose()
-                .map_err(StoreError::from)?,
+            Event::EventRetracted(d) => self.target(db, &d.event.0)?,
             _ => None,
         };
         if let Err(violation) = cache.state.check(&ev, target.as_ref()) {
@@ -388,44 +435,41 @@ where
                 kind: ev.kind(),
                 violation,
             };
-            if refuse(e)? {
-                break;
-            }
-            continue;
+            return self.refuse(e);
         }
-        let stored = stored_form(
+        let mut stored = stored_form(
             &mut ev,
             cache,
-            clock,
+            self.clock,
             target.as_ref(),
             operator,
-            &recorded_at,
+            &self.recorded_at,
         );
         if opts.check_only {
-            unwritten.by_id.insert(stored.id.clone(), stored.clone());
-        } else if !db.insert(&stored)? {
+            self.unwritten
+                .by_id
+                .insert(stored.id.clone(), stored.clone());
+        } else if !db.insert(&mut stored)? {
             // The id is already recorded (a repeat whose rule check passed).
             if let Some(existing) = db.by_id(&stored.id)? {
                 // Hand back what the stored form borrowed for the comparison.
                 ev.occurred_at = stored.occurred_at;
                 ev.source = stored.source;
-                match same_content(&ev, &existing, line) {
-                    Ok(()) => out.skipped += 1,
-                    Err(e) => {
-                        if refuse(e)? {
-                            break;
-                        }
+                return match same_content(&ev, &existing, line) {
+                    Ok(()) => {
+                        self.out.skipped += 1;
+                        Ok(false)
                     }
-                }
-                continue;
+                    Err(e) => self.refuse(e),
+                };
             }
-            out.skipped += 1;
-            continue;
+            self.out.skipped += 1;
+            return Ok(false);
         }
         note_written(cache, &stored);
-        out.appended += 1;
-        if out.recorded.len() < super::append::MAX_LISTED {
-            out.recorded.push(Recorded {
+        self.out.appended += 1;
+        if self.out.recorded.len() < MAX_LISTED {
+            self.out.recorded.push(Recorded {
                 line,
                 seq: stored.seq,
                 id: stored.id.clone(),
@@ -434,20 +478,54 @@ where
         }
         let envelope = fold_written(cache, stored, ev, target.as_ref());
         if opts.check_only {
-            out.checked.push(envelope);
+            self.out.checked.push(envelope);
+        } else if let Some(recent) = &mut self.recent {
+            if recent.len() == writer::IN_FLIGHT {
+                recent.pop_front();
+            }
+            recent.push_back(envelope);
         }
+        Ok(false)
     }
-    if !input_errors.is_empty() {
-        return Err(AppendError::Input(input_errors));
+
+    /// A refused event stops the batch, or with keep_going is set aside and
+    /// the batch goes on without it (`Ok(true)`: too many refused, stop).
+    fn refuse(&mut self, e: AppendError) -> Result<bool, AppendError> {
+        if !self.opts.keep_going {
+            return Err(e);
+        }
+        self.refused.push(e);
+        Ok(self.refused.len() >= MAX_REFUSED)
     }
-    if !refused.is_empty() {
-        return Err(AppendError::Refused(refused));
+
+    /// The event a retraction names, as recorded.
+    fn target(&self, db: &dyn Writes, id: &str) -> Result<Option<Envelope>, StoreError> {
+        let stored = match &self.recent {
+            Some(recent) => {
+                if let Some(e) = recent.iter().rev().find(|e| e.id == id) {
+                    return Ok(Some(e.clone()));
+                }
+                db.settled_by_id(id)?
+            }
+            None => self.unwritten.by_id(db, id)?,
+        };
+        Ok(stored.map(|t| t.decode()).transpose()?)
     }
-    if let Some(p) = opts.progress {
-        p(handled);
+
+    fn finish(self, cache: &Cache) -> Result<AppendOutcome, AppendError> {
+        if !self.input_errors.is_empty() {
+            return Err(AppendError::Input(self.input_errors));
+        }
+        if !self.refused.is_empty() {
+            return Err(AppendError::Refused(self.refused));
+        }
+        if let Some(p) = self.opts.progress {
+            p(self.handled);
+        }
+        let mut out = self.out;
+        out.head = cache.head;
+        Ok(out)
     }
-    out.head = cache.head;
-    Ok(out)
 }
 
 /// The stored form of an accepted event: its stream, position, id and

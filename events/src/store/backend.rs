@@ -60,7 +60,7 @@ pub(crate) struct RowRejected(pub String);
 
 /// The operations a database backend provides. Every method runs inside the
 /// write transaction when one is open (`begin_write` .. `commit`/`rollback`).
-pub(crate) trait Backend {
+pub(crate) trait Backend: Send {
     /// The last event's `seq` and hash ([`Head::EMPTY`] for an empty log).
     fn head(&self) -> Result<Head, StoreError>;
 
