@@ -29,6 +29,7 @@ mod sql;
 mod sqlite;
 mod sqlite_check;
 mod sqlite_file;
+mod sqlite_legacy;
 mod writer;
 
 use std::path::{Path, PathBuf};
