@@ -151,6 +151,17 @@ fn fresh() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// A fresh log, closed and opened again, with its file's bytes as they
+/// are before anything more is appended (for all-or-nothing checks).
+fn reopened() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>, Store) {
+    let (dir, store) = fresh();
+    let path = dir.path().join("t.db");
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    let store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    (dir, path, bytes, store)
+}
+
 /// Asserts that `bad` is rejected for `rule` (and leaves the log as it was)
 /// and that `good` — the same situation done right — is accepted.
 fn case(setup: &[String], good: &[String], bad: &[String], rule: Rule) {
@@ -822,11 +833,7 @@ fn the_same_id_with_the_same_content_is_skipped_and_with_other_content_refused()
 
 #[test]
 fn a_batch_is_all_or_nothing() {
-    let (dir, store) = fresh();
-    let path = dir.path().join("t.db");
-    drop(store);
-    let bytes_before = std::fs::read(&path).unwrap();
-    let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    let (_dir, path, bytes_before, mut store) = reopened();
     let batch = [
         ev(
             "finding.recorded",
@@ -916,11 +923,7 @@ fn a_long_batch_leaves_the_replace_guard_as_declared() {
 
 #[test]
 fn a_long_batch_that_fails_leaves_the_log_and_its_guard_as_they_were() {
-    let (dir, store) = fresh();
-    let path = dir.path().join("t.db");
-    drop(store);
-    let bytes_before = std::fs::read(&path).unwrap();
-    let mut store = Store::open(&path, Access::ReadWrite, clock()).unwrap();
+    let (_dir, path, bytes_before, mut store) = reopened();
     // Past the point where the guard is set aside, then a repeated finding.
     let mut batch = findings(0, 2_000);
     batch.extend(findings(7, 1));
