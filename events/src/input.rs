@@ -352,6 +352,11 @@ const AHEAD_CHUNK: usize = 512;
 /// bulk append checks, hashes and writes one event while the next ones are
 /// parsed (parsing was about a sixth of its time). If `consume` returns
 /// before the end, the reading thread stops at its next chunk.
+///
+/// The reading thread ends the input with an empty chunk. Should it stop
+/// without one (a panic), `consume` gets an error after the last line it
+/// was given rather than a shorter input, so that a batch is never
+/// committed without its last lines.
 pub fn parse_ahead<R, T>(
     reader: R,
     today: NaiveDate,
@@ -366,17 +371,63 @@ where
             let mut lines = JsonLines::new(reader, today);
             loop {
                 let chunk: Vec<_> = lines.by_ref().take(AHEAD_CHUNK).collect();
-                if chunk.is_empty() || chunks.send(chunk).is_err() {
+                let end = chunk.is_empty();
+                if chunks.send(chunk).is_err() || end {
                     return;
                 }
             }
         });
-        let mut items = taken.iter().flatten();
+        let mut items = Ahead {
+            taken: &taken,
+            chunk: Vec::new().into_iter(),
+            line: 0,
+            ended: false,
+        };
         let out = consume(&mut items);
         drop(items);
         drop(taken);
         out
     })
+}
+
+/// The items of [`parse_ahead`]'s chunks, in order.
+struct Ahead<'a> {
+    taken: &'a std::sync::mpsc::Receiver<Vec<Result<NewEvent, InputError>>>,
+    chunk: std::vec::IntoIter<Result<NewEvent, InputError>>,
+    /// The line of the last item given.
+    line: usize,
+    ended: bool,
+}
+
+impl Iterator for Ahead<'_> {
+    type Item = Result<NewEvent, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.chunk.next() {
+                self.line = match &item {
+                    Ok(ev) => ev.line,
+                    Err(e) => e.line,
+                };
+                return Some(item);
+            }
+            if self.ended {
+                return None;
+            }
+            match self.taken.recv() {
+                Ok(chunk) if chunk.is_empty() => self.ended = true,
+                Ok(chunk) => self.chunk = chunk.into_iter(),
+                Err(_) => {
+                    self.ended = true;
+                    return Some(Err(InputError {
+                        line: self.line + 1,
+                        field: "line".into(),
+                        message: "the input stopped being read here (an internal error); nothing of it was recorded".into(),
+                    }));
+                }
+            }
+        }
+    }
 }
 
 fn skip_line(r: &mut impl BufRead) -> std::io::Result<()> {
@@ -400,6 +451,59 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2010, 1, 1).unwrap()
+    }
+
+    const GOOD: &str = r#"{"type":"organisation.registered","occurred_at":"2009-06-01","data":{"org":"moh","name":"Ministry of Health","side":"government"}}"#;
+
+    /// What `consume` saw of `parse_ahead`: each item's line, or its error.
+    fn seen_ahead(reader: impl BufRead + Send) -> (Vec<Result<usize, String>>, bool) {
+        let seen = std::sync::Mutex::new(Vec::new());
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parse_ahead(reader, today(), |items| {
+                for item in items {
+                    let item = item.map(|e| e.line).map_err(|e| e.message);
+                    seen.lock().unwrap().push(item);
+                }
+            })
+        }));
+        (seen.into_inner().unwrap(), outcome.is_ok())
+    }
+
+    #[test]
+    fn parsing_ahead_gives_every_line_in_order() {
+        let input = format!("{GOOD}\n").repeat(AHEAD_CHUNK * 2 + 3);
+        let (seen, finished) = seen_ahead(input.as_bytes());
+        assert!(finished);
+        let lines: Vec<usize> = seen.into_iter().map(Result::unwrap).collect();
+        assert_eq!(lines, (1..=AHEAD_CHUNK * 2 + 3).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_reading_thread_that_stops_short_ends_the_input_with_an_error() {
+        /// Gives its bytes, then breaks instead of saying "end of input".
+        struct Breaks(std::io::Cursor<Vec<u8>>);
+        impl Read for Breaks {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => panic!("the reader broke (on purpose, in a test)"),
+                    n => Ok(n),
+                }
+            }
+        }
+        // One whole chunk is handed over; the reader breaks while the
+        // second is read, and its lines never arrive.
+        let input = format!("{GOOD}\n").repeat(AHEAD_CHUNK + 3).into_bytes();
+        let (seen, finished) =
+            seen_ahead(std::io::BufReader::new(Breaks(std::io::Cursor::new(input))));
+        assert!(!finished, "the reading thread's panic is not swallowed");
+        let (last, given) = seen.split_last().unwrap();
+        let given: Vec<usize> = given.iter().cloned().map(Result::unwrap).collect();
+        assert_eq!(given, (1..=AHEAD_CHUNK).collect::<Vec<_>>());
+        let last = last.as_ref().unwrap_err();
+        assert!(
+            last.contains("stopped being read"),
+            "a batch sees an error, not a shorter input: {last}"
+        );
     }
 
     #[test]
