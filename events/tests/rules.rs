@@ -922,6 +922,29 @@ fn a_long_batch_leaves_the_replace_guard_as_declared() {
 }
 
 #[test]
+fn a_long_batch_is_checked_without_writing_on_a_read_only_log() {
+    // Only a written batch sets the guard aside and writes on another
+    // thread: checking one, even a long one, reads the log and no more.
+    let (_dir, path, bytes_before, store) = reopened();
+    drop(store);
+    let mut store = Store::open(&path, Access::ReadOnly, clock()).unwrap();
+    let lines = findings(0, 2_000);
+    let parsed = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| parse_line(i + 1, l, today()));
+    let opts = AppendOptions {
+        operator: Some("tester"),
+        check_only: true,
+        ..AppendOptions::default()
+    };
+    let outcome = store.append(parsed, &opts).unwrap();
+    assert_eq!(outcome.checked.len(), 2_000);
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_before);
+}
+
+#[test]
 fn a_long_batch_that_fails_leaves_the_log_and_its_guard_as_they_were() {
     let (_dir, path, bytes_before, mut store) = reopened();
     // Past the point where the guard is set aside, then a repeated finding.

@@ -328,34 +328,25 @@ where
         recent: None,
     };
     let mut events = events.into_iter();
-    let mut stopped = false;
-    for item in events.by_ref() {
+    while let Some(item) = events.next() {
         if batch.take(&Direct(&*db), cache, item)? {
-            stopped = true;
             break;
         }
-        if batch.handled == BULK_FROM {
-            break;
-        }
-    }
-    if !stopped && batch.handled == BULK_FROM && !opts.check_only {
-        // A long batch: the guard set aside, and the rows written on a
-        // thread of their own while the next events are checked.
-        db.begin_bulk()?;
-        batch.recent = Some(std::collections::VecDeque::with_capacity(writer::IN_FLIGHT));
-        writer::piped(db, |pipe| {
-            for item in events {
-                if batch.take(pipe, cache, item)? {
-                    break;
+        if batch.handled == BULK_FROM && !opts.check_only {
+            // A long batch: the guard set aside, and the rest of the rows
+            // written on a thread of their own while the next events are
+            // checked.
+            db.begin_bulk()?;
+            batch.recent = Some(std::collections::VecDeque::with_capacity(writer::IN_FLIGHT));
+            writer::piped(db, |pipe| {
+                for item in events.by_ref() {
+                    if batch.take(pipe, cache, item)? {
+                        break;
+                    }
                 }
-            }
-            Ok::<_, AppendError>(())
-        })?;
-    } else if !stopped {
-        for item in events {
-            if batch.take(&Direct(&*db), cache, item)? {
-                break;
-            }
+                Ok::<_, AppendError>(())
+            })?;
+            break;
         }
     }
     batch.finish(cache)

@@ -54,16 +54,24 @@ pub(crate) struct SqliteBackend {
     bulk: Cell<bool>,
 }
 
-/// The trigger that refuses `INSERT OR REPLACE`, as the schema declares it.
-fn replace_guard() -> &'static str {
-    declared_triggers(SCHEMA_V1)
+const REPLACE_GUARD: &str = "events_refuse_replace";
+
+/// Drops the trigger that refuses `INSERT OR REPLACE`, in the open write
+/// transaction (which must create it again before it commits).
+pub(crate) fn drop_replace_guard(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(&format!("DROP TRIGGER main.{REPLACE_GUARD}"))
+}
+
+/// Creates the replace guard again, exactly as the schema declares it
+/// (what `verify` compares it with).
+pub(crate) fn restore_replace_guard(conn: &Connection) -> rusqlite::Result<()> {
+    let declared = declared_triggers(SCHEMA_V1)
         .into_iter()
         .find(|(name, _)| *name == REPLACE_GUARD)
         .map(|(_, sql)| sql)
-        .expect("the schema declares the replace guard")
+        .expect("the schema declares the replace guard");
+    conn.execute_batch(declared)
 }
-
-const REPLACE_GUARD: &str = "events_refuse_replace";
 
 pub(crate) fn stored_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
     let blob = |i: usize| -> rusqlite::Result<[u8; 32]> {
@@ -765,8 +773,7 @@ impl Backend for SqliteBackend {
         // the log without it: `commit` creates it again, as declared,
         // before COMMIT; a rollback undoes the drop.
         if !self.bulk.get() {
-            self.conn
-                .execute_batch(&format!("DROP TRIGGER main.{REPLACE_GUARD}"))?;
+            drop_replace_guard(&self.conn)?;
             self.bulk.set(true);
         }
         Ok(())
@@ -777,7 +784,7 @@ impl Backend for SqliteBackend {
         // store writes (see `check_unmoved`). The caller rolls back.
         self.check_unmoved()?;
         if self.bulk.get() {
-            self.conn.execute_batch(replace_guard())?;
+            restore_replace_guard(&self.conn)?;
             self.bulk.set(false);
         }
         self.conn.execute_batch("COMMIT")?;

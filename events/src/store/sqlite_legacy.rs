@@ -7,7 +7,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::SCHEMA;
-use super::sqlite::{SCHEMA_V1, has_table};
+use super::sqlite::{SCHEMA_V1, drop_replace_guard, has_table, restore_replace_guard};
 use super::sqlite_file::file_uri;
 
 /// The table of the pilot's log (schema 0, `user_version` 0).
@@ -44,12 +44,7 @@ fn migrate_v0(conn: &Connection, src: &str, now: &str) -> rusqlite::Result<()> {
     conn.execute_batch(SCHEMA_V1)?;
     // The replace guard insists on seq = max + 1; a damaged pilot log may
     // have gaps, which verify must see rather than the migration hide.
-    let guard: String = conn.query_row(
-        "SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = 'events_refuse_replace'",
-        [],
-        |r| r.get(0),
-    )?;
-    conn.execute_batch("DROP TRIGGER main.events_refuse_replace")?;
+    drop_replace_guard(conn)?;
     conn.execute(
         &format!(
             "INSERT INTO main.events (seq, id, type, stream, stream_version, occurred_at, recorded_at, recorded_by, source, data, schema_version, prev_hash, hash)
@@ -60,7 +55,7 @@ fn migrate_v0(conn: &Connection, src: &str, now: &str) -> rusqlite::Result<()> {
         ),
         [],
     )?;
-    conn.execute_batch(&guard)?;
+    restore_replace_guard(conn)?;
     conn.execute(
         "INSERT INTO main.accord_meta (key, value) VALUES ('format', 'accord event log'), ('created_at', ?1), ('migrated_from', 'schema 0 (table event_log), on ' || ?1)",
         [now],

@@ -117,8 +117,9 @@ impl Writes for Piped {
     fn insert(&self, row: &mut StoredEvent) -> Result<bool, StoreError> {
         // The batch looks every id up before it writes (`append_in`), so a
         // repeat never reaches the writing thread; it fails the batch there.
+        let data = std::mem::take(&mut row.data);
         let sent = StoredEvent {
-            data: std::mem::take(&mut row.data),
+            data,
             ..row.clone()
         };
         let full = {
