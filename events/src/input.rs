@@ -33,12 +33,12 @@ pub struct NewEvent {
     pub recorded_by: Option<String>,
     /// Free-text provenance.
     pub source: Option<String>,
-    /// `data` exactly as given (compared in this form with a recorded
-    /// event of the same id): read it with [`NewEvent::data`].
-    data: Value,
     /// The canonical JSON of `data`, as stored and hashed: made where the
     /// line is parsed, which a bulk append does on a thread of its own
-    /// ([`parse_ahead`]), so that the writing thread only takes it.
+    /// ([`parse_ahead`]), so that the writing thread only takes it. The
+    /// parsed `data` is not kept: it is dropped on the thread that built
+    /// it (freeing a tree of maps on another thread showed in perf), and a
+    /// repeated id's content is compared in this form.
     canonical: String,
     /// The typed, validated event.
     pub event: Event,
@@ -58,14 +58,13 @@ impl NewEvent {
             recorded_by: None,
             source: None,
             canonical: canonical(&data),
-            data,
             event,
         })
     }
 
-    /// `data` exactly as given.
-    pub fn data(&self) -> &Value {
-        &self.data
+    /// `data` as it is stored: the value of its canonical JSON.
+    pub fn data(&self) -> Value {
+        serde_json::from_str(&self.canonical).unwrap_or(Value::Null)
     }
 
     /// The canonical JSON of `data`, as it would be stored and hashed.
@@ -77,6 +76,12 @@ impl NewEvent {
     /// leaving it empty: the stored form is made once.
     pub(crate) fn take_canonical(&mut self) -> String {
         std::mem::take(&mut self.canonical)
+    }
+
+    /// Hands back what [`NewEvent::take_canonical`] took (a row that was
+    /// not written, compared with the recorded one).
+    pub(crate) fn restore_canonical(&mut self, canonical: String) {
+        self.canonical = canonical;
     }
 
     /// The event's type.
@@ -225,7 +230,6 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
         recorded_by,
         source,
         canonical: canonical(&data),
-        data,
         event,
     })
 }

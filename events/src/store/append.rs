@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::backend::{Backend, Scan};
 use super::checkpoint;
 use super::ids::IdFilter;
+use super::recent::Recent;
 use super::writer::{self, Direct, Writes};
 use super::{AppendError, Cache, Store, StoreError};
 use crate::catalogue::Event;
@@ -337,7 +338,7 @@ where
             // written on a thread of their own while the next events are
             // checked.
             db.begin_bulk()?;
-            batch.recent = Some(std::collections::VecDeque::with_capacity(writer::IN_FLIGHT));
+            batch.recent = Some(Recent::new(writer::IN_FLIGHT));
             writer::piped(db, |pipe| {
                 for item in events.by_ref() {
                     if batch.take(pipe, cache, item)? {
@@ -365,7 +366,7 @@ struct Batch<'a> {
     /// While writing on another thread: the last [`writer::IN_FLIGHT`]
     /// events written, as folded, so that a retraction of one of them
     /// finds its target without waiting for the rows still queued.
-    recent: Option<std::collections::VecDeque<Envelope>>,
+    recent: Option<Recent>,
 }
 
 impl Batch<'_> {
@@ -444,8 +445,10 @@ impl Batch<'_> {
             // The id is already recorded (a repeat whose rule check passed).
             if let Some(existing) = db.by_id(&stored.id)? {
                 // Hand back what the stored form borrowed for the comparison.
+                // (A backend that refuses a row leaves its `data` in place.)
                 ev.occurred_at = stored.occurred_at;
                 ev.source = stored.source;
+                ev.restore_canonical(stored.data);
                 return match same_content(&ev, &existing, line) {
                     Ok(()) => {
                         self.out.skipped += 1;
@@ -471,10 +474,7 @@ impl Batch<'_> {
         if opts.check_only {
             self.out.checked.push(envelope);
         } else if let Some(recent) = &mut self.recent {
-            if recent.len() == writer::IN_FLIGHT {
-                recent.pop_front();
-            }
-            recent.push_back(envelope);
+            recent.push(envelope);
         }
         Ok(false)
     }
@@ -493,7 +493,7 @@ impl Batch<'_> {
     fn target(&self, db: &dyn Writes, id: &str) -> Result<Option<Envelope>, StoreError> {
         let stored = match &self.recent {
             Some(recent) => {
-                if let Some(e) = recent.iter().rev().find(|e| e.id == id) {
+                if let Some(e) = recent.find(id) {
                     return Ok(Some(e.clone()));
                 }
                 db.settled_by_id(id)?
@@ -628,8 +628,11 @@ fn same_content(ev: &NewEvent, existing: &StoredEvent, line: usize) -> Result<()
     if existing.source != ev.source {
         return Err(conflict("source"));
     }
-    let stored: Value = serde_json::from_str(&existing.data).map_err(|_| conflict("data"))?;
-    if stored != *ev.data() {
+    // Compared in stored form: the recorded `data` is canonicalised again
+    // (it may predate this build's canonical form) and set beside the
+    // line's, so the same content is the same bytes the hash covers.
+    let stored: Value = crate::json::parse_strict(&existing.data).map_err(|_| conflict("data"))?;
+    if crate::json::canonical(&stored) != ev.canonical_data() {
         return Err(conflict("data"));
     }
     Ok(())

@@ -25,6 +25,7 @@ mod location;
 mod postgres;
 mod read;
 mod reading;
+mod recent;
 mod sql;
 mod sqlite;
 mod sqlite_check;

@@ -35,7 +35,8 @@ pub(crate) trait Writes {
 
     /// Writes one row in the open write transaction. `Ok(false)` when a row
     /// with the same id is already recorded. May take the row's `data`
-    /// (the batch does not read it again).
+    /// when it is written (the batch does not read it again); a row not
+    /// written is left whole, for the comparison with the recorded one.
     fn insert(&self, row: &mut StoredEvent) -> Result<bool, StoreError>;
 }
 
