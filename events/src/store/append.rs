@@ -122,13 +122,22 @@ impl Store {
                 Ok(outcome)
             }
             Ok((cache, Ok(outcome))) => {
-                if let Err(e) = db.commit() {
+                // The rule state, when due to be saved, is encoded while the
+                // commit writes (after a bulk append, seconds of I/O).
+                let due = self.checkpoint_every > 0 && cache.since_checkpoint >= self.checkpoint_every;
+                let (committed, encoded) = std::thread::scope(|s| {
+                    let encoding = due.then(|| s.spawn(|| checkpoint::encode(&cache)));
+                    (db.commit(), encoding.and_then(|h| h.join().ok()))
+                });
+                if let Err(e) = committed {
                     db.rollback();
                     self.cache = None;
                     return Err(e.into());
                 }
                 self.cache = Some(cache);
-                self.save_checkpoint_if_due();
+                if let Some(Ok(encoded)) = encoded {
+                    self.save_encoded(&encoded);
+                }
                 // Best effort, as the checkpoint: an index that cannot be
                 // caught up is not used, and readers scan instead.
                 let _ = self.backend.catch_up_reading(false);
@@ -145,17 +154,15 @@ impl Store {
 }
 
 impl Store {
-    /// Saves the rule state beside the log once enough events have been
-    /// folded since it was last saved or loaded (see `checkpoint.rs`).
-    /// After the commit and outside the write lock; best effort, since a
-    /// checkpoint only spares work: if it cannot be written (a read-only
-    /// role, a full disk), the next process folds the log as before.
-    fn save_checkpoint_if_due(&mut self) {
+    /// Saves the rule state a batch folded (encoded while it committed)
+    /// beside the log, once enough events have been folded since it was
+    /// last saved or loaded (see `checkpoint.rs`). After the commit and
+    /// outside the write lock; best effort, since a checkpoint only spares
+    /// work: if it cannot be written (a read-only role, a full disk), the
+    /// next process folds the log as before.
+    fn save_encoded(&mut self, encoded: &checkpoint::Encoded) {
         let Some(cache) = &mut self.cache else { return };
-        if self.checkpoint_every == 0 || cache.since_checkpoint < self.checkpoint_every {
-            return;
-        }
-        if checkpoint::save(&*self.backend, cache).is_ok() {
+        if checkpoint::save_encoded(&*self.backend, encoded).is_ok() {
             cache.since_checkpoint = 0;
         }
     }
