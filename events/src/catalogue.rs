@@ -604,20 +604,23 @@ impl Event {
     /// an interview held with it: the programme's events a partnership's
     /// history tells (their types are `store::NAMING_TYPES`).
     pub fn names_partnership(&self, partnership: &str) -> bool {
-        let listed = |l: &Option<List<Slug>>| {
-            l.iter()
-                .flat_map(|x| x.iter())
-                .any(|p| p.as_str() == partnership)
+        self.partnerships_named().any(|p| p == partnership)
+    }
+
+    /// The partnerships a meeting, activity or interview names in its
+    /// data (none for any other type), in the order written.
+    pub fn partnerships_named(&self) -> impl Iterator<Item = &str> {
+        let (listed, one) = match self {
+            Event::MeetingHeld(d) => (d.partnerships.as_ref(), None),
+            Event::ActivityDelivered(d) => (d.partnerships.as_ref(), None),
+            Event::InterviewHeld(d) => (None, d.partnership.as_ref()),
+            _ => (None, None),
         };
-        match self {
-            Event::MeetingHeld(d) => listed(&d.partnerships),
-            Event::ActivityDelivered(d) => listed(&d.partnerships),
-            Event::InterviewHeld(d) => d
-                .partnership
-                .as_ref()
-                .is_some_and(|p| p.as_str() == partnership),
-            _ => false,
-        }
+        listed
+            .into_iter()
+            .flat_map(|l| l.iter())
+            .chain(one)
+            .map(Slug::as_str)
     }
 
     /// Every person the data names (for `log --by` and the audit trail).

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::backend::{Backend, Scan};
 use super::checkpoint;
 use super::ids::IdFilter;
+use super::reading::Filed;
 use super::recent::Recent;
 use super::writer::{self, Direct, Writes};
 use super::{AppendError, Cache, Store, StoreError};
@@ -114,14 +115,14 @@ impl Store {
         })();
         let db = &*self.backend;
         match result {
-            Ok((_, Ok(outcome))) if opts.check_only => {
+            Ok((_, Ok((outcome, _)))) if opts.check_only => {
                 // The cached state saw the checked events, which are not in
                 // the log: drop it, it is rebuilt next time.
                 db.rollback();
                 self.cache = None;
                 Ok(outcome)
             }
-            Ok((cache, Ok(outcome))) => {
+            Ok((cache, Ok((outcome, filed)))) => {
                 // The rule state, when due to be saved, is encoded while the
                 // commit writes (after a bulk append, seconds of I/O).
                 let due = self.checkpoint_every > 0 && cache.since_checkpoint >= self.checkpoint_every;
@@ -140,7 +141,7 @@ impl Store {
                 }
                 // Best effort, as the checkpoint: an index that cannot be
                 // caught up is not used, and readers scan instead.
-                let _ = self.backend.catch_up_reading(false);
+                let _ = self.backend.catch_up_reading(false, Some(&filed));
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
@@ -178,7 +179,7 @@ impl Store {
             super::folds::remove(&file).map_err(StoreError::Io)?;
         }
         db.drop_reading()?;
-        db.catch_up_reading(true)?;
+        db.catch_up_reading(true, None)?;
         let cache = refresh(db, None)?;
         let head = cache.head;
         checkpoint::save(db, &cache)?;
@@ -313,7 +314,7 @@ fn append_in<I>(
     cache: &mut Cache,
     events: I,
     opts: &AppendOptions<'_>,
-) -> Result<AppendOutcome, AppendError>
+) -> Result<(AppendOutcome, Filed), AppendError>
 where
     I: IntoIterator<Item = Result<NewEvent, InputError>>,
 {
@@ -334,6 +335,7 @@ where
         unwritten: Unwritten::default(),
         handled: 0,
         recent: None,
+        filed: Filed::default(),
     };
     let mut events = events.into_iter();
     while let Some(item) = events.next() {
@@ -374,6 +376,8 @@ struct Batch<'a> {
     /// events written, as folded, so that a retraction of one of them
     /// finds its target without waiting for the rows still queued.
     recent: Option<Recent>,
+    /// The reading index's rows of the events written.
+    filed: Filed,
 }
 
 impl Batch<'_> {
@@ -478,6 +482,9 @@ impl Batch<'_> {
             });
         }
         let envelope = fold_written(cache, stored, ev, target.as_ref());
+        if !opts.check_only {
+            self.filed.file(&envelope);
+        }
         if opts.check_only {
             self.out.checked.push(envelope);
         } else if let Some(recent) = &mut self.recent {
@@ -510,7 +517,7 @@ impl Batch<'_> {
         Ok(stored.map(|t| t.decode()).transpose()?)
     }
 
-    fn finish(self, cache: &Cache) -> Result<AppendOutcome, AppendError> {
+    fn finish(self, cache: &Cache) -> Result<(AppendOutcome, Filed), AppendError> {
         if !self.input_errors.is_empty() {
             return Err(AppendError::Input(self.input_errors));
         }
@@ -522,7 +529,7 @@ impl Batch<'_> {
         }
         let mut out = self.out;
         out.head = cache.head;
-        Ok(out)
+        Ok((out, self.filed))
     }
 }
 

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use super::StoreError;
 use super::filter::{LogFilter, StreamPart};
 use super::folds::Tail;
-use super::reading::ReadingIndex;
+use super::reading::{Filed, ReadingIndex};
 use crate::clock::Clock;
 use crate::envelope::StoredEvent;
 use crate::verify::Head;
@@ -156,10 +156,16 @@ pub(crate) trait Backend: Send {
         ReadingIndex::Missing
     }
 
-    /// Catches the reading index up with the log (or starts it afresh).
-    /// Unless `wait`, gives up at once when another writer holds the log.
-    fn catch_up_reading(&self, wait: bool) -> Result<ReadingIndex, StoreError> {
-        let _ = wait;
+    /// Catches the reading index up with the log (or starts it afresh),
+    /// with the rows a batch just committed filed in `filed` (see
+    /// [`Filed`]). Unless `wait`, gives up at once when another writer
+    /// holds the log.
+    fn catch_up_reading(
+        &self,
+        wait: bool,
+        filed: Option<&Filed>,
+    ) -> Result<ReadingIndex, StoreError> {
+        let _ = (wait, filed);
         Ok(ReadingIndex::Missing)
     }
 

@@ -93,7 +93,11 @@ pub(crate) struct Encoded {
 /// takes the ~0.7 s of encoding off the end of the command, for holding
 /// the ~42 MB body meanwhile.
 pub(crate) fn encode(c: &Cache) -> Result<Encoded, StoreError> {
-    let body = postcard::to_allocvec(&body_of(c)).map_err(unencodable)?;
+    let body = body_of(c);
+    // Measured first, so that the body is held once at its exact size
+    // (grown by doubling it peaked at three times that).
+    let size = postcard::experimental::serialized_size(&body).map_err(unencodable)?;
+    let body = postcard::to_extend(&body, Vec::with_capacity(size)).map_err(unencodable)?;
     Ok(Encoded { head: c.head, body })
 }
 

@@ -77,6 +77,44 @@ pub const INDEXED_TYPES: [&str; 6] = [
 /// this many scanning the stream by its own index costs less.
 const FAR_BEHIND: u64 = 50_000;
 
+/// The index rows of a batch's events, filed as the batch folds them, so
+/// that catching the index up after it reads back only what others
+/// appended since (after a bulk append of a million events, scanning the
+/// programme and directory streams again took ~0.9 s). Filed by the same
+/// keys as the SQL of [`catch_up`]; a test holds the two to each other
+/// (`tests/bulk_append.rs`).
+#[derive(Debug, Default)]
+pub(crate) struct Filed {
+    /// The `seq` the batch was appended after, and its last.
+    span: Option<(u64, u64)>,
+    types: Vec<(i64, String)>,
+    names: Vec<(i64, String)>,
+    entries: Vec<(i64, String)>,
+}
+
+impl Filed {
+    /// Files one written event (the batch's are written in `seq` order,
+    /// one after another).
+    pub(crate) fn file(&mut self, e: &crate::Envelope) {
+        let after = self.span.map_or(e.seq - 1, |(after, _)| after);
+        self.span = Some((after, e.seq));
+        let seq = e.seq as i64;
+        let kind = e.event.kind().as_str();
+        if e.stream == INDEXED_STREAM {
+            if INDEXED_TYPES.contains(&kind) {
+                self.types.push((seq, kind.to_owned()));
+            }
+            let mut named: Vec<&str> = e.event.partnerships_named().collect();
+            named.sort_unstable();
+            named.dedup();
+            self.names.extend(named.into_iter().map(|p| (seq, p.to_owned())));
+        } else if e.stream == "directory" {
+            self.entries
+                .push((seq, super::filter::directory_entry(&e.event)));
+        }
+    }
+}
+
 /// Whether a reader may go through the index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadingIndex {
@@ -198,7 +236,11 @@ fn checked(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
 /// Catches the index up with the log, in one write transaction: from the
 /// last `seq` it covers, or from the start when there is none or it is not
 /// trusted. Returns what it covers now.
-pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
+/// Catches the index up with the log, from the last `seq` it covers (or
+/// afresh). `filed` holds the rows of the batch just committed: used when
+/// the index covers exactly what that batch was appended to, and the
+/// events after it are read back.
+pub(crate) fn catch_up(conn: &Connection, filed: Option<&Filed>) -> rusqlite::Result<ReadingIndex> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     conn.execute_batch(TABLES)?;
     let (from, mut digest) = match checked(conn)? {
@@ -216,6 +258,11 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
             (0, [0; 32])
         }
     };
+    let none = Filed::default();
+    let (filed, read_from) = match filed.and_then(|f| Some((f, f.span?))) {
+        Some((f, (after, to))) if after == from as u64 => (f, to as i64),
+        _ => (&none, from),
+    };
     {
         let mut read = conn.prepare(&format!(
             "SELECT seq, type FROM events WHERE seq > ?1 AND stream = '{INDEXED_STREAM}' AND type IN {} ORDER BY seq",
@@ -223,16 +270,20 @@ pub(crate) fn catch_up(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
         ))?;
         let mut insert =
             conn.prepare("INSERT INTO accord_reading (event_seq, event_type) VALUES (?1, ?2)")?;
-        let mut rows = read.query([from])?;
+        let mut add = |seq: i64, kind: &str| {
+            digest = chained(digest, seq, kind);
+            insert.execute(rusqlite::params![seq, kind]).map(drop)
+        };
+        for (seq, kind) in &filed.types {
+            add(*seq, kind)?;
+        }
+        let mut rows = read.query([read_from])?;
         while let Some(r) = rows.next()? {
-            let seq: i64 = r.get(0)?;
-            let kind: String = r.get(1)?;
-            insert.execute(rusqlite::params![seq, kind])?;
-            digest = chained(digest, seq, &kind);
+            add(r.get(0)?, &r.get::<_, String>(1)?)?;
         }
     }
-    catch_up_names(conn, from)?;
-    catch_up_entries(conn, from)?;
+    catch_up_names(conn, &filed.names, read_from)?;
+    catch_up_entries(conn, &filed.entries, read_from)?;
     let (head_seq, head_hash): (i64, Vec<u8>) = conn
         .query_row(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -273,10 +324,11 @@ const ENTRIES: Keyed = Keyed {
 
 /// Adds the rows naming partnerships of the events after `from`, and
 /// chains them into each partnership's digest.
-fn catch_up_names(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+fn catch_up_names(conn: &Connection, filed: &[(i64, String)], from: i64) -> rusqlite::Result<()> {
     file(
         conn,
         &NAMES,
+        filed,
         from,
         &format!(
             "SELECT seq, j.value FROM events, json_each(events.data, '$.partnerships') AS j
@@ -294,10 +346,11 @@ fn catch_up_names(conn: &Connection, from: i64) -> rusqlite::Result<()> {
 /// Files the directory's events after `from` by entry (the keys of
 /// [`super::filter::directory_entry`], in SQL), and chains them into each
 /// entry's digest.
-fn catch_up_entries(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+fn catch_up_entries(conn: &Connection, filed: &[(i64, String)], from: i64) -> rusqlite::Result<()> {
     file(
         conn,
         &ENTRIES,
+        filed,
         from,
         "SELECT seq, coalesce(CASE
                 WHEN type = 'organisation.registered'
@@ -310,9 +363,16 @@ fn catch_up_entries(conn: &Connection, from: i64) -> rusqlite::Result<()> {
     )
 }
 
-/// Adds to `table` the `(seq, key)` rows `select` gives for the events
-/// after `from` (in seq order), and chains them into each key's digest.
-fn file(conn: &Connection, table: &Keyed, from: i64, select: &str) -> rusqlite::Result<()> {
+/// Adds to `table` the `(seq, key)` rows filed by a batch, then those
+/// `select` gives for the events after `from` (in seq order), and chains
+/// them into each key's digest.
+fn file(
+    conn: &Connection,
+    table: &Keyed,
+    filed: &[(i64, String)],
+    from: i64,
+    select: &str,
+) -> rusqlite::Result<()> {
     let mut digests: std::collections::HashMap<String, [u8; 32]> = std::collections::HashMap::new();
     {
         let mut read = conn.prepare(select)?;
@@ -324,20 +384,26 @@ fn file(conn: &Connection, table: &Keyed, from: i64, select: &str) -> rusqlite::
             "SELECT digest FROM {} WHERE {} = ?1",
             table.heads, table.key
         ))?;
-        let mut rows = read.query([from])?;
-        while let Some(r) = rows.next()? {
-            let seq: i64 = r.get(0)?;
-            let key: String = r.get(1)?;
+        let mut add = |seq: i64, key: &str| -> rusqlite::Result<()> {
             insert.execute(rusqlite::params![key, seq])?;
-            let digest = match digests.get(&key) {
-                Some(d) => *d,
-                None => known
-                    .query_row([&key], |r| r.get::<_, Vec<u8>>(0))
+            if let Some(d) = digests.get_mut(key) {
+                *d = chained(*d, seq, "");
+            } else {
+                let saved = known
+                    .query_row([key], |r| r.get::<_, Vec<u8>>(0))
                     .optional()?
                     .and_then(|d| d.try_into().ok())
-                    .unwrap_or([0; 32]),
-            };
-            digests.insert(key, chained(digest, seq, ""));
+                    .unwrap_or([0; 32]);
+                digests.insert(key.to_owned(), chained(saved, seq, ""));
+            }
+            Ok(())
+        };
+        for (seq, key) in filed {
+            add(*seq, key)?;
+        }
+        let mut rows = read.query([from])?;
+        while let Some(r) = rows.next()? {
+            add(r.get(0)?, &r.get::<_, String>(1)?)?;
         }
     }
     let mut save = conn.prepare(&format!(

@@ -14,7 +14,7 @@ use super::backend::{
 use super::filter::StreamPart;
 use super::folds::{self, Tail};
 use super::integrity::damaged;
-use super::reading::{self, ReadingIndex};
+use super::reading::{self, Filed, ReadingIndex};
 use super::sql::{COLUMNS, STREAMS, filter_clauses, stream_part_query};
 use super::sqlite_check::TableDigest;
 use super::sqlite_file::{FileId, file_id, immutable_uri, wal_pending};
@@ -699,15 +699,19 @@ impl Backend for SqliteBackend {
         reading::state(&self.conn)
     }
 
-    fn catch_up_reading(&self, wait: bool) -> Result<ReadingIndex, StoreError> {
+    fn catch_up_reading(
+        &self,
+        wait: bool,
+        filed: Option<&Filed>,
+    ) -> Result<ReadingIndex, StoreError> {
         if wait {
-            return Ok(reading::catch_up(&self.conn)?);
+            return Ok(reading::catch_up(&self.conn, filed)?);
         }
         // After an append, a writer that finds another one at work leaves
         // the index to it rather than wait: readers scan past the head the
         // index covers, so a late index only costs them a little.
         self.conn.busy_timeout(std::time::Duration::ZERO)?;
-        let caught_up = reading::catch_up(&self.conn);
+        let caught_up = reading::catch_up(&self.conn, filed);
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         Ok(caught_up?)
     }
