@@ -125,7 +125,8 @@ impl Store {
             Ok((cache, Ok((outcome, filed)))) => {
                 // The rule state, when due to be saved, is encoded while the
                 // commit writes (after a bulk append, seconds of I/O).
-                let due = self.checkpoint_every > 0 && cache.since_checkpoint >= self.checkpoint_every;
+                let due =
+                    self.checkpoint_every > 0 && cache.since_checkpoint >= self.checkpoint_every;
                 let (committed, encoded) = std::thread::scope(|s| {
                     let encoding = due.then(|| s.spawn(|| checkpoint::encode(&cache)));
                     (db.commit(), encoding.and_then(|h| h.join().ok()))

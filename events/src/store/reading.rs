@@ -107,7 +107,8 @@ impl Filed {
             let mut named: Vec<&str> = e.event.partnerships_named().collect();
             named.sort_unstable();
             named.dedup();
-            self.names.extend(named.into_iter().map(|p| (seq, p.to_owned())));
+            self.names
+                .extend(named.into_iter().map(|p| (seq, p.to_owned())));
         } else if e.stream == "directory" {
             self.entries
                 .push((seq, super::filter::directory_entry(&e.event)));
