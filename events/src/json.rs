@@ -88,7 +88,10 @@ pub fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => {
+            use fmt::Write;
+            let _ = write!(out, "{n}");
+        }
         Value::String(s) => write_str(s, out),
         Value::Array(items) => {
             out.push('[');
@@ -102,20 +105,30 @@ pub fn write_canonical(v: &Value, out: &mut String) {
         }
         Value::Object(map) => {
             // Sorted explicitly: serde_json's map order depends on a cargo
-            // feature that any crate in the build could switch on.
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            // feature that any crate in the build could switch on. (Sorted
+            // already, as without that feature, it is written as it stands:
+            // sorting every object's keys anew showed in a bulk append.)
             out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_str(k, out);
-                out.push(':');
-                write_canonical(&map[k], out);
+            if map.keys().is_sorted() {
+                write_members(map.iter(), out);
+            } else {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                write_members(keys.into_iter().map(|k| (k, &map[k])), out);
             }
             out.push('}');
         }
+    }
+}
+
+fn write_members<'a>(members: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut String) {
+    for (i, (k, v)) in members.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(k, out);
+        out.push(':');
+        write_canonical(v, out);
     }
 }
 
