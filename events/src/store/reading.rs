@@ -45,7 +45,10 @@
 //! every event of its types (which the digest holds it to).
 //!
 //! Writers catch it up after each committed append, from the last `seq` it
-//! covers (best effort: a log that cannot be written is read as before).
+//! covers (best effort: a log that cannot be written is read as before),
+//! with the rows the batch filed as it folded its events ([`Filed`]) when
+//! the index covers exactly what the batch was appended to; whatever else
+//! is missing is read back from the events table.
 //! `accord rebuild` drops it and builds it afresh. `verify`, `export` and
 //! the rules never read it.
 
