@@ -483,12 +483,12 @@ impl Batch<'_> {
             });
         }
         let envelope = fold_written(cache, stored, ev, target.as_ref());
-        if !opts.check_only {
-            self.filed.file(&envelope);
-        }
         if opts.check_only {
             self.out.checked.push(envelope);
-        } else if let Some(recent) = &mut self.recent {
+            return Ok(false);
+        }
+        self.filed.file(&envelope);
+        if let Some(recent) = &mut self.recent {
             recent.push(envelope);
         }
         Ok(false)
