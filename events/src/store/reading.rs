@@ -90,7 +90,7 @@ const FAR_BEHIND: u64 = 50_000;
 pub(crate) struct Filed {
     /// The `seq` the batch was appended after, and its last.
     span: Option<(u64, u64)>,
-    types: Vec<(i64, String)>,
+    types: Vec<(i64, &'static str)>,
     names: Vec<(i64, String)>,
     entries: Vec<(i64, String)>,
 }
@@ -105,7 +105,7 @@ impl Filed {
         let kind = e.event.kind().as_str();
         if e.stream == INDEXED_STREAM {
             if INDEXED_TYPES.contains(&kind) {
-                self.types.push((seq, kind.to_owned()));
+                self.types.push((seq, kind));
             }
             let mut named: Vec<&str> = e.event.partnerships_named().collect();
             named.sort_unstable();
@@ -239,11 +239,9 @@ fn checked(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
 
 /// Catches the index up with the log, in one write transaction: from the
 /// last `seq` it covers, or from the start when there is none or it is not
-/// trusted. Returns what it covers now.
-/// Catches the index up with the log, from the last `seq` it covers (or
-/// afresh). `filed` holds the rows of the batch just committed: used when
+/// trusted. `filed` holds the rows of the batch just committed: used when
 /// the index covers exactly what that batch was appended to, and the
-/// events after it are read back.
+/// events after it are read back. Returns what it covers now.
 pub(crate) fn catch_up(conn: &Connection, filed: Option<&Filed>) -> rusqlite::Result<ReadingIndex> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     conn.execute_batch(TABLES)?;
