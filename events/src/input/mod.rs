@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 
 use crate::catalogue::{Event, EventKind};
 use crate::json::canonical;
+
+pub mod quick;
 // Where the envelope's own fields are checked (ids and operators are
 // checked by the catalogue too, which must not depend on this module).
 pub use crate::fields::{MAX_EVENT_ID_CHARS, MAX_OPERATOR_CHARS, check_event_id, check_operator};
@@ -130,7 +132,28 @@ pub fn parse_occurred_at(s: &str) -> Result<NaiveDate, String> {
 const TOP_LEVEL: [&str; 6] = ["id", "type", "occurred_at", "recorded_by", "source", "data"];
 
 /// Parses one line of JSON Lines. `today` bounds `occurred_at` (at most one day ahead).
+///
+/// A well-formed line is read in one pass ([`quick`]); any line that pass
+/// does not take whole is read again by [`parse_line_explained`], which
+/// accepts exactly the same lines, with the same result, and says what is
+/// wrong with the others.
 pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent, InputError> {
+    if text.len() <= MAX_LINE_BYTES
+        && let Some(ev) = quick::parse(line, text, today)
+    {
+        return Ok(ev);
+    }
+    parse_line_explained(line, text, today)
+}
+
+/// Parses one line through its JSON tree, tracking the path of every field
+/// for the message: what [`parse_line`] falls back to. Public so that its
+/// agreement with the quick pass can be tested from outside.
+pub fn parse_line_explained(
+    line: usize,
+    text: &str,
+    today: NaiveDate,
+) -> Result<NewEvent, InputError> {
     if text.len() > MAX_LINE_BYTES {
         return Err(InputError::field(
             line,
@@ -166,42 +189,18 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
     }
     let id = optional_string(&mut obj, line, "id")?;
     if let Some(id) = &id {
-        check_event_id(id).map_err(|m| InputError::field(line, "id", m))?;
+        checked_id(line, id)?;
     }
-    let kind_text = required_string(&mut obj, line, "type")?;
-    let kind = EventKind::parse(&kind_text).ok_or_else(|| {
-        InputError::field(
-            line,
-            "type",
-            format!("{kind_text:?} is not an event type; run `accord types` to list them"),
-        )
-    })?;
+    let kind = checked_kind(line, &required_string(&mut obj, line, "type")?)?;
     let occurred_at = required_string(&mut obj, line, "occurred_at")?;
-    let occurred_on =
-        parse_occurred_at(&occurred_at).map_err(|m| InputError::field(line, "occurred_at", m))?;
-    let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    if occurred_on > latest {
-        return Err(InputError::field(
-            line,
-            "occurred_at",
-            format!(
-                "{occurred_at} is in the future (today is {today}); an event may be back-dated but not dated more than one day ahead"
-            ),
-        ));
-    }
+    let occurred_on = checked_occurred_at(line, &occurred_at, today)?;
     let recorded_by = optional_string(&mut obj, line, "recorded_by")?;
     if let Some(r) = &recorded_by {
-        check_operator(r).map_err(|m| InputError::field(line, "recorded_by", m))?;
+        checked_operator(line, r)?;
     }
     let source = optional_string(&mut obj, line, "source")?;
-    if let Some(s) = &source
-        && (s.chars().count() > MAX_SOURCE_CHARS || s.chars().any(|c| c.is_control() && c != '\n'))
-    {
-        return Err(InputError::field(
-            line,
-            "source",
-            format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
-        ));
+    if let Some(s) = &source {
+        checked_source(line, s)?;
     }
     let data = obj.remove("data").ok_or_else(|| {
         InputError::field(
@@ -232,6 +231,59 @@ pub fn parse_line(line: usize, text: &str, today: NaiveDate) -> Result<NewEvent,
         canonical: canonical(&data),
         event,
     })
+}
+
+// The checks of the envelope's fields, shared by both passes over a line.
+
+fn checked_id(line: usize, id: &str) -> Result<(), InputError> {
+    check_event_id(id).map_err(|m| InputError::field(line, "id", m))
+}
+
+fn checked_kind(line: usize, kind_text: &str) -> Result<EventKind, InputError> {
+    EventKind::parse(kind_text).ok_or_else(|| {
+        InputError::field(
+            line,
+            "type",
+            format!("{kind_text:?} is not an event type; run `accord types` to list them"),
+        )
+    })
+}
+
+fn checked_occurred_at(
+    line: usize,
+    occurred_at: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, InputError> {
+    let occurred_on =
+        parse_occurred_at(occurred_at).map_err(|m| InputError::field(line, "occurred_at", m))?;
+    let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
+    if occurred_on > latest {
+        return Err(InputError::field(
+            line,
+            "occurred_at",
+            format!(
+                "{occurred_at} is in the future (today is {today}); an event may be back-dated but not dated more than one day ahead"
+            ),
+        ));
+    }
+    Ok(occurred_on)
+}
+
+fn checked_operator(line: usize, recorded_by: &str) -> Result<(), InputError> {
+    check_operator(recorded_by).map_err(|m| InputError::field(line, "recorded_by", m))
+}
+
+fn checked_source(line: usize, source: &str) -> Result<(), InputError> {
+    if source.chars().count() > MAX_SOURCE_CHARS
+        || source.chars().any(|c| c.is_control() && c != '\n')
+    {
+        return Err(InputError::field(
+            line,
+            "source",
+            format!("must be at most {MAX_SOURCE_CHARS} characters without control characters"),
+        ));
+    }
+    Ok(())
 }
 
 fn optional_string(
