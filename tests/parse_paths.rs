@@ -64,6 +64,15 @@ fn variants(line: &str) -> Vec<String> {
     if let Some((head, _)) = line.split_once(",\"data\":") {
         out.push(format!("{head}}}"));
     }
+    // A control character in `source`; a score given twice.
+    if line.contains("\"source\":\"") {
+        out.push(line.replacen("\"source\":\"", "\"source\":\"\\u0007", 1));
+    }
+    if let Some((head, scores)) = line.split_once("\"scores\":{")
+        && let Some((first, rest)) = scores.split_once(',')
+    {
+        out.push(format!("{head}\"scores\":{{{first},{first},{rest}"));
+    }
     out
 }
 

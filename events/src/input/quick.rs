@@ -113,3 +113,20 @@ impl<'de> Visitor<'de> for FieldsVisitor {
         Ok(fields)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_that_is_not_an_object_is_left_to_the_explained_parse() {
+        let today = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+        // A typed payload would take `[1]` as its one field, in order.
+        let list = r#"{"type":"stage.started","occurred_at":"2009-06-01","data":[1]}"#;
+        let object = r#"{"type":"stage.started","occurred_at":"2009-06-01","data":{"stage":1}}"#;
+        assert!(parse(1, object, today).is_some());
+        assert!(parse(1, list, today).is_none());
+        let e = super::super::parse_line(1, list, today).unwrap_err();
+        assert_eq!(e.field, "data");
+    }
+}
