@@ -122,27 +122,40 @@ impl Store {
                 self.cache = None;
                 Ok(outcome)
             }
-            Ok((cache, Ok((outcome, filed)))) => {
-                // The rule state, when due to be saved, is encoded while the
-                // commit writes (after a bulk append, seconds of I/O).
+            Ok((mut cache, Ok((outcome, filed)))) => {
                 let due =
                     self.checkpoint_every > 0 && cache.since_checkpoint >= self.checkpoint_every;
-                let (committed, encoded) = std::thread::scope(|s| {
+                let in_batch = db.saves_checkpoint_in_batch();
+                // The rule state, when due, is encoded on a thread of its
+                // own: beside the reading index's catch-up when both go into
+                // the batch's transaction (one commit, one sync and one copy
+                // of the WAL for all three), else beside the commit.
+                let (committed, saved, encoded) = std::thread::scope(|s| {
                     let encoding = due.then(|| s.spawn(|| checkpoint::encode(&cache)));
-                    (db.commit(), encoding.and_then(|h| h.join().ok()))
+                    // Best effort, as the checkpoint: an index that cannot
+                    // be caught up is not used, and readers scan instead.
+                    let _ = db.catch_up_reading(false, Some(&filed));
+                    if in_batch {
+                        let encoded = encoding.and_then(|h| h.join().ok());
+                        let saved = matches!(&encoded, Some(Ok(e)) if checkpoint::save_encoded(db, e).is_ok());
+                        (db.commit(), saved, None)
+                    } else {
+                        let committed = db.commit();
+                        (committed, false, encoding.and_then(|h| h.join().ok()))
+                    }
                 });
                 if let Err(e) = committed {
                     db.rollback();
                     self.cache = None;
                     return Err(e.into());
                 }
+                if saved {
+                    cache.since_checkpoint = 0;
+                }
                 self.cache = Some(cache);
                 if let Some(Ok(encoded)) = encoded {
                     self.save_encoded(&encoded);
                 }
-                // Best effort, as the checkpoint: an index that cannot be
-                // caught up is not used, and readers scan instead.
-                let _ = self.backend.catch_up_reading(false, Some(&filed));
                 Ok(outcome)
             }
             Ok((_, Err(e))) | Err(e) => {
@@ -158,10 +171,10 @@ impl Store {
 impl Store {
     /// Saves the rule state a batch folded (encoded while it committed)
     /// beside the log, once enough events have been folded since it was
-    /// last saved or loaded (see `checkpoint.rs`). After the commit and
-    /// outside the write lock; best effort, since a checkpoint only spares
-    /// work: if it cannot be written (a read-only role, a full disk), the
-    /// next process folds the log as before.
+    /// last saved or loaded (see `checkpoint.rs`), where the backend saves
+    /// it after the commit (in the batch elsewhere). Best effort, since a
+    /// checkpoint only spares work: if it cannot be written (a read-only
+    /// role, a full disk), the next process folds the log as before.
     fn save_encoded(&mut self, encoded: &checkpoint::Encoded) {
         let Some(cache) = &mut self.cache else { return };
         if checkpoint::save_encoded(&*self.backend, encoded).is_ok() {

@@ -138,8 +138,10 @@ pub(crate) trait Backend: Send {
     fn load_checkpoint(&self) -> Result<Option<(Head, Vec<u8>)>, StoreError>;
 
     /// Saves the rule state folded to `head`, replacing any other, in a
-    /// transaction of its own (outside any batch): `write` writes the body,
-    /// exactly `size` bytes, into the writer it is given.
+    /// transaction of its own, or, where
+    /// [`Backend::saves_checkpoint_in_batch`], inside a batch's open write
+    /// transaction as part of it: `write` writes the body, exactly `size`
+    /// bytes, into the writer it is given.
     fn save_checkpoint(
         &self,
         head: Head,
@@ -150,6 +152,14 @@ pub(crate) trait Backend: Send {
     /// Removes the saved rule state.
     fn drop_checkpoint(&self) -> Result<(), StoreError>;
 
+    /// Whether a batch saves the rule state inside its own write
+    /// transaction, before its commit, so that one commit makes it durable
+    /// with the events (SQLite, under a savepoint). The default saves it
+    /// after the commit, in a transaction of its own.
+    fn saves_checkpoint_in_batch(&self) -> bool {
+        false
+    }
+
     /// Whether readers may go through the programme's reading index
     /// (`reading.rs`; SQLite only: elsewhere there is none).
     fn reading_index(&self) -> ReadingIndex {
@@ -157,9 +167,9 @@ pub(crate) trait Backend: Send {
     }
 
     /// Catches the reading index up with the log (or starts it afresh),
-    /// with the rows a batch just committed filed in `filed` (see
-    /// [`Filed`]). Unless `wait`, gives up at once when another writer
-    /// holds the log.
+    /// with the rows a batch wrote filed in `filed` (see [`Filed`]); inside
+    /// a batch's open write transaction, as part of it. Unless `wait`,
+    /// gives up at once when another writer holds the log.
     fn catch_up_reading(
         &self,
         wait: bool,

@@ -237,13 +237,17 @@ fn checked(conn: &Connection) -> rusqlite::Result<ReadingIndex> {
     Ok(ReadingIndex::Covers(s.head_seq as u64))
 }
 
-/// Catches the index up with the log, in one write transaction: from the
-/// last `seq` it covers, or from the start when there is none or it is not
-/// trusted. `filed` holds the rows of the batch just committed: used when
-/// the index covers exactly what that batch was appended to, and the
+/// Catches the index up with the log, in one write transaction (or, for
+/// a batch about to commit, in the batch's own: see `write_apart`): from
+/// the last `seq` it covers, or from the start when there is none or it is
+/// not trusted. `filed` holds the rows of the batch just written: used
+/// when the index covers exactly what that batch was appended to, and the
 /// events after it are read back. Returns what it covers now.
 pub(crate) fn catch_up(conn: &Connection, filed: Option<&Filed>) -> rusqlite::Result<ReadingIndex> {
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    super::sqlite::write_apart(conn, || caught_up(conn, filed))
+}
+
+fn caught_up(conn: &Connection, filed: Option<&Filed>) -> rusqlite::Result<ReadingIndex> {
     conn.execute_batch(TABLES)?;
     let (from, mut digest) = match checked(conn)? {
         ReadingIndex::Covers(seq) if all_sound(conn, &NAMES)? && all_sound(conn, &ENTRIES)? => {
@@ -298,7 +302,6 @@ pub(crate) fn catch_up(conn: &Connection, filed: Option<&Filed>) -> rusqlite::Re
         "INSERT OR REPLACE INTO accord_reading_head (one, layout, head_seq, head_hash, digest) VALUES (1, ?1, ?2, ?3, ?4)",
         rusqlite::params![layout().as_slice(), head_seq, head_hash, digest.as_slice()],
     )?;
-    tx.commit()?;
     Ok(ReadingIndex::Covers(head_seq as u64))
 }
 

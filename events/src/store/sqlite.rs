@@ -661,8 +661,7 @@ impl Backend for SqliteBackend {
         size: usize,
         write: BodyWriter<'_>,
     ) -> Result<(), StoreError> {
-        self.begin_write()?;
-        let written = (|| {
+        write_apart(&self.conn, || {
             self.conn.execute_batch(CHECKPOINT_TABLE)?;
             // Space of the body's size, then the body written into it in
             // place (incremental blob I/O), never held whole in memory.
@@ -677,15 +676,13 @@ impl Backend for SqliteBackend {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, blob);
             write(&mut out)?;
             std::io::Write::flush(&mut out)?;
-            Ok::<_, StoreError>(())
-        })();
-        match written {
-            Ok(()) => self.commit().inspect_err(|_| self.rollback()),
-            Err(e) => {
-                self.rollback();
-                Err(e)
-            }
-        }
+            // As a batch's commit: never to a file the path no longer names.
+            self.check_unmoved()
+        })
+    }
+
+    fn saves_checkpoint_in_batch(&self) -> bool {
+        true
     }
 
     fn drop_checkpoint(&self) -> Result<(), StoreError> {
@@ -837,6 +834,41 @@ impl Backend for SqliteBackend {
     fn sqlite(&self) -> Option<&Connection> {
         Some(&self.conn)
     }
+}
+
+/// Runs `write` in a write transaction of its own (the lock taken first),
+/// or, inside an open one, under a savepoint: a batch about to commit
+/// writes the reading index's rows and the rule state it leaves in its
+/// own transaction, so that one commit (one sync and one copy of the WAL
+/// into the file) makes them durable with its events. Either way a
+/// failure undoes only what `write` wrote; should SQLite have abandoned
+/// the whole transaction (a full disk), the batch's commit then fails.
+pub(crate) fn write_apart<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    write: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let own = conn.is_autocommit();
+    conn.execute_batch(if own {
+        "BEGIN IMMEDIATE"
+    } else {
+        "SAVEPOINT accord_derived"
+    })?;
+    let written = write().and_then(|t| {
+        conn.execute_batch(if own {
+            "COMMIT"
+        } else {
+            "RELEASE accord_derived"
+        })?;
+        Ok(t)
+    });
+    if written.is_err() {
+        let _ = conn.execute_batch(if own {
+            "ROLLBACK"
+        } else {
+            "ROLLBACK TO accord_derived; RELEASE accord_derived"
+        });
+    }
+    written
 }
 
 pub(crate) fn has_table(conn: &Connection, schema: &str, name: &str) -> rusqlite::Result<bool> {
