@@ -39,18 +39,17 @@ fn variants(line: &str) -> Vec<String> {
         // Spaces, and `data` first instead of last.
         line.replace("\":", "\" : ").replace(",\"", ", \""),
         match line.split_once(",\"data\":") {
-            Some((head, data)) => format!(
-                "{{\"data\":{},{}}}",
-                &data[..data.len() - 1],
-                &head[1..]
-            ),
+            Some((head, data)) => {
+                format!("{{\"data\":{},{}}}", &data[..data.len() - 1], &head[1..])
+            }
             None => line.to_owned(),
         },
         // Escapes where none are needed.
         line.replace('e', "\\u0065"),
         line.replacen("\"data\":{", "\"data\":{\"zz\":1,", 1),
         line.replacen("\"data\":{", "\"data\":{\"a\":1,\"a\":1,", 1),
-        line.replacen("\"data\":{", "\"data\":[{", 1).replacen("}}", "}]}", 1),
+        line.replacen("\"data\":{", "\"data\":[{", 1)
+            .replacen("}}", "}]}", 1),
         line.replacen("\"data\":{", "\"data\":{\"n\":1.5,", 1),
         line.replacen("{", "{\"id\":null,", 1),
         line.replacen("{", "{\"source\":7,", 1),
@@ -84,7 +83,10 @@ fn the_quick_pass_and_the_explained_parse_agree_on_every_line() {
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
         let quick = quick::parse(n, line, today());
-        assert!(quick.is_some(), "a generated line is taken in one pass: {line}");
+        assert!(
+            quick.is_some(),
+            "a generated line is taken in one pass: {line}"
+        );
         assert_eq!(quick.map(Ok), Some(parse_line_explained(n, line, today())));
         // Every tenth line, written otherwise or made wrong.
         if i % 10 == 0 {

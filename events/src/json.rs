@@ -437,7 +437,8 @@ mod tests {
         // Numbers with a fraction are left to the slower path.
         assert!(canonical_of_text(r#"{"a":1.5}"#).is_err());
         assert_eq!(
-            canonical_of_text(r#" {"b" : [ 1 , -2 , "\u00e9" ], "a":null, "\u0063":true} "#).unwrap(),
+            canonical_of_text(r#" {"b" : [ 1 , -2 , "\u00e9" ], "a":null, "\u0063":true} "#)
+                .unwrap(),
             r#"{"a":null,"b":[1,-2,"é"],"c":true}"#
         );
     }
