@@ -350,6 +350,7 @@ where
         handled: 0,
         recent: None,
         filed: Filed::default(),
+        scratch: String::new(),
     };
     let mut events = events.into_iter();
     while let Some(item) = events.next() {
@@ -392,6 +393,9 @@ struct Batch<'a> {
     recent: Option<Recent>,
     /// The reading index's rows of the events written.
     filed: Filed,
+    /// The buffer each event's canonical envelope is written into to be
+    /// hashed (a new string per event showed in perf: 0.8 s of a 1M append).
+    scratch: String,
 }
 
 impl Batch<'_> {
@@ -461,6 +465,7 @@ impl Batch<'_> {
             target.as_ref(),
             operator,
             &self.recorded_at,
+            &mut self.scratch,
         );
         if opts.check_only {
             self.unwritten
@@ -548,8 +553,8 @@ impl Batch<'_> {
 }
 
 /// The stored form of an accepted event: its stream, position, id and
-/// hash, chained to the head. Moves the event's business time and source
-/// into it.
+/// hash, chained to the head. Moves the event's id, business time and
+/// source into it.
 fn stored_form(
     ev: &mut NewEvent,
     cache: &Cache,
@@ -557,14 +562,15 @@ fn stored_form(
     target: Option<&Envelope>,
     operator: String,
     recorded_at: &str,
+    scratch: &mut String,
 ) -> StoredEvent {
     let stream = cache
         .state
         .stream_of(&ev.event, target.map(|t| t.stream.as_str()));
     let stream_version = cache.streams.get(&stream).copied().unwrap_or(0) + 1;
     let seq = cache.head.seq + 1;
-    let id = match &ev.id {
-        Some(id) => id.clone(),
+    let id = match ev.id.take() {
+        Some(id) => id,
         None => generated_id(clock, seq, &cache.head.hash),
     };
     let mut stored = StoredEvent {
@@ -582,7 +588,7 @@ fn stored_form(
         prev_hash: cache.head.hash,
         hash: [0; 32],
     };
-    stored.hash = stored.compute_hash();
+    stored.hash = stored.compute_hash_with(scratch);
     stored
 }
 

@@ -78,11 +78,60 @@ pub(crate) struct Piped {
     requests: SyncSender<Request>,
     /// Lookups of settled ids, answered between two rows.
     settled: std::sync::mpsc::Sender<(String, Answer)>,
-    chunk: RefCell<Vec<StoredEvent>>,
-    /// Chunks written, handed back to be emptied here: freeing a row's
-    /// strings on the thread that made them is cheaper, and the writing
-    /// thread is the busier (6% of its time went to it, perf 2026-11-29).
+    chunk: RefCell<Chunk>,
+    /// Chunks written, handed back to be filled again here: their rows'
+    /// strings are overwritten in place, so a row costs no allocation once
+    /// the first chunks come back (copying each row into new strings, and
+    /// freeing them, showed in perf on the batch's thread), and the writing
+    /// thread, the busier, frees nothing (6% of its time, 2026-11-29).
     spent: Receiver<Vec<StoredEvent>>,
+}
+
+/// The chunk being filled: rows `..filled` are this chunk's; any after
+/// them are written rows kept for their strings' space.
+struct Chunk {
+    rows: Vec<StoredEvent>,
+    filled: usize,
+}
+
+impl Chunk {
+    fn new(rows: Vec<StoredEvent>) -> Chunk {
+        Chunk { rows, filled: 0 }
+    }
+
+    /// Copies `row` in (its `data` moved), into a kept row's strings when
+    /// there is one.
+    fn push(&mut self, row: &mut StoredEvent) {
+        let data = std::mem::take(&mut row.data);
+        match self.rows.get_mut(self.filled) {
+            Some(kept) => {
+                kept.seq = row.seq;
+                kept.id.clone_from(&row.id);
+                kept.kind.clone_from(&row.kind);
+                kept.stream.clone_from(&row.stream);
+                kept.stream_version = row.stream_version;
+                kept.occurred_at.clone_from(&row.occurred_at);
+                kept.recorded_at.clone_from(&row.recorded_at);
+                kept.recorded_by.clone_from(&row.recorded_by);
+                kept.source.clone_from(&row.source);
+                kept.data = data;
+                kept.schema_version = row.schema_version;
+                kept.prev_hash = row.prev_hash;
+                kept.hash = row.hash;
+            }
+            None => self.rows.push(StoredEvent {
+                data,
+                ..row.clone()
+            }),
+        }
+        self.filled += 1;
+    }
+
+    /// The rows filled, for the writing thread.
+    fn into_rows(mut self) -> Vec<StoredEvent> {
+        self.rows.truncate(self.filled);
+        self.rows
+    }
 }
 
 impl Piped {
@@ -91,18 +140,15 @@ impl Piped {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
-        let next = match self.spent.try_recv() {
-            Ok(mut spent) => {
-                spent.clear();
-                spent
-            }
-            Err(_) => Vec::with_capacity(CHUNK),
-        };
-        let rows = std::mem::replace(&mut *self.chunk.borrow_mut(), next);
-        if rows.is_empty() {
+        if self.chunk.borrow().filled == 0 {
             return Ok(());
         }
-        self.send(Request::Rows(rows))
+        let next = match self.spent.try_recv() {
+            Ok(spent) => spent,
+            Err(_) => Vec::with_capacity(CHUNK),
+        };
+        let rows = std::mem::replace(&mut *self.chunk.borrow_mut(), Chunk::new(next));
+        self.send(Request::Rows(rows.into_rows()))
     }
 }
 
@@ -129,15 +175,10 @@ impl Writes for Piped {
     fn insert(&self, row: &mut StoredEvent) -> Result<bool, StoreError> {
         // The batch looks every id up before it writes (`append_in`), so a
         // repeat never reaches the writing thread; it fails the batch there.
-        let data = std::mem::take(&mut row.data);
-        let sent = StoredEvent {
-            data,
-            ..row.clone()
-        };
         let full = {
             let mut chunk = self.chunk.borrow_mut();
-            chunk.push(sent);
-            chunk.len() >= CHUNK
+            chunk.push(row);
+            chunk.filled >= CHUNK
         };
         if full {
             self.flush()?;
@@ -167,7 +208,7 @@ pub(crate) fn piped<T, E: From<StoreError>>(
         let pipe = Piped {
             requests,
             settled,
-            chunk: RefCell::new(Vec::with_capacity(CHUNK)),
+            chunk: RefCell::new(Chunk::new(Vec::with_capacity(CHUNK))),
             spent,
         };
         let out = batch(&pipe).and_then(|t| pipe.flush().map(|()| t).map_err(E::from));
