@@ -724,7 +724,20 @@ impl Backend for SqliteBackend {
         {
             return Ok(tails.clone());
         }
-        let tails = folds::tails(&self.conn)?;
+        // Saved beside the log's saved folds, under its last event: a
+        // reader on another date finds them there rather than looking up
+        // every stream's last event.
+        let file = self.fold_file();
+        let tails = match file.as_deref().and_then(|f| folds::saved_tails(f, &head)) {
+            Some(tails) => tails,
+            None => {
+                let tails = folds::tails(&self.conn)?;
+                if let Some(f) = &file {
+                    folds::save_tails(f, &tails);
+                }
+                tails
+            }
+        };
         *self.tails.borrow_mut() = Some((head, tails.clone()));
         Ok(tails)
     }
