@@ -7,13 +7,17 @@
 -- Derived data, never trusted over the log: each row names the inputs it
 -- was folded from (a digest of the build's code and of the last event,
 -- seq and hash, of each stream it read) and is used only while those are
--- still the log's; each row is sealed (a SHA-256 over its other columns)
+-- still the log's; each row is sealed (a BLAKE3 hash over its other columns)
 -- and an edited row is ignored. Written by reading commands when they can
 -- (best effort: where the file cannot be written, logs are folded as
 -- before), only for the views they were asked for, the latest few kept;
 -- the file no larger than its log (at least 256 MB: past that, the rows
 -- saved longest ago are deleted); deleted by `accord rebuild`. Not covered by the hash chain, and never read by
 -- verify, export or the rules.
+--
+-- One row of kind 'tails' (view '', stream '*') holds the last event of
+-- every stream, its inputs the hash of the log's last event when it was
+-- taken: read while that is still the log's last event (folds.rs).
 CREATE TABLE IF NOT EXISTS accord_folds (
     kind   TEXT    NOT NULL,   -- what was folded ('status', ...)
     view   TEXT    NOT NULL,   -- the view it was folded in

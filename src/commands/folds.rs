@@ -384,6 +384,7 @@ impl<'a> Folds<'a> {
     /// were folded from (another process may have appended meanwhile: then
     /// nothing is saved, and the next command folds again). Best effort.
     pub fn save(self, store: &Store) {
+        store.save_stream_tails();
         if self.new.is_empty() {
             return;
         }

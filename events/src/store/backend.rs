@@ -190,6 +190,11 @@ pub(crate) trait Backend: Send {
         Ok(BTreeMap::new())
     }
 
+    /// Saves what [`Backend::stream_tails`] last looked up beside the
+    /// log's saved folds, when they are not there already (none kept
+    /// where none are kept).
+    fn save_stream_tails(&self) {}
+
     /// The last event of `stream` of one of `types` (none where
     /// `stream_tails` gives none).
     fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {

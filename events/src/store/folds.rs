@@ -429,8 +429,19 @@ pub(crate) fn remove(file: &Path) -> std::io::Result<()> {
 impl Store {
     /// The last event of every stream, by stream; empty on a backend that
     /// keeps no saved folds (PostgreSQL), where nothing is saved either.
+    /// On SQLite they are read from the file of saved folds while the
+    /// log's last event is the one they were taken at, else looked up (an
+    /// index step per stream); [`Store::save_stream_tails`] saves them.
     pub fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
         self.backend.stream_tails()
+    }
+
+    /// Saves, beside the saved folds, the tails [`Store::stream_tails`]
+    /// last looked up, unless they were read from there (best effort). A
+    /// reading command calls it where it saves its folds, never under
+    /// `--read-only`.
+    pub fn save_stream_tails(&self) {
+        self.backend.save_stream_tails();
     }
 
     /// The last event of `stream` of one of `types`, as
@@ -555,6 +566,8 @@ mod tests {
         assert_eq!(taken, looked_up());
         assert_eq!(taken["directory"].version, 3);
         let head = store.head().unwrap();
+        assert_eq!(saved_tails(&file, &head), None, "saved only when asked");
+        store.save_stream_tails();
         assert_eq!(saved_tails(&file, &head), Some(taken.clone()));
 
         append_organisations(&mut store, 3, 2);
@@ -562,6 +575,7 @@ mod tests {
         assert_eq!(saved_tails(&file, &head), None, "the log has grown");
         let reopened = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
         assert_eq!(reopened.stream_tails().unwrap(), looked_up());
+        reopened.save_stream_tails();
         assert_eq!(saved_tails(&file, &head), Some(looked_up()), "saved again");
 
         // A row whose body was edited fails its seal and is not used.

@@ -48,7 +48,7 @@ pub(crate) struct SqliteBackend {
     /// were read: a reading command asks several times (its saved folds,
     /// a partnership's kept inputs, the check before saving), and while
     /// the log ends with the same event its streams end the same way.
-    tails: RefCell<Option<(Head, BTreeMap<String, Tail>)>>,
+    tails: RefCell<Option<Tails>>,
     /// Whether the open write transaction dropped the replace guard for a
     /// long batch (`begin_bulk`); `commit` creates it again first.
     bulk: Cell<bool>,
@@ -58,6 +58,15 @@ const REPLACE_GUARD: &str = "events_refuse_replace";
 
 /// Drops the trigger that refuses `INSERT OR REPLACE`, in the open write
 /// transaction (which must create it again before it commits).
+/// The last event of every stream, as last looked up or read back.
+struct Tails {
+    /// The log's last event when they were taken.
+    head: Head,
+    tails: BTreeMap<String, Tail>,
+    /// Whether the file of saved folds holds them (read from it, or saved).
+    in_file: bool,
+}
+
 pub(crate) fn drop_replace_guard(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!("DROP TRIGGER main.{REPLACE_GUARD}"))
 }
@@ -719,27 +728,37 @@ impl Backend for SqliteBackend {
 
     fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
         let head = self.head()?;
-        if let Some((at, tails)) = &*self.tails.borrow()
-            && *at == head
+        if let Some(kept) = &*self.tails.borrow()
+            && kept.head == head
         {
-            return Ok(tails.clone());
+            return Ok(kept.tails.clone());
         }
         // Saved beside the log's saved folds, under its last event: a
         // reader on another date finds them there rather than looking up
-        // every stream's last event.
-        let file = self.fold_file();
-        let tails = match file.as_deref().and_then(|f| folds::saved_tails(f, &head)) {
+        // every stream's last event (saved by `save_stream_tails`, which
+        // only a command that may write its saved folds calls).
+        let saved = self.fold_file().and_then(|f| folds::saved_tails(&f, &head));
+        let in_file = saved.is_some();
+        let tails = match saved {
             Some(tails) => tails,
-            None => {
-                let tails = folds::tails(&self.conn)?;
-                if let Some(f) = &file {
-                    folds::save_tails(f, &tails);
-                }
-                tails
-            }
+            None => folds::tails(&self.conn)?,
         };
-        *self.tails.borrow_mut() = Some((head, tails.clone()));
+        *self.tails.borrow_mut() = Some(Tails {
+            head,
+            tails: tails.clone(),
+            in_file,
+        });
         Ok(tails)
+    }
+
+    fn save_stream_tails(&self) {
+        let mut kept = self.tails.borrow_mut();
+        if let (Some(kept), Some(file)) = (kept.as_mut(), self.fold_file())
+            && !kept.in_file
+        {
+            folds::save_tails(&file, &kept.tails);
+            kept.in_file = true;
+        }
     }
 
     fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
