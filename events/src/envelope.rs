@@ -329,19 +329,22 @@ impl KeptEvent {
 
     /// The envelope it was kept from; `None` when it does not decode (a
     /// copy written by another build: the reader reads the log instead).
-    pub fn into_envelope(self) -> Option<Envelope> {
+    /// Borrows the copy: a reader decodes the events a view takes out of
+    /// a copy it keeps whole, and cloning each kept event (its `data`
+    /// too) to consume it showed in `show`'s profile.
+    pub fn to_envelope(&self) -> Option<Envelope> {
         let kind = EventKind::parse(&self.kind)?;
         Some(Envelope {
             event: Event::decode_json(kind, &self.data).ok()?,
             occurred_on: crate::input::parse_occurred_at(&self.occurred_at).ok()?,
             seq: self.seq,
-            id: self.id,
-            stream: self.stream,
+            id: self.id.clone(),
+            stream: self.stream.clone(),
             stream_version: self.stream_version,
-            occurred_at: self.occurred_at,
-            recorded_at: self.recorded_at,
-            recorded_by: self.recorded_by,
-            source: self.source,
+            occurred_at: self.occurred_at.clone(),
+            recorded_at: self.recorded_at.clone(),
+            recorded_by: self.recorded_by.clone(),
+            source: self.source.clone(),
             schema_version: self.schema_version,
             hash: self.hash,
         })

@@ -131,9 +131,14 @@ fn read(
     until: Option<Until<'_>>,
     admits: impl Fn(&Envelope) -> bool,
 ) -> Option<Vec<Envelope>> {
-    let mut out = Vec::new();
-    for e in kept.iter().filter(|e| e.may_be_read_until(until.as_ref())) {
-        let e = e.clone().into_envelope()?;
+    let readable = |e: &&KeptEvent| e.may_be_read_until(until.as_ref());
+    // Room for all of them at once, counted first (a date compared per
+    // event): growing a vector of envelopes copied it over and over (5%
+    // of a `show` on a new date, perf), and room for every kept event
+    // would hold a busy partnership's whole copy for an early date.
+    let mut out = Vec::with_capacity(kept.iter().filter(readable).count());
+    for e in kept.iter().filter(readable) {
+        let e = e.to_envelope()?;
         if admits(&e) {
             out.push(e);
         }
