@@ -144,7 +144,7 @@ const TAILS: &str = "tails";
 /// The streams' tails saved in `file`, when they were taken with `head`
 /// as the log's last event (else `None`: the log has changed since, or
 /// the row is missing or damaged).
-pub(crate) fn saved_tails(file: &Path, head: &Head) -> Option<BTreeMap<String, Tail>> {
+fn saved_tails(file: &Path, head: &Head) -> Option<BTreeMap<String, Tail>> {
     let saved = load(file, TAILS, "", Some("*")).ok()?.remove("*")?;
     if saved.inputs != head.hash {
         return None;
@@ -154,7 +154,7 @@ pub(crate) fn saved_tails(file: &Path, head: &Head) -> Option<BTreeMap<String, T
 
 /// Saves `tails` in `file` (best effort), under the last event among them,
 /// the log's last when they were taken.
-pub(crate) fn save_tails(file: &Path, tails: &BTreeMap<String, Tail>) {
+fn save_tails(file: &Path, tails: &BTreeMap<String, Tail>) {
     let Some(last) = tails.values().max_by_key(|t| t.seq) else {
         return;
     };
@@ -170,6 +170,58 @@ pub(crate) fn save_tails(file: &Path, tails: &BTreeMap<String, Tail>) {
         budget: budget(file),
     };
     let _ = save(file, to, &[fold]);
+}
+
+/// The last event of every stream as a backend last took it (a reading
+/// command asks several times: its saved folds, a partnership's kept
+/// inputs, the check before saving; while the log ends with the same
+/// event its streams end the same way).
+pub(crate) struct KeptTails {
+    /// The log's last event when they were taken.
+    head: Head,
+    tails: BTreeMap<String, Tail>,
+    /// Whether the file of saved folds holds them (read from it, or saved).
+    in_file: bool,
+}
+
+/// The streams' tails at `head`: those `kept` holds when taken at it, else
+/// those saved in `file` under it (one row, rather than an index step
+/// per stream), else looked up; kept for the next call either way.
+pub(crate) fn kept_tails(
+    conn: &Connection,
+    file: Option<&Path>,
+    head: Head,
+    kept: &std::cell::RefCell<Option<KeptTails>>,
+) -> rusqlite::Result<BTreeMap<String, Tail>> {
+    if let Some(k) = &*kept.borrow()
+        && k.head == head
+    {
+        return Ok(k.tails.clone());
+    }
+    let saved = file.and_then(|f| saved_tails(f, &head));
+    let in_file = saved.is_some();
+    let tails = match saved {
+        Some(tails) => tails,
+        None => tails(conn)?,
+    };
+    *kept.borrow_mut() = Some(KeptTails {
+        head,
+        tails: tails.clone(),
+        in_file,
+    });
+    Ok(tails)
+}
+
+/// Saves in `file` the tails `kept` holds, unless they came from there or
+/// were saved already (only a command that may write its saved folds
+/// calls this: never under `--read-only`).
+pub(crate) fn save_kept_tails(file: &Path, kept: &std::cell::RefCell<Option<KeptTails>>) {
+    if let Some(k) = kept.borrow_mut().as_mut()
+        && !k.in_file
+    {
+        save_tails(file, &k.tails);
+        k.in_file = true;
+    }
 }
 
 /// Each stream as its name's length (4 bytes), its name, and its tail's

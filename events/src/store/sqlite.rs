@@ -44,11 +44,8 @@ pub(crate) struct SqliteBackend {
     /// structural check running beside it (see `sqlite_check.rs`): set by
     /// `structural_check_job`, taken by `with_checked_rows`.
     table_digest: RefCell<Option<SyncSender<TableDigest>>>,
-    /// The last events of the streams, and the log's last event when they
-    /// were read: a reading command asks several times (its saved folds,
-    /// a partnership's kept inputs, the check before saving), and while
-    /// the log ends with the same event its streams end the same way.
-    tails: RefCell<Option<Tails>>,
+    /// The streams' last events as last taken (`folds::kept_tails`).
+    tails: RefCell<Option<folds::KeptTails>>,
     /// Whether the open write transaction dropped the replace guard for a
     /// long batch (`begin_bulk`); `commit` creates it again first.
     bulk: Cell<bool>,
@@ -58,15 +55,6 @@ const REPLACE_GUARD: &str = "events_refuse_replace";
 
 /// Drops the trigger that refuses `INSERT OR REPLACE`, in the open write
 /// transaction (which must create it again before it commits).
-/// The last event of every stream, as last looked up or read back.
-struct Tails {
-    /// The log's last event when they were taken.
-    head: Head,
-    tails: BTreeMap<String, Tail>,
-    /// Whether the file of saved folds holds them (read from it, or saved).
-    in_file: bool,
-}
-
 pub(crate) fn drop_replace_guard(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!("DROP TRIGGER main.{REPLACE_GUARD}"))
 }
@@ -728,36 +716,18 @@ impl Backend for SqliteBackend {
 
     fn stream_tails(&self) -> Result<BTreeMap<String, Tail>, StoreError> {
         let head = self.head()?;
-        if let Some(kept) = &*self.tails.borrow()
-            && kept.head == head
-        {
-            return Ok(kept.tails.clone());
-        }
-        // Saved beside the log's saved folds, under its last event: a
-        // reader on another date finds them there rather than looking up
-        // every stream's last event (saved by `save_stream_tails`, which
-        // only a command that may write its saved folds calls).
-        let saved = self.fold_file().and_then(|f| folds::saved_tails(&f, &head));
-        let in_file = saved.is_some();
-        let tails = match saved {
-            Some(tails) => tails,
-            None => folds::tails(&self.conn)?,
-        };
-        *self.tails.borrow_mut() = Some(Tails {
+        let file = self.fold_file();
+        Ok(folds::kept_tails(
+            &self.conn,
+            file.as_deref(),
             head,
-            tails: tails.clone(),
-            in_file,
-        });
-        Ok(tails)
+            &self.tails,
+        )?)
     }
 
     fn save_stream_tails(&self) {
-        let mut kept = self.tails.borrow_mut();
-        if let (Some(kept), Some(file)) = (kept.as_mut(), self.fold_file())
-            && !kept.in_file
-        {
-            folds::save_tails(&file, &kept.tails);
-            kept.in_file = true;
+        if let Some(file) = self.fold_file() {
+            folds::save_kept_tails(&file, &self.tails);
         }
     }
 
