@@ -102,28 +102,45 @@ impl Chunk {
     /// Copies `row` in (its `data` moved), into a kept row's strings when
     /// there is one.
     fn push(&mut self, row: &mut StoredEvent) {
-        let data = std::mem::take(&mut row.data);
-        match self.rows.get_mut(self.filled) {
-            Some(kept) => {
-                kept.seq = row.seq;
-                kept.id.clone_from(&row.id);
-                kept.kind.clone_from(&row.kind);
-                kept.stream.clone_from(&row.stream);
-                kept.stream_version = row.stream_version;
-                kept.occurred_at.clone_from(&row.occurred_at);
-                kept.recorded_at.clone_from(&row.recorded_at);
-                kept.recorded_by.clone_from(&row.recorded_by);
-                kept.source.clone_from(&row.source);
-                kept.data = data;
-                kept.schema_version = row.schema_version;
-                kept.prev_hash = row.prev_hash;
-                kept.hash = row.hash;
-            }
-            None => self.rows.push(StoredEvent {
+        let Some(kept) = self.rows.get_mut(self.filled) else {
+            let data = std::mem::take(&mut row.data);
+            self.rows.push(StoredEvent {
                 data,
                 ..row.clone()
-            }),
-        }
+            });
+            self.filled += 1;
+            return;
+        };
+        // Every field named, so that a field added to the row cannot be
+        // left behind with a written row's value.
+        let StoredEvent {
+            seq,
+            id,
+            kind,
+            stream,
+            stream_version,
+            occurred_at,
+            recorded_at,
+            recorded_by,
+            source,
+            data,
+            schema_version,
+            prev_hash,
+            hash,
+        } = row;
+        kept.seq = *seq;
+        kept.id.clone_from(id);
+        kept.kind.clone_from(kind);
+        kept.stream.clone_from(stream);
+        kept.stream_version = *stream_version;
+        kept.occurred_at.clone_from(occurred_at);
+        kept.recorded_at.clone_from(recorded_at);
+        kept.recorded_by.clone_from(recorded_by);
+        kept.source.clone_from(source);
+        kept.data = std::mem::take(data);
+        kept.schema_version = *schema_version;
+        kept.prev_hash = *prev_hash;
+        kept.hash = *hash;
         self.filled += 1;
     }
 
