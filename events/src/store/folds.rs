@@ -303,43 +303,39 @@ fn load(
     view: &str,
     only: Option<&str>,
 ) -> rusqlite::Result<BTreeMap<String, SavedFold>> {
-    let mut out = BTreeMap::new();
-    if !file.is_file() {
-        return Ok(out);
-    }
-    let conn = Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if !has_table(&conn, "main", "accord_folds")? {
-        return Ok(out);
-    }
-    let mut stmt = conn.prepare(
-        "SELECT stream, inputs, body, seal FROM accord_folds
-         WHERE kind = ?1 AND view = ?2 AND (?3 IS NULL OR stream = ?3)",
-    )?;
-    let rows = stmt.query_map(rusqlite::params![kind, view, only], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Vec<u8>>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-            r.get::<_, Vec<u8>>(3)?,
-        ))
-    })?;
-    for row in rows {
-        // A row of the wrong type is as damaged as one that fails its seal.
-        let Ok((stream, inputs, body, sealed)) = row else {
-            continue;
-        };
-        if sealed != seal(kind, view, &stream, &inputs, &body) {
-            continue;
+    let loaded = super::folds_reader::with_reader(file, |conn| {
+        let mut out = BTreeMap::new();
+        if !has_table(conn, "main", "accord_folds")? {
+            return Ok(out);
         }
-        let Ok(inputs) = <[u8; 32]>::try_from(inputs) else {
-            continue;
-        };
-        out.insert(stream, SavedFold { inputs, body });
-    }
-    Ok(out)
+        let mut stmt = conn.prepare_cached(
+            "SELECT stream, inputs, body, seal FROM accord_folds
+             WHERE kind = ?1 AND view = ?2 AND (?3 IS NULL OR stream = ?3)",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![kind, view, only], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            // A row of the wrong type is as damaged as one that fails its seal.
+            let Ok((stream, inputs, body, sealed)) = row else {
+                continue;
+            };
+            if sealed != seal(kind, view, &stream, &inputs, &body) {
+                continue;
+            }
+            let Ok(inputs) = <[u8; 32]>::try_from(inputs) else {
+                continue;
+            };
+            out.insert(stream, SavedFold { inputs, body });
+        }
+        Ok(out)
+    })?;
+    Ok(loaded.unwrap_or_default())
 }
 
 /// Saves `folds` of `kind` in `view` in `file` (created when missing;

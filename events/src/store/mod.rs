@@ -19,6 +19,7 @@ mod checkpoint;
 mod error;
 mod filter;
 mod folds;
+mod folds_reader;
 mod ids;
 mod integrity;
 mod location;
