@@ -283,6 +283,43 @@ pub(crate) fn last_of_types(
         .optional()
 }
 
+/// The last event of some types of a stream, as a backend last looked it
+/// up (a reading command asks twice: for its saved report, then for a
+/// partnership's kept inputs; while the log ends with the same event the
+/// answer is the same).
+pub(crate) struct KeptLast {
+    head: Head,
+    stream: String,
+    types: Vec<String>,
+    last: Option<Tail>,
+}
+
+/// The last event of `types` in `stream` at `head`: as `kept` holds it
+/// when asked at that head, else looked up by `look` and kept.
+pub(crate) fn kept_last_of_types(
+    head: Head,
+    stream: &str,
+    types: &[&str],
+    kept: &std::cell::RefCell<Option<KeptLast>>,
+    look: impl FnOnce() -> Result<Option<Tail>, StoreError>,
+) -> Result<Option<Tail>, StoreError> {
+    if let Some(k) = &*kept.borrow()
+        && k.head == head
+        && k.stream == stream
+        && k.types.iter().eq(types.iter())
+    {
+        return Ok(k.last);
+    }
+    let last = look()?;
+    *kept.borrow_mut() = Some(KeptLast {
+        head,
+        stream: stream.to_owned(),
+        types: types.iter().map(|t| (*t).to_owned()).collect(),
+        last,
+    });
+    Ok(last)
+}
+
 /// A stream's last event from a row of `seq, hash, stream_version`.
 pub(crate) fn tail_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tail> {
     let hash: Vec<u8> = r.get(1)?;
@@ -637,6 +674,62 @@ mod tests {
         assert_eq!(saved_tails(&file, &head), None);
         let reopened = Store::open(&path, Access::ReadOnly, Clock::System).unwrap();
         assert_eq!(reopened.stream_tails().unwrap(), looked_up());
+    }
+
+    /// The last event of some types is looked up once per head, stream
+    /// and types: asked again the same, it is the one kept; asked at
+    /// another head, of another stream or of other types, looked up.
+    #[test]
+    fn the_last_of_types_is_kept_for_the_same_question_only() {
+        let kept = std::cell::RefCell::new(None);
+        let looked = std::cell::Cell::new(0);
+        let tail = |seq| Tail {
+            seq,
+            hash: [seq as u8; 32],
+            version: seq,
+        };
+        let head = |seq| Head {
+            seq,
+            hash: [seq as u8; 32],
+        };
+        let ask = |at: Head, stream: &str, types: &[&str]| {
+            kept_last_of_types(at, stream, types, &kept, || {
+                looked.set(looked.get() + 1);
+                Ok(Some(tail(at.seq + looked.get())))
+            })
+            .unwrap()
+        };
+        let first = ask(
+            head(5),
+            "programme",
+            &["stage.entered", "framework.adopted"],
+        );
+        assert_eq!(
+            ask(
+                head(5),
+                "programme",
+                &["stage.entered", "framework.adopted"]
+            ),
+            first
+        );
+        assert_eq!(looked.get(), 1);
+        for (at, stream, types) in [
+            (
+                head(6),
+                "programme",
+                &["stage.entered", "framework.adopted"][..],
+            ),
+            (
+                head(6),
+                "directory",
+                &["stage.entered", "framework.adopted"][..],
+            ),
+            (head(6), "directory", &["stage.entered"][..]),
+        ] {
+            let before = looked.get();
+            assert_ne!(ask(at, stream, types), first);
+            assert_eq!(looked.get(), before + 1, "{stream} {types:?} at {}", at.seq);
+        }
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub(crate) struct SqliteBackend {
     table_digest: RefCell<Option<SyncSender<TableDigest>>>,
     /// The streams' last events as last taken (`folds::kept_tails`).
     tails: RefCell<Option<folds::KeptTails>>,
+    /// The last event of some types of a stream as last looked up.
+    last_of_types: RefCell<Option<folds::KeptLast>>,
     /// Whether the open write transaction dropped the replace guard for a
     /// long batch (`begin_bulk`); `commit` creates it again first.
     bulk: Cell<bool>,
@@ -222,6 +224,7 @@ impl SqliteBackend {
             reopenable: true,
             table_digest: RefCell::new(None),
             tails: RefCell::new(None),
+            last_of_types: RefCell::new(None),
             bulk: Cell::new(false),
         })
     }
@@ -330,6 +333,7 @@ impl SqliteBackend {
             reopenable,
             table_digest: RefCell::new(None),
             tails: RefCell::new(None),
+            last_of_types: RefCell::new(None),
             bulk: Cell::new(false),
         })
     }
@@ -389,11 +393,12 @@ fn integrity_check(conn: &Connection) -> Result<Option<String>, StoreError> {
 
 impl Backend for SqliteBackend {
     fn head(&self) -> Result<Head, StoreError> {
-        let row = self.conn.query_row(
-            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
-        );
+        let row = self
+            .conn
+            .prepare_cached("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+            .and_then(|mut stmt| {
+                stmt.query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            });
         match row {
             Ok((seq, hash)) => Ok(Head {
                 seq: seq as u64,
@@ -732,12 +737,14 @@ impl Backend for SqliteBackend {
     }
 
     fn last_of_types(&self, stream: &str, types: &[&str]) -> Result<Option<Tail>, StoreError> {
-        if stream == reading::INDEXED_STREAM
-            && let Some(last) = reading::last_indexed(&self.conn, types)?
-        {
-            return Ok(last);
-        }
-        Ok(folds::last_of_types(&self.conn, stream, types)?)
+        folds::kept_last_of_types(self.head()?, stream, types, &self.last_of_types, || {
+            if stream == reading::INDEXED_STREAM
+                && let Some(last) = reading::last_indexed(&self.conn, types)?
+            {
+                return Ok(last);
+            }
+            Ok(folds::last_of_types(&self.conn, stream, types)?)
+        })
     }
 
     fn last_naming(&self, partnership: &str) -> Result<Option<Option<Tail>>, StoreError> {
