@@ -415,3 +415,57 @@ fn a_sheet_from_translate_sheet_comes_back_through_import_and_empty_rows_are_ski
         .any(|t| t["id"] == id.as_str() && t["text"] == "ការប្តេជ្ញាចិត្ត");
     assert!(found, "the imported translation stands");
 }
+
+/// A partnership with thousands of findings has them drawn on a thread of
+/// their own (`show.rs`): each is shown once, in the order recorded, after
+/// the commitments, and a translated one among them (marked, beside its
+/// text) still brings the note that explains the mark, at the end.
+#[test]
+fn thousands_of_findings_show_once_each_in_order_and_a_translated_one_brings_the_note() {
+    let log = Log::example();
+    let lines: String = (0..2_100)
+        .map(|i| {
+            format!(
+                r#"{{"type":"finding.recorded","occurred_at":"2010-02-04","data":{{"finding":"f-many-{i:04}","partnership":"twg-health","origin":"review","swot":"strength","theme":"roles","text":"Finding number {i:04}."}}}}"#
+            ) + "\n"
+        })
+        .collect();
+    log.append(&lines).success();
+    translate(
+        &log,
+        &[
+            "finding",
+            "f-many-2099",
+            "--lang",
+            "km",
+            "--text",
+            "ការរកឃើញចុងក្រោយ",
+            "--date",
+            "2010-02-05",
+        ],
+    );
+    let show = log.run(&[
+        "show",
+        "twg-health",
+        "--lang",
+        "km,en",
+        "--as-of",
+        "2010-03-01",
+    ]);
+    let commitments = show.find("Commitments").expect("the commitments' heading");
+    let mut at = commitments;
+    for i in 0..2_100 {
+        let text = format!("Finding number {i:04}.");
+        assert_eq!(show.matches(&text).count(), 1, "{text}");
+        let here = show.find(&text).unwrap();
+        assert!(here > at, "{text} out of order");
+        at = here;
+    }
+    // In a report in Khmer and English, the translation beside the text.
+    let translated = show
+        .find("ការរកឃើញចុងក្រោយ‡")
+        .expect("the translated finding");
+    assert!(translated > show.find("Finding number 2098.").unwrap());
+    let note = show.find("‡ សម្គាល់ការបកប្រែ").expect("the note on the mark");
+    assert!(note > translated, "the note comes after the findings");
+}

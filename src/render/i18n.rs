@@ -12,7 +12,8 @@ use std::str::FromStr;
 
 use accord_events::fields::Day;
 use chrono::Datelike;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// The English catalogue.
@@ -229,7 +230,7 @@ struct Catalogue {
 impl Catalogue {
     fn new(lang: Lang, digits: Digits) -> Catalogue {
         let id: LanguageIdentifier = lang.tag().parse().expect("a valid language tag");
-        let mut bundle = FluentBundle::new(vec![id]);
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Unicode isolation marks would end up in Markdown and in tests.
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(match (lang, digits) {
@@ -266,7 +267,7 @@ impl Catalogue {
 
 /// The wording of one report: its languages and how it writes numbers.
 pub struct Tr {
-    catalogues: Vec<std::rc::Rc<Catalogue>>,
+    catalogues: Vec<std::sync::Arc<Catalogue>>,
     digits: Digits,
     /// What joins a label's languages: ` / `, or a line break in a text
     /// table's header ([`Tr::stacked`]).
@@ -284,7 +285,7 @@ impl Tr {
         Tr {
             catalogues: langs
                 .iter()
-                .map(|l| std::rc::Rc::new(Catalogue::new(*l, digits)))
+                .map(|l| std::sync::Arc::new(Catalogue::new(*l, digits)))
                 .collect(),
             digits,
             joiner: " / ",

@@ -2,7 +2,7 @@
 //! the standing translation into it (marked ‡), else the text as recorded,
 //! shown once however many languages lack a translation.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use accord_projections::translations::{Target, Translations};
 
@@ -40,7 +40,8 @@ pub fn parts<'a>(langs: &[Lang], find: impl Fn(Lang) -> Option<&'a str>) -> Vec<
 pub struct Content<'a> {
     translations: &'a Translations,
     tr: &'a Tr,
-    used: Cell<bool>,
+    /// Shared by the threads that draw a report's sections.
+    used: AtomicBool,
 }
 
 impl<'a> Content<'a> {
@@ -49,7 +50,7 @@ impl<'a> Content<'a> {
         Content {
             translations,
             tr,
-            used: Cell::new(false),
+            used: AtomicBool::new(false),
         }
     }
 
@@ -64,7 +65,7 @@ impl<'a> Content<'a> {
             .into_iter()
             .map(|part| match part {
                 Part::Translation(_, t) => {
-                    self.used.set(true);
+                    self.used.store(true, Ordering::Relaxed);
                     format!("{t}{MARK}")
                 }
                 Part::Original => original.to_owned(),
@@ -75,8 +76,9 @@ impl<'a> Content<'a> {
 
     /// The note explaining the mark, when a translation was shown.
     pub fn note(&self) -> Option<String> {
+        // Read after every section's thread was joined.
         self.used
-            .get()
+            .load(Ordering::Relaxed)
             .then(|| self.tr.say("translations-note", &[]))
     }
 }

@@ -24,6 +24,10 @@ fn side(tr: &Tr, s: Option<Side>) -> String {
     s.map_or_else(|| "—".to_owned(), |s| words::side(tr, s))
 }
 
+/// How many findings a partnership has before its findings are drawn on
+/// a thread of their own.
+const FINDINGS_ON_A_THREAD: usize = 2_000;
+
 /// The state of a partnership as text (without the footer), in the
 /// languages of `tr`.
 pub fn render(s: &PartnershipState, replay: &Replay, style: &Style, tr: &Tr) -> String {
@@ -60,11 +64,34 @@ pub fn render(s: &PartnershipState, replay: &Replay, style: &Style, tr: &Tr) -> 
         )));
         out.push('\n');
     }
-    members(&mut out, s, style, tr);
-    agreements(&mut out, s, style, tr, &content);
-    review_status(&mut out, s, replay, style, tr);
-    commitments(&mut out, s, style, tr, &content);
-    findings(&mut out, s, style, tr, &content);
+    let rest = |out: &mut String| {
+        members(out, s, style, tr);
+        agreements(out, s, style, tr, &content);
+        review_status(out, s, replay, style, tr);
+        commitments(out, s, style, tr, &content);
+    };
+    let draw_findings = || {
+        let mut out = String::new();
+        findings(&mut out, s, style, tr, &content);
+        out
+    };
+    // A busy partnership's findings are most of its text (two thirds of
+    // the busiest's 14 MB, and of the time spent laying out its tables):
+    // drawn on a thread of their own while this one draws the rest. Not
+    // for a few hundred: a thread's start cost more than it saved.
+    let findings = if s.findings.len() < FINDINGS_ON_A_THREAD {
+        rest(&mut out);
+        draw_findings()
+    } else {
+        std::thread::scope(|scope| {
+            let findings = scope.spawn(draw_findings);
+            rest(&mut out);
+            findings
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    };
+    out.push_str(&findings);
     if let Some(note) = content.note() {
         out.push('\n');
         out.push_str(&wrap(&note, ""));
