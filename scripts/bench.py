@@ -54,31 +54,22 @@ def find_baselines():
 
 
 def timed(cmd, env=None, stdin=None):
-    """Runs cmd; returns (seconds, max RSS in MB, stdout).
-
-    The peak RSS comes from the kernel's account of the child (wait4), as
-    /usr/bin/time takes it: running each command under /usr/bin/time added
-    that program's own start, about 1 ms (`/bin/true` 0.9 ms, under
-    /usr/bin/time 1.9 ms), to every figure, which `show`'s 20 ms goal felt.
-    """
+    """Runs cmd under /usr/bin/time; returns (seconds, max RSS in MB, stdout)."""
     e = dict(os.environ, ACCORD_NOW=NOW, **(env or {}))
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, env=e, stdin=stdin, stdout=subprocess.PIPE, stderr=err)
-        # The output is taken as bytes and decoded after the clock stops:
-        # decoding the busiest partnership's 14 MB `show` in Python took
-        # about 45 ms, the harness's time rather than accord's.
-        out = p.stdout.read()
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - t0
-        p.returncode = os.waitstatus_to_exitcode(status)
-        p.stdout.close()
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
+    fmt = "@@TIME %e %M"
+    t0 = time.perf_counter()
+    # The output is taken as bytes and decoded after the clock stops:
+    # decoding the busiest partnership's 14 MB `show` in Python took about
+    # 45 ms, the harness's time rather than accord's.
+    p = subprocess.run(["/usr/bin/time", "-f", fmt] + cmd, env=e, stdin=stdin,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t0
+    stdout, stderr = (b.decode("utf-8", "replace") for b in (p.stdout, p.stderr))
+    m = re.search(r"@@TIME ([\d.]+) (\d+)", stderr)
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {stderr[-2000:]}")
-    # ru_maxrss is in KiB on Linux.
-    return wall, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+    rss = int(m.group(2)) / 1024 if m else float("nan")
+    return wall, rss, stdout
 
 
 def median(xs):
