@@ -345,22 +345,37 @@ fn load(
         if !has_table(conn, "main", "accord_folds")? {
             return Ok(out);
         }
+        // A long body (the busiest partnership's report, 14 MB) is read
+        // through a blob handle straight into its buffer: as a column,
+        // SQLite first copied it into a buffer of its own, written to
+        // fresh pages, then into ours.
         let mut stmt = conn.prepare_cached(
-            "SELECT stream, inputs, body, seal FROM accord_folds
+            "SELECT stream, inputs, seal, rowid, length(body),
+                    CASE WHEN length(body) > ?4 THEN NULL ELSE body END
+             FROM accord_folds
              WHERE kind = ?1 AND view = ?2 AND (?3 IS NULL OR stream = ?3)",
         )?;
-        let rows = stmt.query_map(rusqlite::params![kind, view, only], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-                r.get::<_, Vec<u8>>(3)?,
-            ))
-        })?;
-        for row in rows {
+        let mut rows = stmt.query(rusqlite::params![kind, view, only, READ_BY_HANDLE])?;
+        while let Some(row) = rows.next()? {
             // A row of the wrong type is as damaged as one that fails its seal.
-            let Ok((stream, inputs, body, sealed)) = row else {
+            let Ok((stream, inputs, sealed, rowid, len, body)) = (|| {
+                Ok::<_, rusqlite::Error>((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, Vec<u8>>(1)?,
+                    row.get::<_, Vec<u8>>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, Option<Vec<u8>>>(5)?,
+                ))
+            })() else {
                 continue;
+            };
+            let body = match body {
+                Some(body) => body,
+                None => match read_body(conn, rowid, len) {
+                    Some(body) => body,
+                    None => continue,
+                },
             };
             if sealed != seal(kind, view, &stream, &inputs, &body) {
                 continue;
@@ -373,6 +388,24 @@ fn load(
         Ok(out)
     })?;
     Ok(loaded.unwrap_or_default())
+}
+
+/// Bodies longer than this are read by [`read_body`].
+const READ_BY_HANDLE: i64 = 1 << 20;
+
+/// The body of the row at `rowid`, `len` bytes, read through a blob
+/// handle into one buffer; `None` when it cannot be read whole.
+fn read_body(conn: &Connection, rowid: i64, len: i64) -> Option<Vec<u8>> {
+    let blob = conn
+        .blob_open(rusqlite::MAIN_DB, "accord_folds", "body", rowid, true)
+        .ok()?;
+    let len = usize::try_from(len).ok()?;
+    if blob.len() != len {
+        return None;
+    }
+    let mut body = vec![0; len];
+    blob.read_at_exact(&mut body, 0).ok()?;
+    Some(body)
 }
 
 /// Saves `folds` of `kind` in `view` in `file` (created when missing;
@@ -888,5 +921,51 @@ mod tests {
         assert!(store.saved_folds("status", "v").is_empty());
         assert!(store.save_folds("status", "v", &[fold("a", b"again")]));
         assert_eq!(store.saved_folds("status", "v")["a"].body, b"again");
+    }
+
+    /// Bodies longer than [`READ_BY_HANDLE`] (read through a blob handle,
+    /// not as a column) come back whole, beside short ones, one stream or
+    /// all; one edited in place fails its seal like a short one.
+    #[test]
+    fn long_bodies_are_read_whole_and_an_edited_one_is_not_returned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.db");
+        let store = Store::create(&path, Clock::System).unwrap();
+        let long = |b: u8| {
+            let mut body: Vec<u8> = (0..READ_BY_HANDLE as usize + 4097)
+                .map(|i| (i % 251) as u8)
+                .collect();
+            body[0] = b;
+            body
+        };
+        let folds = [
+            fold("a", &long(1)),
+            fold("b", b"short"),
+            fold("c", &long(2)),
+        ];
+        assert!(store.save_folds("show", "v", &folds));
+        let read = store.saved_folds("show", "v");
+        assert_eq!(read.len(), 3);
+        for f in &folds {
+            assert_eq!(read[&f.stream].body, f.body, "{}", f.stream);
+        }
+        assert_eq!(store.saved_fold("show", "v", "c").unwrap().body, long(2));
+        // A byte changed in the middle of a long body, its length kept.
+        let conn = Connection::open(file_beside(&path)).unwrap();
+        let rowid: i64 = conn
+            .query_row(
+                "SELECT rowid FROM accord_folds WHERE stream = 'a'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut blob = conn
+            .blob_open(rusqlite::MAIN_DB, "accord_folds", "body", rowid, false)
+            .unwrap();
+        blob.write_at(b"!", READ_BY_HANDLE as usize / 2).unwrap();
+        drop(blob);
+        let read = store.saved_folds("show", "v");
+        assert_eq!(read.keys().collect::<Vec<_>>(), ["b", "c"]);
+        assert!(store.saved_fold("show", "v", "a").is_none());
     }
 }
