@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS accord_folds (
     stream TEXT    NOT NULL,   -- the stream (or streams) it read
     inputs BLOB    NOT NULL,   -- digest of the code and the streams' last events
     body   BLOB    NOT NULL,   -- what the fold gave, encoded by its reader
-    seal   BLOB    NOT NULL,   -- SHA-256 over the columns above
+    seal   BLOB    NOT NULL,   -- BLAKE3 over the columns above
     saved  INTEGER NOT NULL,   -- a counter: the views saved last are kept
     PRIMARY KEY (kind, view, stream)
 ) STRICT;
