@@ -60,7 +60,7 @@ def timed(cmd, env=None, stdin=None):
     # The output goes to a file, as `accord show … > report.txt` would, and
     # is read and decoded after the clock stops: through a pipe, Python's
     # reading of the busiest partnership's 14 MB `show` in 32 KiB pieces
-    # added 10-16 ms to accord's time, and decoding it about 45 ms.
+    # added 6-10 ms to accord's time, and decoding it about 45 ms.
     with tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", fmt] + cmd, env=e, stdin=stdin,
