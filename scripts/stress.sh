@@ -27,7 +27,11 @@ done
 
 start=$(date +%s)
 status=0
-ACCORD_STRESS_FULL=1 cargo test --release --no-fail-fast "${args[@]}" -- --test-threads=1 || status=$?
+# Without the release profile's whole-program optimisation (Cargo.toml):
+# every test binary would pay it again (minutes each on two cores), and
+# the stress figures were all measured without it.
+CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    ACCORD_STRESS_FULL=1 cargo test --release --no-fail-fast "${args[@]}" -- --test-threads=1 || status=$?
 end=$(date +%s)
 
 echo
