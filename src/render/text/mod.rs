@@ -9,15 +9,14 @@ pub mod history;
 pub mod list;
 pub mod show;
 pub mod status;
+pub mod table;
 pub mod worddiff;
 
 use accord_events::fields::Day;
 use accord_events::verify::Head;
-use comfy_table::{
-    Cell, Color, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
-};
-
 use unicode_width::UnicodeWidthStr;
+
+pub use self::table::{Cell, Table};
 
 use crate::render::i18n::Tr;
 use crate::render::style::Style;
@@ -38,8 +37,8 @@ pub fn width() -> u16 {
         let columns = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.trim().parse::<u16>().ok());
-        // comfy-table asks the terminal (it answers only when stdout is one).
-        let terminal = || Table::new().width();
+        // The terminal answers only when stdout is one.
+        let terminal = || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0);
         columns.or_else(terminal).unwrap_or(WIDTH).max(MIN_WIDTH)
     })
 }
@@ -53,12 +52,6 @@ static DECIDED: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
 pub fn fixed_width() {
     let _ = DECIDED.set(WIDTH);
 }
-
-/// Plain columns, two spaces apart, with a rule under the header.
-const PLAIN: TableStyle = TableStyle::new()
-    .header_lines(ContentLineStyle::none().junction(' '))
-    .header_separator(LineStyle::none().fill('─').junction(' '))
-    .content_lines(ContentLineStyle::none().junction(' '));
 
 /// A date as people read it: `11 Sep 2009`.
 pub fn date(d: Day) -> String {
@@ -111,17 +104,7 @@ pub use crate::render::numbers::{change, mean};
 
 /// A table with this header, fitted to [`width`], coloured only when `style` is.
 pub fn table(style: &Style, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(PLAIN)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width());
-    if style.color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t.set_header(header.iter().map(|h| Cell::new(h).fg(Color::Reset)));
-    t
+    Table::new(style, header, usize::from(width()))
 }
 
 /// A table whose header is these messages, each column's heading in the
@@ -136,24 +119,22 @@ pub fn table_in(style: &Style, tr: &Tr, ids: &[&str]) -> Table {
 
 /// Keeps column `i` as wide as its content (ids are never split).
 pub fn keep_width(t: &mut Table, i: usize) {
-    if let Some(c) = t.column_mut(i) {
-        c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-    }
+    t.keep_whole(i);
 }
 
 /// A cell in red (overdue, diverging), when colour is on.
 pub fn alert(text: impl Into<String>) -> Cell {
-    Cell::new(text.into()).fg(Color::Red)
+    Cell::red(text)
 }
 
 /// A cell in green (adopted, completed), when colour is on.
 pub fn good(text: impl Into<String>) -> Cell {
-    Cell::new(text.into()).fg(Color::Green)
+    Cell::green(text)
 }
 
 /// A cell in yellow (pending, behind schedule), when colour is on.
 pub fn caution(text: impl Into<String>) -> Cell {
-    Cell::new(text.into()).fg(Color::Yellow)
+    Cell::yellow(text)
 }
 
 /// A section heading.
@@ -163,10 +144,7 @@ pub fn heading(style: &Style, title: &str) -> String {
 
 /// Appends a table, trimmed of trailing spaces, to `out`.
 pub fn push_table(out: &mut String, t: &Table) {
-    for line in t.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    t.write_to(out);
 }
 
 /// Wraps `text` to [`width`] columns, measured as a terminal draws them

@@ -5,11 +5,10 @@
 use accord_events::fields::Side;
 use accord_projections::partnership::{AgreementStatus, CommitmentStatus, ReviewState};
 use accord_projections::{PartnershipState, Replay};
-use comfy_table::Cell;
 
 use super::{
-    alert, caution, good, heading, keep_width, mean, occurred_in, opt_date_in, push_table, table,
-    table_in, wrap,
+    Cell, alert, caution, good, heading, keep_width, mean, occurred_in, opt_date_in, push_table,
+    table, table_in, wrap,
 };
 use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
@@ -409,11 +408,7 @@ pub fn review(out: &mut String, r: &ReviewState, replay: &Replay, style: &Style,
         t.add_row(row);
     }
     // Criteria are named by their framework's (long) labels: give them room.
-    if let Some(col) = t.column_mut(0) {
-        col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
-            comfy_table::Width::Fixed(22),
-        ));
-    }
+    t.at_least(0, 22);
     push_table(out, &t);
     if !r.diverging.is_empty() {
         let half = framework.range() as f64 / 2.0;

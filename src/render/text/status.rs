@@ -7,9 +7,8 @@ use crate::render::translated::Content;
 use accord_projections::Replay;
 use accord_projections::programme::StageProgress;
 use accord_projections::status::ProgrammeStatus;
-use comfy_table::Cell;
 
-use super::{alert, good, heading, keep_width, push_table, table_in, wrap};
+use super::{Cell, alert, good, heading, keep_width, push_table, table_in, wrap};
 use crate::render::i18n::{Arg, Tr};
 use crate::render::labels;
 use crate::render::report::words;
