@@ -161,12 +161,20 @@ impl Table {
     /// The width given to each column's text.
     fn widths(&self) -> Vec<usize> {
         let n = self.fits.len();
+        // What each column's cells need to sit on one line: with the
+        // header (`natural`), and without it (`body`: a heading wraps
+        // rather than widen a column of numbers).
         let mut natural = vec![0; n];
+        let mut body = vec![0; n];
         let mut word = vec![0; n];
-        for row in std::iter::once(&self.header).chain(&self.rows) {
+        for (r, row) in std::iter::once(&self.header).chain(&self.rows).enumerate() {
             for (i, cell) in row.iter().enumerate().take(n) {
                 for line in cell.text.lines() {
-                    natural[i] = natural[i].max(columns(line));
+                    let w = columns(line);
+                    natural[i] = natural[i].max(w);
+                    if r > 0 {
+                        body[i] = body[i].max(w);
+                    }
                     for w in line.split(' ') {
                         word[i] = word[i].max(columns(w));
                     }
@@ -186,9 +194,21 @@ impl Table {
                 Fit::AtLeast(k) => word[i].max(k.min(natural[i])),
             })
             .collect();
+        let wanted: Vec<usize> = (0..n).map(|i| body[i].max(least[i])).collect();
         let needed: usize = least.iter().sum();
         if needed <= room {
-            share(&least, &natural, room - needed)
+            let mut widths = share(&least, &wanted, room - needed);
+            // Room left when every cell is on one line: headings, from
+            // the narrowest column up, as far as it goes.
+            let mut left = room - widths.iter().sum::<usize>().min(room);
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|i| (natural[*i], *i));
+            for i in order {
+                let add = natural[i].saturating_sub(widths[i]).min(left);
+                widths[i] += add;
+                left -= add;
+            }
+            widths
         } else {
             squeeze(&self.fits, &least, room)
         }
@@ -238,8 +258,9 @@ impl Table {
 /// the narrowest column up, whole to each column it puts on one line (a
 /// date or a status is not wrapped to give a long title one more column),
 /// then the rest shared among the columns still wrapped, in proportion to
-/// what each lacks of its `natural` width (the remainder of the division
-/// going to the first of them).
+/// what each lacks of its `natural` width (its cells on one line, the
+/// header aside; the remainder of the division going to the first of
+/// them).
 fn share(least: &[usize], natural: &[usize], spare: usize) -> Vec<usize> {
     let lacks: Vec<usize> = least.iter().zip(natural).map(|(l, n)| n - l).collect();
     let mut widths = least.to_vec();
