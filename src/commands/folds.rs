@@ -117,11 +117,16 @@ pub fn partnership_report(
         return Ok(report);
     }
     let report = make()?;
-    if save {
-        folds.keep_body(&name, &reads, report.clone().into_bytes());
-        folds.save(store);
+    if !save {
+        return Ok(report);
     }
-    Ok(report)
+    // Saved from the report's own bytes, then handed back: the busiest
+    // partnership's report is 14 MB, not to be held twice.
+    folds.keep_body(&name, &reads, report.into_bytes());
+    let body = folds.save_and_hand_back(store).pop().map(|f| f.body);
+    Ok(body.map_or_else(String::new, |b| {
+        String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }))
 }
 
 /// The digest of this build's folding code.
@@ -384,9 +389,15 @@ impl<'a> Folds<'a> {
     /// were folded from (another process may have appended meanwhile: then
     /// nothing is saved, and the next command folds again). Best effort.
     pub fn save(self, store: &Store) {
+        self.save_and_hand_back(store);
+    }
+
+    /// [`Folds::save`], handing back the folds kept (saved or not), in
+    /// the order they were kept.
+    fn save_and_hand_back(self, store: &Store) -> Vec<NewFold> {
         store.save_stream_tails();
         if self.new.is_empty() {
-            return;
+            return self.new;
         }
         // The parts' tails follow from their streams': the streams' are
         // compared.
@@ -398,12 +409,12 @@ impl<'a> Folds<'a> {
             .collect();
         let now = match store.stream_tails() {
             Ok(now) => now,
-            Err(_) => return,
+            Err(_) => return self.new,
         };
-        if now.iter().collect::<BTreeMap<_, _>>() != streams {
-            return;
+        if now.iter().collect::<BTreeMap<_, _>>() == streams {
+            store.save_folds_keeping(self.kind, &self.view, &self.new, self.keep_views);
         }
-        store.save_folds_keeping(self.kind, &self.view, &self.new, self.keep_views);
+        self.new
     }
 }
 
