@@ -89,7 +89,17 @@ pub fn opt_date_in(tr: &Tr, d: Option<Day>) -> String {
 /// sign and diacritics combine with the letter before them and take none,
 /// so neither bytes nor characters are counted.
 pub fn columns(text: &str) -> usize {
+    // Printable ASCII takes a column a byte: the busiest partnership's
+    // tables measure millions of cells and words.
+    if printable_ascii(text) {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
+}
+
+/// Whether every character of `text` is printable ASCII (a space up to `~`).
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// `text` followed by spaces to fill `width` columns (as [`columns`]

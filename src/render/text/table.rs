@@ -318,12 +318,15 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     for para in text.lines() {
         let mut rest = para;
-        while columns(rest) > width {
+        loop {
             let cut = line_end(rest, width);
+            if cut == rest.len() {
+                lines.push(rest);
+                break;
+            }
             lines.push(rest[..cut].trim_end_matches(' '));
             rest = rest[cut..].trim_start_matches(' ');
         }
-        lines.push(rest);
     }
     lines
 }
@@ -331,8 +334,23 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
 /// Where the first line of `text` ends when lines are `width` columns:
 /// at the last space before the text runs past it, else before the first
 /// character that does not fit; never before a sign that takes no column
-/// (it belongs to the letter before it).
+/// (it belongs to the letter before it). `text.len()` when it fits.
 fn line_end(text: &str, width: usize) -> usize {
+    if !super::printable_ascii(text) {
+        return line_end_by_char(text, width);
+    }
+    // One column a byte: the same answer without looking each character up.
+    if text.len() <= width {
+        return text.len();
+    }
+    match text.as_bytes()[..=width].iter().rposition(|b| *b == b' ') {
+        Some(s) if s > 0 => s,
+        _ => width.max(1),
+    }
+}
+
+/// [`line_end`] for any text, character by character.
+fn line_end_by_char(text: &str, width: usize) -> usize {
     let mut used = 0;
     let mut last_space = None;
     for (at, c) in text.char_indices() {
@@ -441,6 +459,30 @@ mod tests {
                 assert!(columns(line) <= width.max(1), "{line:?} at {width}");
             }
             assert_eq!(wrap(word, width).concat(), word);
+        }
+    }
+
+    /// The shortcut for printable ASCII finds the same line ends as the
+    /// walk character by character.
+    #[test]
+    fn ascii_lines_end_where_the_walk_by_character_ends_them() {
+        let texts = [
+            "",
+            "a",
+            " lead",
+            "twg-gender-6-a14",
+            "Principles of the TWG on Gender and its partners",
+            "a  b   c ",
+            "  two leading spaces, then words of many lengths: x yy zzz",
+        ];
+        for text in texts {
+            for width in 0..text.len() + 2 {
+                assert_eq!(
+                    line_end(text, width),
+                    line_end_by_char(text, width),
+                    "{text:?} at {width}"
+                );
+            }
         }
     }
 
