@@ -318,15 +318,15 @@ fn wrap(text: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     for para in text.lines() {
         let mut rest = para;
-        loop {
+        // Whether the rest fits is measured as padding measures it
+        // ([`columns`]: Khmer's subscript consonants take no column after
+        // the subscript sign, which a sum over characters would count).
+        while columns(rest) > width {
             let cut = line_end(rest, width);
-            if cut == rest.len() {
-                lines.push(rest);
-                break;
-            }
             lines.push(rest[..cut].trim_end_matches(' '));
             rest = rest[cut..].trim_start_matches(' ');
         }
+        lines.push(rest);
     }
     lines
 }
@@ -483,6 +483,17 @@ mod tests {
                     "{text:?} at {width}"
                 );
             }
+        }
+    }
+
+    /// A Khmer cell as wide as its column stays on one line: after the
+    /// subscript sign a consonant takes no column, which a sum over
+    /// characters would count.
+    #[test]
+    fn khmer_text_as_wide_as_its_column_is_not_wrapped() {
+        for text in ["18 វិច្ឆិកា 2009", "សហអ្នកសម្របសម្រួល", "ការប្តេជ្ញាចិត្ត"]
+        {
+            assert_eq!(wrap(text, columns(text)), vec![text]);
         }
     }
 
