@@ -124,6 +124,7 @@ pub fn partnership_report(
     // partnership's report is 14 MB, not to be held twice.
     folds.keep_body(&name, &reads, report.into_bytes());
     let body = folds.save_and_hand_back(store).pop().map(|f| f.body);
+    // The bytes are the report's own, so always UTF-8.
     Ok(body.map_or_else(String::new, |b| {
         String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }))

@@ -1,22 +1,27 @@
-//! Tables in text reports: a header, a rule under it, and rows of cells
-//! whose columns are two spaces apart, fitted to the output's width.
+//! Tables in text reports: a header, a rule under it, and rows of cells,
+//! a space before the first column and three between columns, fitted to
+//! the output's width.
 //!
 //! Why not a table crate: accord's tables are always of one plain style,
 //! and laying them out was the largest single cost of `show` on a new date
 //! (comfy-table's general layout, about a sixth of the median
 //! partnership's `show` on a million-event log). What a reader needs from
 //! the layout is narrow and is written down here:
-//! - a table that fits is drawn at its content's width;
-//! - one that does not gives every column at least its longest word (an id,
-//!   a date, a status is one word, so it is never split), and shares the
-//!   rest of the line in proportion to what each column would need to sit
-//!   on one line;
+//! - a table that fits is drawn at its content's width (as comfy-table
+//!   drew it: the same widths, spaces and rule);
+//! - one that does not gives every column at least its longest word (an
+//!   id is one word, so it is never split), then puts columns on one line
+//!   from the narrowest up (a date, a status, a side before a long title),
+//!   and shares what is left among the columns still wrapped, in
+//!   proportion to what each lacks; a heading wraps before a cell does;
 //! - only when even the longest words cannot all fit is a word split, at a
 //!   character that takes a column of its own (Khmer's vowel signs and
 //!   subscripts stay with the letter they belong to).
 //!
 //! Widths are measured as a terminal draws the text
 //! ([`super::columns`]), and trailing spaces are trimmed from each line.
+
+use std::borrow::Cow;
 
 use crate::render::style::Style;
 
@@ -241,15 +246,15 @@ impl Table {
         }
     }
 
-    fn paint(&self, paint: Paint, text: &str, painted: bool) -> String {
+    fn paint<'t>(&self, paint: Paint, text: &'t str, painted: bool) -> Cow<'t, str> {
         if !painted || text.is_empty() {
-            return text.to_owned();
+            return Cow::Borrowed(text);
         }
         match paint {
-            Paint::Plain => text.to_owned(),
-            Paint::Red => self.style.red(text),
-            Paint::Green => self.style.green(text),
-            Paint::Yellow => self.style.yellow(text),
+            Paint::Plain => Cow::Borrowed(text),
+            Paint::Red => Cow::Owned(self.style.red(text)),
+            Paint::Green => Cow::Owned(self.style.green(text)),
+            Paint::Yellow => Cow::Owned(self.style.yellow(text)),
         }
     }
 }
