@@ -319,6 +319,11 @@ fn squeeze(fits: &[Fit], least: &[usize], room: usize) -> Vec<usize> {
 /// words wrapped at spaces, a word longer than the line split before a
 /// character that takes a column (never between a letter and the signs
 /// that combine with it).
+///
+/// Not `textwrap` (which `list.rs` uses for its last column): it measures
+/// a line as the sum of its characters' widths, which counts a Khmer
+/// consonant after the subscript sign that [`columns`] does not, and it
+/// gives owned lines where these are slices of the cell.
 fn wrap(text: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     for para in text.lines() {
@@ -489,6 +494,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A column given a least width keeps it where its longest word alone
+    /// would have let it be narrowed further.
+    #[test]
+    fn a_column_given_a_least_width_keeps_it() {
+        let mut t = Table::new(&plain(), &["Criterion", "Note"], 40);
+        t.add_row([
+            "A shared goal and agreed values and principles",
+            "Both sides agreed to report back on it within six months",
+        ]);
+        assert!(t.widths()[0] < 22, "{:?}", t.widths());
+        t.at_least(0, 22);
+        assert!(t.widths()[0] >= 22, "{:?}", t.widths());
+        assert!(drawn(&t).lines().all(|l| columns(l) <= 40));
     }
 
     /// A Khmer cell as wide as its column stays on one line: after the
