@@ -53,6 +53,7 @@ impl CliError {
             StoreError::NotALog { .. } => "check the --db path; if the file was damaged, restore it from an export with `accord restore`".into(),
             StoreError::TooNew { .. } => "upgrade accord to read this log".into(),
             StoreError::Connect { .. } => "check the URL, that the server is running, and the password (in ACCORD_DB or PGPASSWORD)".into(),
+            StoreError::NoRoomToOpen(_) | StoreError::DiskFull => "free some space on that disk (32 KB lets a log be read; an append needs room for its events too) and run the command again; the log is unchanged".into(),
             _ => "check the file and its permissions".into(),
         };
         CliError {

@@ -136,6 +136,64 @@ fn full_disk_is_a_clean_error_and_the_log_stays_intact() {
     );
 }
 
+/// A reader needs SQLite's `-shm` file beside the log, which the last
+/// writer to close deletes: on a disk filled after an append, a read used
+/// to say the log "is not an accord log" and advise restoring it from an
+/// export. It says the disk is full, what room a read needs, that the log
+/// is unchanged; and with that room freed, the same read works.
+#[test]
+fn a_read_on_a_full_disk_says_the_disk_is_full_not_that_the_log_is_damaged() {
+    let fs = match Tmpfs::mount(1 << 20) {
+        Ok(fs) => fs,
+        Err(why) => return skip("full-disk-read", &why),
+    };
+    let dir = Directory::new(3, 2);
+    let db = fs.path().join("accord.db");
+    run(&db, &["init"]).expect(0);
+    let setup = fs.path().join("dir.jsonl");
+    write_lines(&setup, &dir.events());
+    run(&db, &["append", setup.to_str().unwrap()]).expect(0);
+    std::fs::remove_file(&setup).unwrap();
+    let shm = fs.path().join("accord.db-shm");
+    assert!(!shm.exists(), "the appending process left its -shm file");
+    let before = std::fs::read(&db).unwrap();
+    let filler = fill(fs.path(), 0);
+
+    let mut lines = Vec::new();
+    for args in [&["status"][..], &["verify"], &["export"], &["log"]] {
+        let r = run(&db, args).expect(1);
+        assert!(
+            r.stderr.contains("the disk is full") && r.stderr.contains("accord.db-shm"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("hint: free some space on that disk")
+                && r.stderr.contains("the log is unchanged"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        for wrong in ["not an accord log", "restore", "disk I/O error"] {
+            assert!(!r.stderr.contains(wrong), "{args:?}: {}", r.stderr);
+        }
+        lines.push(format!(
+            "disk full, {}: exit 1, \"the disk is full\"",
+            args[0]
+        ));
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the log changed");
+
+    // The room the message names (32 KB) is enough to read.
+    std::fs::remove_file(filler).unwrap();
+    let filler = fill(fs.path(), 32 << 10);
+    let (code, v) = verify_at(&db, None);
+    assert_eq!(code, 0, "{v}");
+    run(&db, &["status"]).expect(0);
+    std::fs::remove_file(filler).unwrap();
+    lines.push("32 KB free: verify and status ok".into());
+    report("iofault-full-disk-read", &lines.join("\n"));
+}
+
 /// Byte-for-byte contents of the log's files (the db, and its WAL if any).
 fn file_bytes(db: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();

@@ -47,6 +47,13 @@ pub enum StoreError {
     /// The disk is full.
     #[error("the disk is full; nothing was written")]
     DiskFull,
+    /// The log cannot be opened because the disk holding it is full: even
+    /// to read a log, SQLite makes a small shared-memory file beside it
+    /// (`-shm`), which it deletes when the last process closes the log.
+    #[error(
+        "cannot open {0}: the disk is full (even to read a log, SQLite needs a little room beside it, for {0}-shm)"
+    )]
+    NoRoomToOpen(PathBuf),
     /// A stored event cannot be read.
     #[error(transparent)]
     Decode(#[from] crate::envelope::DecodeError),
@@ -81,8 +88,21 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            // SQLite writes a byte into each new page of the `-shm` file to
+            // make room for it; no room is a full disk (or a full quota).
+            _ if extended_code(&e) == Some(rusqlite::ffi::SQLITE_IOERR_SHMSIZE) => {
+                StoreError::DiskFull
+            }
             _ => StoreError::Sqlite(e),
         }
+    }
+}
+
+/// SQLite's extended result code of `e`, when it is SQLite's.
+fn extended_code(e: &rusqlite::Error) -> Option<std::ffi::c_int> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.extended_code),
+        _ => None,
     }
 }
 

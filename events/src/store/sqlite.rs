@@ -269,6 +269,9 @@ impl SqliteBackend {
         // the file is not (or no longer) a log accord can read.
         let fail = |e: rusqlite::Error| match StoreError::from(e) {
             StoreError::Sqlite(e) => not_a_log(e.to_string()),
+            // Not "damaged": a reader that cannot make its `-shm` file
+            // would otherwise be told the log is not one.
+            StoreError::DiskFull => StoreError::NoRoomToOpen(path.to_owned()),
             other => other,
         };
         let before = file_id(path);
