@@ -194,6 +194,115 @@ fn a_read_on_a_full_disk_says_the_disk_is_full_not_that_the_log_is_damaged() {
     report("iofault-full-disk-read", &lines.join("\n"));
 }
 
+/// An export or a report written with `--out` onto a full disk used to
+/// leave the part that fitted: a JSONL export cut at a line's end restores
+/// as a shorter log whose chain verifies. Now nothing is left (not even a
+/// temporary file), a file already there is kept as it was, and the message
+/// says the disk is full; an export to stdout says so too, rather than
+/// advising a check of the log.
+#[test]
+fn output_onto_a_full_disk_leaves_nothing_half_written() {
+    let fs = match Tmpfs::mount(1 << 20) {
+        Ok(fs) => fs,
+        Err(why) => return skip("full-disk-out", &why),
+    };
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("accord.db");
+    run(&db, &["init"]).expect(0);
+    let dir = Directory::new(4, 3);
+    let mut rng = Rng::new(seed(11));
+    let mut events = dir.events();
+    events.extend(batch(&mut rng, &dir, "out", 12));
+    let file = home.path().join("events.jsonl");
+    write_lines(&file, &events);
+    run(&db, &["append", file.to_str().unwrap()]).expect(0);
+    let whole = export(&db);
+    assert!(
+        whole.len() > 64 << 10,
+        "the export must not fit in the room left"
+    );
+
+    let out = fs.path();
+    let kept = out.join("backup.jsonl");
+    std::fs::write(&kept, "the previous backup\n").unwrap();
+    let filler = fill(out, 16 << 10);
+    let mut lines = Vec::new();
+    let target = |name: &str| out.join(name).to_str().unwrap().to_owned();
+    for args in [
+        vec!["export", "--out", &target("backup.jsonl")],
+        vec!["export", "--format", "csv", "--out", &target("events.csv")],
+        vec![
+            "snapshot",
+            "--stage",
+            "1",
+            "--format",
+            "html",
+            "--out",
+            &target("stage1.html"),
+        ],
+        vec![
+            "generate",
+            "--events",
+            "5000",
+            "--out",
+            &target("generated.jsonl"),
+        ],
+    ] {
+        let r = run(&db, &args).expect(1);
+        assert!(
+            r.stderr
+                .contains("the disk is full; nothing was written there")
+                && r.stderr.contains("hint: free some space on that disk"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        lines.push(format!(
+            "{}: exit 1, \"the disk is full\", nothing left",
+            args.join(" ")
+        ));
+    }
+    let mut left: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["backup.jsonl", "filler"],
+        "a half-written file was left"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "the previous backup\n"
+    );
+
+    // To stdout, redirected to a file on the full disk.
+    let redirected = std::fs::File::create(out.join("redirected.jsonl")).unwrap();
+    let r = Run::from_output(
+        accord(&db)
+            .arg("export")
+            .stdout(redirected)
+            .output()
+            .expect("run accord"),
+    );
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("cannot write the export: the disk is full")
+            && !r.stderr.contains("accord verify"),
+        "{}",
+        r.stderr
+    );
+    lines.push("export > file on the full disk: exit 1, \"the disk is full\"".into());
+
+    // With room, the export is written whole over the previous one.
+    std::fs::remove_file(filler).unwrap();
+    std::fs::remove_file(out.join("redirected.jsonl")).unwrap();
+    run(&db, &["export", "--out", &target("backup.jsonl")]).expect(0);
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), whole);
+    report("iofault-full-disk-out", &lines.join("\n"));
+}
+
 /// Byte-for-byte contents of the log's files (the db, and its WAL if any).
 fn file_bytes(db: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();

@@ -15,6 +15,7 @@ use accord_events::store::{Store, StoreError};
 use accord_projections::View;
 use clap::Args;
 
+use super::out_file::write_whole;
 use super::snapshot::{self, Format};
 use crate::context::Context;
 use crate::error::CliError;
@@ -73,10 +74,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         let s = snapshot::build(&all, n, false, &view)?;
         let html = dir.join(format!("stage-{n}.html"));
         let md = dir.join(format!("stage-{n}.md"));
-        snapshot::write_file(&html, &snapshot::render(&s, Format::Html, &tr)?)?;
-        snapshot::write_file(&md, &snapshot::render(&s, Format::Md, &tr)?)?;
+        write_whole(&html, snapshot::render(&s, Format::Html, &tr)?.as_bytes())?;
+        write_whole(&md, snapshot::render(&s, Format::Md, &tr)?.as_bytes())?;
         let km_en = dir.join(format!("stage-{n}.km-en.html"));
-        snapshot::write_file(&km_en, &snapshot::render(&s, Format::Html, &bilingual)?)?;
+        write_whole(
+            &km_en,
+            snapshot::render(&s, Format::Html, &bilingual)?.as_bytes(),
+        )?;
         programme = s.programme.as_ref().map(|p| p.name.clone()).or(programme);
         stages.push((n, s.stage_detail.name.clone(), html, md));
         snapshots.push(s);
@@ -97,12 +101,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<ExitCode, CliError> {
         })
         .collect();
     let front = dir.join("index.html");
-    snapshot::write_file(
+    write_whole(
         &front,
-        &index::render(
+        index::render(
             &entries,
             "The example's pairings, scores and exact dates are illustrative.",
-        ),
+        )
+        .as_bytes(),
     )?;
 
     let mut out = String::new();

@@ -9,6 +9,7 @@ use accord_generate::{Config, Generator};
 use chrono::NaiveDate;
 use clap::Args;
 
+use super::out_file::{self, OutFile};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::render::progress::Progress;
@@ -69,35 +70,41 @@ pub fn run(ctx: &Context, args: GenerateArgs) -> Result<ExitCode, CliError> {
         since,
         until,
     };
-    let sink: Box<dyn Write> = match &args.out {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| {
-            CliError::rejected(
-                format!("cannot write {}: {e}", p.display()),
-                "check the path",
-            )
-        })?),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::with_capacity(1 << 16, sink);
     let progress = Progress::new("generating", "events", Some(args.events));
-    let mut written = 0u64;
-    let result = (|| {
-        for line in Generator::new(cfg) {
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-            written += 1;
-            progress.set(written);
+    let done = match &args.out {
+        Some(p) => {
+            let mut file = OutFile::create(p)?;
+            let written = write_events(cfg, &mut file, &progress);
+            progress.finish();
+            written.map_err(|e| out_file::cannot_write(p, &e))?;
+            file.finish()
         }
-        out.flush()
-    })();
-    progress.finish();
-    match result {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // `accord generate | head` is fine.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(CliError::rejected(
-            format!("cannot write the events: {e}"),
-            "check the disk space",
-        )),
+        None => {
+            let written = write_events(cfg, std::io::stdout().lock(), &progress);
+            progress.finish();
+            match written {
+                // `accord generate | head` is fine.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(CliError::rejected(
+                    format!("cannot write the events: {e}"),
+                    "check where the output goes (its disk may be full)",
+                )),
+                Ok(()) => Ok(()),
+            }
+        }
+    };
+    done.map(|()| ExitCode::SUCCESS)
+}
+
+/// Writes the generated log to `sink`, one event a line.
+fn write_events(cfg: Config, sink: impl Write, progress: &Progress) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let mut written = 0u64;
+    for line in Generator::new(cfg) {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+        written += 1;
+        progress.set(written);
     }
+    out.flush()
 }

@@ -66,12 +66,7 @@ pub fn run(ctx: &Context, args: HeadArgs) -> Result<ExitCode, CliError> {
             "choose another --out file (for example with the date and your organisation in its name)",
         ));
     }
-    std::fs::write(out, signed.to_file()).map_err(|e| {
-        CliError::rejected(
-            format!("cannot write {}: {e}", out.display()),
-            "check the folder and its permissions",
-        )
-    })?;
+    super::out_file::write_whole(out, signed.to_file().as_bytes())?;
     if ctx.json {
         outln!(
             "{}",

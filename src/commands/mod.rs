@@ -17,6 +17,7 @@ pub mod kept;
 pub mod known;
 pub mod list;
 pub mod log;
+pub mod out_file;
 pub mod reading;
 pub mod rebuild;
 pub mod restore;

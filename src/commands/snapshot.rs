@@ -3,7 +3,7 @@
 //! or JSON.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use accord_events::Envelope;
@@ -15,6 +15,7 @@ use accord_projections::{Replay, StreamFold, View};
 use clap::{Args, ValueEnum};
 
 use super::folds::{Folds, naming_part, story_reads};
+use super::out_file::write_whole;
 use super::reading::{TimeArgs, head_of};
 use super::stream;
 use crate::context::Context;
@@ -83,7 +84,7 @@ pub fn run(ctx: &Context, args: SnapshotArgs) -> Result<ExitCode, CliError> {
     )?;
     match &args.out {
         Some(path) => {
-            write_file(path, &render(&snapshot, format, &tr)?)?;
+            write_whole(path, render(&snapshot, format, &tr)?.as_bytes())?;
             eprintln!("wrote {}", path.display());
         }
         None if format == Format::Json => text::emit_json(&snapshot)?,
@@ -291,36 +292,5 @@ pub fn render(s: &StageSnapshot, format: Format, tr: &Tr) -> Result<String, CliE
             j.push('\n');
             j
         }
-    })
-}
-
-/// Writes `contents` to `path` whole: into a temporary file beside it, then
-/// renamed over it, so a reader never sees half a report.
-pub fn write_file(path: &Path, contents: &str) -> Result<(), CliError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| {
-        CliError::usage(
-            format!("--out {}: not a file name", path.display()),
-            "give a file path such as stage2.html",
-        )
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let fail = |e: std::io::Error| {
-        CliError::rejected(
-            format!("cannot write {}: {e}", path.display()),
-            "check that the folder exists and is writable",
-        )
-    };
-    std::fs::write(&tmp, contents).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
     })
 }
