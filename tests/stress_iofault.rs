@@ -194,6 +194,39 @@ fn a_read_on_a_full_disk_says_the_disk_is_full_not_that_the_log_is_damaged() {
     report("iofault-full-disk-read", &lines.join("\n"));
 }
 
+/// `init` on a full disk used to leave an empty file behind, which the
+/// next `init` (with room again) refused to overwrite as "a log".
+#[test]
+fn init_on_a_full_disk_leaves_no_file_and_can_be_run_again() {
+    let fs = match Tmpfs::mount(1 << 20) {
+        Ok(fs) => fs,
+        Err(why) => return skip("full-disk-init", &why),
+    };
+    let db = fs.path().join("new.db");
+    let filler = fill(fs.path(), 0);
+    let r = run(&db, &["init"]).expect(1);
+    assert!(
+        r.stderr.contains("cannot create")
+            && r.stderr
+                .contains("the disk is full; nothing was left there"),
+        "{}",
+        r.stderr
+    );
+    let left: Vec<_> = std::fs::read_dir(fs.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["filler"], "init left files on a full disk");
+    std::fs::remove_file(filler).unwrap();
+    run(&db, &["init"]).expect(0);
+    let (code, v) = verify_at(&db, None);
+    assert_eq!(code, 0, "{v}");
+    report(
+        "iofault-full-disk-init",
+        "init on a full disk: exit 1, \"the disk is full\", no file left; with room: init ok",
+    );
+}
+
 /// An export or a report written with `--out` onto a full disk used to
 /// leave the part that fitted: a JSONL export cut at a line's end restores
 /// as a shorter log whose chain verifies. Now nothing is left (not even a

@@ -92,6 +92,13 @@ pub fn create(ctx: &Context) -> Result<Store, CliError> {
             ),
             "choose another --db path, or move the old file away first",
         ),
+        StoreError::DiskFull | StoreError::NoRoomToOpen(_) => CliError::rejected(
+            format!(
+                "cannot create {}: the disk is full; nothing was left there",
+                ctx.db.display()
+            ),
+            "free some space on that disk (or choose another --db path) and run the command again",
+        ),
         other => CliError::store(other),
     })
 }

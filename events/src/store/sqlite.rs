@@ -203,6 +203,19 @@ impl SqliteBackend {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.to_owned()));
         }
+        SqliteBackend::create_new(path, clock).inspect_err(|_| {
+            // A log that could not be made whole (a full disk) is not left
+            // half made: an empty file there would make the next `init`
+            // refuse to overwrite "a log".
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut p = path.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
+        })
+    }
+
+    fn create_new(path: &Path, clock: Clock) -> Result<SqliteBackend, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
