@@ -22,6 +22,11 @@ fn skip(what: &str, why: &str) {
     );
 }
 
+/// A tmpfs of `bytes` bytes, or `None` after saying why `what` is skipped.
+fn mounted(what: &str, bytes: u64) -> Option<Tmpfs> {
+    Tmpfs::mount(bytes).map_err(|why| skip(what, &why)).ok()
+}
+
 /// The exported log: what "intact" is compared against.
 fn export(db: &std::path::Path) -> String {
     run(db, &["export"]).expect(0).stdout
@@ -35,9 +40,8 @@ fn batch(rng: &mut Rng, dir: &Directory, tag: &str, partnerships: usize) -> Vec<
 
 #[test]
 fn full_disk_is_a_clean_error_and_the_log_stays_intact() {
-    let fs = match Tmpfs::mount(1 << 20) {
-        Ok(fs) => fs,
-        Err(why) => return skip("full-disk", &why),
+    let Some(fs) = mounted("full-disk", 1 << 20) else {
+        return;
     };
     let dir = Directory::new(4, 3);
     let mut rng = Rng::new(seed(7));
@@ -143,9 +147,8 @@ fn full_disk_is_a_clean_error_and_the_log_stays_intact() {
 /// is unchanged; and with that room freed, the same read works.
 #[test]
 fn a_read_on_a_full_disk_says_the_disk_is_full_not_that_the_log_is_damaged() {
-    let fs = match Tmpfs::mount(1 << 20) {
-        Ok(fs) => fs,
-        Err(why) => return skip("full-disk-read", &why),
+    let Some(fs) = mounted("full-disk-read", 1 << 20) else {
+        return;
     };
     let dir = Directory::new(3, 2);
     let db = fs.path().join("accord.db");
@@ -203,9 +206,8 @@ fn files_in(dir: &std::path::Path) -> usize {
 /// next `init` (with room again) refused to overwrite as "a log".
 #[test]
 fn init_on_a_full_disk_leaves_no_file_and_can_be_run_again() {
-    let fs = match Tmpfs::mount(1 << 20) {
-        Ok(fs) => fs,
-        Err(why) => return skip("full-disk-init", &why),
+    let Some(fs) = mounted("full-disk-init", 1 << 20) else {
+        return;
     };
     let db = fs.path().join("new.db");
     let filler = fill(fs.path(), 0);
@@ -236,9 +238,8 @@ fn init_on_a_full_disk_leaves_no_file_and_can_be_run_again() {
 /// advising a check of the log.
 #[test]
 fn output_onto_a_full_disk_leaves_nothing_half_written() {
-    let fs = match Tmpfs::mount(1 << 20) {
-        Ok(fs) => fs,
-        Err(why) => return skip("full-disk-out", &why),
+    let Some(fs) = mounted("full-disk-out", 1 << 20) else {
+        return;
     };
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("accord.db");

@@ -67,14 +67,7 @@ impl Failed {
             Failed::Log(e) => CliError::store(e),
             Failed::Output(e) => match path {
                 Some(p) => out_file::cannot_write(p, &e),
-                None if out_file::disk_full(&e) => CliError::rejected(
-                    "cannot write the export: the disk is full",
-                    "free some space where the output goes (or choose a file on another disk with --out) and run the command again; the log is unchanged",
-                ),
-                None => CliError::rejected(
-                    format!("cannot write the export: {e}"),
-                    "check where the output goes; the log is unchanged",
-                ),
+                None => out_file::cannot_write_stdout("the export", &e),
             },
         }
     }

@@ -85,10 +85,7 @@ pub fn run(ctx: &Context, args: GenerateArgs) -> Result<ExitCode, CliError> {
             match written {
                 // `accord generate | head` is fine.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(CliError::rejected(
-                    format!("cannot write the events: {e}"),
-                    "check where the output goes (its disk may be full)",
-                )),
+                Err(e) => Err(out_file::cannot_write_stdout("the events", &e)),
                 Ok(()) => Ok(()),
             }
         }

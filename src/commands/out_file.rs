@@ -10,17 +10,18 @@
 //! would take it for whole.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::CliError;
 
 /// A file being written: renamed into place by [`OutFile::finish`],
-/// removed if dropped before.
+/// removed if dropped before. Unbuffered: its writers buffer (`export`,
+/// `generate`) or write all at once ([`write_whole`]).
 pub struct OutFile {
     path: PathBuf,
     tmp: PathBuf,
-    file: Option<BufWriter<File>>,
+    file: Option<File>,
 }
 
 impl OutFile {
@@ -46,19 +47,17 @@ impl OutFile {
         Ok(OutFile {
             path: path.to_owned(),
             tmp,
-            file: Some(BufWriter::with_capacity(1 << 16, file)),
+            file: Some(file),
         })
     }
 
     /// Flushes every byte to disk and puts the file in place.
     pub fn finish(mut self) -> Result<(), CliError> {
-        let Some(buffered) = self.file.take() else {
+        let Some(file) = self.file.take() else {
             return Ok(());
         };
-        let done = buffered
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)
-            .and_then(|f| f.sync_all())
+        let done = file
+            .sync_all()
             .and_then(|()| std::fs::rename(&self.tmp, &self.path));
         done.map_err(|e| {
             let _ = std::fs::remove_file(&self.tmp);
@@ -125,6 +124,21 @@ pub fn cannot_write(path: &Path, e: &io::Error) -> CliError {
             path.display()
         ),
         "check that the folder exists and is writable",
+    )
+}
+
+/// The error for output to stdout that could not be written (`what`: "the
+/// export"), a full disk said as such.
+pub fn cannot_write_stdout(what: &str, e: &io::Error) -> CliError {
+    if disk_full(e) {
+        return CliError::rejected(
+            format!("cannot write {what}: the disk is full"),
+            "free some space where the output goes (or choose a file on another disk with --out) and run the command again; the log is unchanged",
+        );
+    }
+    CliError::rejected(
+        format!("cannot write {what}: {e}"),
+        "check where the output goes; the log is unchanged",
     )
 }
 
